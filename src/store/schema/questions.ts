@@ -1,0 +1,26 @@
+import { bigint, integer, pgTable, smallint, text, unique } from 'drizzle-orm/pg-core';
+import { quizzes } from './quizzes.js';
+
+/** One question of a quiz, in the shape Telegram's quiz polls take. */
+export const questions = pgTable(
+  'questions',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    quizId: bigint('quiz_id', { mode: 'number' })
+      .notNull()
+      .references(() => quizzes.id, { onDelete: 'cascade' }),
+    /** 0-based order inside the quiz. */
+    position: integer('position').notNull(),
+    text: text('text').notNull(),
+    options: text('options').array().notNull(),
+    /** Indexes into `options`; several are allowed (Bot API 9.6 `correct_option_ids`). */
+    correctOptionIds: smallint('correct_option_ids').array().notNull(),
+    explanation: text('explanation'),
+    /** Seconds this question stays open; null falls back to the quiz default. */
+    openPeriodS: integer('open_period_s'),
+  },
+  (t) => [unique('questions_quiz_position_uq').on(t.quizId, t.position)],
+);
+
+export type Question = typeof questions.$inferSelect;
+export type NewQuestion = typeof questions.$inferInsert;

@@ -1,0 +1,362 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConfigError, createConfig, describeSizing, loadConfig } from '../src/config.js';
+
+const TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawq';
+const WEBHOOK_SECRET = 'hook_Secret-ZQX7';
+const MONITORING_TOKEN = 'monitor-token-KJH42-very-long';
+
+/** The ConfigError thrown for `env` (fails the test if none is thrown). */
+function problemsOf(env: Record<string, string | undefined>): ConfigError {
+  try {
+    createConfig(env);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return err as ConfigError;
+  }
+  throw new Error('expected createConfig to throw');
+}
+
+function messageOf(env: Record<string, string | undefined>): string {
+  return problemsOf(env).message;
+}
+
+describe('createConfig defaults', () => {
+  it('fills every default from an empty env', () => {
+    expect(createConfig({})).toEqual({
+      env: 'development',
+      logLevel: 'info',
+      bot: { token: undefined, apiRoot: 'https://api.telegram.org', mode: 'polling' },
+      adminIds: [],
+      database: {
+        url: undefined,
+        embeddedDir: './.data/postgres',
+        poolSize: 30,
+        maxOverflow: 50,
+        connectTimeoutS: 10,
+        idleTimeoutS: 30,
+      },
+      answerWriter: { batchSize: 500, flushMs: 5, bufferLimit: 20000, concurrency: 2 },
+      queue: { workers: 10 },
+      redisUrl: undefined,
+      http: { host: '127.0.0.1', port: 8000, monitoringToken: undefined },
+    });
+  });
+
+  it('treats empty strings as unset', () => {
+    const config = createConfig({ DB_POOL_SIZE: '', BOT_TOKEN: '', DATABASE_URL: '', LOG_LEVEL: '', HTTP_HOST: '' });
+    expect(config.database.poolSize).toBe(30);
+    expect(config.bot.token).toBeUndefined();
+    expect(config.database.url).toBeUndefined();
+    expect(config.logLevel).toBe('info');
+    expect(config.http.host).toBe('127.0.0.1');
+  });
+});
+
+describe('createConfig parsing', () => {
+  it('parses every variable', () => {
+    const config = createConfig({
+      BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: 'http://localhost:8081/',
+      BOT_MODE: 'webhook',
+      WEBHOOK_URL: 'https://bot.example.com/telegram',
+      WEBHOOK_SECRET,
+      DATABASE_URL: 'postgresql://quiz:pw@db:5432/quiz',
+      EMBEDDED_PG_DIR: '/var/lib/quiz/pg',
+      DB_POOL_SIZE: '40',
+      DB_MAX_OVERFLOW: '0',
+      DB_CONNECT_TIMEOUT_S: '5',
+      DB_IDLE_TIMEOUT_S: '0',
+      QUEUE_WORKERS: '25',
+      REDIS_URL: 'rediss://cache:6380',
+      HTTP_HOST: '0.0.0.0',
+      HTTP_PORT: '65535',
+      MONITORING_TOKEN,
+      BOT_ADMIN_IDS: ' 111, 222 ,333 ',
+      LOG_LEVEL: 'debug',
+      NODE_ENV: 'production',
+      ANSWER_BATCH_SIZE: '1000',
+      ANSWER_FLUSH_MS: '0',
+      ANSWER_BUFFER_LIMIT: '1000',
+      ANSWER_WRITER_CONCURRENCY: '4',
+    });
+    expect(config).toEqual({
+      env: 'production',
+      logLevel: 'debug',
+      bot: {
+        token: TOKEN,
+        apiRoot: 'http://localhost:8081',
+        mode: 'webhook',
+        webhookUrl: 'https://bot.example.com/telegram',
+        webhookSecret: WEBHOOK_SECRET,
+      },
+      adminIds: [111, 222, 333],
+      database: {
+        url: 'postgresql://quiz:pw@db:5432/quiz',
+        embeddedDir: '/var/lib/quiz/pg',
+        poolSize: 40,
+        maxOverflow: 0,
+        connectTimeoutS: 5,
+        idleTimeoutS: 0,
+      },
+      answerWriter: { batchSize: 1000, flushMs: 0, bufferLimit: 1000, concurrency: 4 },
+      queue: { workers: 25 },
+      redisUrl: 'rediss://cache:6380',
+      http: { host: '0.0.0.0', port: 65535, monitoringToken: MONITORING_TOKEN },
+    });
+  });
+
+  it('accepts postgres:// and redis:// and strips several trailing slashes', () => {
+    const config = createConfig({
+      DATABASE_URL: 'postgres://localhost/quiz',
+      REDIS_URL: 'redis://localhost:6379',
+      TELEGRAM_API_ROOT: 'https://api.example.org//',
+    });
+    expect(config.database.url).toBe('postgres://localhost/quiz');
+    expect(config.redisUrl).toBe('redis://localhost:6379');
+    expect(config.bot.apiRoot).toBe('https://api.example.org');
+  });
+
+  it('returns a deeply frozen object', () => {
+    const config = createConfig({ BOT_ADMIN_IDS: '1,2' });
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.bot)).toBe(true);
+    expect(Object.isFrozen(config.database)).toBe(true);
+    expect(Object.isFrozen(config.answerWriter)).toBe(true);
+    expect(Object.isFrozen(config.http)).toBe(true);
+    expect(Object.isFrozen(config.adminIds)).toBe(true);
+    expect(() => {
+      (config.database as { poolSize: number }).poolSize = 1;
+    }).toThrow(TypeError);
+  });
+});
+
+describe('createConfig errors', () => {
+  it('is a ConfigError with code, name and problems', () => {
+    const err = problemsOf({ DB_POOL_SIZE: 'abc' });
+    expect(err.name).toBe('ConfigError');
+    expect(err.code).toBe('CONFIG_INVALID');
+    expect(err.problems).toEqual(['DB_POOL_SIZE must be a whole number from 1 to 500, got "abc"']);
+    expect(err.message).toBe('DB_POOL_SIZE must be a whole number from 1 to 500, got "abc"');
+  });
+
+  it.each([
+    ['DB_POOL_SIZE', 'abc', 'DB_POOL_SIZE must be a whole number from 1 to 500, got "abc"'],
+    ['DB_POOL_SIZE', '1.5', 'DB_POOL_SIZE must be a whole number from 1 to 500, got "1.5"'],
+    ['DB_POOL_SIZE', '0', 'DB_POOL_SIZE must be a whole number from 1 to 500, got "0"'],
+    ['DB_POOL_SIZE', '501', 'DB_POOL_SIZE must be a whole number from 1 to 500, got "501"'],
+    ['DB_POOL_SIZE', ' ', 'DB_POOL_SIZE must be a whole number from 1 to 500, got " "'],
+    ['QUEUE_WORKERS', '1e3', 'QUEUE_WORKERS must be a whole number from 1 to 100, got "1e3"'],
+    ['HTTP_PORT', '0x10', 'HTTP_PORT must be a whole number from 1 to 65535, got "0x10"'],
+    ['HTTP_PORT', '65536', 'HTTP_PORT must be a whole number from 1 to 65535, got "65536"'],
+    ['DB_MAX_OVERFLOW', '-1', 'DB_MAX_OVERFLOW must be a whole number from 0 to 500, got "-1"'],
+    ['DB_IDLE_TIMEOUT_S', '3601', 'DB_IDLE_TIMEOUT_S must be a whole number from 0 to 3600, got "3601"'],
+    ['DB_CONNECT_TIMEOUT_S', '0', 'DB_CONNECT_TIMEOUT_S must be a whole number from 1 to 120, got "0"'],
+    ['ANSWER_FLUSH_MS', '1001', 'ANSWER_FLUSH_MS must be a whole number from 0 to 1000, got "1001"'],
+    ['ANSWER_WRITER_CONCURRENCY', '33', 'ANSWER_WRITER_CONCURRENCY must be a whole number from 1 to 32, got "33"'],
+    ['ANSWER_BATCH_SIZE', '10001', 'ANSWER_BATCH_SIZE must be a whole number from 1 to 10000, got "10001"'],
+    [
+      'ANSWER_BUFFER_LIMIT',
+      '1000001',
+      'ANSWER_BUFFER_LIMIT must be a whole number from 1 to 1000000, got "1000001"',
+    ],
+  ])('rejects %s=%j as a whole number', (name, value, message) => {
+    expect(messageOf({ [name]: value })).toBe(message);
+  });
+
+  it('rejects values outside an enum', () => {
+    expect(messageOf({ BOT_MODE: 'pull' })).toBe('BOT_MODE must be one of polling, webhook, got "pull"');
+    expect(messageOf({ LOG_LEVEL: 'verbose' })).toBe(
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"',
+    );
+  });
+
+  it('rejects bad URLs with an example', () => {
+    expect(messageOf({ TELEGRAM_API_ROOT: 'ftp://api.example.org' })).toBe(
+      'TELEGRAM_API_ROOT must be an http or https URL (e.g. https://api.telegram.org), got "ftp://api.example.org"',
+    );
+    expect(messageOf({ TELEGRAM_API_ROOT: 'not a url' })).toBe(
+      'TELEGRAM_API_ROOT must be an http or https URL (e.g. https://api.telegram.org), got "not a url"',
+    );
+    expect(messageOf({ WEBHOOK_URL: 'http://bot.example.com/telegram' })).toBe(
+      'WEBHOOK_URL must be an https URL (e.g. https://bot.example.com/telegram), got "http://bot.example.com/telegram"',
+    );
+    expect(messageOf({ REDIS_URL: 'http://cache:6379' })).toBe(
+      'REDIS_URL must be a redis:// or rediss:// URL (e.g. redis://localhost:6379), got "http://cache:6379"',
+    );
+    expect(messageOf({ DATABASE_URL: 'mysql://db/quiz' })).toBe(
+      'DATABASE_URL must be a postgres:// or postgresql:// URL (e.g. postgres://quiz:password@localhost:5432/quiz), got "mysql://db/quiz"',
+    );
+  });
+
+  it('requires WEBHOOK_URL and WEBHOOK_SECRET in webhook mode', () => {
+    expect(problemsOf({ BOT_MODE: 'webhook' }).problems).toEqual([
+      'WEBHOOK_URL is required when BOT_MODE=webhook (e.g. https://bot.example.com/telegram)',
+      'WEBHOOK_SECRET is required when BOT_MODE=webhook (e.g. the output of openssl rand -hex 32)',
+    ]);
+    expect(messageOf({ BOT_MODE: 'webhook', WEBHOOK_SECRET, WEBHOOK_URL: '' })).toBe(
+      'WEBHOOK_URL is required when BOT_MODE=webhook (e.g. https://bot.example.com/telegram)',
+    );
+    expect(createConfig({ BOT_MODE: 'polling' }).bot).not.toHaveProperty('webhookUrl');
+  });
+
+  it('rejects bad secret formats without echoing them', () => {
+    expect(messageOf({ BOT_TOKEN: 'abc:tooShort' })).toBe(
+      'BOT_TOKEN must look like 123456789:AA... (digits, a colon, then at least 35 letters, digits, _ or -), got a value of 12 characters',
+    );
+    expect(messageOf({ WEBHOOK_SECRET: 'has space!' })).toBe(
+      'WEBHOOK_SECRET must be 1 to 256 letters, digits, _ or - (e.g. the output of openssl rand -hex 32), got a value of 10 characters',
+    );
+    expect(messageOf({ WEBHOOK_SECRET: 'a'.repeat(257) })).toMatch(/^WEBHOOK_SECRET must be .* got a value of 257 characters$/);
+    expect(messageOf({ MONITORING_TOKEN: 'short-Secret' })).toBe(
+      'MONITORING_TOKEN must be at least 16 characters (e.g. the output of openssl rand -hex 32), got a value of 12 characters',
+    );
+  });
+
+  it('never puts secrets or URL passwords in the message', () => {
+    const secrets = {
+      BOT_TOKEN: '999:SECRETbotTOKENzzz',
+      WEBHOOK_SECRET: 'SECRET webhook value',
+      MONITORING_TOKEN: 'SECRETmon',
+    };
+    const message = messageOf({
+      ...secrets,
+      DATABASE_URL: 'mysql://quiz:s3cretpw@db:5432/quiz',
+      REDIS_URL: 'http://:s3cretpw@cache:6379',
+    });
+    for (const value of Object.values(secrets)) expect(message).not.toContain(value);
+    expect(message).not.toContain('s3cretpw');
+    expect(message).toContain('DATABASE_URL must be a postgres:// or postgresql:// URL');
+    expect(message).toContain('got "mysql://quiz:***@db:5432/quiz"');
+    expect(message).toContain('got "http://:***@cache:6379/"');
+  });
+
+  it('hides a password given as a query parameter', () => {
+    const message = messageOf({ DATABASE_URL: 'mysql://db/quiz?user=quiz&password=s3cretpw' });
+    expect(message).not.toContain('s3cretpw');
+    expect(message).toContain('got "mysql://db/quiz?user=quiz&password=***"');
+  });
+
+  it('does not echo a URL that cannot be parsed, since it may hold a password', () => {
+    const message = messageOf({ DATABASE_URL: 'postgres//quiz:s3cretpw@db/quiz', REDIS_URL: 's3cretpw' });
+    expect(message).not.toContain('s3cretpw');
+    expect(message).toContain('DATABASE_URL must be a postgres:// or postgresql:// URL');
+    expect(message).toContain('got a value that is not a URL');
+  });
+
+  it('rejects BOT_ADMIN_IDS with a bad entry', () => {
+    expect(messageOf({ BOT_ADMIN_IDS: '111, abc, 333' })).toBe(
+      'BOT_ADMIN_IDS must be comma-separated Telegram user ids, whole numbers (e.g. 123456789,987654321), got "111, abc, 333"',
+    );
+    expect(messageOf({ BOT_ADMIN_IDS: '111,1.5' })).toContain('BOT_ADMIN_IDS must be');
+  });
+
+  it('rejects ANSWER_BUFFER_LIMIT below ANSWER_BATCH_SIZE', () => {
+    expect(messageOf({ ANSWER_BATCH_SIZE: '600', ANSWER_BUFFER_LIMIT: '599' })).toBe(
+      'ANSWER_BUFFER_LIMIT must be at least ANSWER_BATCH_SIZE (600), got 599',
+    );
+    expect(messageOf({ ANSWER_BUFFER_LIMIT: '499' })).toBe(
+      'ANSWER_BUFFER_LIMIT must be at least ANSWER_BATCH_SIZE (500), got 499',
+    );
+  });
+
+  it('reports several bad variables together, one line each', () => {
+    const err = problemsOf({
+      DB_POOL_SIZE: 'abc',
+      BOT_MODE: 'webhook',
+      LOG_LEVEL: 'loud',
+      HTTP_PORT: '1.5',
+    });
+    expect(err.problems).toEqual([
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"',
+      'DB_POOL_SIZE must be a whole number from 1 to 500, got "abc"',
+      'HTTP_PORT must be a whole number from 1 to 65535, got "1.5"',
+      'WEBHOOK_URL is required when BOT_MODE=webhook (e.g. https://bot.example.com/telegram)',
+      'WEBHOOK_SECRET is required when BOT_MODE=webhook (e.g. the output of openssl rand -hex 32)',
+    ]);
+    expect(err.message.split('\n')).toEqual(err.problems);
+  });
+});
+
+describe('describeSizing', () => {
+  it('lists every sizing setting in force', () => {
+    const config = createConfig({
+      DB_POOL_SIZE: '20',
+      DB_MAX_OVERFLOW: '5',
+      QUEUE_WORKERS: '7',
+      ANSWER_BATCH_SIZE: '250',
+      ANSWER_FLUSH_MS: '3',
+      ANSWER_BUFFER_LIMIT: '9000',
+      ANSWER_WRITER_CONCURRENCY: '3',
+      HTTP_PORT: '8080',
+      MONITORING_TOKEN,
+    });
+    const sizing = describeSizing(config);
+    expect(sizing).toEqual({
+      dbPoolSize: 20,
+      dbMaxOverflow: 5,
+      dbPoolMaxTotal: 25,
+      queueWorkers: 7,
+      answerBatchSize: 250,
+      answerFlushMs: 3,
+      answerBufferLimit: 9000,
+      answerWriterConcurrency: 3,
+      httpPort: 8080,
+      botMode: 'polling',
+    });
+    expect(JSON.stringify(sizing)).not.toContain(MONITORING_TOKEN);
+  });
+});
+
+describe('loadConfig', () => {
+  const originalCwd = process.cwd();
+  const touched = ['DB_POOL_SIZE', 'QUEUE_WORKERS', 'LOG_LEVEL', 'HTTP_HOST'];
+  let saved: Record<string, string | undefined>;
+  let dir: string;
+
+  beforeEach(() => {
+    saved = Object.fromEntries(touched.map((name) => [name, process.env[name]]));
+    for (const name of touched) delete process.env[name];
+    dir = mkdtempSync(join(tmpdir(), 'quiz-config-'));
+    process.chdir(dir);
+  });
+
+  afterEach(() => {
+    process.chdir(originalCwd);
+    for (const name of touched) {
+      if (saved[name] === undefined) delete process.env[name];
+      else process.env[name] = saved[name];
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads .env from the current directory', () => {
+    writeFileSync('.env', '# comment\nDB_POOL_SIZE=42\nQUEUE_WORKERS=3\nLOG_LEVEL=warn\n');
+    const config = loadConfig();
+    expect(config.database.poolSize).toBe(42);
+    expect(config.queue.workers).toBe(3);
+    expect(config.logLevel).toBe('warn');
+  });
+
+  it('lets real environment variables win over the file', () => {
+    writeFileSync('.env', 'DB_POOL_SIZE=42\nQUEUE_WORKERS=3\n');
+    process.env.QUEUE_WORKERS = '7';
+    const config = loadConfig();
+    expect(config.queue.workers).toBe(7);
+    expect(config.database.poolSize).toBe(42);
+  });
+
+  it('works without a .env file', () => {
+    process.env.HTTP_HOST = '0.0.0.0';
+    const config = loadConfig();
+    expect(config.http.host).toBe('0.0.0.0');
+    expect(config.database.poolSize).toBe(30);
+  });
+
+  it('throws ConfigError for a bad value in .env', () => {
+    writeFileSync('.env', 'DB_POOL_SIZE=lots\n');
+    expect(() => loadConfig()).toThrow('DB_POOL_SIZE must be a whole number from 1 to 500, got "lots"');
+  });
+});
