@@ -39,6 +39,8 @@ export interface AnswerWriterOptions {
 export interface AnswerWriterStats {
   /** Records accepted and not yet committed (waiting and in committing batches). */
   buffered: number;
+  /** Most records ever held at once; never above bufferLimit. */
+  peak_buffered: number;
   /** Callers waiting for buffer space (backpressure). */
   blocked_producers: number;
   batches: number;
@@ -123,6 +125,7 @@ export function createAnswerWriter(options: AnswerWriterOptions): AnswerWriter {
   let closed = false;
   const stats: AnswerWriterStats = {
     buffered: 0,
+    peak_buffered: 0,
     blocked_producers: 0,
     batches: 0,
     answers_saved: 0,
@@ -273,6 +276,7 @@ export function createAnswerWriter(options: AnswerWriterOptions): AnswerWriter {
       }
       return new Promise<void>((resolve, reject) => {
         waiting.push({ seq: nextSeq++, answer, resolve, reject });
+        stats.peak_buffered = Math.max(stats.peak_buffered, held());
         pump();
       });
     },

