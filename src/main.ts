@@ -1,0 +1,67 @@
+/**
+ * Composition root: the only place that builds things (config -> logger -> store -> ...), and
+ * nothing imports it. Every module gets what it needs as parameters.
+ */
+import { ConfigError, describeSizing, loadConfig, type Config } from './config.js';
+import { createLogger, type Logger } from './logger.js';
+import { openStore, type Store } from './store/open-store.js';
+
+const SHUTDOWN_DEADLINE_MS = 25_000;
+
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      // One line per bad variable, for the operator; nothing else is running yet.
+      console.error(`quiz-agent cannot start, the configuration is invalid:\n${error.message}`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const logger = createLogger({ level: config.logLevel });
+  logger.info({ sizing: describeSizing(config) }, 'Sizing settings in force');
+
+  const store = await openStore(config, logger);
+  logger.info({ dataDir: config.database.url ? undefined : config.database.embeddedDir }, 'quiz-agent data layer ready (no Telegram intake is wired yet)');
+  installShutdown(logger, store);
+}
+
+/** One guarded shutdown path with a deadline; a second signal exits at once. */
+function installShutdown(logger: Logger, store: Store): void {
+  let shuttingDown = false;
+  const shutdown = (signal: NodeJS.Signals): void => {
+    if (shuttingDown) {
+      logger.warn({ signal }, 'Second signal: exiting now');
+      process.exit(1);
+    }
+    shuttingDown = true;
+    logger.info({ signal }, 'Shutting down');
+    const deadline = setTimeout(() => {
+      logger.error({ deadlineMs: SHUTDOWN_DEADLINE_MS }, 'Shutdown deadline passed: exiting with work unfinished');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS);
+    deadline.unref();
+    store.close().then(
+      () => {
+        logger.info('Shutdown complete');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'Shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error('quiz-agent failed to start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});
