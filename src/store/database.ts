@@ -150,7 +150,10 @@ function instrument(client: Sql, counter: { inFlight: number }): Sql {
             const release = reserved.release.bind(reserved);
             let released = false;
             reserved.release = () => {
-              if (!released) (released = true), counter.inFlight--;
+              if (!released) {
+                released = true;
+                counter.inFlight--;
+              }
               release();
             };
             return reserved;
