@@ -36,10 +36,10 @@ export interface Config {
   readonly database: {
     /** DATABASE_URL [unset: embedded PostgreSQL]. */ readonly url?: string;
     /** EMBEDDED_PG_DIR: data directory of the embedded server [./.data/postgres]. */ readonly embeddedDir: string;
-    /** DB_POOL_SIZE: connections kept open [30]. */ readonly poolSize: number;
+    /** DB_POOL_SIZE: connections the pool is sized for; pool + overflow = postgres.js max [30]. */ readonly poolSize: number;
     /** DB_MAX_OVERFLOW: extra connections opened under load [50]. */ readonly maxOverflow: number;
     /** DB_CONNECT_TIMEOUT_S [10]. */ readonly connectTimeoutS: number;
-    /** DB_IDLE_TIMEOUT_S: seconds an idle connection above the pool stays open [30]. */ readonly idleTimeoutS: number;
+    /** DB_IDLE_TIMEOUT_S: seconds an unused connection stays open, 0 = forever [30]. */ readonly idleTimeoutS: number;
   };
   readonly answerWriter: {
     /** ANSWER_BATCH_SIZE: most answers per INSERT [500]. */ readonly batchSize: number;

@@ -79,6 +79,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   const port = options.port ?? (await freePort());
   const child = await launch(binaries, dataDir, port, options, runAs);
+  await fs.writeFile(ownerFile(dataDir), `${process.pid}\n`);
   const url = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   logger.info({ port, dataDir }, 'Embedded PostgreSQL started');
 
@@ -95,7 +96,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGINT'); // fast shutdown: rolls back open transactions, writes a checkpoint
-      }).then(() => logger.info('Embedded PostgreSQL stopped'));
+      })
+        .then(() => fs.rm(ownerFile(dataDir), { force: true }))
+        .then(() => logger.info('Embedded PostgreSQL stopped'));
       return stopping;
     },
   };
@@ -194,22 +197,27 @@ async function initdb(binaries: EmbeddedBinaries, dataDir: string, password: str
 
 /**
  * A server left running by a process that was killed (kill -9 leaves PostgreSQL orphaned)
- * holds the data directory; stop it so this start can proceed. A server whose parent is
- * still alive belongs to another running quiz-agent: refuse rather than pull it away.
+ * holds the data directory; stop it so this start can proceed. A server whose owner (the pid
+ * recorded in `<dataDir>.owner` at start) is still alive belongs to another running
+ * quiz-agent: refuse rather than pull it away.
  */
 async function clearOrphanedServer(dataDir: string, logger: Logger): Promise<void> {
   const pid = await readPostmasterPid(dataDir);
   if (pid === undefined || !isAlive(pid)) return;
-  const parent = await parentPid(pid);
-  if (parent !== undefined && parent !== 1 && isAlive(parent)) {
+  const owner = Number((await fs.readFile(ownerFile(dataDir), 'utf8').catch(() => '')).trim());
+  if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
     throw new EmbeddedPostgresError(
-      `${dataDir} is in use by PostgreSQL (pid ${pid}) of another running process (pid ${parent}). ` +
+      `${dataDir} is in use by PostgreSQL (pid ${pid}) of another running process (pid ${owner}). ` +
         'Stop that process, set EMBEDDED_PG_DIR to another directory, or set DATABASE_URL.',
     );
   }
   logger.warn({ pid, dataDir }, 'Stopping an embedded PostgreSQL left running by a previous process');
   process.kill(pid, 'SIGINT');
   while (isAlive(pid)) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+function ownerFile(dataDir: string): string {
+  return `${dataDir}.owner`;
 }
 
 async function launch(
@@ -284,17 +292,6 @@ function isAlive(pid: number): boolean {
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-async function parentPid(pid: number): Promise<number | undefined> {
-  try {
-    const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name (which may contain spaces) start at the last ')'.
-    const ppid = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1];
-    return ppid === undefined ? undefined : Number(ppid);
-  } catch {
-    return undefined; // not Linux: assume it is not ours to judge
   }
 }
 
