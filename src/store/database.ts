@@ -56,6 +56,11 @@ export interface DatabaseHandle {
 
 let poolCounter = 0;
 
+/** Seconds before the n-th reconnection attempt in a row: 0.1, 0.2, 0.4 ... at most 2. */
+function reconnectDelayS(attempt: number): number {
+  return Math.min(0.05 * 2 ** attempt, 2);
+}
+
 /**
  * Creates the sized PostgreSQL pool. postgres.js has a single limit, `max`, and no notion of
  * overflow: it opens connections lazily up to `max` and closes any that stay idle for
@@ -77,6 +82,9 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
     connect_timeout: options.connectTimeoutS,
     idle_timeout: options.idleTimeoutS || undefined,
     connection: { application_name: applicationName },
+    // postgres.js waits 3^n/100 s (up to 20 s) before reconnecting after n failed connections in
+    // a row; a bot should be back within seconds of a database restart.
+    backoff: reconnectDelayS,
     onnotice: (notice) => logger.debug({ notice: notice.message }, 'PostgreSQL notice'),
   });
   const counter = { inFlight: 0 };
