@@ -1,0 +1,118 @@
+import { and, asc, desc, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
+import type { Database, Executor } from '../database.js';
+import { questions, type Question } from '../schema/questions.js';
+import { quizzes, type Quiz } from '../schema/quizzes.js';
+
+/** One question of a quiz being created, in the quiz's own option order. */
+export interface NewQuizQuestion {
+  text: string;
+  options: string[];
+  /** Indexes into `options`; several are allowed. */
+  correctOptionIds: number[];
+  explanation?: string | null;
+  /** Seconds this question stays open; null or absent falls back to the quiz's value. */
+  openPeriodS?: number | null;
+}
+
+/** What {@link createQuiz} takes. */
+export interface CreateQuizParams {
+  /** The creator's Telegram user id; the user must exist (see `upsertUser`). */
+  ownerId: number;
+  title: string;
+  /** Seconds each question stays open (default 30, the column's default). */
+  openPeriodS?: number;
+  /** Shuffle the options of every poll (default false). */
+  shuffleOptions?: boolean;
+  /** At least one; stored at positions 0..n-1 in this order. */
+  questions: NewQuizQuestion[];
+}
+
+/** A quiz with its questions ordered by position. */
+export interface QuizWithQuestions extends Quiz {
+  questions: Question[];
+}
+
+/** A row of {@link listQuizzesByOwner}. */
+export interface QuizSummary extends Quiz {
+  questionCount: number;
+}
+
+/**
+ * Saves a quiz and all of its questions in one transaction, so a failure on any question
+ * leaves nothing behind. It takes the database (not a transaction) because it opens its own.
+ * Content is not validated here beyond what the schema enforces: the quiz parser does that.
+ *
+ * @example
+ * const quiz = await createQuiz(db, { ownerId, title: 'Capitals', questions: [{ text: 'Capital of France?', options: ['Berlin', 'Paris'], correctOptionIds: [1] }] });
+ */
+export async function createQuiz(db: Database, params: CreateQuizParams): Promise<Quiz> {
+  if (params.questions.length === 0) {
+    throw new RangeError(`createQuiz: quiz "${params.title}" has no questions; expected at least one`);
+  }
+  return db.transaction(async (tx) => {
+    const [quiz] = await tx
+      .insert(quizzes)
+      .values({
+        ownerId: params.ownerId,
+        title: params.title,
+        openPeriodS: params.openPeriodS,
+        shuffleOptions: params.shuffleOptions,
+      })
+      .returning();
+    if (!quiz) throw new Error('createQuiz: INSERT ... RETURNING returned no row');
+    await tx.insert(questions).values(
+      params.questions.map((question, position) => ({
+        quizId: quiz.id,
+        position,
+        text: question.text,
+        options: question.options,
+        correctOptionIds: question.correctOptionIds,
+        explanation: question.explanation ?? null,
+        openPeriodS: question.openPeriodS ?? null,
+      })),
+    );
+    return quiz;
+  });
+}
+
+/**
+ * The quiz with its questions ordered by position, or `undefined` when it does not exist or
+ * was deleted. Pass a transaction to read both in one snapshot.
+ */
+export async function getQuizWithQuestions(executor: Executor, quizId: number): Promise<QuizWithQuestions | undefined> {
+  const [quiz] = await executor
+    .select()
+    .from(quizzes)
+    .where(and(eq(quizzes.id, quizId), isNull(quizzes.deletedAt)));
+  if (!quiz) return undefined;
+  const rows = await executor.select().from(questions).where(eq(questions.quizId, quizId)).orderBy(asc(questions.position));
+  return { ...quiz, questions: rows };
+}
+
+/** The owner's quizzes that are not deleted, newest first, each with its number of questions. */
+export async function listQuizzesByOwner(executor: Executor, ownerId: number): Promise<QuizSummary[]> {
+  return executor
+    .select({
+      ...getTableColumns(quizzes),
+      // Spelt out: drizzle renders columns in a single-table select list unqualified, and an
+      // unqualified "id" inside this subquery would mean questions.id.
+      questionCount: sql<number>`(select count(*) from questions where questions.quiz_id = quizzes.id)::int`,
+    })
+    .from(quizzes)
+    .where(and(eq(quizzes.ownerId, ownerId), isNull(quizzes.deletedAt)))
+    .orderBy(desc(quizzes.createdAt), desc(quizzes.id));
+}
+
+/**
+ * Soft-deletes a quiz: it disappears from lists and cannot be started, while past runs keep
+ * their leaderboards. Returns false, changing nothing, when the quiz does not exist, belongs to
+ * someone else or is already deleted.
+ */
+export async function deleteQuiz(executor: Executor, params: { quizId: number; ownerId: number }): Promise<boolean> {
+  const deleted = await executor
+    .update(quizzes)
+    .set({ deletedAt: sql`now()` })
+    .where(and(eq(quizzes.id, params.quizId), eq(quizzes.ownerId, params.ownerId), isNull(quizzes.deletedAt)))
+    .returning({ id: quizzes.id });
+  return deleted.length > 0;
+}

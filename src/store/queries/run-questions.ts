@@ -1,0 +1,94 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Executor } from '../database.js';
+import { questions } from '../schema/questions.js';
+import { runQuestions, type RunQuestion } from '../schema/run-questions.js';
+
+/** What {@link recordSentQuestion} takes: a question of a run as Telegram received it. */
+export interface SentQuestion {
+  runId: number;
+  questionId: number;
+  position: number;
+  /** Telegram's poll id, how a `poll_answer` finds its way back. */
+  pollId: string;
+  messageId: number;
+  /** shownOrder[i] = index in the question's options of the i-th option shown; null when not shuffled. */
+  shownOrder: number[] | null;
+  sentAt: Date;
+  closesAt: Date;
+}
+
+/** What an incoming `poll_answer` needs to know about its poll (see {@link findRunQuestionByPollId}). */
+export interface PolledQuestion {
+  runId: number;
+  questionId: number;
+  position: number;
+  sentAt: Date | null;
+  closesAt: Date | null;
+  closedAt: Date | null;
+  shownOrder: number[] | null;
+  /** The question's correct options, in the quiz's own order (map shown ids through `shownOrder` first). */
+  correctOptionIds: number[];
+}
+
+/**
+ * Records the poll sent for a run's question. A row already there for the same (run,
+ * position), such as one reserved before sending, is completed with these values; a second
+ * call for the same position therefore replaces the poll it points to.
+ */
+export async function recordSentQuestion(executor: Executor, sent: SentQuestion): Promise<RunQuestion> {
+  const values = {
+    questionId: sent.questionId,
+    pollId: sent.pollId,
+    messageId: sent.messageId,
+    shownOrder: sent.shownOrder,
+    sentAt: sent.sentAt,
+    closesAt: sent.closesAt,
+  };
+  const [row] = await executor
+    .insert(runQuestions)
+    .values({ runId: sent.runId, position: sent.position, ...values })
+    .onConflictDoUpdate({ target: [runQuestions.runId, runQuestions.position], set: values })
+    .returning();
+  if (!row) throw new Error('recordSentQuestion: INSERT ... RETURNING returned no row');
+  return row;
+}
+
+/**
+ * The run question a poll belongs to, with its question's correct options, or `undefined`
+ * for a poll this bot did not send in a run (one lookup through run_questions_poll_id_uq).
+ */
+export async function findRunQuestionByPollId(executor: Executor, pollId: string): Promise<PolledQuestion | undefined> {
+  const [row] = await executor
+    .select({
+      runId: runQuestions.runId,
+      questionId: runQuestions.questionId,
+      position: runQuestions.position,
+      sentAt: runQuestions.sentAt,
+      closesAt: runQuestions.closesAt,
+      closedAt: runQuestions.closedAt,
+      shownOrder: runQuestions.shownOrder,
+      correctOptionIds: questions.correctOptionIds,
+    })
+    .from(runQuestions)
+    .innerJoin(questions, eq(questions.id, runQuestions.questionId))
+    .where(eq(runQuestions.pollId, pollId));
+  return row;
+}
+
+/**
+ * Stamps the run's question at `position` as closed (answers after this are late). Returns
+ * false when there is no such question or it was already closed; the first stamp is kept.
+ */
+export async function closeRunQuestion(
+  executor: Executor,
+  params: { runId: number; position: number; closedAt?: Date },
+): Promise<boolean> {
+  const closed = await executor
+    .update(runQuestions)
+    .set({ closedAt: params.closedAt ?? new Date() })
+    .where(
+      and(eq(runQuestions.runId, params.runId), eq(runQuestions.position, params.position), isNull(runQuestions.closedAt)),
+    )
+    .returning({ id: runQuestions.id });
+  return closed.length > 0;
+}
