@@ -11,7 +11,8 @@ CREATE TABLE "chats" (
 	"type" text NOT NULL,
 	"title" text,
 	"blocked_at" timestamp with time zone,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "chats_type_ck" CHECK ("chats"."type" in ('private', 'group', 'supergroup', 'channel'))
 );
 --> statement-breakpoint
 CREATE TABLE "quizzes" (
@@ -33,7 +34,9 @@ CREATE TABLE "questions" (
 	"correct_option_ids" smallint[] NOT NULL,
 	"explanation" text,
 	"open_period_s" integer,
-	CONSTRAINT "questions_quiz_position_uq" UNIQUE("quiz_id","position")
+	CONSTRAINT "questions_quiz_position_uq" UNIQUE("quiz_id","position"),
+	CONSTRAINT "questions_options_ck" CHECK (cardinality("questions"."options") between 1 and 12),
+	CONSTRAINT "questions_correct_ck" CHECK (cardinality("questions"."correct_option_ids") >= 1)
 );
 --> statement-breakpoint
 CREATE TABLE "runs" (
@@ -50,7 +53,9 @@ CREATE TABLE "runs" (
 	"started_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"finished_at" timestamp with time zone,
 	"rewards_credited_at" timestamp with time zone,
-	"results_posted_at" timestamp with time zone
+	"results_posted_at" timestamp with time zone,
+	CONSTRAINT "runs_status_ck" CHECK ("runs"."status" in ('running', 'finishing', 'finished', 'cancelled')),
+	CONSTRAINT "runs_mode_ck" CHECK ("runs"."mode" in ('group', 'private'))
 );
 --> statement-breakpoint
 CREATE TABLE "run_questions" (

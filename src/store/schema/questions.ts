@@ -1,4 +1,5 @@
-import { bigint, integer, pgTable, smallint, text, unique } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, check, integer, pgTable, smallint, text, unique } from 'drizzle-orm/pg-core';
 import { quizzes } from './quizzes.js';
 
 /** One question of a quiz, in the shape Telegram's quiz polls take. */
@@ -19,7 +20,13 @@ export const questions = pgTable(
     /** Seconds this question stays open; null falls back to the quiz default. */
     openPeriodS: integer('open_period_s'),
   },
-  (t) => [unique('questions_quiz_position_uq').on(t.quizId, t.position)],
+  (t) => [
+    unique('questions_quiz_position_uq').on(t.quizId, t.position),
+    // Telegram's quiz polls: 1-12 options, at least one correct. The app checks lengths with
+    // messages for people; these keep a bad row out whatever writes it.
+    check('questions_options_ck', sql`cardinality(${t.options}) between 1 and 12`),
+    check('questions_correct_ck', sql`cardinality(${t.correctOptionIds}) >= 1`),
+  ],
 );
 
 export type Question = typeof questions.$inferSelect;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { chats } from './chats.js';
 import { quizzes } from './quizzes.js';
 import { users } from './users.js';
@@ -59,6 +59,8 @@ export const runs = pgTable(
       .on(t.id)
       .where(sql`${t.status} = 'finished' and (${t.rewardsCreditedAt} is null or ${t.resultsPostedAt} is null)`),
     index('runs_chat_idx').on(t.chatId, t.startedAt),
+    check('runs_status_ck', sql`${t.status} in ('running', 'finishing', 'finished', 'cancelled')`),
+    check('runs_mode_ck', sql`${t.mode} in ('group', 'private')`),
   ],
 );
 
