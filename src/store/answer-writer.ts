@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Database } from './database.js';
 import { AnswerRejectedError, AnswerWriterClosedError, isRetryableDatabaseError } from './errors.js';
-import { upsertAnswers, type AnswerRow, type UpsertResult } from './queries/answers.js';
+import { upsertAnswers, upsertAnswerUsers, type AnswerRow, type UpsertResult } from './queries/answers.js';
 
 /** One poll answer to save. The caller has mapped options back to the quiz's order and scored it. */
 export interface AnswerRecord {
@@ -33,6 +33,8 @@ export interface AnswerWriterOptions {
   concurrency?: number;
   /** Backoff of retried transactions: first and largest delay in ms; default 50 and 5,000. */
   retryDelayMs?: { initial: number; max: number };
+  /** Player profiles remembered as stored, so their batches skip the users statement; default 100,000. */
+  knownUsersLimit?: number;
 }
 
 /** Writer figures for /monitoring/stats. */
@@ -110,6 +112,7 @@ export function createAnswerWriter(options: AnswerWriterOptions): AnswerWriter {
     throw new RangeError(`bufferLimit (${bufferLimit}) must be at least batchSize (${batchSize})`);
   }
   const { db, logger } = options;
+  const knownUsers = createKnownUsers(options.knownUsersLimit ?? 100_000);
 
   const waiting: Pending[] = [];
   const roomWaiters: (() => void)[] = [];
@@ -201,11 +204,26 @@ export function createAnswerWriter(options: AnswerWriterOptions): AnswerWriter {
     }
   }
 
-  /** Commits the groups, retrying transient failures and isolating permanent ones by halving. */
-  async function commitGroups(groups: Group[], totals: UpsertResult): Promise<void> {
+  /**
+   * Commits the groups, retrying transient failures and isolating permanent ones by halving.
+   * When every player of the batch is known to be stored, the answers go as one statement
+   * (atomic by itself: one round trip instead of four); otherwise users and answers go in one
+   * transaction. A permanent failure first forgets the known players (a user row may have been
+   * deleted behind our back) and tries once more with the users statement.
+   */
+  async function commitGroups(groups: Group[], totals: UpsertResult, trustKnownUsers = true): Promise<void> {
+    const rows = groups.map((g) => g.row);
     for (let attempt = 1; ; attempt++) {
+      const newUsers = trustKnownUsers ? rows.filter((row) => !knownUsers.has(row)) : rows;
       try {
-        const result = await db.transaction((tx) => upsertAnswers(tx, groups.map((g) => g.row)));
+        const result =
+          newUsers.length === 0
+            ? await upsertAnswers(db, rows)
+            : await db.transaction(async (tx) => {
+                await upsertAnswerUsers(tx, newUsers);
+                return upsertAnswers(tx, rows);
+              });
+        for (const row of newUsers) knownUsers.remember(row);
         totals.inserted += result.inserted;
         totals.updated += result.updated;
         totals.stale += result.stale;
@@ -222,10 +240,14 @@ export function createAnswerWriter(options: AnswerWriterOptions): AnswerWriter {
           await new Promise((resolve) => setTimeout(resolve, delay));
           continue;
         }
+        if (trustKnownUsers && newUsers.length < rows.length) {
+          knownUsers.clear();
+          return commitGroups(groups, totals, false);
+        }
         if (groups.length > 1) {
           const middle = Math.ceil(groups.length / 2);
-          await commitGroups(groups.slice(0, middle), totals);
-          await commitGroups(groups.slice(middle), totals);
+          await commitGroups(groups.slice(0, middle), totals, false);
+          await commitGroups(groups.slice(middle), totals, false);
           return;
         }
         const [group] = groups as [Group];
@@ -295,6 +317,24 @@ export function createAnswerWriter(options: AnswerWriterOptions): AnswerWriter {
     stats() {
       return { ...stats, buffered: held(), blocked_producers: entering };
     },
+  };
+}
+
+/**
+ * Player profiles this process has seen committed, as (name, username): rows are never deleted
+ * by quiz-agent, so a known, unchanged profile needs no write. Bounded: the oldest are forgotten.
+ */
+function createKnownUsers(limit: number) {
+  const profiles = new Map<number, string>();
+  const profileOf = (row: AnswerRow): string => `${row.firstName}\u0000${row.username ?? '\u0001'}`;
+  return {
+    has: (row: AnswerRow): boolean => profiles.get(row.userId) === profileOf(row),
+    remember(row: AnswerRow): void {
+      profiles.delete(row.userId);
+      profiles.set(row.userId, profileOf(row));
+      if (profiles.size > limit) profiles.delete(profiles.keys().next().value as number);
+    },
+    clear: (): void => profiles.clear(),
   };
 }
 

@@ -122,6 +122,23 @@ describe('AnswerWriter', () => {
     expect(row).toMatchObject({ option_ids: [], is_correct: false, response_ms: null });
   });
 
+  it('skips known players but refreshes a renamed one, and survives a user deleted behind its back', async () => {
+    writer = createAnswerWriter({ db: database.handle.db, logger: testLogger, flushMs: 1 });
+    const name = async (id: number) =>
+      (await database.handle.sql<{ first_name: string }[]>`select first_name from users where id = ${id}`)[0]?.first_name;
+    await writer.record(answer({ userId: 2_030, question: 0 }));
+    await writer.record({ ...answer({ userId: 2_030, question: 1 }), user: { id: 2_030, firstName: 'Renamed', username: null } });
+    expect(await name(2_030)).toBe('Renamed');
+
+    await writer.record(answer({ userId: 2_031, question: 0 }));
+    await database.handle.sql`delete from answers where user_id = 2031`;
+    await database.handle.sql`delete from users where id = 2031`;
+    await writer.record(answer({ userId: 2_031, question: 1 })); // the writer believes 2031 exists
+    expect(await name(2_031)).toBe('Player 2031');
+    expect((await storedAnswers(fixture.runId)).filter((r) => r.user_id === 2_031)).toHaveLength(1);
+    expect(writer.stats().rejected).toBe(0);
+  });
+
   it('rejects only the answers the database refuses for good, and saves their batch-mates', async () => {
     writer = createAnswerWriter({ db: database.handle.db, logger: testLogger, batchSize: 100, flushMs: 1_000 });
     const good = [2_010, 2_011, 2_012, 2_013, 2_014].map((userId) => writer!.record(answer({ userId })));

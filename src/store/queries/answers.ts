@@ -25,19 +25,20 @@ export interface UpsertResult {
   stale: number;
 }
 
+/** The profile part of an answer row: what the users table keeps. */
+export type AnswerUserProfile = Pick<AnswerRow, 'userId' | 'firstName' | 'username'>;
+
 /**
- * Saves answers in two statements (run them inside one transaction): users first (the answers
- * reference them), then every answer in one multi-row upsert keyed on (run, question, user).
- * Each column travels as one array parameter. Rows are sorted by key so that concurrent
- * batches lock rows in the same order and cannot deadlock. A stored answer is replaced only by
- * an update with a higher update_id, so a redelivered or late update never undoes a newer vote.
- * The rows must not repeat a key (coalesce first: PostgreSQL refuses to update one row twice
- * in one statement).
+ * Saves answers in one multi-row upsert keyed on (run, question, user); the users must exist
+ * (see {@link upsertAnswerUsers}; run both in one transaction when some may be new). Each column
+ * travels as one array parameter. Rows are sorted by key so that concurrent batches lock rows in
+ * the same order and cannot deadlock. A stored answer is replaced only by an update with a
+ * higher update_id, so a redelivered or late update never undoes a newer vote. The rows must
+ * not repeat a key (coalesce first: PostgreSQL refuses to update one row twice in one statement).
  */
 export async function upsertAnswers(executor: Executor, rows: readonly AnswerRow[]): Promise<UpsertResult> {
   if (rows.length === 0) return { inserted: 0, updated: 0, stale: 0 };
   const sorted = [...rows].sort(compareKeys);
-  await upsertUsers(executor, sorted);
   const column = <T>(pick: (row: AnswerRow) => T): T[] => sorted.map(pick);
   const result = await executor.execute<{ inserted: boolean }>(sql`
     insert into answers (run_id, question_id, user_id, option_ids, is_correct, response_ms, answered_at, update_id)
@@ -67,13 +68,15 @@ export async function upsertAnswers(executor: Executor, rows: readonly AnswerRow
 }
 
 /**
- * Creates the users of a batch and refreshes a name only where it changed. Existing, unchanged
- * users are not touched (ON CONFLICT DO UPDATE would lock every one of them until commit and
- * serialize concurrent batches of the same players).
+ * Creates the users who answered and refreshes a name only where it changed, in id order (so
+ * concurrent batches cannot deadlock). Existing, unchanged users are not touched: ON CONFLICT
+ * DO UPDATE would lock every one of them until commit and serialize concurrent batches of the
+ * same players.
  */
-async function upsertUsers(executor: Executor, sortedRows: readonly AnswerRow[]): Promise<void> {
-  const byId = new Map<number, AnswerRow>();
-  for (const row of sortedRows) byId.set(row.userId, row);
+export async function upsertAnswerUsers(executor: Executor, users: readonly AnswerUserProfile[]): Promise<void> {
+  if (users.length === 0) return;
+  const byId = new Map<number, AnswerUserProfile>();
+  for (const user of users) byId.set(user.userId, user);
   const profiles = [...byId.values()].sort((a, b) => a.userId - b.userId);
   await executor.execute(sql`
     with input(id, first_name, username) as (
