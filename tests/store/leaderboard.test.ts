@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Transaction } from '../../src/store/database.js';
-import { upsertAnswers, type AnswerRow } from '../../src/store/queries/answers.js';
+import { upsertAnswers, upsertAnswerUsers, type AnswerRow } from '../../src/store/queries/answers.js';
 import { upsertChat } from '../../src/store/queries/chats.js';
 import {
   chatLeaderboard,
@@ -69,7 +69,7 @@ describe('leaderboard queries', () => {
     await updateRun(db, runY, { status: 'finished' });
     emptyRun = (await start(CHAT_Y)).id;
 
-    await upsertAnswers(db, [
+    const played: AnswerRow[] = [
       // Cy: 3 correct, slow -> first (more correct beats faster).
       answer(runX, CY, 0, 0, true, 3000), answer(runX, CY, 1, 0, true, 3000), answer(runX, CY, 2, 0, true, 3000),
       // Bob: 2 correct in 2000 ms, third vote retracted -> answered 2; ties Ada on correct, faster -> second.
@@ -84,7 +84,11 @@ describe('leaderboard queries', () => {
       answer(runX, EVE, 0, null, false, 0),
       // Another run: must not leak into runX.
       answer(runY, ADA, 0, 0, true, 400), answer(runY, ADA, 1, 2, false, 400), answer(runY, HAL, 0, 0, true, 300),
-    ]);
+    ];
+    await db.transaction(async (tx) => {
+      await upsertAnswerUsers(tx, played);
+      await upsertAnswers(tx, played);
+    });
   });
   afterAll(async () => {
     await database?.drop();
