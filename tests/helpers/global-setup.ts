@@ -29,7 +29,7 @@ export async function setup(project: TestProject): Promise<void> {
   await fs.chmod(dataRoot, 0o755); // as root, the server runs as "postgres" and must reach it
   server = await startEmbeddedPostgres({
     dataDir: path.join(dataRoot, 'postgres'),
-    logger: createLogger({ level: 'warn', pretty: false }),
+    logger: createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent', pretty: false }),
     settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' },
   });
   project.provide('adminDatabaseUrl', server.url);
