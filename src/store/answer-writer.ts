@@ -115,12 +115,13 @@ export function createAnswerWriter(options: AnswerWriterOptions): AnswerWriter {
   const knownUsers = createKnownUsers(options.knownUsersLimit ?? 100_000);
 
   const waiting: Pending[] = [];
-  const roomWaiters: (() => void)[] = [];
+  /** Records refused room (backpressure), admitted in arrival order as batches commit. */
+  const blocked: Pending[] = [];
+  let blockedHead = 0;
   /** First sequence number of each batch being committed; records are numbered as accepted. */
   const activeBatches = new Set<number>();
   const progressWaiters: { until: number; wake(): void }[] = [];
   let nextSeq = 0;
-  let entering = 0; // record() calls accepted but waiting for room
   let committing = 0; // records in batches being committed
   let timer: NodeJS.Timeout | undefined;
   let flushDue = false; // the oldest waiting record has waited flushMs
@@ -264,8 +265,21 @@ export function createAnswerWriter(options: AnswerWriterOptions): AnswerWriter {
     }
   }
 
+  const blockedCount = (): number => blocked.length - blockedHead;
+
+  function admit(pending: Pending): void {
+    pending.seq = nextSeq++;
+    waiting.push(pending);
+    stats.peak_buffered = Math.max(stats.peak_buffered, held());
+  }
+
+  /** Moves blocked records into the buffer as far as room allows: O(1) each, first come first in. */
   function releaseRoom(): void {
-    while (roomWaiters.length > 0 && held() < bufferLimit) roomWaiters.shift()?.();
+    while (blockedHead < blocked.length && held() < bufferLimit) admit(blocked[blockedHead++] as Pending);
+    if (blockedHead > 1024 && blockedHead * 2 > blocked.length) {
+      blocked.splice(0, blockedHead);
+      blockedHead = 0;
+    }
   }
 
   function wakeProgressWaiters(): void {
@@ -288,18 +302,16 @@ export function createAnswerWriter(options: AnswerWriterOptions): AnswerWriter {
   }
 
   return {
-    async record(answer) {
-      if (closed) throw new AnswerWriterClosedError();
-      entering++;
-      try {
-        while (held() >= bufferLimit) await new Promise<void>((resolve) => roomWaiters.push(resolve));
-      } finally {
-        entering--;
-      }
+    record(answer) {
+      if (closed) return Promise.reject(new AnswerWriterClosedError());
       return new Promise<void>((resolve, reject) => {
-        waiting.push({ seq: nextSeq++, answer, resolve, reject });
-        stats.peak_buffered = Math.max(stats.peak_buffered, held());
-        pump();
+        const pending: Pending = { seq: -1, answer, resolve, reject };
+        if (blockedCount() === 0 && held() < bufferLimit) {
+          admit(pending);
+          pump();
+        } else {
+          blocked.push(pending);
+        }
       });
     },
     flush() {
@@ -307,15 +319,13 @@ export function createAnswerWriter(options: AnswerWriterOptions): AnswerWriter {
     },
     async close() {
       closed = true;
-      // Producers already waiting for room were accepted before close: let them in and save them too.
-      await finishedUpTo(nextSeq);
-      while (held() > 0 || entering > 0) {
-        await new Promise((resolve) => setImmediate(resolve));
-        await finishedUpTo(nextSeq);
-      }
+      // Records waiting for room were accepted before close: they are admitted as room frees up
+      // and saved too.
+      do await finishedUpTo(nextSeq);
+      while (held() > 0 || blockedCount() > 0);
     },
     stats() {
-      return { ...stats, buffered: held(), blocked_producers: entering };
+      return { ...stats, buffered: held(), blocked_producers: blockedCount() };
     },
   };
 }
