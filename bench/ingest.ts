@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
+import { createConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { createDatabase } from '../src/store/database.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../src/store/embedded-postgres.js';
@@ -41,7 +42,7 @@ const offeredSeconds = Number(args['offered-seconds']);
 const QUESTIONS = 20;
 const PRODUCERS = 50;
 const WINDOW = 40; // 50 producers x 40 = 2,000 records in flight, as a busy update runner has
-const DEFAULTS = { batchSize: 500, flushMs: 5, concurrency: 2, bufferLimit: 20_000 };
+const DEFAULTS = { ...createConfig({}).answerWriter }; // exactly what an unconfigured deployment runs
 const BATCH_OF_ONE = { batchSize: 1, flushMs: 0, concurrency: PRODUCERS, bufferLimit: 20_000 };
 
 const logger = createLogger({ level: 'warn', pretty: false });

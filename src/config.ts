@@ -45,7 +45,7 @@ export interface Config {
     /** ANSWER_BATCH_SIZE: most answers per INSERT [500]. */ readonly batchSize: number;
     /** ANSWER_FLUSH_MS: wait before flushing a partial batch [5]. */ readonly flushMs: number;
     /** ANSWER_BUFFER_LIMIT: most answers buffered in memory, >= batchSize [20000]. */ readonly bufferLimit: number;
-    /** ANSWER_WRITER_CONCURRENCY: batches committed in parallel [2]. */ readonly concurrency: number;
+    /** ANSWER_WRITER_CONCURRENCY: batches committed in parallel [4]. */ readonly concurrency: number;
   };
   readonly queue: {
     /** QUEUE_WORKERS [10]. */ readonly workers: number;
@@ -167,7 +167,7 @@ const fields = {
   ANSWER_BATCH_SIZE: wholeNumber(1, 10_000, 500),
   ANSWER_FLUSH_MS: wholeNumber(0, 1000, 5),
   ANSWER_BUFFER_LIMIT: wholeNumber(1, 1_000_000, 20_000),
-  ANSWER_WRITER_CONCURRENCY: wholeNumber(1, 32, 2),
+  ANSWER_WRITER_CONCURRENCY: wholeNumber(1, 32, 4),
   QUEUE_WORKERS: wholeNumber(1, 100, 10),
   REDIS_URL: url(['redis:', 'rediss:'], 'a redis:// or rediss:// URL', 'redis://localhost:6379', true),
   HTTP_HOST: text('127.0.0.1'),

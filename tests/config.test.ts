@@ -38,7 +38,7 @@ describe('createConfig defaults', () => {
         connectTimeoutS: 10,
         idleTimeoutS: 30,
       },
-      answerWriter: { batchSize: 500, flushMs: 5, bufferLimit: 20000, concurrency: 2 },
+      answerWriter: { batchSize: 500, flushMs: 5, bufferLimit: 20000, concurrency: 4 },
       queue: { workers: 10 },
       redisUrl: undefined,
       http: { host: '127.0.0.1', port: 8000, monitoringToken: undefined },

@@ -29,7 +29,7 @@ export interface AnswerWriterOptions {
   flushMs?: number;
   /** Most records held (waiting or committing); `record()` waits above it; default 20,000 (ANSWER_BUFFER_LIMIT). */
   bufferLimit?: number;
-  /** Batches committed in parallel; default 2 (ANSWER_WRITER_CONCURRENCY). */
+  /** Batches committed in parallel; default 4 (ANSWER_WRITER_CONCURRENCY). */
   concurrency?: number;
   /** Backoff of retried transactions: first and largest delay in ms; default 50 and 5,000. */
   retryDelayMs?: { initial: number; max: number };
@@ -106,7 +106,7 @@ export function createAnswerWriter(options: AnswerWriterOptions): AnswerWriter {
   const batchSize = positive('batchSize', options.batchSize ?? 500);
   const flushMs = options.flushMs ?? 5;
   const bufferLimit = positive('bufferLimit', options.bufferLimit ?? 20_000);
-  const concurrency = positive('concurrency', options.concurrency ?? 2);
+  const concurrency = positive('concurrency', options.concurrency ?? 4);
   const retryDelay = options.retryDelayMs ?? { initial: 50, max: 5_000 };
   if (bufferLimit < batchSize) {
     throw new RangeError(`bufferLimit (${bufferLimit}) must be at least batchSize (${batchSize})`);
