@@ -231,7 +231,7 @@ function toMarkdown(s: {
     '',
     `${s.date} · PostgreSQL ${s.server.version} (${s.server.source}; fsync=${s.server.fsync}, synchronous_commit=${s.server.synchronousCommit}) · ${s.machine.cores} cores, ${s.machine.memoryGb} GiB · Node ${s.machine.node}`,
     '',
-    `${s.setup.answers.toLocaleString('en')} answers from ${s.setup.producers} producers (each with ${s.setup.window} records in flight), medians of ${s.setup.runs} runs, defaults and batch size 1 alternating in one invocation. Command: \`npm run bench:ingest\`.`,
+    `${s.setup.answers.toLocaleString('en')} answers from ${s.setup.producers} producers (each with ${s.setup.window} records in flight), medians of ${s.setup.runs} runs, defaults and batch size 1 alternating in one invocation. Command: \`npm run bench:ingest -- --sweep\` (DATABASE_URL set to the server above; unset, it starts an embedded one).`,
     '',
     '| target | measured | met |',
     '| --- | --- | --- |',
