@@ -44,8 +44,9 @@ const SUPERUSER = 'postgres';
  * (scram-sha-256 auth, a random password kept in `<dataDir>/../<name>.password`, mode 0600).
  *
  * PostgreSQL refuses to run as root. As root the server runs as the system user `postgres`,
- * which must exist; when that user cannot reach the binaries or the data directory (a checkout
- * under a private directory), both move under the system temp directory and a warning says so.
+ * which must exist. When that user cannot run the binaries (a checkout under a private
+ * directory) they are copied once under the system temp directory; when it cannot write the
+ * data directory, the data moves there too and a warning says so.
  *
  * @example
  * const pg = await startEmbeddedPostgres({ dataDir: './.data/postgres', logger });
@@ -59,12 +60,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const runAs = rootCredentials();
 
   await prepareDataDir(dataDir, runAs);
-  if (runAs && !canUserReach(runAs, binaries.postgres, dataDir)) {
+  if (runAs && !canUserRun(runAs, binaries.postgres)) binaries = await copyBinariesFor(runAs, binaries);
+  if (runAs && !canUserWrite(runAs, dataDir)) {
     const fallback = path.join(os.tmpdir(), `quiz-agent-pg-${hashOf(dataDir)}`);
-    binaries = await copyBinariesFor(runAs, binaries);
     logger.warn(
       { requestedDataDir: dataDir, dataDir: fallback },
-      'Running as root: PostgreSQL runs as user "postgres", which cannot reach the project directory, so the embedded data lives in the system temp directory',
+      'Running as root: PostgreSQL runs as user "postgres", which cannot reach the data directory, so the embedded data lives in the system temp directory',
     );
     dataDir = fallback;
     await prepareDataDir(dataDir, runAs);
@@ -129,10 +130,12 @@ async function prepareDataDir(dataDir: string, runAs?: Credentials): Promise<voi
   if (runAs) await fs.chown(dataDir, runAs.uid, runAs.gid);
 }
 
-/** True when `who` can execute `binary` and write in `dir`. */
-function canUserReach(who: Credentials, binary: string, dir: string): boolean {
-  const script = '[ -x "$1" ] && [ -w "$2" ] && [ -x "$2" ]';
-  return spawnSync('sh', ['-c', script, 'sh', binary, dir], { uid: who.uid, gid: who.gid }).status === 0;
+function canUserRun(who: Credentials, binary: string): boolean {
+  return spawnSync('test', ['-x', binary], { uid: who.uid, gid: who.gid }).status === 0;
+}
+
+function canUserWrite(who: Credentials, dir: string): boolean {
+  return spawnSync('sh', ['-c', '[ -w "$1" ] && [ -x "$1" ]', 'sh', dir], { uid: who.uid, gid: who.gid }).status === 0;
 }
 
 /** Copies the binaries once per version to a world-readable place under the temp directory. */
@@ -145,11 +148,18 @@ async function copyBinariesFor(who: Credentials, binaries: EmbeddedBinaries): Pr
     await fs.cp(binaries.nativeDir, staging, { recursive: true, verbatimSymlinks: true });
     await fs.chmod(staging, 0o755);
     await fs.writeFile(path.join(staging, '.complete'), '');
-    await fs.rm(target, { recursive: true, force: true });
-    await fs.rename(staging, target);
+    if (await exists(marker)) {
+      await fs.rm(staging, { recursive: true, force: true }); // another process finished first
+    } else {
+      await fs.rm(target, { recursive: true, force: true }); // an incomplete copy, never used
+      await fs.rename(staging, target).catch(async (error: unknown) => {
+        if (!(await exists(marker))) throw error;
+        await fs.rm(staging, { recursive: true, force: true });
+      });
+    }
   }
   const copied = resolveEmbeddedBinariesIn(target, binaries.version);
-  if (!canUserReach(who, copied.postgres, path.dirname(target))) {
+  if (!canUserRun(who, copied.postgres)) {
     throw new EmbeddedPostgresError(
       `The "postgres" system user cannot run ${copied.postgres}. Run quiz-agent as a normal user or set DATABASE_URL.`,
     );
