@@ -11,18 +11,14 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { createConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { createDatabase } from '../src/store/database.js';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../src/store/embedded-postgres.js';
+import { startTemporaryEmbeddedPostgres, type EmbeddedPostgres } from '../src/store/embedded-postgres.js';
 import { runMigrations } from '../src/store/migrate.js';
-import { upsertChat } from '../src/store/queries/chats.js';
-import { createQuiz, getQuizWithQuestions } from '../src/store/queries/quizzes.js';
-import { startRun } from '../src/store/queries/runs.js';
-import { upsertUser } from '../src/store/queries/users.js';
+import { createRunFixture } from '../tests/helpers/fixtures.js';
 import type { Scenario, ScenarioResult } from './ingest-scenario.js';
 import { median, round } from './lib/stats.js';
 
@@ -46,15 +42,8 @@ const DEFAULTS = { ...createConfig({}).answerWriter }; // exactly what an unconf
 const BATCH_OF_ONE = { batchSize: 1, flushMs: 0, concurrency: PRODUCERS, bufferLimit: 20_000 };
 
 const logger = createLogger({ level: 'warn', pretty: false });
-let embedded: EmbeddedPostgres | undefined;
-let dataRoot: string | undefined;
-let adminUrl = process.env.DATABASE_URL;
-if (!adminUrl) {
-  dataRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'quiz-agent-bench-'));
-  await fs.chmod(dataRoot, 0o755);
-  embedded = await startEmbeddedPostgres({ dataDir: path.join(dataRoot, 'postgres'), logger });
-  adminUrl = embedded.url;
-}
+const embedded = process.env.DATABASE_URL ? undefined : await startTemporaryEmbeddedPostgres({ logger });
+const adminUrl = process.env.DATABASE_URL ?? (embedded as EmbeddedPostgres).url;
 
 const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
 const benchDb = `quiz_agent_bench_${process.pid}`;
@@ -139,7 +128,6 @@ try {
   await admin.unsafe(`drop database if exists ${benchDb} with (force)`);
   await admin.end();
   await embedded?.stop();
-  if (dataRoot) await fs.rm(dataRoot, { recursive: true, force: true });
 }
 
 function medians(results: ScenarioResult[]) {
@@ -193,25 +181,8 @@ async function truncateAnswers(databaseUrl: string): Promise<void> {
 async function createFixture(databaseUrl: string): Promise<{ runId: number; questionIds: number[] }> {
   const database = createDatabase({ url: databaseUrl, poolSize: 2, maxOverflow: 0, connectTimeoutS: 10, idleTimeoutS: 30, logger });
   try {
-    const { db } = database;
-    await upsertUser(db, { id: 1, firstName: 'Bench owner', username: null });
-    await upsertChat(db, { id: -100_000, type: 'supergroup', title: 'Bench group' });
-    const quiz = await createQuiz(db, {
-      ownerId: 1,
-      title: 'Bench quiz',
-      questions: Array.from({ length: QUESTIONS }, (_, i) => ({ text: `Question ${i + 1}?`, options: ['A', 'B', 'C', 'D'], correctOptionIds: [1] })),
-    });
-    const run = await startRun(db, {
-      quizId: quiz.id,
-      chatId: -100_000,
-      startedBy: 1,
-      mode: 'group',
-      questionCount: QUESTIONS,
-      settings: { openPeriodS: 30, shuffleOptions: false, rewardPoints: [100, 50, 25], participationPoints: 5 },
-      nextActionAt: new Date(),
-    });
-    const questions = (await getQuizWithQuestions(db, quiz.id))?.questions ?? [];
-    return { runId: run.id, questionIds: questions.map((q) => q.id) };
+    const { runId, questionIds } = await createRunFixture(database.db, QUESTIONS, ['A', 'B', 'C', 'D']);
+    return { runId, questionIds };
   } finally {
     await database.close();
   }

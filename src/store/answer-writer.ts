@@ -127,10 +127,8 @@ export function createAnswerWriter(options: AnswerWriterOptions): AnswerWriter {
   let flushDue = false; // the oldest waiting record has waited flushMs
   let draining = false; // flush()/close(): send partial batches at once
   let closed = false;
-  const stats: AnswerWriterStats = {
-    buffered: 0,
+  const stats: Omit<AnswerWriterStats, 'buffered' | 'blocked_producers'> = {
     peak_buffered: 0,
-    blocked_producers: 0,
     batches: 0,
     answers_saved: 0,
     inserted: 0,

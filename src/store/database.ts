@@ -146,7 +146,6 @@ function instrument(client: Sql, counter: { inFlight: number }): Sql {
   };
   return new Proxy(client, {
     get(target, property, receiver) {
-      const value: unknown = Reflect.get(target, property, receiver);
       if (property === 'begin') {
         return (...args: Parameters<Sql['begin']>) => track(target.begin(...args));
       }
@@ -191,7 +190,7 @@ function instrument(client: Sql, counter: { inFlight: number }): Sql {
           return query;
         };
       }
-      return value;
+      return Reflect.get(target, property, receiver);
     },
   });
 }

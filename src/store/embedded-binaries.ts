@@ -32,14 +32,14 @@ export async function resolveEmbeddedBinaries(): Promise<EmbeddedBinaries> {
   const root = path.dirname(path.dirname(entry));
   const packageJson = path.join(root, 'package.json');
   const { version } = JSON.parse(await fs.readFile(packageJson, 'utf8')) as { version: string };
-  const nativeDir = path.join(root, 'native');
   await hydrateSymlinks(root);
-  return {
-    nativeDir,
-    version,
-    postgres: path.join(nativeDir, 'bin', 'postgres'),
-    initdb: path.join(nativeDir, 'bin', 'initdb'),
-  };
+  return binariesIn(path.join(root, 'native'), version);
+}
+
+/** The binaries of a platform package's `native` directory, wherever that directory now lives. */
+export function binariesIn(nativeDir: string, version: string): EmbeddedBinaries {
+  const bin = (name: string): string => path.join(nativeDir, 'bin', name);
+  return { nativeDir, version, postgres: bin('postgres'), initdb: bin('initdb') };
 }
 
 async function hydrateSymlinks(root: string): Promise<void> {
@@ -56,16 +56,5 @@ async function hydrateSymlinks(root: string): Promise<void> {
     } catch {
       await fs.symlink(path.relative(path.dirname(linkPath), path.join(root, source)), linkPath);
     }
-  }
-}
-
-/** The pid in `<dataDir>/postmaster.pid`, if a server ever started there. */
-export async function readPostmasterPid(dataDir: string): Promise<number | undefined> {
-  try {
-    const first = (await fs.readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0];
-    const pid = Number(first);
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-  } catch {
-    return undefined;
   }
 }

@@ -1,12 +1,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { constants as fsConstants } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { readPostmasterPid, resolveEmbeddedBinaries, type EmbeddedBinaries } from './embedded-binaries.js';
+import { binariesIn, resolveEmbeddedBinaries, type EmbeddedBinaries } from './embedded-binaries.js';
 
 /** Options of {@link startEmbeddedPostgres}. */
 export interface EmbeddedPostgresOptions {
@@ -62,7 +62,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await prepareDataDir(dataDir, runAs);
   if (runAs && !canUserRun(runAs, binaries.postgres)) binaries = await copyBinariesFor(runAs, binaries);
   if (runAs && !canUserWrite(runAs, dataDir)) {
-    const fallback = path.join(os.tmpdir(), `quiz-agent-pg-${hashOf(dataDir)}`);
+    const fallback = path.join(os.tmpdir(), `quiz-agent-pg-${createHash('sha256').update(dataDir).digest('hex').slice(0, 12)}`);
     logger.warn(
       { requestedDataDir: dataDir, dataDir: fallback },
       'Running as root: PostgreSQL runs as user "postgres", which cannot reach the data directory, so the embedded data lives in the system temp directory',
@@ -103,6 +103,25 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       return stopping;
     },
   };
+}
+
+/**
+ * A throwaway server in a fresh temporary directory that `stop()` removes again: what the test
+ * run and the benchmarks use when DATABASE_URL is unset.
+ */
+export async function startTemporaryEmbeddedPostgres(
+  options: Omit<EmbeddedPostgresOptions, 'dataDir'>,
+): Promise<EmbeddedPostgres> {
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'quiz-agent-tmp-pg-'));
+  const removeRoot = (): Promise<void> => fs.rm(root, { recursive: true, force: true });
+  try {
+    await fs.chmod(root, 0o755); // mkdtemp makes it 0700; as root, the server's own user must reach in
+    const server = await startEmbeddedPostgres({ ...options, dataDir: path.join(root, 'postgres') });
+    return { ...server, stop: () => server.stop().then(removeRoot) };
+  } catch (error) {
+    await removeRoot();
+    throw error;
+  }
 }
 
 interface Credentials {
@@ -158,18 +177,13 @@ async function copyBinariesFor(who: Credentials, binaries: EmbeddedBinaries): Pr
       });
     }
   }
-  const copied = resolveEmbeddedBinariesIn(target, binaries.version);
+  const copied = binariesIn(target, binaries.version);
   if (!canUserRun(who, copied.postgres)) {
     throw new EmbeddedPostgresError(
       `The "postgres" system user cannot run ${copied.postgres}. Run quiz-agent as a normal user or set DATABASE_URL.`,
     );
   }
   return copied;
-}
-
-function resolveEmbeddedBinariesIn(nativeDir: string, version: string): EmbeddedBinaries {
-  const bin = (name: string): string => path.join(nativeDir, 'bin', name);
-  return { nativeDir, version, postgres: bin('postgres'), initdb: bin('initdb') };
 }
 
 async function readOrCreatePassword(file: string): Promise<string> {
@@ -224,6 +238,13 @@ async function clearOrphanedServer(dataDir: string, logger: Logger): Promise<voi
   logger.warn({ pid, dataDir }, 'Stopping an embedded PostgreSQL left running by a previous process');
   process.kill(pid, 'SIGINT');
   while (isAlive(pid)) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+/** The pid in `<dataDir>/postmaster.pid`, if a server ever started there. */
+async function readPostmasterPid(dataDir: string): Promise<number | undefined> {
+  const text = await fs.readFile(path.join(dataDir, 'postmaster.pid'), 'utf8').catch(() => '');
+  const pid = Number(text.split('\n')[0]);
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
 }
 
 function ownerFile(dataDir: string): string {
@@ -312,10 +333,4 @@ async function exists(file: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-function hashOf(text: string): string {
-  let hash = 0;
-  for (const char of text) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) | 0;
-  return (hash >>> 0).toString(36);
 }

@@ -1,6 +1,10 @@
-import type { Sql } from 'postgres';
+import type { Database } from '../../src/store/database.js';
+import { upsertChat } from '../../src/store/queries/chats.js';
+import { createQuiz, getQuizWithQuestions } from '../../src/store/queries/quizzes.js';
+import { startRun } from '../../src/store/queries/runs.js';
+import { upsertUser } from '../../src/store/queries/users.js';
 
-/** A run with `questionCount` questions, ready to receive answers. */
+/** A run with its questions, ready to receive answers. */
 export interface RunFixture {
   runId: number;
   questionIds: number[];
@@ -9,26 +13,29 @@ export interface RunFixture {
 
 let nextChatId = -1000;
 
-/** Inserts an owner, a group chat, a quiz with questions and a running run, with plain SQL. */
-export async function createRunFixture(sql: Sql, questionCount = 3): Promise<RunFixture> {
+/**
+ * An owner, a group chat, a quiz of `questionCount` questions (options `options`, the second
+ * one correct) and a running run of it, through the repositories the bot itself uses.
+ */
+export async function createRunFixture(db: Database, questionCount = 3, options = ['A', 'B', 'C']): Promise<RunFixture> {
   const chatId = nextChatId--;
   const ownerId = 1;
-  await sql`insert into users (id, first_name) values (${ownerId}, 'Owner') on conflict do nothing`;
-  await sql`insert into chats (id, type, title) values (${chatId}, 'supergroup', 'Test group')`;
-  const [quiz] = await sql<{ id: number }[]>`
-    insert into quizzes (owner_id, title) values (${ownerId}, 'Fixture quiz') returning id::int as id`;
-  const questionIds: number[] = [];
-  for (let position = 0; position < questionCount; position++) {
-    const [question] = await sql<{ id: number }[]>`
-      insert into questions (quiz_id, position, text, options, correct_option_ids)
-      values (${quiz!.id}, ${position}, ${`Question ${position + 1}?`}, '{A,B,C}', '{1}')
-      returning id::int as id`;
-    questionIds.push(question!.id);
-  }
-  const settings = { openPeriodS: 30, shuffleOptions: false, rewardPoints: [100, 50, 25], participationPoints: 5 };
-  const [run] = await sql<{ id: number }[]>`
-    insert into runs (quiz_id, chat_id, started_by, mode, question_count, settings)
-    values (${quiz!.id}, ${chatId}, ${ownerId}, 'group', ${questionCount}, ${JSON.stringify(settings)}::jsonb)
-    returning id::int as id`;
-  return { runId: run!.id, questionIds, chatId };
+  await upsertUser(db, { id: ownerId, firstName: 'Owner', username: null });
+  await upsertChat(db, { id: chatId, type: 'supergroup', title: 'Test group' });
+  const quiz = await createQuiz(db, {
+    ownerId,
+    title: 'Fixture quiz',
+    questions: Array.from({ length: questionCount }, (_, i) => ({ text: `Question ${i + 1}?`, options, correctOptionIds: [1] })),
+  });
+  const run = await startRun(db, {
+    quizId: quiz.id,
+    chatId,
+    startedBy: ownerId,
+    mode: 'group',
+    questionCount,
+    settings: { openPeriodS: 30, shuffleOptions: false, rewardPoints: [100, 50, 25], participationPoints: 5 },
+    nextActionAt: new Date(),
+  });
+  const questions = (await getQuizWithQuestions(db, quiz.id))?.questions ?? [];
+  return { runId: run.id, questionIds: questions.map((q) => q.id), chatId };
 }

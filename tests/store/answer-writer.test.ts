@@ -45,22 +45,13 @@ async function storedAnswers(runId: number) {
     from answers where run_id = ${runId} order by question_id, user_id`;
 }
 
-/** Polls until `check` holds; fails after `attempts` rounds instead of waiting forever. */
-async function eventually(check: () => Promise<boolean> | boolean, attempts = 400): Promise<void> {
-  for (let i = 0; i < attempts; i++) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error('condition not reached');
-}
-
 describe('AnswerWriter', () => {
   beforeAll(async () => {
-    fixture = await createRunFixture(database.handle.sql, 3);
+    fixture = await createRunFixture(database.handle.db, 3);
   });
 
   it('saves thousands of concurrent records from many producers exactly once', async () => {
-    const run = await createRunFixture(database.handle.sql, 3);
+    const run = await createRunFixture(database.handle.db, 3);
     writer = createAnswerWriter({ db: database.handle.db, logger: testLogger, batchSize: 200, flushMs: 2 });
     const producers = 40;
     const perProducer = 75; // 3,000 records: 40 producers x 25 users x 3 questions
@@ -154,21 +145,20 @@ describe('AnswerWriter', () => {
   });
 
   it('retries a batch whose connection was terminated, losing and doubling nothing', async () => {
-    const run = await createRunFixture(database.handle.sql, 1);
+    const run = await createRunFixture(database.handle.db, 1);
     writer = createAnswerWriter({
       db: database.handle.db, logger: testLogger, batchSize: 500, flushMs: 1, retryDelayMs: { initial: 10, max: 50 },
     });
     // Hold a lock that the batch's insert needs, so the batch is provably mid-transaction when its backend dies.
     const lock = await holdTableLock(database.url, 'answers');
     const saving = Array.from({ length: 50 }, (_, i) => writer!.record(answer({ runId: run.runId, questionId: run.questionIds[0]!, userId: 3_000 + i })));
-    let victim: number | undefined;
-    await eventually(async () => {
+    const waitingBackend = async (): Promise<number | undefined> => {
       const [row] = await lock.sql`select pid from pg_stat_activity
         where application_name = ${database.handle.applicationName} and wait_event_type = 'Lock'`;
-      victim = row?.pid as number | undefined;
-      return victim !== undefined;
-    });
-    await lock.sql`select pg_terminate_backend(${victim!})`;
+      return row?.pid as number | undefined;
+    };
+    await expect.poll(waitingBackend, { timeout: 10_000 }).toBeDefined();
+    await lock.sql`select pg_terminate_backend(${(await waitingBackend())!})`;
     await lock.release();
     await Promise.all(saving);
 
@@ -180,12 +170,12 @@ describe('AnswerWriter', () => {
   });
 
   it('pushes back at the buffer limit: held records never exceed it, and all land', async () => {
-    const run = await createRunFixture(database.handle.sql, 1);
+    const run = await createRunFixture(database.handle.db, 1);
     writer = createAnswerWriter({ db: database.handle.db, logger: testLogger, batchSize: 25, bufferLimit: 50, concurrency: 2, flushMs: 1 });
     const lock = await holdTableLock(database.url, 'answers');
     const total = 200;
     const saving = Array.from({ length: total }, (_, i) => writer!.record(answer({ runId: run.runId, questionId: run.questionIds[0]!, userId: 4_000 + i })));
-    await eventually(() => writer!.stats().blocked_producers === total - 50);
+    await expect.poll(() => writer!.stats().blocked_producers, { timeout: 10_000 }).toBe(total - 50);
     expect(writer.stats().buffered).toBe(50);
     await lock.release();
     await Promise.all(saving);
