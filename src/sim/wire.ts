@@ -1,0 +1,165 @@
+/**
+ * Bot API objects (what api.telegram.org puts on the wire) built from the simulator's records.
+ * Field names and presence follow grammy/types (Bot API 9.6); optional fields are left out
+ * rather than sent as null, as Telegram does.
+ */
+import type { Chat, ChatMember, Message, Poll, PollAnswer, User, UserFromGetMe } from 'grammy/types';
+import type { SimChat, SimMessage, SimPoll, SimUser } from './world-types.js';
+
+/** The bot as the world knows it. */
+export interface SimBot {
+  readonly id: number;
+  readonly firstName: string;
+  readonly username: string;
+  /** Privacy mode off: the bot sees every group message, not only commands and replies [false]. */
+  readonly canReadAllGroupMessages: boolean;
+}
+
+export function wireBotUser(bot: SimBot): User {
+  return { id: bot.id, is_bot: true, first_name: bot.firstName, username: bot.username };
+}
+
+export function wireGetMe(bot: SimBot): UserFromGetMe {
+  return {
+    ...wireBotUser(bot),
+    is_bot: true,
+    username: bot.username,
+    can_join_groups: true,
+    can_read_all_group_messages: bot.canReadAllGroupMessages,
+    supports_inline_queries: false,
+    can_connect_to_business: false,
+    has_main_web_app: false,
+    has_topics_enabled: false,
+    allows_users_to_create_topics: false,
+    can_manage_bots: false,
+    supports_join_request_queries: false,
+  };
+}
+
+export function wireUser(user: SimUser): User {
+  const out: User = { id: user.id, is_bot: false, first_name: user.firstName };
+  if (user.lastName !== undefined) out.last_name = user.lastName;
+  if (user.username !== undefined) out.username = user.username;
+  if (user.languageCode !== undefined) out.language_code = user.languageCode;
+  return out;
+}
+
+/** The short Chat object inside messages; `owner` is the user of a private chat. */
+export function wireChat(chat: SimChat, owner?: SimUser): Chat {
+  if (chat.type === 'private') {
+    const out: Chat.PrivateChat = { id: chat.id, type: 'private', first_name: owner?.firstName ?? 'User' };
+    if (owner?.lastName !== undefined) out.last_name = owner.lastName;
+    if (owner?.username !== undefined) out.username = owner.username;
+    return out;
+  }
+  if (chat.type === 'group') return { id: chat.id, type: 'group', title: chat.title ?? 'Group' };
+  return { id: chat.id, type: 'supergroup', title: chat.title ?? 'Group' };
+}
+
+export function wirePoll(poll: SimPoll, withAnswers: boolean): Poll {
+  const counts = new Array<number>(poll.options.length).fill(0);
+  for (const choice of poll.votes.values()) for (const i of choice) counts[i] = (counts[i] ?? 0) + 1;
+  const out: Poll = {
+    id: poll.id,
+    question: poll.question,
+    options: poll.options.map((text, i) => ({ persistent_id: persistentOptionId(poll.id, i), text, voter_count: counts[i] ?? 0 })),
+    total_voter_count: poll.votes.size,
+    is_closed: poll.isClosed,
+    is_anonymous: poll.isAnonymous,
+    type: poll.type,
+    allows_multiple_answers: poll.allowsMultipleAnswers,
+    allows_revoting: poll.allowsRevoting,
+    members_only: false,
+  };
+  // Telegram shows correct options to the quiz's sender, in private chats with the bot, and once closed.
+  if (poll.type === 'quiz' && poll.correctOptionIds && (withAnswers || poll.isClosed)) {
+    out.correct_option_ids = [...poll.correctOptionIds];
+    if (poll.explanation !== undefined) out.explanation = poll.explanation;
+  }
+  if (poll.openPeriod !== undefined) out.open_period = poll.openPeriod;
+  if (poll.closeDate !== undefined) out.close_date = poll.closeDate;
+  return out;
+}
+
+/** Telegram's persistent option ids are opaque strings; these are stable per poll and index. */
+export function persistentOptionId(pollId: string, index: number): string {
+  return `${pollId}-${index}`;
+}
+
+export function wirePollAnswer(poll: SimPoll, user: SimUser, optionIds: readonly number[]): PollAnswer {
+  return {
+    poll_id: poll.id,
+    user: wireUser(user),
+    option_ids: [...optionIds],
+    option_persistent_ids: optionIds.map((i) => persistentOptionId(poll.id, i)),
+  };
+}
+
+/** Everything {@link wireMessage} needs to resolve ids into objects. */
+export interface WireContext {
+  bot: SimBot;
+  chat: SimChat;
+  user(id: number): SimUser | undefined;
+  poll(id: string): SimPoll | undefined;
+}
+
+export function wireMessage(message: SimMessage, ctx: WireContext, depth = 0): Message {
+  const sender = message.fromId === 0 ? undefined : ctx.user(message.fromId);
+  const owner = ctx.chat.type === 'private' ? ctx.user(ctx.chat.id) : undefined;
+  const out: Record<string, unknown> = {
+    message_id: message.messageId,
+    from: sender ? wireUser(sender) : wireBotUser(ctx.bot),
+    chat: wireChat(ctx.chat, owner),
+    date: message.date,
+  };
+  if (message.editDate !== undefined) out.edit_date = message.editDate;
+  if (message.replyToMessageId !== undefined && depth === 0) {
+    const replied = ctx.chat.messages.get(message.replyToMessageId);
+    if (replied && !replied.deleted) out.reply_to_message = wireMessage(replied, ctx, 1);
+  }
+  if (message.text !== undefined) out.text = message.text;
+  if (message.entities?.length) out.entities = message.entities;
+  if (message.pollId !== undefined) {
+    const poll = ctx.poll(message.pollId);
+    // The bot sees the answers of its own quizzes, and of quizzes users send it in private
+    // (ARCHITECTURE.md: that is how questions get created); not of other quizzes in groups.
+    if (poll) out.poll = wirePoll(poll, poll.sentByBot || ctx.chat.type === 'private');
+  }
+  if (message.replyMarkup) out.reply_markup = message.replyMarkup;
+  return out as unknown as Message;
+}
+
+/** A ChatMember object for getChatMember / getChatAdministrators. */
+export function wireChatMember(user: User, status: ChatMemberStatusInput): ChatMember {
+  switch (status) {
+    case 'creator':
+      return { status: 'creator', user, is_anonymous: false };
+    case 'administrator':
+      return {
+        status: 'administrator',
+        user,
+        can_be_edited: false,
+        is_anonymous: false,
+        can_manage_chat: true,
+        can_delete_messages: true,
+        can_manage_video_chats: true,
+        can_restrict_members: true,
+        can_promote_members: false,
+        can_change_info: true,
+        can_invite_users: true,
+        can_post_stories: false,
+        can_edit_stories: false,
+        can_delete_stories: false,
+        can_pin_messages: true,
+        can_send_welcome_messages: false,
+      };
+    case 'member':
+      return { status: 'member', user };
+    case 'kicked':
+      return { status: 'kicked', user, until_date: 0 };
+    case 'left':
+      return { status: 'left', user };
+  }
+}
+
+type ChatMemberStatusInput = 'creator' | 'administrator' | 'member' | 'left' | 'kicked';

@@ -1,0 +1,99 @@
+/**
+ * The simulator's own records of users, chats, messages and polls. The Bot API objects the bot
+ * sees (grammy/types) are built from these on demand (src/sim/wire.ts), so the state stays
+ * small and a change (a vote, an edit) is made in one place.
+ */
+import type { InlineKeyboardMarkup, MessageEntity } from 'grammy/types';
+
+export type ChatType = 'private' | 'group' | 'supergroup';
+
+/** A person of the virtual world. */
+export interface SimUser {
+  readonly id: number;
+  firstName: string;
+  lastName?: string;
+  username?: string;
+  languageCode?: string;
+  /** The user has written to the bot in private (Telegram: a bot cannot message a user first). */
+  startedBot: boolean;
+  /** The user blocked the bot: private messages from the bot answer 403. */
+  blockedBot: boolean;
+}
+
+/** Rights a member can have in a group; the bot's own matter for pinning and deleting. */
+export type MemberStatus = 'creator' | 'administrator' | 'member' | 'left' | 'kicked';
+
+/** A chat with the bot: a user's private chat, or a group the bot was added to. */
+export interface SimChat {
+  readonly id: number;
+  readonly type: ChatType;
+  title?: string;
+  /** Group members by user id (private chats: none). The bot is kept in `botStatus`. */
+  readonly members: Map<number, MemberStatus>;
+  botStatus: MemberStatus;
+  readonly messages: Map<number, SimMessage>;
+  nextMessageId: number;
+  pinnedMessageId?: number;
+  readonly transcript: TranscriptEntry[];
+}
+
+/** One message in a chat, from the bot or from a user. */
+export interface SimMessage {
+  readonly messageId: number;
+  readonly chatId: number;
+  /** User id of the sender; 0 for the bot. */
+  readonly fromId: number;
+  /** Seconds since the epoch, as in Message.date. */
+  readonly date: number;
+  text?: string;
+  entities?: MessageEntity[];
+  /** Raw text as the bot sent it, with parse_mode, for transcripts. */
+  parseMode?: string;
+  replyMarkup?: InlineKeyboardMarkup;
+  replyToMessageId?: number;
+  pollId?: string;
+  editDate?: number;
+  deleted: boolean;
+}
+
+/** A native poll, with every vote. Option indices are the ones of the send order. */
+export interface SimPoll {
+  readonly id: string;
+  readonly chatId: number;
+  readonly messageId: number;
+  /** Sent by the bot (the bot gets poll_answer and poll updates only for its own polls). */
+  readonly sentByBot: boolean;
+  readonly question: string;
+  readonly options: readonly string[];
+  readonly type: 'quiz' | 'regular';
+  readonly isAnonymous: boolean;
+  readonly allowsMultipleAnswers: boolean;
+  readonly allowsRevoting: boolean;
+  readonly shuffleOptions: boolean;
+  readonly correctOptionIds?: readonly number[];
+  readonly explanation?: string;
+  readonly openPeriod?: number;
+  readonly closeDate?: number;
+  /** Clock milliseconds when the poll was sent. */
+  readonly sentAt: number;
+  isClosed: boolean;
+  closedAt?: number;
+  /** Current choice per user (empty choices are removed). */
+  readonly votes: Map<number, readonly number[]>;
+  /** update_id of the latest poll-state update queued; new votes ride on it while it waits (Telegram coalesces them). */
+  stateUpdateId?: number;
+}
+
+/** One line of a chat's history, in order, for transcripts and assertions. */
+export interface TranscriptEntry {
+  /** Clock milliseconds. */
+  readonly at: number;
+  /** Who acted: 'bot' or the user's id. */
+  readonly by: 'bot' | number;
+  readonly kind: 'message' | 'poll' | 'edit' | 'delete' | 'pin' | 'poll_closed' | 'poll_answer' | 'callback' | 'callback_answer';
+  readonly messageId?: number;
+  /** Visible text (poll question, edited text, callback data, ...). */
+  readonly text?: string;
+  /** Extra detail: poll options, answer option ids, callback answer text. */
+  readonly detail?: unknown;
+}
