@@ -7,9 +7,9 @@
  * | method and path | body / query | answer |
  * | --- | --- | --- |
  * | GET /sim/stats | | every counter |
- * | POST /sim/users | {first_name?, last_name?, username?} | the user |
+ * | POST /sim/users | {first_name?, last_name?, username?} | the User |
  * | POST /sim/groups | {title, type?, creator?, admins?, members?, bot_is_admin?} | the chat |
- * | POST /sim/messages | {user_id, chat_id? (their private chat), text, reply_to_message_id?} | the message |
+ * | POST /sim/messages | {user_id, chat_id? (their private chat), text, reply_to_message_id?} | the Message |
  * | POST /sim/quiz-polls | {user_id, question, options, correct_option_ids, explanation?, open_period?} | the poll |
  * | POST /sim/poll-answers | {user_id, poll_id, option_ids} ([] retracts) | {update_id} |
  * | POST /sim/callbacks | {user_id, chat_id, message_id, data} | {callback_query_id} |
@@ -26,8 +26,9 @@ import type { FaultPlan } from './fault-plan.js';
 import type { FloodLimits } from './flood-limits.js';
 import { formatTranscript } from './transcript.js';
 import type { UpdateHub } from './update-hub.js';
-import { wirePoll } from './wire.js';
+import { wirePoll, wireUser } from './wire.js';
 import type { World } from './world.js';
+import type { SimChat } from './world-types.js';
 
 export interface ControlApiOptions {
   world: World;
@@ -59,7 +60,7 @@ export function createControlApiHandler(options: ControlApiOptions) {
       case 'GET stats':
         return options.stats();
       case 'POST users':
-        return world.createUser({ ...opt('firstName', str(body, 'first_name', false)), ...opt('lastName', str(body, 'last_name', false)), ...opt('username', str(body, 'username', false)) });
+        return wireUser(world.createUser({ ...opt('firstName', str(body, 'first_name', false)), ...opt('lastName', str(body, 'last_name', false)), ...opt('username', str(body, 'username', false)) }));
       case 'POST users :id block':
         world.blockBot(int(b, 'user id'));
         return { ok: true };
@@ -80,8 +81,9 @@ export function createControlApiHandler(options: ControlApiOptions) {
       case 'POST messages': {
         const userId = requiredInt(body.user_id, 'user_id');
         const replyTo = optInt(body.reply_to_message_id, 'reply_to_message_id');
-        const message = world.sendText(userId, optInt(body.chat_id, 'chat_id') ?? userId, str(body, 'text', true), replyTo !== undefined ? { replyToMessageId: replyTo } : {});
-        return message;
+        const chatId = optInt(body.chat_id, 'chat_id') ?? userId;
+        const message = world.sendText(userId, chatId, str(body, 'text', true), replyTo !== undefined ? { replyToMessageId: replyTo } : {});
+        return world.wire(message, world.chat(chatId) as SimChat); // the Message as the bot sees it
       }
       case 'POST quiz-polls': {
         const userId = requiredInt(body.user_id, 'user_id');

@@ -36,12 +36,14 @@ async function call(method: string, path: string, body?: unknown): Promise<{ sta
 describe('the control API', () => {
   it('creates users and a group, sends a command, and shows the transcript', async () => {
     const alice = (await call('POST', 'users', { first_name: 'Alice', username: 'alice' })).json as { id: number };
+    expect(alice).toEqual({ id: expect.any(Number), is_bot: false, first_name: 'Alice', username: 'alice' });
     const owner = (await call('POST', 'users', { first_name: 'Owner' })).json as { id: number };
     const group = await call('POST', 'groups', { title: 'Quiz night', creator: owner.id, members: [alice.id] });
     expect(group.status).toBe(200);
     expect(group.json).toMatchObject({ type: 'supergroup', title: 'Quiz night', members: { [owner.id]: 'creator', [alice.id]: 'member' } });
 
-    expect((await call('POST', 'messages', { user_id: alice.id, text: '/start' })).status).toBe(200);
+    const sent = await call('POST', 'messages', { user_id: alice.id, text: '/start' });
+    expect(sent.json).toMatchObject({ message_id: 1, chat: { id: alice.id, type: 'private' }, from: { id: alice.id }, text: '/start' });
     const updates = await api.getUpdates({ timeout: 0 });
     // The bot was added to the group first: Telegram tells it with my_chat_member.
     expect(updates.map((u) => Object.keys(u).find((k) => k !== 'update_id'))).toEqual(['my_chat_member', 'message']);
