@@ -48,7 +48,11 @@ export interface Config {
     /** ANSWER_WRITER_CONCURRENCY: batches committed in parallel [4]. */ readonly concurrency: number;
   };
   readonly queue: {
-    /** QUEUE_WORKERS [10]. */ readonly workers: number;
+    /** QUEUE_WORKERS: Bot API calls sent at once [10]. */ readonly workers: number;
+    /** QUEUE_MAX_SIZE: calls held before new ones are refused [10000]. */ readonly maxSize: number;
+    /** QUEUE_PRIVATE_CHAT_PER_S: messages per second to one private chat [1]. */ readonly privateChatPerS: number;
+    /** QUEUE_GROUP_PER_MIN: messages per minute to one group, edits included [20]. */ readonly groupPerMin: number;
+    /** QUEUE_GLOBAL_PER_S: messages per second over all chats [30]. */ readonly globalPerS: number;
   };
   /** REDIS_URL [unset: no Redis]. */ readonly redisUrl?: string;
   readonly http: {
@@ -169,6 +173,10 @@ const fields = {
   ANSWER_BUFFER_LIMIT: wholeNumber(1, 1_000_000, 20_000),
   ANSWER_WRITER_CONCURRENCY: wholeNumber(1, 32, 4),
   QUEUE_WORKERS: wholeNumber(1, 100, 10),
+  QUEUE_MAX_SIZE: wholeNumber(1, 1_000_000, 10_000),
+  QUEUE_PRIVATE_CHAT_PER_S: wholeNumber(1, 1000, 1),
+  QUEUE_GROUP_PER_MIN: wholeNumber(1, 60_000, 20),
+  QUEUE_GLOBAL_PER_S: wholeNumber(1, 1000, 30),
   REDIS_URL: url(['redis:', 'rediss:'], 'a redis:// or rediss:// URL', 'redis://localhost:6379', true),
   HTTP_HOST: text('127.0.0.1'),
   HTTP_PORT: wholeNumber(1, 65_535, 8000),
@@ -239,7 +247,13 @@ export function createConfig(env: NodeJS.ProcessEnv | Record<string, string | un
       bufferLimit: s.ANSWER_BUFFER_LIMIT,
       concurrency: s.ANSWER_WRITER_CONCURRENCY,
     },
-    queue: { workers: s.QUEUE_WORKERS },
+    queue: {
+      workers: s.QUEUE_WORKERS,
+      maxSize: s.QUEUE_MAX_SIZE,
+      privateChatPerS: s.QUEUE_PRIVATE_CHAT_PER_S,
+      groupPerMin: s.QUEUE_GROUP_PER_MIN,
+      globalPerS: s.QUEUE_GLOBAL_PER_S,
+    },
     redisUrl: s.REDIS_URL,
     http: { host: s.HTTP_HOST, port: s.HTTP_PORT, monitoringToken: s.MONITORING_TOKEN },
   });
@@ -262,6 +276,10 @@ export function describeSizing(config: Config): Record<string, number | string> 
     dbMaxOverflow: db.maxOverflow,
     dbPoolMaxTotal: db.poolSize + db.maxOverflow,
     queueWorkers: config.queue.workers,
+    queueMaxSize: config.queue.maxSize,
+    queuePrivateChatPerS: config.queue.privateChatPerS,
+    queueGroupPerMin: config.queue.groupPerMin,
+    queueGlobalPerS: config.queue.globalPerS,
     answerBatchSize: aw.batchSize,
     answerFlushMs: aw.flushMs,
     answerBufferLimit: aw.bufferLimit,

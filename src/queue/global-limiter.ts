@@ -1,0 +1,59 @@
+/**
+ * The limit over all chats (and the paid broadcast budget), as Bottleneck limiters spacing the
+ * moments calls go out. With REDIS_URL they live in Redis and every instance of the bot shares
+ * them: Bottleneck's minTime limiters keep their rate when clustered (its reservoir-based ones
+ * were measured to slow down badly there).
+ */
+import Bottleneck from 'bottleneck';
+import { spacingMs, type QueueSettings } from './queue-settings.js';
+
+export interface GlobalLimiter {
+  /** Runs `send` when the global (or paid broadcast) limit allows the next message. */
+  schedule<T>(options: { priority: number; paid: boolean }, send: () => Promise<T>): Promise<T>;
+  /** Calls waiting for their moment. */
+  waiting(): number;
+  disconnect(): Promise<void>;
+}
+
+export interface GlobalLimiterOptions {
+  settings: Pick<QueueSettings, 'globalPerS' | 'paidBroadcastPerS'>;
+  /** Shares the limit with other instances through this Redis server. */
+  redisUrl?: string;
+  /** Name of the shared limiter in Redis (instances of one bot use the same) [quiz-agent]. */
+  redisPrefix?: string;
+  onError?: (error: unknown) => void;
+}
+
+export function createGlobalLimiter(options: GlobalLimiterOptions): GlobalLimiter {
+  const prefix = options.redisPrefix ?? 'quiz-agent';
+  const connection = options.redisUrl
+    ? new Bottleneck.IORedisConnection({ clientOptions: redisClientOptions(options.redisUrl) })
+    : undefined;
+  const clustered = (id: string): Bottleneck.ConstructorOptions =>
+    connection ? { datastore: 'ioredis', connection, id: `${prefix}:${id}`, timeout: 60_000 } : {};
+  const global = new Bottleneck({ minTime: spacingMs(options.settings.globalPerS), ...clustered('global') });
+  const paid = new Bottleneck({ minTime: spacingMs(options.settings.paidBroadcastPerS), ...clustered('paid-broadcast') });
+  for (const limiter of [global, paid]) limiter.on('error', (error: unknown) => options.onError?.(error));
+  return {
+    schedule: (opts, send) => (opts.paid ? paid : global).schedule({ priority: opts.priority }, send),
+    waiting: () => global.counts().QUEUED + paid.counts().QUEUED,
+    async disconnect() {
+      if (connection) await connection.disconnect(true);
+      else await Promise.all([global.stop({ dropWaitingJobs: false }), paid.stop({ dropWaitingJobs: false })]);
+    },
+  };
+}
+
+/** ioredis options from a redis:// or rediss:// URL. */
+function redisClientOptions(url: string): Record<string, unknown> {
+  const u = new URL(url);
+  const db = u.pathname.length > 1 ? Number(u.pathname.slice(1)) : 0;
+  return {
+    host: u.hostname,
+    port: u.port ? Number(u.port) : 6379,
+    ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
+    ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
+    ...(Number.isInteger(db) ? { db } : {}),
+    ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * Several bot instances share the global limit through Redis (REDIS_URL): two queues
+ * broadcasting at once stay within one global limit together, where two queues without Redis
+ * go over it. Runs when REDIS_URL points at a Redis server (CI sets it); skipped otherwise.
+ */
+import { Api } from 'grammy';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/logger.js';
+import { createOutboundQueue, type OutboundQueue } from '../../src/queue/outbound-queue.js';
+import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
+
+const redisUrl = process.env.REDIS_URL;
+const logger = createLogger({ level: 'silent', pretty: false });
+/** Telegram's 30/s scaled up; each queue alone would stay under it, two together would not. */
+const SIM_GLOBAL = { perSecond: 40, burst: 5 };
+const QUEUE_GLOBAL_PER_S = 30;
+const PER_INSTANCE = 60;
+
+let sim: Simulator | undefined;
+const queues: OutboundQueue[] = [];
+
+afterEach(async () => {
+  await Promise.all(queues.splice(0).map((q) => q.close(5_000)));
+  await sim?.close();
+});
+
+async function broadcastFromTwoInstances(shared: boolean): Promise<{ delivered: number; globalViolations: number }> {
+  sim = await startSimulator({ limits: { chat: { perSecond: 100, burst: 3 }, global: SIM_GLOBAL } });
+  const prefix = `quiz-agent-test-${process.pid}-${Date.now()}`;
+  const users = Array.from({ length: 2 * PER_INSTANCE }, (_, i) => {
+    const user = sim!.world.createUser({ firstName: `User ${i}` });
+    sim!.world.sendText(user.id, user.id, '/start');
+    return user.id;
+  });
+  const sends = [0, 1].flatMap((instance) => {
+    const queue = createOutboundQueue({ logger, globalPerS: QUEUE_GLOBAL_PER_S, ...(shared ? { redisUrl, redisPrefix: prefix } : {}) });
+    queues.push(queue);
+    const api = new Api(sim!.token, { apiRoot: sim!.apiRoot });
+    api.config.use(queue.transformer);
+    return users.slice(instance * PER_INSTANCE, (instance + 1) * PER_INSTANCE).map((user) => queue.withPriority('bulk', () => api.sendMessage(user, 'News')));
+  });
+  await Promise.all(sends);
+  return { delivered: sim.stats().botApi.calls.sendmessage ?? 0, globalViolations: sim.stats().floodLimits.scopes.global.violations };
+}
+
+describe.skipIf(!redisUrl)('global limit shared through Redis', () => {
+  it('keeps two instances within one global limit together', async () => {
+    const result = await broadcastFromTwoInstances(true);
+    expect(result).toEqual({ delivered: 2 * PER_INSTANCE, globalViolations: 0 });
+  });
+
+  it('(control) two instances without Redis go over it, so the check above can fail', async () => {
+    const result = await broadcastFromTwoInstances(false);
+    expect(result.globalViolations).toBeGreaterThan(0);
+  });
+});
