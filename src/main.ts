@@ -4,9 +4,12 @@
  */
 import { ConfigError, describeSizing, loadConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
+import { createOutboundQueue, type OutboundQueue } from './queue/outbound-queue.js';
 import { openStore, type Store } from './store/open-store.js';
 
 const SHUTDOWN_DEADLINE_MS = 25_000;
+/** Part of the shutdown deadline the outbound queue gets to send what it holds. */
+const QUEUE_DRAIN_MS = 10_000;
 
 function readConfig(): Config {
   try {
@@ -27,12 +30,14 @@ async function main(): Promise<void> {
   logger.info({ sizing: describeSizing(config) }, 'Sizing settings in force');
 
   const store = await openStore(config, logger);
-  logger.info({ dataDir: config.database.url ? undefined : config.database.embeddedDir }, 'quiz-agent data layer ready (no Telegram intake is wired yet)');
-  installShutdown(logger, store);
+  // Every Bot API call will go through it: `api.config.use(queue.transformer)` (src/queue).
+  const queue = createOutboundQueue({ logger, ...config.queue, ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}) });
+  logger.info({ dataDir: config.database.url ? undefined : config.database.embeddedDir }, 'quiz-agent data layer and outbound queue ready (no Telegram intake is wired yet)');
+  installShutdown(logger, store, queue);
 }
 
 /** One guarded shutdown path with a deadline; a second signal exits at once. */
-function installShutdown(logger: Logger, store: Store): void {
+function installShutdown(logger: Logger, store: Store, queue: OutboundQueue): void {
   let shuttingDown = false;
   const shutdown = (signal: NodeJS.Signals): void => {
     if (shuttingDown) {
@@ -46,7 +51,13 @@ function installShutdown(logger: Logger, store: Store): void {
       process.exit(1);
     }, SHUTDOWN_DEADLINE_MS);
     deadline.unref();
-    store.close().then(
+    queue
+      .close(QUEUE_DRAIN_MS)
+      .then((report) => {
+        if (!report.complete) logger.warn({ unsent: report.unsent }, 'Outbound calls not sent before shutdown');
+      })
+      .then(() => store.close())
+      .then(
       () => {
         logger.info('Shutdown complete');
         process.exit(0);

@@ -1,22 +1,30 @@
 /**
  * The limit over all chats (and the paid broadcast budget), as Bottleneck limiters spacing the
  * moments calls go out. With REDIS_URL they live in Redis and every instance of the bot shares
- * them: Bottleneck's minTime limiters keep their rate when clustered (its reservoir-based ones
- * were measured to slow down badly there).
+ * them, and per-chat limiters join them so that two instances writing to one chat share its
+ * limit too: Bottleneck's minTime limiters keep their rate when clustered (its reservoir-based
+ * ones were measured to slow down badly there). Without Redis, per-chat spacing is the lanes'
+ * job (outbound-queue.ts), which measures it from the actual send.
  */
 import Bottleneck from 'bottleneck';
+import type { ChatKind } from './method-policy.js';
 import { spacingMs, type QueueSettings } from './queue-settings.js';
 
 export interface GlobalLimiter {
   /** Runs `send` when the global (or paid broadcast) limit allows the next message. */
   schedule<T>(options: { priority: number; paid: boolean }, send: () => Promise<T>): Promise<T>;
+  /**
+   * With Redis only: resolves when the chat's shared limit allows its next message (other
+   * instances' sends included); undefined in-process.
+   */
+  chatSlot(kind: ChatKind, chatKey: string): Promise<void> | undefined;
   /** Calls waiting for their moment. */
   waiting(): number;
   disconnect(): Promise<void>;
 }
 
 export interface GlobalLimiterOptions {
-  settings: Pick<QueueSettings, 'globalPerS' | 'paidBroadcastPerS'>;
+  settings: Pick<QueueSettings, 'globalPerS' | 'paidBroadcastPerS' | 'privateChatPerS' | 'groupPerMin'>;
   /** Shares the limit with other instances through this Redis server. */
   redisUrl?: string;
   /** Name of the shared limiter in Redis (instances of one bot use the same) [quiz-agent]. */
@@ -34,8 +42,15 @@ export function createGlobalLimiter(options: GlobalLimiterOptions): GlobalLimite
   const global = new Bottleneck({ minTime: spacingMs(options.settings.globalPerS), ...clustered('global') });
   const paid = new Bottleneck({ minTime: spacingMs(options.settings.paidBroadcastPerS), ...clustered('paid-broadcast') });
   for (const limiter of [global, paid]) limiter.on('error', (error: unknown) => options.onError?.(error));
+  const chats = connection
+    ? {
+        private: new Bottleneck.Group({ minTime: spacingMs(options.settings.privateChatPerS), ...clustered('chat') }),
+        group: new Bottleneck.Group({ minTime: spacingMs(options.settings.groupPerMin / 60), ...clustered('group') }),
+      }
+    : undefined;
   return {
     schedule: (opts, send) => (opts.paid ? paid : global).schedule({ priority: opts.priority }, send),
+    chatSlot: (kind, chatKey) => chats?.[kind].key(chatKey).schedule(() => Promise.resolve()),
     waiting: () => global.counts().QUEUED + paid.counts().QUEUED,
     async disconnect() {
       if (connection) await connection.disconnect(true);

@@ -266,7 +266,16 @@ export class OutboundQueue extends EventEmitter<OutboundQueueEvents> {
       return;
     }
     lane.busy = true;
-    this.#dispatch(head, lane);
+    const sharedSlot = this.#global.chatSlot(lane.kind, lane.key);
+    if (!sharedSlot) return this.#dispatch(head, lane);
+    sharedSlot.then(
+      () => this.#dispatch(head, lane),
+      (error: unknown) => {
+        // Redis unreachable: the lane's own spacing still holds for this instance.
+        this.#logger.error({ err: error, chatId: lane.key }, 'Shared chat limiter failed; sending with local spacing');
+        this.#dispatch(head, lane);
+      },
+    );
   }
 
   /** An empty lane remembers its spacing until it runs out, then goes. */
@@ -291,7 +300,9 @@ export class OutboundQueue extends EventEmitter<OutboundQueueEvents> {
     try {
       outcome = call.limited ? await this.#global.schedule({ priority: LIMITER_PRIORITY[call.priority], paid: call.paid }, () => this.#sendLimited(call, lane)) : await this.#send(call);
     } catch (error) {
-      outcome = fromError(error);
+      // #send never throws: this is the limiter failing (Redis unreachable) before anything went out.
+      this.#logger.error({ err: error, method: call.method }, 'Message queue limiter failed; will retry');
+      outcome = { kind: 'not_sent', error };
     }
     if (outcome === PAUSED) return this.#again(call, lane, 0);
     switch (outcome.kind) {
@@ -330,6 +341,8 @@ export class OutboundQueue extends EventEmitter<OutboundQueueEvents> {
     this.#inFlight++;
     try {
       return fromResponse(await call.send());
+    } catch (error) {
+      return fromError(error);
     } finally {
       this.#inFlight--;
     }

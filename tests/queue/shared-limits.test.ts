@@ -43,6 +43,33 @@ async function broadcastFromTwoInstances(shared: boolean): Promise<{ delivered: 
   return { delivered: sim.stats().botApi.calls.sendmessage ?? 0, globalViolations: sim.stats().floodLimits.scopes.global.violations };
 }
 
+/** Two instances writing to one private chat (as with webhooks behind a load balancer). */
+async function oneChatFromTwoInstances(shared: boolean): Promise<{ delivered: number; chatViolations: number }> {
+  sim = await startSimulator({ limits: { chat: { perSecond: 10, burst: 2 } } });
+  const prefix = `quiz-agent-test-${process.pid}-${Date.now()}`;
+  const user = sim.world.createUser({ firstName: 'Player' });
+  sim.world.sendText(user.id, user.id, '/start');
+  const sends = [0, 1].flatMap((instance) => {
+    const queue = createOutboundQueue({ logger, privateChatPerS: 8, ...(shared ? { redisUrl, redisPrefix: prefix } : {}) });
+    queues.push(queue);
+    const api = new Api(sim!.token, { apiRoot: sim!.apiRoot });
+    api.config.use(queue.transformer);
+    return Array.from({ length: 8 }, (_, i) => api.sendMessage(user.id, `instance ${instance} message ${i}`));
+  });
+  await Promise.all(sends);
+  return { delivered: sim.stats().botApi.calls.sendmessage ?? 0, chatViolations: sim.stats().floodLimits.scopes.chat.violations };
+}
+
+describe.skipIf(!redisUrl)('per-chat limit shared through Redis', () => {
+  it('keeps two instances within one chat limit together', async () => {
+    expect(await oneChatFromTwoInstances(true)).toEqual({ delivered: 16, chatViolations: 0 });
+  });
+
+  it('(control) two instances without Redis go over it', async () => {
+    expect((await oneChatFromTwoInstances(false)).chatViolations).toBeGreaterThan(0);
+  });
+});
+
 describe.skipIf(!redisUrl)('global limit shared through Redis', () => {
   it('keeps two instances within one global limit together', async () => {
     const result = await broadcastFromTwoInstances(true);
