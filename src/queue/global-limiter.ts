@@ -11,8 +11,11 @@ import type { ChatKind } from './method-policy.js';
 import { spacingMs, type QueueSettings } from './queue-settings.js';
 
 export interface GlobalLimiter {
-  /** Runs `send` when the global (or paid broadcast) limit allows the next message. */
-  schedule<T>(options: { priority: number; paid: boolean }, send: () => Promise<T>): Promise<T>;
+  /**
+   * Resolves when the global (or paid broadcast) limit allows the next message; send right
+   * then. Waiting calls are served by priority (0 first).
+   */
+  slot(options: { priority: number; paid: boolean }): Promise<void>;
   /**
    * With Redis only: resolves when the chat's shared limit allows its next message (other
    * instances' sends included); undefined in-process.
@@ -39,8 +42,12 @@ export function createGlobalLimiter(options: GlobalLimiterOptions): GlobalLimite
     : undefined;
   const clustered = (id: string): Bottleneck.ConstructorOptions =>
     connection ? { datastore: 'ioredis', connection, id: `${prefix}:${id}`, timeout: 60_000 } : {};
-  const global = new Bottleneck({ minTime: spacingMs(options.settings.globalPerS), ...clustered('global') });
-  const paid = new Bottleneck({ minTime: spacingMs(options.settings.paidBroadcastPerS), ...clustered('paid-broadcast') });
+  // A limiter with no maxConcurrent hands each job its send time the moment it arrives, so a
+  // later, more urgent job could never pass it. With one job at a time (an instant gate), the
+  // next job is chosen when the previous one is done, by priority.
+  const gate = (perSecond: number, id: string) => new Bottleneck({ minTime: spacingMs(perSecond), maxConcurrent: 1, ...clustered(id) });
+  const global = gate(options.settings.globalPerS, 'global');
+  const paid = gate(options.settings.paidBroadcastPerS, 'paid-broadcast');
   for (const limiter of [global, paid]) limiter.on('error', (error: unknown) => options.onError?.(error));
   const chats = connection
     ? {
@@ -49,7 +56,7 @@ export function createGlobalLimiter(options: GlobalLimiterOptions): GlobalLimite
       }
     : undefined;
   return {
-    schedule: (opts, send) => (opts.paid ? paid : global).schedule({ priority: opts.priority }, send),
+    slot: (opts) => (opts.paid ? paid : global).schedule({ priority: opts.priority }, () => Promise.resolve()),
     chatSlot: (kind, chatKey) => chats?.[kind].key(chatKey).schedule(() => Promise.resolve()),
     waiting: () => global.counts().QUEUED + paid.counts().QUEUED,
     async disconnect() {

@@ -10,7 +10,7 @@
  * - refuses calls beyond `maxSize`, and resolves or rejects every call it accepted.
  *
  * Flow: submit -> lane (order, chat spacing, pauses) -> p-queue (workers, priority)
- *   -> global limiter (Bottleneck; Redis-shared with REDIS_URL) -> Telegram.
+ *   -> global limiter slot (Bottleneck, by priority; Redis-shared with REDIS_URL) -> Telegram.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { EventEmitter } from 'node:events';
@@ -296,14 +296,16 @@ export class OutboundQueue extends EventEmitter<OutboundQueueEvents> {
 
   async #attempt(call: Call, lane: Lane | undefined): Promise<void> {
     if (call.signal?.aborted) return this.#finish(call, lane, () => call.reject(call.signal?.reason));
-    let outcome: Outcome | typeof PAUSED;
     try {
-      outcome = call.limited ? await this.#global.schedule({ priority: LIMITER_PRIORITY[call.priority], paid: call.paid }, () => this.#sendLimited(call, lane)) : await this.#send(call);
+      if (call.limited) await this.#global.slot({ priority: LIMITER_PRIORITY[call.priority], paid: call.paid });
     } catch (error) {
-      // #send never throws: this is the limiter failing (Redis unreachable) before anything went out.
-      this.#logger.error({ err: error, method: call.method }, 'Message queue limiter failed; will retry');
-      outcome = { kind: 'not_sent', error };
+      // The limiter failed (Redis unreachable) before anything went out.
+      this.#logger.error({ err: error, method: call.method }, 'Message queue limiter failed');
+      call.attempts++;
+      if (call.attempts > this.settings.maxRetries) return this.#fail(call, lane, error);
+      return this.#again(call, lane, this.#backoffMs(call));
     }
+    const outcome = call.limited ? await this.#sendLimited(call, lane) : await this.#send(call);
     if (outcome === PAUSED) return this.#again(call, lane, 0);
     switch (outcome.kind) {
       case 'answer':
@@ -325,7 +327,7 @@ export class OutboundQueue extends EventEmitter<OutboundQueueEvents> {
     }
   }
 
-  /** The global limiter's slot: unless a global 429 paused the queue meanwhile, send now. */
+  /** Right after the global limiter's slot: unless a global 429 paused the queue meanwhile, send now. */
   async #sendLimited(call: Call, lane: Lane | undefined): Promise<Outcome | typeof PAUSED> {
     if (Date.now() < this.#globalPausedUntil) return PAUSED;
     if (lane) lane.nextAt = Date.now() + spacingMs(lane.kind === 'private' ? this.settings.privateChatPerS : this.settings.groupPerMin / 60);
