@@ -18,6 +18,7 @@ import type { Transformer } from 'grammy';
 import type { ApiResponse } from 'grammy/types';
 import PQueue from 'p-queue';
 import type { Logger } from 'pino';
+import { ChatLanes, type Lane } from './chat-lanes.js';
 import { AmbiguousDeliveryError, ChatUnreachableError, QueueClosedError, QueueFullError } from './errors.js';
 import { createGlobalLimiter, type GlobalLimiter } from './global-limiter.js';
 import { bypassesQueue, duplicatesOnRepeat, isRateLimited, targetChat, usesPaidBroadcast, type ChatKind } from './method-policy.js';
@@ -87,19 +88,6 @@ interface Call {
   notBefore: number;
 }
 
-interface Lane {
-  readonly key: string;
-  readonly kind: ChatKind;
-  readonly calls: Call[];
-  /** A call of this lane is with a worker. */
-  busy: boolean;
-  /** Earliest next message to this chat (spacing of its limit). */
-  nextAt: number;
-  /** End of a 429 pause of this chat. */
-  pausedUntil: number;
-  timer: NodeJS.Timeout | undefined;
-}
-
 /** Returned by a global-limiter slot that found the queue paused by a global 429: nothing was sent. */
 const PAUSED = Symbol('paused');
 /** A 429 hitting this many different chats within a second is taken for the global limit. */
@@ -112,7 +100,10 @@ export class OutboundQueue extends EventEmitter<OutboundQueueEvents> {
   readonly #workers: PQueue;
   readonly #global: GlobalLimiter;
   readonly #priority = new AsyncLocalStorage<Priority>();
-  readonly #lanes = new Map<string, Lane>();
+  readonly #lanes = new ChatLanes<Call>({
+    globalNotBefore: () => this.#globalPausedUntil,
+    dispatch: (call, lane) => this.#toWorkers(call, lane),
+  });
   readonly #unreachable = new Map<string, string>();
   readonly #waits = new WaitTimes();
   readonly #recent429 = new Map<string, number>();
@@ -181,7 +172,7 @@ export class OutboundQueue extends EventEmitter<OutboundQueueEvents> {
         notBefore: 0,
       };
       this.#pending++;
-      if (chat && limited) this.#enterLane(call, chat);
+      if (chat && limited) this.#lanes.enter(chat.key, chat.kind, call);
       else this.#dispatch(call, undefined);
     });
   }
@@ -237,64 +228,27 @@ export class OutboundQueue extends EventEmitter<OutboundQueueEvents> {
 
   // ------------------------------------------------------------------------------ lanes
 
-  #enterLane(call: Call, chat: { key: string; kind: ChatKind }): void {
-    let lane = this.#lanes.get(chat.key);
-    if (!lane) {
-      lane = { key: chat.key, kind: chat.kind, calls: [], busy: false, nextAt: 0, pausedUntil: 0, timer: undefined };
-      this.#lanes.set(chat.key, lane);
-    }
-    lane.calls.push(call);
-    this.#pump(lane);
-  }
-
-  /** Hands the lane's first call to the workers once its chat, and the queue, may send again. */
-  #pump(lane: Lane): void {
-    if (lane.busy || lane.timer) return;
-    const head = lane.calls[0];
-    if (!head) {
-      if (Date.now() >= lane.nextAt && Date.now() >= lane.pausedUntil) this.#lanes.delete(lane.key);
-      else this.#forgetLaneLater(lane);
-      return;
-    }
-    const readyAt = Math.max(lane.nextAt, lane.pausedUntil, head.notBefore, this.#globalPausedUntil);
-    const now = Date.now();
-    if (readyAt > now) {
-      lane.timer = setTimeout(() => {
-        lane.timer = undefined;
-        this.#pump(lane);
-      }, readyAt - now);
-      return;
-    }
-    lane.busy = true;
+  /** A lane's first call may go: with Redis, first wait for the chat's shared slot. */
+  #toWorkers(call: Call, lane: Lane<Call>): void {
     const sharedSlot = this.#global.chatSlot(lane.kind, lane.key);
-    if (!sharedSlot) return this.#dispatch(head, lane);
+    if (!sharedSlot) return this.#dispatch(call, lane);
     sharedSlot.then(
-      () => this.#dispatch(head, lane),
+      () => this.#dispatch(call, lane),
       (error: unknown) => {
         // Redis unreachable: the lane's own spacing still holds for this instance.
         this.#logger.error({ err: error, chatId: lane.key }, 'Shared chat limiter failed; sending with local spacing');
-        this.#dispatch(head, lane);
+        this.#dispatch(call, lane);
       },
     );
   }
 
-  /** An empty lane remembers its spacing until it runs out, then goes. */
-  #forgetLaneLater(lane: Lane): void {
-    lane.timer = setTimeout(() => {
-      lane.timer = undefined;
-      if (lane.calls.length === 0 && !lane.busy) this.#lanes.delete(lane.key);
-      else this.#pump(lane);
-    }, Math.max(lane.nextAt, lane.pausedUntil) - Date.now());
-    lane.timer.unref(); // nothing waits on an empty lane
-  }
-
   // ------------------------------------------------------------------------------ sending
 
-  #dispatch(call: Call, lane: Lane | undefined): void {
+  #dispatch(call: Call, lane: Lane<Call> | undefined): void {
     void this.#workers.add(() => this.#attempt(call, lane), { priority: WORKER_PRIORITY[call.priority] });
   }
 
-  async #attempt(call: Call, lane: Lane | undefined): Promise<void> {
+  async #attempt(call: Call, lane: Lane<Call> | undefined): Promise<void> {
     if (call.signal?.aborted) return this.#finish(call, lane, () => call.reject(call.signal?.reason));
     try {
       if (call.limited) await this.#global.slot({ priority: LIMITER_PRIORITY[call.priority], paid: call.paid });
@@ -328,7 +282,7 @@ export class OutboundQueue extends EventEmitter<OutboundQueueEvents> {
   }
 
   /** Right after the global limiter's slot: unless a global 429 paused the queue meanwhile, send now. */
-  async #sendLimited(call: Call, lane: Lane | undefined): Promise<Outcome | typeof PAUSED> {
+  async #sendLimited(call: Call, lane: Lane<Call> | undefined): Promise<Outcome | typeof PAUSED> {
     if (Date.now() < this.#globalPausedUntil) return PAUSED;
     if (lane) lane.nextAt = Date.now() + spacingMs(lane.kind === 'private' ? this.settings.privateChatPerS : this.settings.groupPerMin / 60);
     return this.#send(call);
@@ -350,7 +304,7 @@ export class OutboundQueue extends EventEmitter<OutboundQueueEvents> {
     }
   }
 
-  #answer(call: Call, lane: Lane | undefined, response: ApiResponse<unknown>): void {
+  #answer(call: Call, lane: Lane<Call> | undefined, response: ApiResponse<unknown>): void {
     if (call.maybeApplied && isNotModified(response)) {
       // The attempt whose connection broke did apply the edit: the repeat finds nothing to
       // change. The edit succeeded; `true` is what Telegram answers for edits without a Message.
@@ -366,33 +320,26 @@ export class OutboundQueue extends EventEmitter<OutboundQueueEvents> {
     this.#finish(call, lane, () => call.resolve(response));
   }
 
-  #fail(call: Call, lane: Lane | undefined, error: unknown): void {
+  #fail(call: Call, lane: Lane<Call> | undefined, error: unknown): void {
     this.#counters.failed++;
     this.#logger.warn({ method: call.method, chatId: call.chat?.key, err: error }, 'Bot API call failed');
     this.#finish(call, lane, () => call.reject(error));
   }
 
-  #finish(call: Call, lane: Lane | undefined, settle: () => void): void {
-    if (lane) {
-      lane.calls.shift();
-      lane.busy = false;
-    }
+  #finish(call: Call, lane: Lane<Call> | undefined, settle: () => void): void {
     this.#pending--;
     settle();
-    if (lane) this.#pump(lane);
+    if (lane) this.#lanes.done(lane);
     if (this.#pending === 0) for (const wake of this.#idle.splice(0)) wake();
   }
 
   /** The call stays first in its line and is tried again after `delayMs` (and any pause). */
-  #again(call: Call, lane: Lane | undefined, delayMs: number): void {
+  #again(call: Call, lane: Lane<Call> | undefined, delayMs: number): void {
     if (delayMs > 0) {
       this.#counters.retries++;
       call.notBefore = Date.now() + delayMs;
     }
-    if (lane) {
-      lane.busy = false;
-      return this.#pump(lane);
-    }
+    if (lane) return this.#lanes.again(lane);
     const waitMs = Math.max(call.notBefore, this.#globalPausedUntil) - Date.now();
     if (waitMs <= 0) return this.#dispatch(call, undefined);
     const timer = setTimeout(() => {
@@ -414,7 +361,7 @@ export class OutboundQueue extends EventEmitter<OutboundQueueEvents> {
    * for several chats within a second, mean the global limit: everything pauses. Otherwise the
    * chat (or group) pauses alone.
    */
-  #rateLimited(call: Call, lane: Lane | undefined, retryAfterS: number): void {
+  #rateLimited(call: Call, lane: Lane<Call> | undefined, retryAfterS: number): void {
     this.#counters.rateLimitHits++;
     this.#counters.retries++;
     const now = Date.now();
@@ -434,9 +381,7 @@ export class OutboundQueue extends EventEmitter<OutboundQueueEvents> {
   #pauseAll(until: number): void {
     this.#globalPausedUntil = until;
     clearTimeout(this.#globalTimer);
-    this.#globalTimer = setTimeout(() => {
-      for (const lane of this.#lanes.values()) this.#pump(lane);
-    }, until - Date.now());
+    this.#globalTimer = setTimeout(() => this.#lanes.pumpAll(), until - Date.now());
   }
 
   // ------------------------------------------------------------------------------ shutdown
@@ -449,15 +394,10 @@ export class OutboundQueue extends EventEmitter<OutboundQueueEvents> {
   /** Rejects every call that is not in flight; returns what they were. */
   #rejectWaiting(): DrainReport['unsent'] {
     const unsent: DrainReport['unsent'] = [];
-    for (const lane of this.#lanes.values()) {
-      clearTimeout(lane.timer);
-      lane.timer = undefined;
-      const waiting = lane.busy ? lane.calls.splice(1) : lane.calls.splice(0);
-      for (const call of waiting) {
-        this.#pending--;
-        unsent.push({ method: call.method, ...(call.chat ? { chatId: call.chat.key } : {}) });
-        call.reject(new QueueClosedError(call.method));
-      }
+    for (const call of this.#lanes.takeWaiting()) {
+      this.#pending--;
+      unsent.push({ method: call.method, ...(call.chat ? { chatId: call.chat.key } : {}) });
+      call.reject(new QueueClosedError(call.method));
     }
     for (const [timer, call] of this.#retryTimers) {
       clearTimeout(timer);
