@@ -4,6 +4,9 @@
  */
 import { ConfigError, describeSizing, loadConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
+import { startMonitoringServer, type MonitoringServer } from './monitoring/http-server.js';
+import { createLiveStats } from './monitoring/live-stats.js';
+import { createMetricsRegistry } from './monitoring/metrics-registry.js';
 import { createOutboundQueue, type OutboundQueue } from './queue/outbound-queue.js';
 import { openStore, type Store } from './store/open-store.js';
 
@@ -32,12 +35,28 @@ async function main(): Promise<void> {
   const store = await openStore(config, logger);
   // Every Bot API call will go through it: `api.config.use(queue.transformer)` (src/queue).
   const queue = createOutboundQueue({ logger, ...config.queue, ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}) });
-  logger.info({ dataDir: config.database.url ? undefined : config.database.embeddedDir }, 'quiz-agent data layer and outbound queue ready (no Telegram intake is wired yet)');
-  installShutdown(logger, store, queue);
+  const monitoring = await startMonitoringServer({
+    host: config.http.host,
+    port: config.http.port,
+    ...(config.http.monitoringToken ? { token: config.http.monitoringToken } : {}),
+    logger,
+    ...createLiveStats({ store, queue }),
+    registry: createMetricsRegistry({ store, queue }),
+  }).catch(async (error: unknown) => {
+    await queue.close(0);
+    await store.close(); // stops the embedded PostgreSQL too
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new Error(`HTTP_PORT ${config.http.port} on ${config.http.host} is already in use: stop what listens there or set HTTP_PORT`);
+    }
+    throw error;
+  });
+  logger.info({ dataDir: config.database.url ? undefined : config.database.embeddedDir }, 'quiz-agent data layer, outbound queue and monitoring ready (no Telegram intake is wired yet)');
+  installShutdown(logger, { store, queue, monitoring });
 }
 
 /** One guarded shutdown path with a deadline; a second signal exits at once. */
-function installShutdown(logger: Logger, store: Store, queue: OutboundQueue): void {
+function installShutdown(logger: Logger, parts: { store: Store; queue: OutboundQueue; monitoring: MonitoringServer }): void {
+  const { store, queue, monitoring } = parts;
   let shuttingDown = false;
   const shutdown = (signal: NodeJS.Signals): void => {
     if (shuttingDown) {
@@ -51,22 +70,23 @@ function installShutdown(logger: Logger, store: Store, queue: OutboundQueue): vo
       process.exit(1);
     }, SHUTDOWN_DEADLINE_MS);
     deadline.unref();
-    queue
-      .close(QUEUE_DRAIN_MS)
+    monitoring
+      .close()
+      .then(() => queue.close(QUEUE_DRAIN_MS))
       .then((report) => {
         if (!report.complete) logger.warn({ unsent: report.unsent }, 'Outbound calls not sent before shutdown');
       })
       .then(() => store.close())
       .then(
-      () => {
-        logger.info('Shutdown complete');
-        process.exit(0);
-      },
-      (error: unknown) => {
-        logger.error({ err: error }, 'Shutdown failed');
-        process.exit(1);
-      },
-    );
+        () => {
+          logger.info('Shutdown complete');
+          process.exit(0);
+        },
+        (error: unknown) => {
+          logger.error({ err: error }, 'Shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);

@@ -1,0 +1,62 @@
+/**
+ * The Prometheus registry of one process: Node's default process metrics, the queue's, the
+ * pool's and the answer writer's, all read from the parts' own live counters at each scrape.
+ * No per-user or per-chat labels.
+ */
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+import type { OutboundQueue } from '../queue/outbound-queue.js';
+import { registerQueueMetrics } from '../queue/queue-metrics.js';
+import type { Store } from '../store/open-store.js';
+
+export function createMetricsRegistry(parts: { store: Store; queue: OutboundQueue }): Registry {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'quiz_agent_' });
+  registerQueueMetrics(registry, parts.queue);
+
+  const { database, answerWriter } = parts.store;
+  new Gauge({
+    name: 'quiz_agent_db_connections',
+    help: 'Pool connections by state (counted in pg_stat_activity and at the pool)',
+    labelNames: ['state'] as const,
+    registers: [registry],
+    async collect() {
+      const pool = await database.poolStats();
+      this.set({ state: 'open' }, pool.total_connections);
+      this.set({ state: 'checked_out' }, pool.checked_out_connections);
+      this.set({ state: 'idle' }, pool.idle_connections);
+      this.set({ state: 'overflow' }, pool.overflow_connections);
+      this.set({ state: 'waiting' }, pool.waiting);
+      this.set({ state: 'max' }, pool.pool_size + pool.max_overflow);
+    },
+  });
+  const writerCounter = (name: string, help: string, read: () => number) => {
+    let reported = 0;
+    new Counter({
+      name, help, registers: [registry],
+      collect() {
+        const now = read();
+        this.inc(now - reported);
+        reported = now;
+      },
+    });
+  };
+  writerCounter('quiz_agent_answers_saved_total', 'Answers acknowledged as committed', () => answerWriter.stats().answers_saved);
+  writerCounter('quiz_agent_answer_batches_total', 'Answer batches committed (one transaction each)', () => answerWriter.stats().batches);
+  new Gauge({
+    name: 'quiz_agent_answer_writer_buffered',
+    help: 'Answers accepted and not yet committed',
+    registers: [registry],
+    collect() {
+      this.set(answerWriter.stats().buffered);
+    },
+  });
+  new Gauge({
+    name: 'quiz_agent_answer_last_batch_seconds',
+    help: 'Duration of the latest answer batch commit',
+    registers: [registry],
+    collect() {
+      this.set(answerWriter.stats().last_batch_ms / 1000);
+    },
+  });
+  return registry;
+}
