@@ -1,0 +1,73 @@
+/**
+ * The quiz text format (ARCHITECTURE.md): blocks separated by a blank line; a block's first
+ * line is the question; each `- ` line is an option, a trailing ` *` marks a correct one
+ * (several allowed); an optional `> ` line is the explanation (several `> ` lines make a
+ * multi-line one).
+ *
+ *     Capital of France?
+ *     - Berlin
+ *     - Paris *
+ *     > Paris has been the capital since 508.
+ *
+ * Parsing never stops at the first problem: every problem of every question is reported, each
+ * naming its question, so the author fixes them all at once. A text with any problem yields
+ * no questions: nothing is ever half saved.
+ */
+import { questionProblems, type QuizQuestion } from './question-check.js';
+
+export type ParsedQuizText = { ok: true; questions: QuizQuestion[] } | { ok: false; problems: string[] };
+
+const OPTION = /^[-–—•]\s+(.*)$/u;
+const EXPLANATION = /^>\s?(.*)$/u;
+const CORRECT_MARK = /\s+\*$/u;
+
+/**
+ * Parses a quiz text. `firstNumber` is the number of the first block in messages (a guided
+ * flow that takes one block per message passes how many questions it already has, plus one).
+ */
+export function parseQuizText(text: string, firstNumber = 1): ParsedQuizText {
+  const blocks = text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n/)
+    .map((block) => block.split('\n').map((line) => line.trim()).filter((line) => line !== ''))
+    .filter((lines) => lines.length > 0);
+  if (blocks.length === 0) {
+    return { ok: false, problems: ['No questions found. Write the question on one line, then each option on its own line starting with "- ", and end the correct one with " *".'] };
+  }
+  const questions: QuizQuestion[] = [];
+  const problems: string[] = [];
+  blocks.forEach((lines, index) => {
+    const parsed = parseBlock(lines);
+    const all = [...parsed.problems, ...questionProblems(parsed.question)];
+    problems.push(...all.map((problem) => `Question ${firstNumber + index}: ${problem}`));
+    questions.push(parsed.question);
+  });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, questions };
+}
+
+function parseBlock(lines: string[]): { question: QuizQuestion; problems: string[] } {
+  const first = lines[0] as string;
+  const problems: string[] = [];
+  const options: string[] = [];
+  const correctOptionIds: number[] = [];
+  const explanation: string[] = [];
+  const missingQuestion = OPTION.test(first);
+  if (missingQuestion) problems.push('the first line must be the question, not an option');
+  // Without a question line every line is read as the body, so its options are still checked.
+  for (const line of missingQuestion ? lines : lines.slice(1)) {
+    const option = OPTION.exec(line);
+    const note = EXPLANATION.exec(line);
+    if (option) {
+      const raw = option[1] as string;
+      if (CORRECT_MARK.test(raw) || raw === '*') correctOptionIds.push(options.length);
+      options.push(raw === '*' ? '' : raw.replace(CORRECT_MARK, ''));
+    } else if (note) {
+      explanation.push((note[1] as string).trim());
+    } else {
+      problems.push(`the line '${line}' is neither an option (start it with "- ") nor an explanation (start it with "> "); put a blank line before a new question`);
+    }
+  }
+  const question: QuizQuestion = { text: missingQuestion ? '' : first, options, correctOptionIds };
+  if (explanation.length > 0) question.explanation = explanation.join('\n');
+  return { question, problems };
+}
