@@ -20,7 +20,7 @@ import { startTemporaryEmbeddedPostgres, type EmbeddedPostgres } from '../src/st
 import { runMigrations } from '../src/store/migrate.js';
 import { createRunFixture } from '../tests/helpers/fixtures.js';
 import type { Scenario, ScenarioResult } from './ingest-scenario.js';
-import { median, round } from './lib/stats.js';
+import { machineInfo, median, round } from './lib/stats.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -95,7 +95,7 @@ try {
   const summary = {
     date: new Date().toISOString(),
     server: { ...server, source: embedded ? 'embedded' : 'DATABASE_URL' },
-    machine: { cores: os.cpus().length, memoryGb: round(os.totalmem() / 2 ** 30, 1), node: process.version },
+    machine: machineInfo(),
     setup: { answers: totalAnswers, producers: PRODUCERS, window: WINDOW, questions: QUESTIONS, runs, defaults: DEFAULTS, batchOfOne: BATCH_OF_ONE },
     medians: {
       defaults: medians(defaults),

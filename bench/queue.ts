@@ -12,14 +12,13 @@
  * queue.md and queue.svg.
  */
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { createLogger } from '../src/logger.js';
 import { DEFAULT_FLOOD_LIMITS } from '../src/sim/flood-limits.js';
 import { CONTENDER_NAMES } from './lib/queue-contenders.js';
 import { judge, renderChart, renderMarkdown, type ReportContext } from './lib/queue-report.js';
 import { MIN_ROUNDS, QUESTION_EVERY_MS, runScenario, SCENARIO_NAMES, type ScenarioResult } from './lib/queue-scenarios.js';
-import { round } from './lib/stats.js';
+import { machineInfo } from './lib/stats.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -37,7 +36,7 @@ const scenarios = listOf('scenarios', args.scenarios, SCENARIO_NAMES);
 const context: ReportContext = {
   at: new Date().toISOString(),
   command: `npm run bench:queue -- --chats ${chats} --groups ${groups} --contenders ${contenders.join(',')} --scenarios ${scenarios.join(',')}`,
-  machine: { cores: os.cpus().length, memoryGb: round(os.totalmem() / 2 ** 30, 1), node: process.version },
+  machine: machineInfo(),
   chats,
   groups,
   globalPerS: DEFAULT_FLOOD_LIMITS.global.perSecond,

@@ -13,11 +13,10 @@
  */
 import { once } from 'node:events';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { startSimulator, type Simulator } from '../src/sim/simulator.js';
-import { median, round } from './lib/stats.js';
+import { machineInfo, median, round } from './lib/stats.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -87,7 +86,7 @@ function fillBacklog(sim: Simulator, count: number): number {
   let answered = 0;
   for (let round = 0; answered < count; round++) {
     const poll = sim.world.createPoll(group, {
-      sentByBot: true, question: `Question ${round + 1}?`, options: ['A', 'B', 'C', 'D'], type: 'quiz',
+      question: `Question ${round + 1}?`, options: ['A', 'B', 'C', 'D'], type: 'quiz',
       isAnonymous: false, allowsMultipleAnswers: false, allowsRevoting: false, shuffleOptions: false, correctOptionIds: [round % 4],
     });
     for (const userId of players) {
@@ -148,7 +147,7 @@ async function runWebhook(): Promise<RunResult> {
   }
 }
 
-console.log(`Bot API simulator benchmark: ${totalUpdates.toLocaleString('en')} poll answers from ${PLAYERS.toLocaleString('en')} players, ${runs} runs; ${os.cpus().length} cores, Node ${process.version}`);
+console.log(`Bot API simulator benchmark: ${totalUpdates.toLocaleString('en')} poll answers from ${PLAYERS.toLocaleString('en')} players, ${runs} runs; ${machineInfo().cores} cores, Node ${process.version}`);
 const polling: RunResult[] = [];
 const webhook: RunResult[] = [];
 for (let run = 1; run <= runs; run++) {
@@ -163,7 +162,7 @@ for (let run = 1; run <= runs; run++) {
 const summary = {
   at: new Date().toISOString(),
   command: `npm run bench:sim -- --runs ${runs} --updates ${totalUpdates}`,
-  machine: { cores: os.cpus().length, memoryGb: round(os.totalmem() / 2 ** 30, 1), node: process.version },
+  machine: machineInfo(),
   targets: TARGETS,
   medians: { getUpdatesPerS: median(polling.map((r) => r.perSecond)), webhookPerS: median(webhook.map((r) => r.perSecond)) },
   runs: { getUpdates: polling, webhook },

@@ -8,9 +8,9 @@ import { round } from './stats.js';
 import { renderLineCharts } from './svg-chart.js';
 
 /** Share of the global limit a broadcast must sustain. */
-export const SUSTAINED_SHARE = 0.97;
+const SUSTAINED_SHARE = 0.97;
 /** Ceiling on the p95 wait of a quiz question during the broadcast. */
-export const QUESTION_P95_MS = 1000;
+const QUESTION_P95_MS = 1000;
 
 /** One target for one contender; `met` is null when the run did not include its scenario. */
 export interface TargetCheck {
@@ -37,7 +37,7 @@ export interface ReportContext {
 }
 
 /** The broadcast's time budget: `chats` at 97% of the global limit. */
-export function broadcastBudgetS(chats: number, globalPerS: number): number {
+function broadcastBudgetS(chats: number, globalPerS: number): number {
   return chats / (SUSTAINED_SHARE * globalPerS);
 }
 

@@ -16,8 +16,7 @@ import type { Logger } from 'pino';
 import type { OutboundQueueStats } from '../../src/queue/outbound-queue.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import { createContender, type ContenderName, type Dispatch } from './queue-contenders.js';
-import { quantile, round } from './stats.js';
-import { countPerBin } from './time-bins.js';
+import { countPerBin, quantile, round } from './stats.js';
 
 export const SCENARIO_NAMES = ['broadcast', 'broadcast+quiz'] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
@@ -156,11 +155,7 @@ export async function runScenario(scenario: ScenarioName, contenderName: Contend
 
 /** Users who have started the bot (Telegram refuses messages to the others with 403). */
 function startedUsers(sim: Simulator, count: number): number[] {
-  return Array.from({ length: count }, (_, i) => {
-    const user = sim.world.createUser({ firstName: `Subscriber ${i + 1}` });
-    sim.world.sendText(user.id, user.id, '/start');
-    return user.id;
-  });
+  return Array.from({ length: count }, (_, i) => sim.world.createStartedUser({ firstName: `Subscriber ${i + 1}` }).id);
 }
 
 function quizGroups(sim: Simulator, count: number): number[] {
@@ -201,14 +196,14 @@ async function runQuiz(run: QuizRun): Promise<{ rounds: number; questions: WaitF
 
   const playGroup = async (groupId: number, index: number) => {
     const offset = (index * QUESTION_EVERY_MS) / run.groupIds.length;
-    for (let round = 0; ; round++) {
-      const roundAt = run.startedAt + offset + round * QUESTION_EVERY_MS;
+    for (let quizRound = 0; ; quizRound++) {
+      const roundAt = run.startedAt + offset + quizRound * QUESTION_EVERY_MS;
       await sleepUntil(roundAt);
-      if (round >= MIN_ROUNDS && run.state.broadcastSettled) return;
-      rounds = Math.max(rounds, round + 1);
-      const correct = round % 4;
+      if (quizRound >= MIN_ROUNDS && run.state.broadcastSettled) return;
+      rounds = Math.max(rounds, quizRound + 1);
+      const correct = quizRound % 4;
       calls.push(questions.time(() => run.contender.interactive(() =>
-        run.api.sendPoll(groupId, `Round ${round + 1}: which letter is right?`, ['A', 'B', 'C', 'D'], {
+        run.api.sendPoll(groupId, `Round ${quizRound + 1}: which letter is right?`, ['A', 'B', 'C', 'D'], {
           type: 'quiz', correct_option_ids: [correct], is_anonymous: false, open_period: openPeriodS,
         }))));
       await sleepUntil(roundAt + QUESTION_EVERY_MS / 2);

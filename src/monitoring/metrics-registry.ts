@@ -3,10 +3,11 @@
  * pool's and the answer writer's, all read from the parts' own live counters at each scrape.
  * No per-user or per-chat labels.
  */
-import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import type { OutboundQueue } from '../queue/outbound-queue.js';
-import { registerQueueMetrics } from '../queue/queue-metrics.js';
 import type { Store } from '../store/open-store.js';
+import { liveGauge, totalCounter } from './prom-helpers.js';
+import { registerQueueMetrics } from './queue-metrics.js';
 
 export function createMetricsRegistry(parts: { store: Store; queue: OutboundQueue }): Registry {
   const registry = new Registry();
@@ -29,34 +30,9 @@ export function createMetricsRegistry(parts: { store: Store; queue: OutboundQueu
       this.set({ state: 'max' }, pool.pool_size + pool.max_overflow);
     },
   });
-  const writerCounter = (name: string, help: string, read: () => number) => {
-    let reported = 0;
-    new Counter({
-      name, help, registers: [registry],
-      collect() {
-        const now = read();
-        this.inc(now - reported);
-        reported = now;
-      },
-    });
-  };
-  writerCounter('quiz_agent_answers_saved_total', 'Answers acknowledged as committed', () => answerWriter.stats().answers_saved);
-  writerCounter('quiz_agent_answer_batches_total', 'Answer batches committed (one transaction each)', () => answerWriter.stats().batches);
-  new Gauge({
-    name: 'quiz_agent_answer_writer_buffered',
-    help: 'Answers accepted and not yet committed',
-    registers: [registry],
-    collect() {
-      this.set(answerWriter.stats().buffered);
-    },
-  });
-  new Gauge({
-    name: 'quiz_agent_answer_last_batch_seconds',
-    help: 'Duration of the latest answer batch commit',
-    registers: [registry],
-    collect() {
-      this.set(answerWriter.stats().last_batch_ms / 1000);
-    },
-  });
+  totalCounter(registry, 'quiz_agent_answers_saved_total', 'Answers acknowledged as committed', () => answerWriter.stats().answers_saved);
+  totalCounter(registry, 'quiz_agent_answer_batches_total', 'Answer batches committed (one transaction each)', () => answerWriter.stats().batches);
+  liveGauge(registry, 'quiz_agent_answer_writer_buffered', 'Answers accepted and not yet committed', () => answerWriter.stats().buffered);
+  liveGauge(registry, 'quiz_agent_answer_last_batch_seconds', 'Duration of the latest answer batch commit', () => answerWriter.stats().last_batch_ms / 1000);
   return registry;
 }

@@ -21,8 +21,6 @@ export interface GlobalLimiter {
    * instances' sends included); undefined in-process.
    */
   chatSlot(kind: ChatKind, chatKey: string): Promise<void> | undefined;
-  /** Calls waiting for their moment. */
-  waiting(): number;
   disconnect(): Promise<void>;
 }
 
@@ -58,7 +56,6 @@ export function createGlobalLimiter(options: GlobalLimiterOptions): GlobalLimite
   return {
     slot: (opts) => (opts.paid ? paid : global).schedule({ priority: opts.priority }, () => Promise.resolve()),
     chatSlot: (kind, chatKey) => chats?.[kind].key(chatKey).schedule(() => Promise.resolve()),
-    waiting: () => global.counts().QUEUED + paid.counts().QUEUED,
     async disconnect() {
       if (connection) await connection.disconnect(true);
       else await Promise.all([global.stop({ dropWaitingJobs: false }), paid.stop({ dropWaitingJobs: false })]);

@@ -182,10 +182,6 @@ export class OutboundQueue extends EventEmitter<OutboundQueueEvents> {
     this.#unreachable.delete(String(chatId));
   }
 
-  isReachable(chatId: number | string): boolean {
-    return !this.#unreachable.has(String(chatId));
-  }
-
   stats(): OutboundQueueStats {
     return {
       num_workers: this.settings.workers,

@@ -19,7 +19,11 @@ export class WaitTimes {
     PRIORITIES.map((p) => [p, { values: new Float64Array(WINDOW), next: 0, count: 0 }]),
   );
 
+  /** Percentiles as of the last record: stats and every metric of a scrape read them. */
+  #cached: Record<Priority, WaitPercentiles> | undefined;
+
   record(priority: Priority, waitMs: number): void {
+    this.#cached = undefined;
     const ring = this.#rings.get(priority);
     if (!ring) return;
     ring.values[ring.next] = waitMs;
@@ -28,6 +32,10 @@ export class WaitTimes {
   }
 
   percentiles(): Record<Priority, WaitPercentiles> {
+    return (this.#cached ??= this.#compute());
+  }
+
+  #compute(): Record<Priority, WaitPercentiles> {
     const out = {} as Record<Priority, WaitPercentiles>;
     for (const [priority, ring] of this.#rings) {
       const sorted = ring.values.slice(0, ring.count).sort();

@@ -57,7 +57,7 @@ export function createBotApiHandler(options: BotApiServerOptions) {
     const fault = options.faults.decide({ method, ...(typeof chatId === 'number' || typeof chatId === 'string' ? { chatId } : {}) });
     if (fault?.kind === 'drop_before') return drop(res);
     if (fault?.kind === 'rate_limit') return answerError(res, tooManyRequests(fault.retryAfterS));
-    if (fault?.kind === 'server_error') return answerError(res, serverError(fault.status ?? 500));
+    if (fault?.kind === 'server_error') return answerError(res, serverError(fault.status));
     if (fault?.kind === 'slow') await new Promise<void>((resolve) => options.clock.setTimeout(resolve, fault.delayMs));
 
     const aborted = new AbortController();
@@ -106,5 +106,3 @@ export function createBotApiHandler(options: BotApiServerOptions) {
     handle,
   };
 }
-
-export type BotApiHandler = ReturnType<typeof createBotApiHandler>;

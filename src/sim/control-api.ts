@@ -24,6 +24,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SimulatorActionError } from './action-error.js';
 import type { FaultPlan } from './fault-plan.js';
 import type { FloodLimits } from './flood-limits.js';
+import { isObject } from './json-fields.js';
 import { formatTranscript } from './transcript.js';
 import type { UpdateHub } from './update-hub.js';
 import { wirePoll, wireUser } from './wire.js';
@@ -169,8 +170,8 @@ async function readJson(req: IncomingMessage): Promise<Body> {
   } catch {
     throw new ControlError(400, 'BAD_JSON', 'the body must be a JSON object');
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ControlError(400, 'BAD_JSON', 'the body must be a JSON object');
-  return value as Body;
+  if (!isObject(value)) throw new ControlError(400, 'BAD_JSON', 'the body must be a JSON object');
+  return value;
 }
 
 const bad = (message: string) => new ControlError(400, 'BAD_INPUT', message);

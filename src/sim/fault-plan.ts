@@ -4,6 +4,7 @@
  * one chat or all, a fixed number of times or with a seeded probability. This module decides
  * and keeps count; the HTTP server carries the decision out.
  */
+import { isObject } from './json-fields.js';
 import { createRandom, type Random } from './random.js';
 
 /** The faults there are. */
@@ -89,7 +90,6 @@ interface LiveRule {
   rule: Readonly<FaultRule>;
   methods: ReadonlySet<string> | undefined;
   chatKey: string | undefined;
-  remaining: number | null;
   hits: number;
 }
 
@@ -122,7 +122,6 @@ export function createFaultPlan(options: FaultPlanOptions = {}): FaultPlan {
         rule,
         methods: rule.methods ? new Set(rule.methods.map((m) => m.toLowerCase())) : undefined,
         chatKey: rule.chatId === undefined ? undefined : chatKey(rule.chatId),
-        remaining: rule.times ?? null,
         hits: 0,
       });
       return id;
@@ -145,14 +144,14 @@ export function createFaultPlan(options: FaultPlanOptions = {}): FaultPlan {
         const p = live.rule.probability ?? 1;
         if (p < 1 && !random.chance(p)) continue;
         live.hits++;
-        if (live.remaining !== null && --live.remaining === 0) rules = rules.filter((r) => r !== live);
+        if (live.hits === live.rule.times) rules = rules.filter((r) => r !== live);
         injected[live.rule.kind]++;
         return decision(live);
       }
       return undefined;
     },
     list() {
-      return rules.map((r) => ({ id: r.id, rule: r.rule, remaining: r.remaining, hits: r.hits }));
+      return rules.map((r) => ({ id: r.id, rule: r.rule, remaining: r.rule.times === undefined ? null : r.rule.times - r.hits, hits: r.hits }));
     },
     stats() {
       return { injected: { ...injected } };
@@ -197,10 +196,10 @@ const SERVER_ERROR_STATUSES = [500, 502, 503, 504] as const;
  * Wrong types throw a TypeError, values out of range a RangeError; the message names the field.
  */
 function validateRule(input: unknown): Readonly<FaultRule> {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+  if (!isObject(input)) {
     throw new TypeError(`fault rule must be an object like { kind: 'server_error' }, got ${describe(input)}`);
   }
-  const raw = input as Record<string, unknown>;
+  const raw = input;
   const kind = raw.kind;
   if (typeof kind !== 'string' || !(KINDS as readonly string[]).includes(kind)) {
     throw new TypeError(`fault rule: kind must be one of ${KINDS.join(', ')}, got ${describe(kind)}`);

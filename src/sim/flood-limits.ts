@@ -8,6 +8,7 @@
  */
 import type { Clock } from './clock.js';
 import { tooManyRequests } from './errors.js';
+import { isObject } from './json-fields.js';
 
 /** A token bucket: `burst` calls may go at once, then `perSecond` calls a second. */
 export interface RateSpec {
@@ -316,7 +317,7 @@ function emptyCounters(): Counters {
 
 /** Applies `input` over `base`, validating every field; returns a new frozen settings object. */
 function mergeSettings(base: Readonly<FloodLimitSettings>, input: FloodLimitSettingsInput): Readonly<FloodLimitSettings> {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+  if (!isObject(input)) {
     throw new TypeError(`flood limits: settings must be an object, got ${describe(input)}`);
   }
   for (const key of Object.keys(input)) {
@@ -334,7 +335,7 @@ function mergeSettings(base: Readonly<FloodLimitSettings>, input: FloodLimitSett
 
 function mergeSpec(scope: FloodScope, base: Readonly<RateSpec>, input: Partial<RateSpec> | undefined): Readonly<RateSpec> {
   if (input === undefined) return base;
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+  if (!isObject(input)) {
     throw new TypeError(`flood limits: ${scope} must be an object like { perSecond, burst }, got ${describe(input)}`);
   }
   for (const key of Object.keys(input)) {

@@ -4,7 +4,8 @@
  */
 import type { Clock, ClockTimer } from './clock.js';
 import { conflict } from './errors.js';
-import { RawJson } from './raw-json.js';
+import type { RawJson } from './raw-json.js';
+import { NO_UPDATES } from './raw-json.js';
 
 /** "Conflict: ..." texts of getUpdates. */
 export const CONFLICTS = {
@@ -15,7 +16,6 @@ export const CONFLICTS = {
 
 /** Telegram answers a 409 at once at most every 3 s; the others wait 3 s first. */
 const CONFLICT_SPACING_MS = 3_000;
-const EMPTY = new RawJson('[]');
 
 interface Waiter {
   from: number;
@@ -88,12 +88,8 @@ export class LongPoll {
 
   /** Ends the waiting call, if any, with a 409 "Conflict: `what`". */
   end(what: string): void {
-    const waiter = this.#waiter;
-    if (!waiter) return;
-    this.#waiter = undefined;
-    waiter.timer.cancel();
-    waiter.detach();
-    this.conflict(what).catch(waiter.reject);
+    const waiter = this.#take();
+    if (waiter) this.conflict(what).catch(waiter.reject);
   }
 
   /** A 409 answer; 3 s late when another one went out less than 3 s ago. */
@@ -127,11 +123,17 @@ export class LongPoll {
 
   /** Telegram's wake-up: do_get_updates again with timeout 0, which answers even when empty. */
   #answer(): void {
+    const waiter = this.#take();
+    waiter?.resolve(this.#hooks.collect(waiter.from, waiter.limit) ?? NO_UPDATES);
+  }
+
+  /** The waiting call, no longer waiting: its timer and abort listener are gone. */
+  #take(): Waiter | undefined {
     const waiter = this.#waiter;
-    if (!waiter) return;
+    if (!waiter) return undefined;
     this.#waiter = undefined;
     waiter.timer.cancel();
     waiter.detach();
-    waiter.resolve(this.#hooks.collect(waiter.from, waiter.limit) ?? EMPTY);
+    return waiter;
   }
 }

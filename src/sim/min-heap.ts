@@ -11,10 +11,6 @@ export class MinHeap<T> {
     this.#before = before;
   }
 
-  get size(): number {
-    return this.#items.length;
-  }
-
   push(item: T): void {
     const items = this.#items;
     items.push(item);
@@ -25,6 +21,11 @@ export class MinHeap<T> {
       [items[i], items[parent]] = [items[parent] as T, items[i] as T];
       i = parent;
     }
+  }
+
+  /** The first item, left in place, or undefined when empty. */
+  peek(): T | undefined {
+    return this.#items[0];
   }
 
   /** Removes and returns the first item, or undefined when empty. */

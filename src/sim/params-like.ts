@@ -7,7 +7,6 @@ export interface ParamsLike {
   optionalString(name: string): string | undefined;
   optionalBool(name: string): boolean | undefined;
   optionalJson<T>(name: string): T | undefined;
-  requiredString(name: string): string;
 }
 
 /** Telegram's `get_integer_arg`: a value out of range is clamped into it, never refused. */

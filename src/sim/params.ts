@@ -36,25 +36,19 @@ const JSON_WORDING: Readonly<Record<string, string>> = {
  */
 export class Params implements ParamsLike {
   readonly #args = new Map<string, string>();
-  readonly #files = new Map<string, UploadedFile>();
 
   /** `raw` as parsed from the request: JSON values (any type) or strings; undefined = absent. */
   constructor(raw: Record<string, unknown>) {
     for (const [name, value] of Object.entries(raw)) {
       if (value === undefined) continue;
-      if (value instanceof UploadedFile) this.#files.set(name, value);
-      else this.#args.set(name, asText(value));
+      // Uploads are not text parameters (tdlib keeps them apart); no simulated method reads one.
+      if (!(value instanceof UploadedFile)) this.#args.set(name, asText(value));
     }
   }
 
   /** True when the parameter is present and not empty. */
   has(name: string): boolean {
     return (this.#args.get(name) ?? '') !== '';
-  }
-
-  /** The uploaded file sent in the multipart part `name` (files are not text parameters). */
-  file(name: string): UploadedFile | undefined {
-    return this.#files.get(name);
   }
 
   /**

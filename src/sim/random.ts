@@ -6,8 +6,6 @@
 
 /** A reproducible stream of pseudo-random numbers. See {@link createRandom}. */
 export interface Random {
-  /** The seed this stream was created with. */
-  readonly seed: number;
   /** A number in [0, 1) with 32 bits of resolution. */
   next(): number;
   /** A whole number in [min, maxInclusive]; both bounds whole, with at most 2^32 values between them. */
@@ -16,8 +14,6 @@ export interface Random {
   chance(p: number): boolean;
   /** One element of a non-empty list, each equally likely. */
   pick<T>(items: readonly T[]): T;
-  /** Shuffles `items` in place (Fisher-Yates) and returns the same array. */
-  shuffle<T>(items: T[]): T[];
 }
 
 const TWO_POW_32 = 2 ** 32;
@@ -66,7 +62,6 @@ export function createRandom(seed: number): Random {
   const next = (): number => nextUint32() / TWO_POW_32;
 
   return {
-    seed,
     next,
     int(min, maxInclusive) {
       if (!Number.isSafeInteger(min) || !Number.isSafeInteger(maxInclusive)) {
@@ -85,15 +80,6 @@ export function createRandom(seed: number): Random {
     pick<T>(items: readonly T[]): T {
       if (items.length === 0) throw new RangeError('random.pick expects a non-empty list, got an empty one');
       return items[Math.floor(next() * items.length)] as T;
-    },
-    shuffle<T>(items: T[]): T[] {
-      for (let i = items.length - 1; i > 0; i--) {
-        const j = Math.floor(next() * (i + 1));
-        const held = items[i] as T;
-        items[i] = items[j] as T;
-        items[j] = held;
-      }
-      return items;
     },
   };
 }

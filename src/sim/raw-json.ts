@@ -11,3 +11,6 @@ export class RawJson {
   /** @param json valid JSON text; it is not checked here */
   constructor(readonly json: string) {}
 }
+
+/** getUpdates' answer when nothing is pending. */
+export const NO_UPDATES = new RawJson('[]');

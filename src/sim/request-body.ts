@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { BotApiError } from './errors.js';
+import { isObject } from './json-fields.js';
 
 /**
  * A file part of a multipart body. The simulator does not model media, so only what describes
@@ -27,7 +28,7 @@ export interface ReadRequestOptions {
 }
 
 /** 10 MiB: enough for any call the simulator models (Telegram itself takes uploads up to 50 MB). */
-export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 /** Longest multipart boundary tdlib accepts (RFC 2046 allows 70 characters). */
 const MAX_BOUNDARY_LENGTH = 70;
@@ -91,7 +92,7 @@ async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer>
 function jsonObject(body: Buffer): Record<string, unknown> {
   try {
     const value: unknown = JSON.parse(body.toString('utf8'));
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    return isObject(value) ? value : {};
   } catch {
     return {};
   }

@@ -5,8 +5,7 @@
  *
  * @example
  * const sim = await startSimulator();
- * const alice = sim.world.createUser({ firstName: 'Alice' });
- * sim.world.sendText(alice.id, alice.id, '/start');
+ * const alice = sim.world.createStartedUser({ firstName: 'Alice' });
  * // run the bot with TELEGRAM_API_ROOT=sim.apiRoot and BOT_TOKEN=sim.token
  * await sim.close();
  */
@@ -15,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { createBotApiHandler, type BotApiCounters } from './bot-api-server.js';
 import { systemClock, type Clock } from './clock.js';
 import { createControlApiHandler } from './control-api.js';
+import { notFound } from './errors.js';
 import { createFaultPlan, type FaultPlan } from './fault-plan.js';
 import { createFloodLimits, type FloodLimits, type FloodLimitSettingsInput } from './flood-limits.js';
 import { createUpdateHub, type UpdateHub } from './update-hub.js';
@@ -139,8 +139,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   };
 }
 
+/** Any other path: Telegram's 404 answer. */
 async function notFoundPage(res: ServerResponse): Promise<void> {
-  const body = JSON.stringify({ ok: false, error_code: 404, description: 'Not Found' });
+  const body = JSON.stringify(notFound().toJSON());
   res.writeHead(404, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
   res.end(body);
 }

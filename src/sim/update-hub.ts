@@ -8,15 +8,12 @@ import type { Clock } from './clock.js';
 import { BotApiError } from './errors.js';
 import { CONFLICTS, LongPoll } from './long-poll.js';
 import { clampInt, type ParamsLike } from './params-like.js';
-import { RawJson } from './raw-json.js';
+import { NO_UPDATES, RawJson } from './raw-json.js';
 import { UpdateQueue, type QueuedUpdate } from './update-queue.js';
 import { DEFAULT_ALLOWED_UPDATES, readAllowedUpdates, type UpdateType } from './update-types.js';
 import type { WebhookCounters, WebhookDeliveryOptions, WebhookFaultMode } from './webhook-types.js';
 import { WebhookSwitch } from './webhook-switch.js';
 
-export type { ParamsLike } from './params-like.js';
-export type { UpdateType } from './update-types.js';
-export type { WebhookCounters, WebhookDeliveryOptions, WebhookFaultMode } from './webhook-types.js';
 
 /** Options of {@link createUpdateHub}. */
 export interface UpdateHubOptions {
@@ -85,7 +82,7 @@ export interface UpdateHub {
   readonly pendingCount: number;
   /**
    * Calls `listener` with the update_ids (and types) of each batch handed to the bot, with clock
-   * time. Benchmarks measure hand-out -> commit latency with it. Returns the unsubscribe function.
+   * time. Lets a test or benchmark measure hand-out -> handled latency. Returns the unsubscribe function.
    */
   onHandedOut(listener: (batch: HandedOutBatch) => void): () => void;
   stats(): UpdateHubStats;
@@ -97,7 +94,6 @@ export interface UpdateHub {
 const LONG_POLL_MAX_S = 50;
 /** Telegram ends an answer before 4 MiB of updates (1 << 22 characters, 50 more counted per update). */
 const MAX_ANSWER_CHARS = 1 << 22;
-const EMPTY = new RawJson('[]');
 
 /**
  * Creates the hub with an empty queue and the default allowed_updates.
@@ -199,7 +195,7 @@ class Hub implements UpdateHub {
     // Telegram's queue refuses an offset "in the future" (past next id + 10) and reads from the head.
     if (from > this.#queue.nextId + 10) from = this.#queue.headId;
     const answer = this.#collect(from, limit);
-    if (answer || timeout === 0 || this.#closed) return answer ?? EMPTY;
+    if (answer || timeout === 0 || this.#closed) return answer ?? NO_UPDATES;
     return this.#longPoll.wait(from, limit, timeout * 1_000, signal);
   }
 

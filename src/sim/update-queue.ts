@@ -87,7 +87,7 @@ export class UpdateQueue {
   }
 
   /** Up to `limit` pending updates with id >= `fromId`, oldest first, stopping before `maxChars` of JSON. */
-  take(fromId: number, limit: number, maxChars = Infinity): { entries: QueuedUpdate[]; json: string[] } {
+  take(fromId: number, limit: number, maxChars: number): { entries: QueuedUpdate[]; json: string[] } {
     const entries: QueuedUpdate[] = [];
     const json: string[] = [];
     let left = maxChars;

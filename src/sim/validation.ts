@@ -15,8 +15,7 @@ import type { Params } from './params.js';
 import { LIMITS } from './telegram-limits.js';
 import { codePoints, visibleText } from './visible-text.js';
 
-export { LIMITS } from './telegram-limits.js';
-export { parseReplyMarkup, type ReplyMarkup } from './reply-markup.js';
+export { parseReplyMarkup } from './reply-markup.js';
 export { visibleText } from './visible-text.js';
 
 /** A sendPoll call, checked against Telegram's limits. Texts are the visible ones. */
@@ -122,20 +121,15 @@ export function parseSendPoll(params: Params, nowS: number): PollDraft {
 
 /** The visible texts of `options`: InputPollOption objects (with text_parse_mode) or, as the older API took, strings. */
 function pollOptions(params: Params): string[] {
-  let value: unknown;
-  try {
-    value = JSON.parse(params.optionalString('options') ?? '');
-  } catch {
-    throw badRequest("can't parse options JSON object");
-  }
+  const value = params.optionalJson<unknown>('options');
+  if (value === undefined) throw badRequest("can't parse options JSON object"); // missing, as tdlib words it
   if (!Array.isArray(value)) throw badRequest('expected an Array of String as options');
   return value.map((option: unknown) => {
     if (typeof option === 'string') return visibleText(option, undefined);
-    if (typeof option !== 'object' || option === null || Array.isArray(option)) throw badRequest('expected an option to be of type String');
+    if (!isObject(option)) throw badRequest('expected an option to be of type String');
     // Telegram lower-cases the first letter of a description that starts a sentence.
     const fail = (what: string) => badRequest(what.charAt(0).toLowerCase() + what.slice(1));
-    const fields = option as Record<string, unknown>;
-    return visibleText(requiredStringField(fields, 'text', fail), optionalStringField(fields, 'text_parse_mode', fail));
+    return visibleText(requiredStringField(option, 'text', fail), optionalStringField(option, 'text_parse_mode', fail));
   });
 }
 

@@ -4,16 +4,15 @@
  * some change their mind, retract, or never answer. The driver remembers every vote it cast,
  * so a test or benchmark can check the bot's leaderboard and database against it.
  *
- * It is built for thousands of players and many polls: one listener on the world, one clock
- * timer for the whole crowd (the next due action, from a min-heap), and a columnar log of
- * actions instead of an object per vote.
+ * It is built for thousands of players and many polls: one listener on the world and one clock
+ * timer for the whole crowd (the next due action, from a min-heap).
  */
 import type { Clock, ClockTimer } from './clock.js';
 import { MinHeap } from './min-heap.js';
-import { ActionLog, MAX_OPTIONS, bit, idsOf, maskOf } from './player-action-log.js';
+import { MAX_OPTIONS, bit, idsOf, maskOf } from './option-masks.js';
 import { createRandom, type Random } from './random.js';
 import { SimulatorActionError } from './action-error.js';
-import type { World } from './world.js';
+import { pollClosesAt, type World } from './world.js';
 import type { SimChat, SimMessage, SimPoll } from './world-types.js';
 
 export interface VirtualPlayersOptions {
@@ -144,6 +143,15 @@ interface PlayedPoll {
 }
 
 /** What one player will do on one poll, decided when the poll arrives. */
+/** One vote action: `poll` indexes the played polls, `kind` is KIND_*, `mask` the options chosen (0 = retract). */
+interface LoggedAction {
+  readonly userId: number;
+  readonly poll: number;
+  readonly kind: number;
+  readonly mask: number;
+  readonly at: number;
+}
+
 interface Plan {
   readonly userId: number;
   readonly played: PlayedPoll;
@@ -181,7 +189,8 @@ class Crowd implements VirtualPlayers {
   readonly #played: PlayedPoll[] = [];
   readonly #open = new Map<string, PlayedPoll>();
   readonly #queue = new MinHeap<Plan>((a, b) => a.at < b.at || (a.at === b.at && a.seq < b.seq));
-  readonly #log = new ActionLog();
+  /** Every vote, revote and retract cast, in order. */
+  readonly #log: LoggedAction[] = [];
   readonly #stats: VirtualPlayerStats = { polls: 0, votes: 0, revotes: 0, retracts: 0, silent: 0, lateRefused: 0, refused: 0 };
   #seq = 0;
   /** Plans in the queue whose poll is still open. */
@@ -224,15 +233,14 @@ class Crowd implements VirtualPlayers {
 
   answers(): readonly PlayerAction[] {
     const actions: PlayerAction[] = [];
-    for (let i = 0; i < this.#log.length; i++) {
-      const played = this.#played[this.#log.poll(i)] as PlayedPoll;
-      const mask = this.#log.mask(i);
+    for (const { userId, poll, kind, mask, at } of this.#log) {
+      const played = this.#played[poll] as PlayedPoll;
       const action: { -readonly [K in keyof PlayerAction]: PlayerAction[K] } = {
-        userId: this.#log.user(i),
+        userId,
         pollId: played.poll.id,
-        kind: KINDS[this.#log.kind(i)] ?? 'vote',
+        kind: KINDS[kind] ?? 'vote',
         optionIds: idsOf(mask),
-        at: this.#log.at(i),
+        at,
       };
       if (played.correctMask !== undefined) action.correct = mask === played.correctMask;
       actions.push(action);
@@ -312,7 +320,7 @@ class Crowd implements VirtualPlayers {
     // One generator per poll: its decisions depend on the seed and the poll's rank only.
     const random = createRandom(this.#seeds.int(0, 0xffff_ffff));
     const now = this.#clock.now();
-    const closeAt = closingTime(poll);
+    const closeAt = pollClosesAt(poll);
     if (player !== undefined) this.#plan(random, played, player, now, closeAt);
     else for (const userId of this.userIds) this.#plan(random, played, userId, now, closeAt);
     this.#arm();
@@ -385,13 +393,12 @@ class Crowd implements VirtualPlayers {
 
   /** Points the one clock timer at the earliest live plan. */
   #arm(): void {
-    let next = this.#queue.pop();
-    while (next && next.played.closed) next = this.#queue.pop();
+    while (this.#queue.peek()?.played.closed) this.#queue.pop();
+    const next = this.#queue.peek();
     if (!next) {
       this.#disarm();
       return;
     }
-    this.#queue.push(next);
     if (this.#timer && this.#timerAt <= next.at) return;
     this.#timer?.cancel();
     this.#timerAt = next.at;
@@ -409,12 +416,10 @@ class Crowd implements VirtualPlayers {
     this.#timerAt = Infinity;
     try {
       const now = this.#clock.now();
-      for (let plan = this.#queue.pop(); plan; plan = this.#queue.pop()) {
+      for (let plan = this.#queue.peek(); plan; plan = this.#queue.peek()) {
+        if (!plan.played.closed && plan.at > now) break;
+        this.#queue.pop();
         if (plan.played.closed) continue;
-        if (plan.at > now) {
-          this.#queue.push(plan);
-          break;
-        }
         plan.played.pending--;
         this.#live--;
         this.#act(plan);
@@ -439,7 +444,7 @@ class Crowd implements VirtualPlayers {
       else this.#stats.refused++;
       return;
     }
-    this.#log.add(userId, played.index, step, mask, this.#clock.now());
+    this.#log.push({ userId, poll: played.index, kind: step, mask, at: this.#clock.now() });
     if (step === KIND_VOTE) this.#stats.votes++;
     else if (step === KIND_REVOTE) this.#stats.revotes++;
     else this.#stats.retracts++;
@@ -465,11 +470,10 @@ class Crowd implements VirtualPlayers {
   /** Each played poll's final choices (a mask per voter), replayed from the log. */
   #finalMasks(): Map<number, number>[] {
     const finals = this.#played.map(() => new Map<number, number>());
-    for (let i = 0; i < this.#log.length; i++) {
-      const masks = finals[this.#log.poll(i)] as Map<number, number>;
-      const mask = this.#log.mask(i);
-      if (mask === 0) masks.delete(this.#log.user(i));
-      else masks.set(this.#log.user(i), mask);
+    for (const { userId, poll, mask } of this.#log) {
+      const masks = finals[poll] as Map<number, number>;
+      if (mask === 0) masks.delete(userId);
+      else masks.set(userId, mask);
     }
     return finals;
   }
@@ -508,9 +512,3 @@ function playedPoll(poll: SimPoll, index: number): PlayedPoll {
   return { index, poll, correctMask, correctChoice, otherIds: all.filter((i) => !correct.includes(i)), pending: 0, closed: false };
 }
 
-/** Clock ms when the poll closes by itself, if it does. */
-function closingTime(poll: SimPoll): number | undefined {
-  if (poll.openPeriod !== undefined) return poll.sentAt + poll.openPeriod * 1000;
-  if (poll.closeDate !== undefined) return poll.closeDate * 1000;
-  return undefined;
-}

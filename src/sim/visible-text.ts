@@ -36,7 +36,9 @@ function cleanText(text: string): string {
     .replace(/^[ \n]+|[ \n]+$/g, '');
 }
 
-const entityError = (what: string, text: string, at: number) => badRequest(`can't parse entities: ${what} at byte offset ${Buffer.byteLength(text.slice(0, at))}`);
+/** tdlib reports positions in UTF-8 bytes. */
+const byteOffset = (text: string, at: number): number => Buffer.byteLength(text.slice(0, at));
+const entityError = (what: string, text: string, at: number) => badRequest(`can't parse entities: ${what} at byte offset ${byteOffset(text, at)}`);
 
 const HTML_TAGS = new Set(['a', 'b', 'strong', 'i', 'em', 's', 'strike', 'del', 'u', 'ins', 'tg-spoiler', 'tg-emoji', 'span', 'pre', 'code', 'blockquote']);
 const HTML_NAMED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"' };
@@ -69,14 +71,14 @@ function parseHtml(text: string): string {
       const expected = open.at(-1);
       if (expected === undefined) throw entityError('Unexpected end tag', text, i);
       if (name !== '' && name !== expected) {
-        throw badRequest(`can't parse entities: Unmatched end tag at byte offset ${Buffer.byteLength(text.slice(0, i))}, expected "</${expected}>", found "</${name}>"`);
+        throw badRequest(`can't parse entities: Unmatched end tag at byte offset ${byteOffset(text, i)}, expected "</${expected}>", found "</${name}>"`);
       }
       open.pop();
       i = tagEnd;
       continue;
     }
     const name = /^[^\s>]*/.exec(text.slice(i + 1))?.[0].toLowerCase() ?? '';
-    if (!HTML_TAGS.has(name)) throw badRequest(`can't parse entities: Unsupported start tag "${name}" at byte offset ${Buffer.byteLength(text.slice(0, i))}`);
+    if (!HTML_TAGS.has(name)) throw entityError(`Unsupported start tag "${name}"`, text, i);
     if (tagEnd === -1) throw entityError('Unclosed start tag', text, i);
     open.push(name);
     i = tagEnd;

@@ -67,13 +67,13 @@ class Delivery implements WebhookDelivery {
   readonly #timeoutMs: number;
   readonly #retry: { initial: number; max: number };
   readonly #agent: http.Agent;
+  readonly #transport: typeof http | typeof https;
   readonly #lines = new Map<string, Line>();
   readonly #ready = new MinHeap<Line>((a, b) => a.readyAt < b.readyAt || (a.readyAt === b.readyAt && headId(a) < headId(b)));
   readonly #attempts = new Set<Attempt>();
   /** update_id of the newest update taken from the queue. */
   #cursor: number;
   #loaded = 0;
-  #inFlight = 0;
   #lastSuccessAt = -Infinity;
   #ipAddress: string | undefined;
   #closed = false;
@@ -87,8 +87,8 @@ class Delivery implements WebhookDelivery {
     if (!(this.#retry.max >= this.#retry.initial)) {
       throw new RangeError(`retryDelayMs.max must be at least retryDelayMs.initial (${this.#retry.initial}), got ${this.#retry.max}`);
     }
-    const Agent = target.url.protocol === 'https:' ? https.Agent : http.Agent;
-    this.#agent = new Agent({ keepAlive: true, maxSockets: target.maxConnections });
+    this.#transport = target.url.protocol === 'https:' ? https : http;
+    this.#agent = new this.#transport.Agent({ keepAlive: true, maxSockets: target.maxConnections });
     this.#cursor = hooks.queue.headId - 1;
     this.notify();
   }
@@ -127,23 +127,23 @@ class Delivery implements WebhookDelivery {
       if (!entry) return;
       this.#cursor = entry.id;
       this.#loaded++;
-      let line = this.#lines.get(entry.key);
-      if (!line) {
-        line = { key: entry.key, items: [], head: 0, busy: false, readyAt: now, delayMs: 0, retry: undefined };
-        this.#lines.set(entry.key, line);
+      const item = { entry, loadedAt: now };
+      const line = this.#lines.get(entry.key);
+      if (line) {
+        line.items.push(item);
+        continue;
       }
-      line.items.push({ entry, loadedAt: now });
-      if (line.items.length - line.head === 1 && !line.busy) {
-        line.readyAt = now;
-        this.#ready.push(line);
-      }
+      // A line goes as soon as nothing is pending in it, so only a new line becomes ready here.
+      const fresh: Line = { key: entry.key, items: [item], head: 0, busy: false, readyAt: now, delayMs: 0, retry: undefined };
+      this.#lines.set(entry.key, fresh);
+      this.#ready.push(fresh);
     }
   }
 
   #pump(): void {
     const now = this.#hooks.clock.now();
     const limit = now - this.#lastSuccessAt <= SUCCESS_MEMORY_MS ? this.#target.maxConnections : 1;
-    while (this.#inFlight < limit) {
+    while (this.#attempts.size < limit) {
       const line = this.#ready.pop();
       if (!line) return;
       this.#send(line);
@@ -154,7 +154,6 @@ class Delivery implements WebhookDelivery {
     const { entry } = line.items[line.head] as Item;
     const attempt: Attempt = { settled: false, request: undefined, timer: undefined };
     line.busy = true;
-    this.#inFlight++;
     this.#hooks.counters.inFlight++;
     this.#attempts.add(attempt);
     const fail = (message: string, retryAfterS?: number): void =>
@@ -172,8 +171,7 @@ class Delivery implements WebhookDelivery {
       'Accept-Encoding': 'gzip, deflate',
     };
     if (this.#target.secretToken !== '') headers['X-Telegram-Bot-Api-Secret-Token'] = this.#target.secretToken;
-    const transport = this.#target.url.protocol === 'https:' ? https : http;
-    const request = transport.request(this.#target.url, { method: 'POST', agent: this.#agent, headers });
+    const request = this.#transport.request(this.#target.url, { method: 'POST', agent: this.#agent, headers });
     attempt.request = request;
     attempt.timer = this.#hooks.clock.setTimeout(() => {
       fail('Read timeout expired');
@@ -219,7 +217,6 @@ class Delivery implements WebhookDelivery {
     attempt.settled = true;
     attempt.timer?.cancel();
     this.#attempts.delete(attempt);
-    this.#inFlight--;
     const counters = this.#hooks.counters;
     counters.inFlight--;
     const now = this.#hooks.clock.now();

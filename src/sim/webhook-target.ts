@@ -55,9 +55,12 @@ export function checkWebhookTarget(url: URL): void {
   if (!WEBHOOK_PORTS.has(port)) throw badRequest('bad webhook: Webhook can be set up only on ports 80, 88, 443 or 8443');
 }
 
+/** A URL hostname without the brackets of an IPv6 literal. */
+const bareHost = (hostname: string): string => (hostname.startsWith('[') ? hostname.slice(1, -1) : hostname);
+
 /** 127.0.0.0/8, localhost and ::1 (as `URL.hostname` spells them). */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.startsWith('[') ? hostname.slice(1, -1) : hostname;
+function isLoopbackHost(hostname: string): boolean {
+  const host = bareHost(hostname);
   if (host === 'localhost' || host.endsWith('.localhost')) return true;
   if (net.isIPv4(host)) return host.startsWith('127.');
   return host === '::1' || host === '0:0:0:0:0:0:0:1';
@@ -65,7 +68,7 @@ export function isLoopbackHost(hostname: string): boolean {
 
 /** The address getWebhookInfo reports before a connection tells: IP literals as written, localhost as 127.0.0.1. */
 export function literalIpAddress(url: URL): string | undefined {
-  const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
+  const host = bareHost(url.hostname);
   if (net.isIP(host)) return host;
   if (host === 'localhost') return '127.0.0.1';
   return undefined;

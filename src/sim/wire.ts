@@ -4,7 +4,7 @@
  * rather than sent as null, as Telegram does.
  */
 import type { Chat, ChatMember, Message, Poll, PollAnswer, User, UserFromGetMe } from 'grammy/types';
-import type { SimChat, SimMessage, SimPoll, SimUser } from './world-types.js';
+import type { MemberStatus, SimChat, SimMessage, SimPoll, SimUser } from './world-types.js';
 
 /** The bot as the world knows it. */
 export interface SimBot {
@@ -82,7 +82,7 @@ export function wirePoll(poll: SimPoll, withAnswers: boolean): Poll {
 }
 
 /** Telegram's persistent option ids are opaque strings; these are stable per poll and index. */
-export function persistentOptionId(pollId: string, index: number): string {
+function persistentOptionId(pollId: string, index: number): string {
   return `${pollId}-${index}`;
 }
 
@@ -130,7 +130,7 @@ export function wireMessage(message: SimMessage, ctx: WireContext, depth = 0): M
 }
 
 /** A ChatMember object for getChatMember / getChatAdministrators. */
-export function wireChatMember(user: User, status: ChatMemberStatusInput): ChatMember {
+export function wireChatMember(user: User, status: MemberStatus): ChatMember {
   switch (status) {
     case 'creator':
       return { status: 'creator', user, is_anonymous: false };
@@ -162,4 +162,3 @@ export function wireChatMember(user: User, status: ChatMemberStatusInput): ChatM
   }
 }
 
-type ChatMemberStatusInput = 'creator' | 'administrator' | 'member' | 'left' | 'kicked';

@@ -7,6 +7,7 @@
 import { EventEmitter } from 'node:events';
 import type { BotCommand, MessageEntity } from 'grammy/types';
 import type { Clock, ClockTimer } from './clock.js';
+import { LIMITS } from './telegram-limits.js';
 import { commandEntities } from './validation.js';
 import { wireChat, wireChatMember, wireMessage, wirePoll, wirePollAnswer, wireUser, wireBotUser, type SimBot } from './wire.js';
 import type { ChatType, MemberStatus, SimChat, SimMessage, SimPoll, SimUser, TranscriptEntry } from './world-types.js';
@@ -122,6 +123,13 @@ export class World extends EventEmitter<WorldEvents> {
     return user;
   }
 
+  /** Adds a person who has opened the bot and sent /start (the bot gets that message), so the bot may write to them. */
+  createStartedUser(input: NewUser = {}): SimUser {
+    const user = this.createUser(input);
+    this.sendText(user.id, user.id, '/start');
+    return user;
+  }
+
   /** Creates a group, puts the bot in it (the bot gets `my_chat_member`) and its members. */
   createGroup(input: NewGroup): SimChat {
     const type: ChatType = input.type ?? 'supergroup';
@@ -159,7 +167,7 @@ export class World extends EventEmitter<WorldEvents> {
       my_chat_member: {
         chat: wireChat(chat),
         from: from ? wireUser(from) : me,
-        date: this.#nowS(),
+        date: this.nowS(),
         old_chat_member: wireChatMember(me, old),
         new_chat_member: wireChatMember(me, status),
       },
@@ -214,7 +222,7 @@ export class World extends EventEmitter<WorldEvents> {
     if (text.length === 0) throw new SimulatorActionError('EMPTY_MESSAGE', 'a message needs some text');
     const entities = commandEntities(text);
     const message = this.#store(chat, { fromId: userId, text, entities, replyToMessageId: options.replyToMessageId });
-    this.#log(chat, { by: userId, kind: 'message', messageId: message.messageId, text });
+    this.log(chat, { by: userId, kind: 'message', messageId: message.messageId, text });
     if (chat.type === 'private') {
       user.startedBot = true;
       this.#updates.add('message', String(chat.id), this.#messageUpdate(message, chat));
@@ -228,12 +236,13 @@ export class World extends EventEmitter<WorldEvents> {
   sendQuizPoll(userId: number, input: NewQuizPoll): { message: SimMessage; poll: SimPoll } {
     const user = this.#requireUser(userId);
     const chat = this.#requireChatOfUser(userId, user);
-    if (input.options.length < 1 || input.options.length > 12) throw new SimulatorActionError('BAD_POLL', 'a quiz has 1-12 options');
+    if (input.options.length < LIMITS.pollOptionsMin || input.options.length > LIMITS.pollOptionsMax) {
+      throw new SimulatorActionError('BAD_POLL', `a quiz has ${LIMITS.pollOptionsMin}-${LIMITS.pollOptionsMax} options`);
+    }
     if (input.correctOptionIds.length === 0 || input.correctOptionIds.some((i) => !Number.isInteger(i) || i < 0 || i >= input.options.length)) {
       throw new SimulatorActionError('BAD_POLL', 'a quiz needs correct option ids among its options');
     }
     const poll = this.createPoll(chat, {
-      sentByBot: false,
       question: input.question,
       options: input.options,
       type: 'quiz',
@@ -261,9 +270,7 @@ export class World extends EventEmitter<WorldEvents> {
     const user = this.#requireUser(userId);
     const poll = this.#polls.get(pollId);
     if (!poll) throw new SimulatorActionError('UNKNOWN_POLL', `no poll ${pollId}`);
-    const chat = this.#chats.get(poll.chatId) as SimChat;
-    if (chat.type !== 'private' && !isInside(chat.members.get(userId))) throw new SimulatorActionError('NOT_A_MEMBER', `user ${userId} is not in chat ${chat.id}`);
-    if (chat.type === 'private' && chat.id !== userId) throw new SimulatorActionError('NOT_A_MEMBER', `user ${userId} cannot see chat ${chat.id}`);
+    const chat = this.#requireChatOfUser(poll.chatId, user);
     if (poll.isClosed) throw new SimulatorActionError('POLL_CLOSED', `poll ${pollId} is closed`);
     const choice = [...new Set(optionIds)].sort((a, b) => a - b);
     if (choice.some((i) => !Number.isInteger(i) || i < 0 || i >= poll.options.length)) throw new SimulatorActionError('INVALID_OPTION', `poll ${pollId} has options 0-${poll.options.length - 1}, got [${optionIds.join(', ')}]`);
@@ -273,7 +280,7 @@ export class World extends EventEmitter<WorldEvents> {
     if (!previous && choice.length === 0) throw new SimulatorActionError('NOTHING_TO_RETRACT', `user ${userId} has no vote in poll ${pollId}`);
     if (choice.length === 0) poll.votes.delete(userId);
     else poll.votes.set(userId, choice);
-    this.#log(chat, { by: userId, kind: 'poll_answer', messageId: poll.messageId, detail: choice });
+    this.log(chat, { by: userId, kind: 'poll_answer', messageId: poll.messageId, detail: choice });
     if (!poll.sentByBot) return undefined;
     this.#queuePollState(poll);
     if (poll.isAnonymous) return undefined;
@@ -290,12 +297,12 @@ export class World extends EventEmitter<WorldEvents> {
     if (!found) throw new SimulatorActionError('UNKNOWN_BUTTON', `message ${messageId} has no button with callback_data ${JSON.stringify(data)}`);
     const id = `${4_000_000_000_000 + this.#nextCallbackSeq++}`;
     this.#callbackQueries.set(id, { userId, chatId, messageId, answered: false });
-    this.#log(chat, { by: userId, kind: 'callback', messageId, text: data });
+    this.log(chat, { by: userId, kind: 'callback', messageId, text: data });
     this.#updates.add('callback_query', String(chatId), {
       callback_query: {
         id,
         from: wireUser(user),
-        message: this.#wire(message, chat),
+        message: this.wire(message, chat),
         chat_instance: String(-chat.id),
         data,
       },
@@ -308,7 +315,7 @@ export class World extends EventEmitter<WorldEvents> {
   /** Stores a message the bot sends and logs it; the methods have validated it. */
   storeBotMessage(chat: SimChat, fields: Omit<SimMessage, 'messageId' | 'chatId' | 'fromId' | 'date' | 'deleted'>): SimMessage {
     const message = this.#store(chat, { ...fields, fromId: 0 });
-    if (fields.text !== undefined) this.#log(chat, { by: 'bot', kind: 'message', messageId: message.messageId, text: fields.text });
+    if (fields.text !== undefined) this.log(chat, { by: 'bot', kind: 'message', messageId: message.messageId, text: fields.text });
     this.emit('botMessage', message, chat);
     return message;
   }
@@ -325,7 +332,7 @@ export class World extends EventEmitter<WorldEvents> {
       id,
       chatId: chat.id,
       messageId: message.messageId,
-      sentByBot: draft.sentByBot,
+      sentByBot: byUserId === undefined,
       question: draft.question,
       options: [...draft.options],
       type: draft.type,
@@ -342,12 +349,12 @@ export class World extends EventEmitter<WorldEvents> {
       ...(draft.closeDate !== undefined ? { closeDate: draft.closeDate } : {}),
     };
     this.#polls.set(id, poll);
-    this.#log(chat, { by: byUserId ?? 'bot', kind: 'poll', messageId: message.messageId, text: poll.question, detail: { options: poll.options, correct: poll.correctOptionIds, openPeriod: poll.openPeriod } });
-    const closeAt = poll.openPeriod !== undefined ? now + poll.openPeriod * 1000 : poll.closeDate !== undefined ? poll.closeDate * 1000 : undefined;
+    this.log(chat, { by: byUserId ?? 'bot', kind: 'poll', messageId: message.messageId, text: poll.question, detail: { options: poll.options, correct: poll.correctOptionIds, openPeriod: poll.openPeriod } });
+    const closeAt = pollClosesAt(poll);
     if (closeAt !== undefined && !poll.isClosed) {
       this.#pollTimers.set(id, this.#clock.setTimeout(() => this.closePoll(poll), closeAt - now));
     }
-    if (!byUserId) this.emit('botMessage', message, chat);
+    if (poll.sentByBot) this.emit('botMessage', message, chat);
     return poll;
   }
 
@@ -359,7 +366,7 @@ export class World extends EventEmitter<WorldEvents> {
     this.#pollTimers.get(poll.id)?.cancel();
     this.#pollTimers.delete(poll.id);
     const chat = this.#chats.get(poll.chatId) as SimChat;
-    this.#log(chat, { by: 'bot', kind: 'poll_closed', messageId: poll.messageId, text: poll.question, detail: { voters: poll.votes.size } });
+    this.log(chat, { by: 'bot', kind: 'poll_closed', messageId: poll.messageId, text: poll.question, detail: { voters: poll.votes.size } });
     if (poll.sentByBot) {
       // The final state always goes out as its own update, even if a coalesced one is waiting.
       delete poll.stateUpdateId;
@@ -374,24 +381,24 @@ export class World extends EventEmitter<WorldEvents> {
     if (!query || query.answered) return false;
     query.answered = true;
     const chat = this.#chats.get(query.chatId);
-    if (chat) this.#log(chat, { by: 'bot', kind: 'callback_answer', messageId: query.messageId, ...(text !== undefined ? { text } : {}) });
+    if (chat) this.log(chat, { by: 'bot', kind: 'callback_answer', messageId: query.messageId, ...(text !== undefined ? { text } : {}) });
     this.emit('callbackAnswered', { id, userId: query.userId, ...(text !== undefined ? { text } : {}) });
     return true;
   }
 
   /** Appends a transcript line (edits, deletions and pins are logged by their methods). */
   log(chat: SimChat, entry: Omit<TranscriptEntry, 'at'>): void {
-    this.#log(chat, entry);
+    chat.transcript.push({ at: this.#clock.now(), ...entry });
   }
 
   /** The Message object the bot receives for a stored message. */
   wire(message: SimMessage, chat: SimChat): ReturnType<typeof wireMessage> {
-    return this.#wire(message, chat);
+    return wireMessage(message, { bot: this.bot, chat, user: (id) => this.#users.get(id), poll: (id) => this.#polls.get(id) });
   }
 
   /** Unix seconds of the clock, as in every `date` field. */
   nowS(): number {
-    return this.#nowS();
+    return Math.floor(this.#clock.now() / 1000);
   }
 
   /** Cancels every poll timer (the simulator is closing). */
@@ -402,27 +409,15 @@ export class World extends EventEmitter<WorldEvents> {
 
   // ---------------------------------------------------------------- private helpers
 
-  #nowS(): number {
-    return Math.floor(this.#clock.now() / 1000);
-  }
-
   #store(chat: SimChat, fields: Partial<SimMessage> & { fromId: number }): SimMessage {
-    const message: SimMessage = { ...fields, messageId: chat.nextMessageId++, chatId: chat.id, date: this.#nowS(), deleted: false };
+    const message: SimMessage = { ...fields, messageId: chat.nextMessageId++, chatId: chat.id, date: this.nowS(), deleted: false };
     if (message.replyToMessageId === undefined) delete message.replyToMessageId;
     chat.messages.set(message.messageId, message);
     return message;
   }
 
-  #log(chat: SimChat, entry: Omit<TranscriptEntry, 'at'>): void {
-    chat.transcript.push({ at: this.#clock.now(), ...entry });
-  }
-
-  #wire(message: SimMessage, chat: SimChat): ReturnType<typeof wireMessage> {
-    return wireMessage(message, { bot: this.bot, chat, user: (id) => this.#users.get(id), poll: (id) => this.#polls.get(id) });
-  }
-
   #messageUpdate(message: SimMessage, chat: SimChat): object {
-    return { message: this.#wire(message, chat) };
+    return { message: this.wire(message, chat) };
   }
 
   /** Queues one coalesced poll-state update: Telegram sends the latest state, not every vote. */
@@ -455,7 +450,7 @@ export class World extends EventEmitter<WorldEvents> {
       my_chat_member: {
         chat: wireChat(chat, user),
         from: wireUser(user),
-        date: this.#nowS(),
+        date: this.nowS(),
         old_chat_member: wireChatMember(me, blocked ? 'member' : 'kicked'),
         new_chat_member: wireChatMember(me, blocked ? 'kicked' : 'member'),
       },
@@ -484,9 +479,8 @@ export class World extends EventEmitter<WorldEvents> {
   }
 }
 
-/** What {@link World.createPoll} takes: a validated poll. */
+/** What {@link World.createPoll} takes: a validated poll (a sendPoll PollDraft is one). */
 export interface PollInit {
-  sentByBot: boolean;
   question: string;
   options: readonly string[];
   type: 'quiz' | 'regular';
@@ -499,6 +493,13 @@ export interface PollInit {
   openPeriod?: number | undefined;
   closeDate?: number | undefined;
   isClosed?: boolean | undefined;
+}
+
+/** Clock ms at which a poll closes by itself (open_period from when it was sent, or close_date); undefined if never. */
+export function pollClosesAt(poll: SimPoll): number | undefined {
+  if (poll.openPeriod !== undefined) return poll.sentAt + poll.openPeriod * 1000;
+  if (poll.closeDate !== undefined) return poll.closeDate * 1000;
+  return undefined;
 }
 
 function newChat(id: number, type: ChatType): SimChat {

@@ -44,11 +44,7 @@ async function setUp(options: Partial<OutboundQueueOptions> = {}, simLimits: obj
 }
 
 function startedUsers(count: number): number[] {
-  return Array.from({ length: count }, (_, i) => {
-    const user = sim.world.createUser({ firstName: `User ${i + 1}` });
-    sim.world.sendText(user.id, user.id, '/start');
-    return user.id;
-  });
+  return Array.from({ length: count }, (_, i) => sim.world.createStartedUser({ firstName: `User ${i + 1}` }).id);
 }
 
 const botTexts = (chatId: number) => sim.world.chat(chatId)?.transcript.filter((e) => e.by === 'bot' && e.kind === 'message').map((e) => e.text) ?? [];

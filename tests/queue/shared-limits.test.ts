@@ -27,11 +27,7 @@ afterEach(async () => {
 async function broadcastFromTwoInstances(shared: boolean): Promise<{ delivered: number; globalViolations: number }> {
   sim = await startSimulator({ limits: { chat: { perSecond: 100, burst: 3 }, global: SIM_GLOBAL } });
   const prefix = `quiz-agent-test-${process.pid}-${Date.now()}`;
-  const users = Array.from({ length: 2 * PER_INSTANCE }, (_, i) => {
-    const user = sim!.world.createUser({ firstName: `User ${i}` });
-    sim!.world.sendText(user.id, user.id, '/start');
-    return user.id;
-  });
+  const users = Array.from({ length: 2 * PER_INSTANCE }, (_, i) => sim!.world.createStartedUser({ firstName: `User ${i}` }).id);
   const sends = [0, 1].flatMap((instance) => {
     const queue = createOutboundQueue({ logger, globalPerS: QUEUE_GLOBAL_PER_S, ...(shared ? { redisUrl, redisPrefix: prefix } : {}) });
     queues.push(queue);
@@ -47,8 +43,7 @@ async function broadcastFromTwoInstances(shared: boolean): Promise<{ delivered: 
 async function oneChatFromTwoInstances(shared: boolean): Promise<{ delivered: number; chatViolations: number }> {
   sim = await startSimulator({ limits: { chat: { perSecond: 10, burst: 2 } } });
   const prefix = `quiz-agent-test-${process.pid}-${Date.now()}`;
-  const user = sim.world.createUser({ firstName: 'Player' });
-  sim.world.sendText(user.id, user.id, '/start');
+  const user = sim.world.createStartedUser({ firstName: 'Player' });
   const sends = [0, 1].flatMap((instance) => {
     const queue = createOutboundQueue({ logger, privateChatPerS: 8, ...(shared ? { redisUrl, redisPrefix: prefix } : {}) });
     queues.push(queue);

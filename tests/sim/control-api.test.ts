@@ -60,8 +60,7 @@ describe('the control API', () => {
   });
 
   it("answers a bot poll, refuses a second vote Telegram's apps would not allow, and shows the votes", async () => {
-    const alice = sim.world.createUser({ firstName: 'Alice' });
-    sim.world.sendText(alice.id, alice.id, '/start');
+    const alice = sim.world.createStartedUser({ firstName: 'Alice' });
     const sent = await api.sendPoll(alice.id, '2 + 2?', [{ text: '3' }, { text: '4' }], { type: 'quiz', correct_option_ids: [1], is_anonymous: false });
     const voted = await call('POST', 'poll-answers', { user_id: alice.id, poll_id: sent.poll.id, option_ids: [1] });
     expect(voted.json).toEqual({ update_id: expect.any(Number) });
@@ -72,8 +71,7 @@ describe('the control API', () => {
   });
 
   it('switches faults and flood limits at runtime, refusing bad rules with a 400', async () => {
-    const alice = sim.world.createUser({ firstName: 'Alice' });
-    sim.world.sendText(alice.id, alice.id, '/start');
+    const alice = sim.world.createStartedUser({ firstName: 'Alice' });
     const bad = await call('POST', 'faults', { kind: 'server_error', status: 418 });
     expect(bad.status).toBe(400);
     expect((bad.json as { message: string }).message).toMatch(/status must be one of/);

@@ -37,9 +37,7 @@ async function apiError(promise: Promise<unknown>): Promise<GrammyError> {
 
 /** A user who has started the bot (so the bot may write to them). */
 function startedUser(name = 'Alice') {
-  const user = sim.world.createUser({ firstName: name, username: name.toLowerCase() });
-  sim.world.sendText(user.id, user.id, '/start');
-  return user;
+  return sim.world.createStartedUser({ firstName: name, username: name.toLowerCase() });
 }
 
 let nextOffset = 0;

@@ -1,28 +1,17 @@
 import type { Update } from 'grammy/types';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/sim/clock.js';
-import { BotApiError, badRequest } from '../../src/sim/errors.js';
+import { Params } from '../../src/sim/params.js';
+import { BotApiError } from '../../src/sim/errors.js';
 import { RawJson } from '../../src/sim/raw-json.js';
-import { createUpdateHub, type HandedOutBatch, type ParamsLike, type UpdateHub } from '../../src/sim/update-hub.js';
+import { createUpdateHub, type HandedOutBatch, type UpdateHub } from '../../src/sim/update-hub.js';
 
 const FIRST = 100_000_001;
 const OTHER_POLL = 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running';
 const WEBHOOK_ACTIVE = "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first";
 
-/** Request parameters as the HTTP layer would parse them. */
-function params(values: Record<string, unknown> = {}): ParamsLike {
-  return {
-    optionalInt: (name) => values[name] as number | undefined,
-    optionalString: (name) => values[name] as string | undefined,
-    optionalBool: (name) => values[name] as boolean | undefined,
-    optionalJson: <T>(name: string) => values[name] as T | undefined,
-    requiredString: (name) => {
-      const value = values[name];
-      if (typeof value !== 'string') throw badRequest(`parameter "${name}" is required`);
-      return value;
-    },
-  };
-}
+/** Request parameters exactly as the HTTP layer parses them. */
+const params = (values: Record<string, unknown> = {}) => new Params(values);
 
 function updates(answer: RawJson): Update[] {
   expect(answer).toBeInstanceOf(RawJson);

@@ -1,26 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { BotApiError } from '../../src/sim/errors.js';
 import { Params } from '../../src/sim/params.js';
+import { refusal } from '../helpers/bot-api-refusal.js';
+import { LIMITS } from '../../src/sim/telegram-limits.js';
 import {
   commandEntities,
-  LIMITS,
   parseBotCommands,
   parseMessageText,
   parseReplyMarkup,
   parseSendPoll,
   visibleText,
 } from '../../src/sim/validation.js';
-
-/** The description of the 400 `fn` throws. */
-function refusal(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof BotApiError && error.errorCode === 400) return error.description;
-    throw error;
-  }
-  throw new Error('expected a 400 Bad Request');
-}
 
 const NOW = 1_700_000_000;
 const poll = (raw: Record<string, unknown>) => parseSendPoll(new Params({ question: 'Q?', options: ['A', 'B'], ...raw }), NOW);

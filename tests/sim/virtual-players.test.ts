@@ -15,7 +15,6 @@ function createTestWorld(): { world: World; clock: ManualClock } {
 
 function quiz(overrides: Partial<PollInit> = {}): PollInit {
   return {
-    sentByBot: true,
     question: 'Capital of France?',
     options: ['Berlin', 'Madrid', 'Paris', 'Rome'],
     type: 'quiz',

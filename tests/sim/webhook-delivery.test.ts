@@ -3,24 +3,14 @@ import type { AddressInfo } from 'node:net';
 import type { Update } from 'grammy/types';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/sim/clock.js';
-import { BotApiError, badRequest } from '../../src/sim/errors.js';
-import { createUpdateHub, type HandedOutBatch, type ParamsLike, type UpdateHub, type UpdateHubOptions } from '../../src/sim/update-hub.js';
+import { Params } from '../../src/sim/params.js';
+import { BotApiError } from '../../src/sim/errors.js';
+import { createUpdateHub, type HandedOutBatch, type UpdateHub, type UpdateHubOptions } from '../../src/sim/update-hub.js';
 
 const FIRST = 100_000_001;
 
-function params(values: Record<string, unknown> = {}): ParamsLike {
-  return {
-    optionalInt: (name) => values[name] as number | undefined,
-    optionalString: (name) => values[name] as string | undefined,
-    optionalBool: (name) => values[name] as boolean | undefined,
-    optionalJson: <T>(name: string) => values[name] as T | undefined,
-    requiredString: (name) => {
-      const value = values[name];
-      if (typeof value !== 'string') throw badRequest(`parameter "${name}" is required`);
-      return value;
-    },
-  };
-}
+/** Request parameters exactly as the HTTP layer parses them. */
+const params = (values: Record<string, unknown> = {}) => new Params(values);
 
 function message(text: string, chatId: number): object {
   return { message: { message_id: 1, date: 0, chat: { id: chatId, type: 'private', first_name: 'A' }, from: { id: chatId, is_bot: false, first_name: 'A' }, text } };
@@ -491,6 +481,7 @@ describe('switching between webhook and getUpdates', () => {
     expect(answer.map((u) => u.update_id)).toEqual([FIRST, FIRST + 1]);
     expect(hub.stats().redelivered).toBe(1); // the first had gone to the webhook
     clock.advance(10_000);
+    expect(hub.stats().webhook.inFlight).toBe(0); // a retry would count here at once, before any HTTP
     expect(endpoint.received).toHaveLength(1); // no delivery after deleteWebhook
   });
 

@@ -3,6 +3,7 @@ import { badRequest } from '../errors.js';
 import { admitMessage, requireCanPost, resolveChat, resolveMessage, type MethodHandler } from '../method-context.js';
 import { parseReplyMarkup, parseSendPoll } from '../validation.js';
 import { wirePoll } from '../wire.js';
+import type { SimMessage } from '../world-types.js';
 
 export const sendPoll: MethodHandler = (params, ctx) => {
   const chat = resolveChat(params, ctx);
@@ -10,23 +11,8 @@ export const sendPoll: MethodHandler = (params, ctx) => {
   const replyMarkup = parseReplyMarkup(params);
   requireCanPost(chat, ctx);
   admitMessage(chat, params, ctx);
-  const poll = ctx.world.createPoll(chat, {
-    sentByBot: true,
-    question: draft.question,
-    options: draft.options,
-    type: draft.type,
-    isAnonymous: draft.isAnonymous,
-    allowsMultipleAnswers: draft.allowsMultipleAnswers,
-    allowsRevoting: draft.allowsRevoting,
-    shuffleOptions: draft.shuffleOptions,
-    correctOptionIds: draft.correctOptionIds,
-    explanation: draft.explanation,
-    openPeriod: draft.openPeriod,
-    closeDate: draft.closeDate,
-    isClosed: draft.isClosed,
-  });
-  const message = chat.messages.get(poll.messageId);
-  if (!message) throw new Error(`poll ${poll.id} lost its message`);
+  const poll = ctx.world.createPoll(chat, draft);
+  const message = chat.messages.get(poll.messageId) as SimMessage; // createPoll stored it
   if (replyMarkup && 'inline_keyboard' in replyMarkup) message.replyMarkup = replyMarkup;
   return ctx.world.wire(message, chat);
 };

@@ -3,7 +3,7 @@ import { Registry } from 'prom-client';
 import { afterEach, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { createOutboundQueue, type OutboundQueue } from '../../src/queue/outbound-queue.js';
-import { registerQueueMetrics } from '../../src/queue/queue-metrics.js';
+import { registerQueueMetrics } from '../../src/monitoring/queue-metrics.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 
 let sim: Simulator;
@@ -21,8 +21,7 @@ it('exposes the queue stats as Prometheus metrics that agree with stats()', asyn
   registerQueueMetrics(registry, queue);
   const api = new Api(sim.token, { apiRoot: sim.apiRoot });
   api.config.use(queue.transformer);
-  const user = sim.world.createUser({ firstName: 'Alice' });
-  sim.world.sendText(user.id, user.id, '/start');
+  const user = sim.world.createStartedUser({ firstName: 'Alice' });
   sim.faults.add({ kind: 'server_error', status: 502, methods: ['sendMessage'], times: 1 });
   await api.sendMessage(user.id, 'hello');
   await api.sendMessage(-1, 'nowhere').catch(() => undefined);
