@@ -55,9 +55,13 @@ export interface Config {
     /** QUEUE_GLOBAL_PER_S: messages per second over all chats [30]. */ readonly globalPerS: number;
   };
   /** REDIS_URL [unset: no Redis]. */ readonly redisUrl?: string;
+  readonly rewards: {
+    /** REWARD_POINTS: points for rank 1, 2, ... of a finished run [100,50,25]. */ readonly pointsByRank: readonly number[];
+    /** PARTICIPATION_POINTS: points every ranked player gets on top [10]. */ readonly participationPoints: number;
+  };
   readonly http: {
     /** HTTP_HOST [127.0.0.1]. */ readonly host: string;
-    /** HTTP_PORT [8000]. */ readonly port: number;
+    /** HTTP_PORT; 0 picks a free port (tests) [8000]. */ readonly port: number;
     /** MONITORING_TOKEN: token for the monitoring endpoints [unset]. */ readonly monitoringToken?: string;
   };
 }
@@ -129,6 +133,17 @@ function secret(pattern: RegExp, rule: string) {
   );
 }
 
+function pointList(fallback: number[]) {
+  return variable(
+    (v) => {
+      const items = v.split(',').map((s) => s.trim());
+      const nums = items.map((s) => parseWhole(s, 0, 1_000_000));
+      return items.length <= 100 && nums.every((n) => n !== undefined) ? nums : undefined;
+    },
+    (v) => `must be comma-separated whole numbers of points for rank 1, 2, ... (e.g. 100,50,25), got ${quote(v)}`,
+  ).transform((points) => points ?? fallback);
+}
+
 function idList() {
   return variable(
     (v) => {
@@ -177,9 +192,11 @@ const fields = {
   QUEUE_PRIVATE_CHAT_PER_S: wholeNumber(1, 1000, 1),
   QUEUE_GROUP_PER_MIN: wholeNumber(1, 60_000, 20),
   QUEUE_GLOBAL_PER_S: wholeNumber(1, 1000, 30),
+  REWARD_POINTS: pointList([100, 50, 25]),
+  PARTICIPATION_POINTS: wholeNumber(0, 1_000_000, 10),
   REDIS_URL: url(['redis:', 'rediss:'], 'a redis:// or rediss:// URL', 'redis://localhost:6379', true),
   HTTP_HOST: text('127.0.0.1'),
-  HTTP_PORT: wholeNumber(1, 65_535, 8000),
+  HTTP_PORT: wholeNumber(0, 65_535, 8000),
   MONITORING_TOKEN: secret(/^.{16,}$/s, `be at least 16 characters (e.g. ${SECRET_EXAMPLE})`),
 };
 type Fields = typeof fields;
@@ -255,6 +272,7 @@ export function createConfig(env: NodeJS.ProcessEnv | Record<string, string | un
       globalPerS: s.QUEUE_GLOBAL_PER_S,
     },
     redisUrl: s.REDIS_URL,
+    rewards: { pointsByRank: s.REWARD_POINTS, participationPoints: s.PARTICIPATION_POINTS },
     http: { host: s.HTTP_HOST, port: s.HTTP_PORT, monitoringToken: s.MONITORING_TOKEN },
   });
 }

@@ -41,8 +41,17 @@ describe('createConfig defaults', () => {
       answerWriter: { batchSize: 500, flushMs: 5, bufferLimit: 20000, concurrency: 4 },
       queue: { workers: 10, maxSize: 10_000, privateChatPerS: 1, groupPerMin: 20, globalPerS: 30 },
       redisUrl: undefined,
+      rewards: { pointsByRank: [100, 50, 25], participationPoints: 10 },
       http: { host: '127.0.0.1', port: 8000, monitoringToken: undefined },
     });
+  });
+
+  it('reads reward points per rank and participation points', () => {
+    const config = createConfig({ REWARD_POINTS: '300, 200,100,0', PARTICIPATION_POINTS: '0' });
+    expect(config.rewards).toEqual({ pointsByRank: [300, 200, 100, 0], participationPoints: 0 });
+    expect(messageOf({ REWARD_POINTS: '100,fifty' })).toBe(
+      'REWARD_POINTS must be comma-separated whole numbers of points for rank 1, 2, ... (e.g. 100,50,25), got "100,fifty"',
+    );
   });
 
   it('treats empty strings as unset', () => {
@@ -108,6 +117,7 @@ describe('createConfig parsing', () => {
       answerWriter: { batchSize: 1000, flushMs: 0, bufferLimit: 1000, concurrency: 4 },
       queue: { workers: 25, maxSize: 500, privateChatPerS: 2, groupPerMin: 30, globalPerS: 25 },
       redisUrl: 'rediss://cache:6380',
+      rewards: { pointsByRank: [100, 50, 25], participationPoints: 10 },
       http: { host: '0.0.0.0', port: 65535, monitoringToken: MONITORING_TOKEN },
     });
   });
@@ -154,8 +164,8 @@ describe('createConfig errors', () => {
     ['DB_POOL_SIZE', ' ', 'DB_POOL_SIZE must be a whole number from 1 to 500, got " "'],
     ['QUEUE_WORKERS', '1e3', 'QUEUE_WORKERS must be a whole number from 1 to 100, got "1e3"'],
     ['QUEUE_GLOBAL_PER_S', '0', 'QUEUE_GLOBAL_PER_S must be a whole number from 1 to 1000, got "0"'],
-    ['HTTP_PORT', '0x10', 'HTTP_PORT must be a whole number from 1 to 65535, got "0x10"'],
-    ['HTTP_PORT', '65536', 'HTTP_PORT must be a whole number from 1 to 65535, got "65536"'],
+    ['HTTP_PORT', '0x10', 'HTTP_PORT must be a whole number from 0 to 65535, got "0x10"'],
+    ['HTTP_PORT', '65536', 'HTTP_PORT must be a whole number from 0 to 65535, got "65536"'],
     ['DB_MAX_OVERFLOW', '-1', 'DB_MAX_OVERFLOW must be a whole number from 0 to 500, got "-1"'],
     ['DB_IDLE_TIMEOUT_S', '3601', 'DB_IDLE_TIMEOUT_S must be a whole number from 0 to 3600, got "3601"'],
     ['DB_CONNECT_TIMEOUT_S', '0', 'DB_CONNECT_TIMEOUT_S must be a whole number from 1 to 120, got "0"'],
@@ -277,7 +287,7 @@ describe('createConfig errors', () => {
     expect(err.problems).toEqual([
       'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"',
       'DB_POOL_SIZE must be a whole number from 1 to 500, got "abc"',
-      'HTTP_PORT must be a whole number from 1 to 65535, got "1.5"',
+      'HTTP_PORT must be a whole number from 0 to 65535, got "1.5"',
       'WEBHOOK_URL is required when BOT_MODE=webhook (e.g. https://bot.example.com/telegram)',
       'WEBHOOK_SECRET is required when BOT_MODE=webhook (e.g. the output of openssl rand -hex 32)',
     ]);

@@ -1,4 +1,6 @@
 /** /health and /monitoring/stats from the running parts. */
+import type { AnswerCounters } from '../bot/answer-counters.js';
+import type { RunEngine } from '../engine/run-engine.js';
 import type { OutboundQueue } from '../queue/outbound-queue.js';
 import type { Store } from '../store/open-store.js';
 import type { HealthReport } from './http-server.js';
@@ -6,7 +8,15 @@ import type { HealthReport } from './http-server.js';
 /** How long /health waits for the database before calling it down. */
 const HEALTH_PING_MS = 2_000;
 
-export function createLiveStats(parts: { store: Store; queue: OutboundQueue }) {
+/** The running parts; the engine and the answer counters exist once the bot runs. */
+export interface LiveParts {
+  store: Store;
+  queue: OutboundQueue;
+  engine?: RunEngine;
+  answers?: AnswerCounters;
+}
+
+export function createLiveStats(parts: LiveParts) {
   return {
     async health(): Promise<HealthReport> {
       const failing: Record<string, string> = {};
@@ -23,6 +33,8 @@ export function createLiveStats(parts: { store: Store; queue: OutboundQueue }) {
         message_queue: parts.queue.stats(),
         database_pool: await parts.store.database.poolStats(),
         answer_writer: parts.store.answerWriter.stats(),
+        ...(parts.answers ? { poll_answers: { ...parts.answers } } : {}),
+        ...(parts.engine ? { quiz_engine: await parts.engine.stats() } : {}),
       };
     },
   };

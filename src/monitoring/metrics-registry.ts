@@ -4,12 +4,11 @@
  * No per-user or per-chat labels.
  */
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
-import type { OutboundQueue } from '../queue/outbound-queue.js';
-import type { Store } from '../store/open-store.js';
+import type { LiveParts } from './live-stats.js';
 import { liveGauge, totalCounter } from './prom-helpers.js';
 import { registerQueueMetrics } from './queue-metrics.js';
 
-export function createMetricsRegistry(parts: { store: Store; queue: OutboundQueue }): Registry {
+export function createMetricsRegistry(parts: LiveParts): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'quiz_agent_' });
   registerQueueMetrics(registry, parts.queue);
@@ -34,5 +33,30 @@ export function createMetricsRegistry(parts: { store: Store; queue: OutboundQueu
   totalCounter(registry, 'quiz_agent_answer_batches_total', 'Answer batches committed (one transaction each)', () => answerWriter.stats().batches);
   liveGauge(registry, 'quiz_agent_answer_writer_buffered', 'Answers accepted and not yet committed', () => answerWriter.stats().buffered);
   liveGauge(registry, 'quiz_agent_answer_last_batch_seconds', 'Duration of the latest answer batch commit', () => answerWriter.stats().last_batch_ms / 1000);
+  const { answers, engine } = parts;
+  if (answers) {
+    totalCounter(registry, 'quiz_agent_poll_answers_received_total', 'poll_answer updates received', () => answers.received);
+    new Gauge({
+      name: 'quiz_agent_poll_answers_ignored',
+      help: 'Poll answers dropped since start, by reason (unknown poll, question closed, anonymous)',
+      labelNames: ['reason'] as const,
+      registers: [registry],
+      collect() {
+        this.set({ reason: 'unknown_poll' }, answers.ignored_unknown_poll);
+        this.set({ reason: 'closed' }, answers.ignored_closed);
+        this.set({ reason: 'anonymous' }, answers.ignored_anonymous);
+      },
+    });
+  }
+  if (engine) {
+    new Gauge({
+      name: 'quiz_agent_active_runs',
+      help: 'Quiz runs running or finishing (all instances)',
+      registers: [registry],
+      async collect() {
+        this.set((await engine.stats()).active_runs);
+      },
+    });
+  }
   return registry;
 }

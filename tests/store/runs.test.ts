@@ -261,7 +261,7 @@ describe('chats and runs queries', () => {
       expect(recorded).toMatchObject({ runId: run.id, position: 0, pollId: 'poll-0', messageId: 11, shownOrder: [2, 0, 1], closedAt: null });
 
       expect(await findRunQuestionByPollId(db, 'poll-0')).toEqual({
-        runId: run.id, questionId: questionIds[0], position: 0, sentAt, closesAt, closedAt: null,
+        runId: run.id, chatId: run.chatId, mode: run.mode, questionId: questionIds[0], position: 0, sentAt, closesAt, closedAt: null,
         shownOrder: [2, 0, 1], correctOptionIds: [2],
       });
       expect(await findRunQuestionByPollId(db, 'unknown-poll')).toBeUndefined();

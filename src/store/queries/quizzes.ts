@@ -116,3 +116,25 @@ export async function deleteQuiz(executor: Executor, params: { quizId: number; o
     .returning({ id: quizzes.id });
   return deleted.length > 0;
 }
+
+/**
+ * A quiz and its question at `position`, deleted or not: a run keeps playing the quiz it
+ * started with even when its owner deletes it meanwhile. `undefined` when either is missing.
+ */
+export async function getQuizQuestionAt(
+  executor: Executor,
+  params: { quizId: number; position: number },
+): Promise<{ quiz: Quiz; question: Question } | undefined> {
+  const [row] = await executor
+    .select({ quiz: quizzes, question: questions })
+    .from(quizzes)
+    .innerJoin(questions, and(eq(questions.quizId, quizzes.id), eq(questions.position, params.position)))
+    .where(eq(quizzes.id, params.quizId));
+  return row;
+}
+
+/** The quiz with this id, deleted or not (for a run's announcement and results). */
+export async function getQuizById(executor: Executor, quizId: number): Promise<Quiz | undefined> {
+  const [quiz] = await executor.select().from(quizzes).where(eq(quizzes.id, quizId));
+  return quiz;
+}

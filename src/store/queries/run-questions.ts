@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '../database.js';
 import { questions } from '../schema/questions.js';
 import { runQuestions, type RunQuestion } from '../schema/run-questions.js';
+import { runs, type Run } from '../schema/runs.js';
 
 /** What {@link recordSentQuestion} takes: a question of a run as Telegram received it. */
 export interface SentQuestion {
@@ -20,6 +21,9 @@ export interface SentQuestion {
 /** What an incoming `poll_answer` needs to know about its poll (see {@link findRunQuestionByPollId}). */
 export interface PolledQuestion {
   runId: number;
+  /** The run's chat and kind: a private run moves on as soon as its player answers. */
+  chatId: number;
+  mode: Run['mode'];
   questionId: number;
   position: number;
   sentAt: Date | null;
@@ -61,6 +65,8 @@ export async function findRunQuestionByPollId(executor: Executor, pollId: string
   const [row] = await executor
     .select({
       runId: runQuestions.runId,
+      chatId: runs.chatId,
+      mode: runs.mode,
       questionId: runQuestions.questionId,
       position: runQuestions.position,
       sentAt: runQuestions.sentAt,
@@ -71,6 +77,7 @@ export async function findRunQuestionByPollId(executor: Executor, pollId: string
     })
     .from(runQuestions)
     .innerJoin(questions, eq(questions.id, runQuestions.questionId))
+    .innerJoin(runs, eq(runs.id, runQuestions.runId))
     .where(eq(runQuestions.pollId, pollId));
   return row;
 }
@@ -91,4 +98,16 @@ export async function closeRunQuestion(
     )
     .returning({ id: runQuestions.id });
   return closed.length > 0;
+}
+
+/** The poll sent for a run's question at `position`, or `undefined` when none was recorded. */
+export async function getRunQuestion(
+  executor: Executor,
+  params: { runId: number; position: number },
+): Promise<RunQuestion | undefined> {
+  const [row] = await executor
+    .select()
+    .from(runQuestions)
+    .where(and(eq(runQuestions.runId, params.runId), eq(runQuestions.position, params.position)));
+  return row;
 }

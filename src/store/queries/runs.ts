@@ -129,3 +129,32 @@ export async function updateRun(
   const [run] = await executor.update(runs).set(patch).where(where).returning();
   return run;
 }
+
+/** When the earliest active run is due, or `undefined` when no active run waits for a time (the scheduler sleeps until then). */
+export async function nextDueAt(executor: Executor): Promise<Date | undefined> {
+  const [row] = await executor
+    .select({ at: sql<Date | null>`min(${runs.nextActionAt})`.mapWith((v: string | Date | null) => (v === null ? null : new Date(v))) })
+    .from(runs)
+    .where(isActive);
+  return row?.at ?? undefined;
+}
+
+/** Active runs (running or finishing), for /monitoring/stats. */
+export async function countActiveRuns(executor: Executor): Promise<number> {
+  const [row] = await executor.select({ count: sql<number>`count(*)::int` }).from(runs).where(isActive);
+  return row?.count ?? 0;
+}
+
+/**
+ * Makes a private run due now when its player answered the question it is on, so the next
+ * question comes at once instead of at the end of the period. False when the run has moved on
+ * (or is not a running private run).
+ */
+export async function hurryPrivateRun(executor: Executor, params: { runId: number; position: number }): Promise<boolean> {
+  const moved = await executor
+    .update(runs)
+    .set({ nextActionAt: sql`now()` })
+    .where(and(eq(runs.id, params.runId), eq(runs.currentPosition, params.position), eq(runs.status, 'running'), eq(runs.mode, 'private')))
+    .returning({ id: runs.id });
+  return moved.length > 0;
+}

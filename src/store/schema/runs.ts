@@ -10,6 +10,8 @@ export type RunStatus = (typeof runStatuses)[number];
 /** What a run was started with, frozen so later edits of the quiz or config do not change it. */
 export interface RunSettings {
   openPeriodS: number;
+  /** The period was given when the run was started (`/startquiz 12 15s`): it then beats each question's own. */
+  openPeriodFixed?: boolean;
   shuffleOptions: boolean;
   rewardPoints: number[];
   participationPoints: number;

@@ -1,0 +1,17 @@
+/** What happened to the poll answers the bot received, for /monitoring/stats. */
+export interface AnswerCounters {
+  /** poll_answer updates received. */
+  received: number;
+  /** Answers committed by the AnswerWriter (retractions included). */
+  saved: number;
+  /** Answers to polls no run sent (or whose run is gone). */
+  ignored_unknown_poll: number;
+  /** Answers that arrived after their question closed. */
+  ignored_closed: number;
+  /** Answers from a user Telegram did not name (an anonymous voter chat): nothing to score. */
+  ignored_anonymous: number;
+}
+
+export function createAnswerCounters(): AnswerCounters {
+  return { received: 0, saved: 0, ignored_unknown_poll: 0, ignored_closed: 0, ignored_anonymous: 0 };
+}

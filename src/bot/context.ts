@@ -1,0 +1,31 @@
+/**
+ * The context every handler gets: grammY's Context plus the services the bot runs on
+ * (`ctx.deps`) and a logger bound to the update (`ctx.logger`). main.ts builds the services;
+ * a middleware puts them on each context, so features import no globals.
+ */
+import type { Context } from 'grammy';
+import type { Logger } from 'pino';
+import type { PollDirectory } from '../engine/poll-directory.js';
+import type { RunEngine } from '../engine/run-engine.js';
+import type { AnswerWriter } from '../store/answer-writer.js';
+import type { Database } from '../store/database.js';
+import type { AnswerCounters } from './answer-counters.js';
+
+/** The services handlers use. */
+export interface BotDeps {
+  db: Database;
+  answerWriter: AnswerWriter;
+  engine: RunEngine;
+  polls: PollDirectory;
+  /** BOT_ADMIN_IDS: users who may run admin commands in any chat. */
+  adminIds: ReadonlySet<number>;
+  answers: AnswerCounters;
+  /** Lifts the outbound queue's refusal of a chat that had answered 403 (the user is back). */
+  markReachable(chatId: number): void;
+}
+
+export type BotContext = Context & {
+  readonly deps: BotDeps;
+  /** Child of the app logger with this update's id. */
+  readonly logger: Logger;
+};

@@ -1,0 +1,38 @@
+/**
+ * Quizzes in groups: /startquiz <id> [15s] and /stopquiz, for the group's admins (and
+ * BOT_ADMIN_IDS); also `/start quiz_<id>`, which Telegram sends when someone adds the bot
+ * through a `startgroup=quiz_<id>` link.
+ */
+import { Composer } from 'grammy';
+import { isChatAdmin } from '../chat-admin.js';
+import type { BotContext } from '../context.js';
+import { startRunFromChat } from '../start-run.js';
+
+export const groupPlayFeature = new Composer<BotContext>();
+const groups = groupPlayFeature.chatType(['group', 'supergroup']);
+
+groups.command('startquiz', async (ctx) => {
+  if (!(await isChatAdmin(ctx))) {
+    await ctx.reply('Only the group\'s admins can start a quiz.');
+    return;
+  }
+  await startRunFromChat(ctx, ctx.match, 'group');
+});
+
+groups.command('start', async (ctx, next) => {
+  if (!ctx.match.startsWith('quiz_')) return next();
+  if (!(await isChatAdmin(ctx))) {
+    await ctx.reply('Only the group\'s admins can start a quiz.');
+    return;
+  }
+  await startRunFromChat(ctx, ctx.match, 'group');
+});
+
+groups.command('stopquiz', async (ctx) => {
+  if (!(await isChatAdmin(ctx))) {
+    await ctx.reply('Only the group\'s admins can stop the quiz.');
+    return;
+  }
+  const stopped = await ctx.deps.engine.stopRun(ctx.chat.id);
+  await ctx.reply(stopped ? 'Quiz stopped. Results are coming.' : 'No quiz is running here.');
+});

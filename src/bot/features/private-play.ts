@@ -1,0 +1,22 @@
+/**
+ * Quizzes in private: /play <id> or the deep link t.me/<bot>?start=quiz_<id>. The next
+ * question comes as soon as the player answers (or the time is up); /stopquiz ends the game.
+ */
+import { Composer } from 'grammy';
+import type { BotContext } from '../context.js';
+import { startRunFromChat } from '../start-run.js';
+
+export const privatePlayFeature = new Composer<BotContext>();
+const privateChats = privatePlayFeature.chatType('private');
+
+privateChats.command('play', (ctx) => startRunFromChat(ctx, ctx.match, 'private'));
+
+privateChats.command('start', async (ctx, next) => {
+  if (!ctx.match.startsWith('quiz_')) return next();
+  await startRunFromChat(ctx, ctx.match, 'private');
+});
+
+privateChats.command('stopquiz', async (ctx) => {
+  const stopped = await ctx.deps.engine.stopRun(ctx.chat.id);
+  await ctx.reply(stopped ? 'Game stopped. Your results are coming.' : 'You are not playing a quiz right now. Start one with /play <id>.');
+});

@@ -1,0 +1,8 @@
+/** /start (without a quiz link) and /help: what the bot does and how to use it. */
+import { Composer } from 'grammy';
+import { helpText } from '../../quiz/texts.js';
+import type { BotContext } from '../context.js';
+
+export const welcomeFeature = new Composer<BotContext>();
+
+welcomeFeature.command(['start', 'help'], (ctx) => ctx.reply(helpText(ctx.me.username)));

@@ -1,0 +1,43 @@
+/**
+ * Keeps the users and chats tables current from messages and button presses (runs and quizzes
+ * point at both), without a write per update: a profile already stored unchanged by this
+ * process is skipped. A private chat writing to the bot proves it reachable again, so a block
+ * recorded after a 403 is lifted.
+ */
+import type { MiddlewareFn } from 'grammy';
+import { clearChatBlocked, upsertChat } from '../../store/queries/chats.js';
+import { upsertUser } from '../../store/queries/users.js';
+import type { BotContext } from '../context.js';
+
+/** Profiles remembered as stored; the oldest are forgotten first. */
+const REMEMBERED_LIMIT = 50_000;
+
+export function rememberChat(): MiddlewareFn<BotContext> {
+  const stored = new Map<string, string>();
+  const remember = (key: string, value: string): boolean => {
+    if (stored.get(key) === value) return false;
+    stored.delete(key);
+    stored.set(key, value);
+    if (stored.size > REMEMBERED_LIMIT) {
+      const oldest = stored.keys().next().value;
+      if (oldest !== undefined) stored.delete(oldest);
+    }
+    return true;
+  };
+
+  return async (ctx, next) => {
+    const { from, chat } = ctx;
+    if ((ctx.message || ctx.callbackQuery) && from && chat) {
+      const db = ctx.deps.db;
+      const profile = { id: from.id, firstName: from.first_name, username: from.username ?? null };
+      if (remember(`u${from.id}`, `${profile.firstName}\u0000${profile.username ?? ''}`)) await upsertUser(db, profile);
+      const title = chat.type === 'private' ? null : (chat.title ?? null);
+      if (remember(`c${chat.id}`, `${chat.type}\u0000${title ?? ''}`)) await upsertChat(db, { id: chat.id, type: chat.type, title });
+      if (chat.type === 'private' && ctx.message && (await clearChatBlocked(db, chat.id))) {
+        ctx.deps.markReachable(chat.id);
+        ctx.logger.info({ chatId: chat.id }, 'A user who had blocked the bot is back');
+      }
+    }
+    await next();
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * Which run question a poll belongs to, for every `poll_answer`: the answers feature asks here
+ * thousands of times a second, so the engine puts each poll it sends in a memory cache and
+ * the database is asked only about polls this process did not send (another instance, or
+ * before a restart). Concurrent lookups of one uncached poll share one query.
+ */
+import type { Executor } from '../store/database.js';
+import { findRunQuestionByPollId, type PolledQuestion } from '../store/queries/run-questions.js';
+
+export interface PollDirectory {
+  /** The run question of `pollId`, or `undefined` when no run sent such a poll. */
+  lookup(pollId: string): Promise<PolledQuestion | undefined>;
+  /** Remembers a poll just sent (before its row is committed, so that the fastest answers find it). */
+  remember(pollId: string, question: PolledQuestion): void;
+  /** Marks a run's question closed in the cache (the database row is stamped by the engine). */
+  markClosed(runId: number, position: number, closedAt: Date): void;
+  /** Polls held in memory. */
+  size(): number;
+}
+
+/** Options of {@link createPollDirectory}. */
+export interface PollDirectoryOptions {
+  db: Executor;
+  /** Polls kept in memory; the oldest are forgotten first [10,000]. */
+  limit?: number;
+}
+
+export function createPollDirectory(options: PollDirectoryOptions): PollDirectory {
+  const limit = options.limit ?? 10_000;
+  // Insertion order is age: a Map iterates oldest first, which makes eviction O(1).
+  const cache = new Map<string, PolledQuestion>();
+  const loading = new Map<string, Promise<PolledQuestion | undefined>>();
+
+  const store = (pollId: string, question: PolledQuestion): void => {
+    cache.delete(pollId);
+    cache.set(pollId, question);
+    if (cache.size > limit) {
+      const oldest = cache.keys().next().value;
+      if (oldest !== undefined) cache.delete(oldest);
+    }
+  };
+
+  return {
+    lookup(pollId) {
+      const cached = cache.get(pollId);
+      if (cached) return Promise.resolve(cached);
+      let pending = loading.get(pollId);
+      if (!pending) {
+        pending = findRunQuestionByPollId(options.db, pollId).then(
+          (found) => {
+            loading.delete(pollId);
+            // Unknown polls are not cached: the row may simply not be committed yet.
+            if (found) store(pollId, found);
+            return found;
+          },
+          (error: unknown) => {
+            loading.delete(pollId);
+            throw error;
+          },
+        );
+        loading.set(pollId, pending);
+      }
+      return pending;
+    },
+    remember: store,
+    markClosed(runId, position, closedAt) {
+      for (const question of cache.values()) {
+        if (question.runId === runId && question.position === position && question.closedAt === null) question.closedAt = closedAt;
+      }
+    },
+    size: () => cache.size,
+  };
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { parseOpenPeriod, RUN_OPEN_PERIOD_MAX_S } from '../../src/quiz/open-period.js';
+
+describe('parseOpenPeriod', () => {
+  it.each([
+    ['15', 15],
+    ['15s', 15],
+    ['2m', 120],
+    ['1m30s', 90],
+    ['90 s', 90],
+    ['1M30S', 90],
+    ['  1m 30s ', 90],
+    ['1 min 30 sec', 90],
+    ['2 minutes', 120],
+    ['45 seconds', 45],
+    ['1m30', 90],
+  ])('reads %j as %i seconds', (text, seconds) => {
+    expect(parseOpenPeriod(text)).toEqual({ ok: true, seconds });
+  });
+
+  it('accepts the limits themselves: 5 seconds and 10 minutes', () => {
+    expect(RUN_OPEN_PERIOD_MAX_S).toBe(600);
+    expect(parseOpenPeriod('5s')).toEqual({ ok: true, seconds: 5 });
+    expect(parseOpenPeriod('10m')).toEqual({ ok: true, seconds: 600 });
+    expect(parseOpenPeriod('600')).toEqual({ ok: true, seconds: 600 });
+  });
+
+  it('refuses times outside 5 seconds..10 minutes and says why', () => {
+    expect(parseOpenPeriod('3s')).toEqual({ ok: false, problem: "the time per question must be between 5 seconds and 10 minutes, got '3s'" });
+    expect(parseOpenPeriod('0')).toMatchObject({ ok: false, problem: expect.stringContaining("got '0'") });
+    expect(parseOpenPeriod('10m1s')).toMatchObject({ ok: false, problem: expect.stringContaining('10 minutes') });
+    expect(parseOpenPeriod('601')).toMatchObject({ ok: false });
+    expect(parseOpenPeriod('99999999999999999999999')).toMatchObject({ ok: false, problem: expect.stringContaining('between 5 seconds and 10 minutes') });
+  });
+
+  it.each(['', '   ', 'abc', 'm', 's', '1h', '-5', '1.5m', '15 s s', '30s2m', '1m30s!'])('refuses %j with a hint on the format', (text) => {
+    expect(parseOpenPeriod(text)).toMatchObject({ ok: false, problem: expect.stringContaining('write seconds (15 or 15s), minutes (2m) or both (1m30s)') });
+  });
+
+  it('quotes only the start of a long input', () => {
+    const result = parseOpenPeriod('x'.repeat(500));
+    expect(result).toMatchObject({ ok: false, problem: expect.stringContaining(`'${'x'.repeat(20)}…'`) });
+  });
+});
