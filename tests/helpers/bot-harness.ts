@@ -7,7 +7,8 @@
 import { startApp, type App } from '../../src/app.js';
 import { createConfig } from '../../src/config.js';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/sim/simulator.js';
-import type { SimChat, SimMessage } from '../../src/sim/world-types.js';
+import type { NewUser } from '../../src/sim/world.js';
+import type { SimChat, SimMessage, SimUser } from '../../src/sim/world-types.js';
 import type { Database } from '../../src/store/database.js';
 import { createEmptyTestDatabase, testLogger, type TestDatabase } from './database.js';
 
@@ -24,6 +25,8 @@ export interface BotHarness {
   nextBotMessage(chatId: number, afterId: number, match?: (message: SimMessage) => boolean): Promise<SimMessage>;
   /** A user writes `text` in `chatId` and the bot's first reply after it comes back. */
   ask(userId: number, chatId: number, text: string, match?: (message: SimMessage) => boolean): Promise<SimMessage>;
+  /** A user who sent /start to the bot, once the bot has answered it (so later waits see only later replies). */
+  startUser(input?: NewUser): Promise<SimUser>;
   /** The bot's messages in `chatId`, oldest first. */
   botMessages(chatId: number): SimMessage[];
   /** Stops the app, then the simulator; the database is dropped unless `keepDatabase`. */
@@ -112,6 +115,11 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
     ask(userId, chatId, text, match) {
       const sent = world.sendText(userId, chatId, text);
       return nextBotMessage(chatId, sent.messageId, match);
+    },
+    async startUser(input) {
+      const user = world.createUser(input);
+      await nextBotMessage(user.id, world.sendText(user.id, user.id, '/start').messageId);
+      return user;
     },
     botMessages,
     async stop(stopOptions = {}) {
