@@ -99,9 +99,11 @@ export async function startApp(config: Config, logger: Logger, options: StartApp
       }
       throw error;
     });
-    runEngine.start();
+    // Intake first: the backlog of updates is handled before the engine closes any question.
     if (options.polling !== false) polling = await startPolling(bot, logger);
+    runEngine.start();
   } catch (error) {
+    await polling?.stop();
     await runEngine.stop();
     await monitoring?.close();
     await queue.close(0);

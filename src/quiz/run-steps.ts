@@ -47,11 +47,17 @@ export function nextRunStep(run: RunProgress): RunStep {
   }
 }
 
-/** Whether an answer received at `receivedAt` still counts for a question that closes at `closesAt` and may have been closed early at `closedAt`. */
+/**
+ * Whether an answer received at `receivedAt` counts. Telegram itself refuses votes once a
+ * poll's period is over, so an answer it delivers late (after a restart, or from a backlog) was
+ * cast in time and counts. Only a question the bot closed before its time (/stopquiz, or a
+ * private player who moved on) refuses what arrives after the close: Telegram still took those
+ * votes, but they no longer count.
+ */
 export function acceptsAnswer(question: { closesAt: Date | null; closedAt: Date | null }, receivedAt: Date): boolean {
-  if (question.closedAt !== null && question.closedAt.getTime() <= receivedAt.getTime()) return false;
-  if (question.closesAt === null) return true;
-  return receivedAt.getTime() <= question.closesAt.getTime() + ANSWER_GRACE_MS;
+  if (question.closedAt === null) return true;
+  const closedEarly = question.closesAt === null || question.closedAt.getTime() < question.closesAt.getTime();
+  return !closedEarly || receivedAt.getTime() < question.closedAt.getTime();
 }
 
 /** Which statuses /stopquiz may end: a run still asking questions. */

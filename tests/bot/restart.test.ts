@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
+import { startVirtualPlayers } from '../../src/sim/virtual-players.js';
+import { createDatabase, type DatabaseHandle } from '../../src/store/database.js';
+import { runMigrations } from '../../src/store/migrate.js';
+import { runLeaderboard } from '../../src/store/queries/leaderboard.js';
+import { createQuiz } from '../../src/store/queries/quizzes.js';
+import { upsertUser } from '../../src/store/queries/users.js';
+import { createEmptyTestDatabase, testLogger, type TestDatabase } from '../helpers/database.js';
+import { spawnBot, type BotProcess } from '../helpers/bot-process.js';
+
+describe('a bot process killed with SIGKILL in the middle of a group quiz', () => {
+  let sim: Simulator;
+  let database: TestDatabase;
+  let handle: DatabaseHandle;
+  const processes: BotProcess[] = [];
+  beforeAll(async () => {
+    sim = await startSimulator();
+    database = await createEmptyTestDatabase();
+    await runMigrations({ url: database.url, logger: testLogger });
+    handle = createDatabase({ url: database.url, poolSize: 2, maxOverflow: 2, connectTimeoutS: 10, idleTimeoutS: 30, logger: testLogger });
+  });
+  afterAll(async () => {
+    for (const bot of processes) await bot.kill('SIGKILL');
+    await handle?.close(1);
+    await sim?.close();
+    await database?.drop();
+  });
+
+  const env = (): Record<string, string> => ({ BOT_TOKEN: sim.token, TELEGRAM_API_ROOT: sim.apiRoot, DATABASE_URL: database.url, HTTP_PORT: '0', DB_POOL_SIZE: '4', DB_MAX_OVERFLOW: '4' });
+  const start = async (): Promise<BotProcess> => {
+    const bot = spawnBot(env());
+    processes.push(bot);
+    await bot.waitForLog('quiz-agent is running');
+    return bot;
+  };
+
+  it('resumes after a restart: no question sent twice, every answer scored', async () => {
+    const db = handle.db;
+    const { world } = sim;
+    const owner = world.createUser({ firstName: 'Olga' });
+    await upsertUser(db, { id: owner.id, firstName: 'Olga', username: null });
+    const quiz = await createQuiz(db, {
+      ownerId: owner.id,
+      title: 'Survivor',
+      questions: [
+        { text: 'One?', options: ['a', 'b', 'c'], correctOptionIds: [0] },
+        { text: 'Two?', options: ['a', 'b', 'c'], correctOptionIds: [1] },
+        { text: 'Three?', options: ['a', 'b', 'c'], correctOptionIds: [2] },
+      ],
+    });
+    const group = world.createGroup({ title: 'Crash club', creator: owner.id });
+    // Players vote 1.5-4 s after a question appears: the kill below happens before anyone
+    // answered question 2, so no vote is in the killed process's hands (that at-least-once
+    // intake is issue 6); their votes wait at "Telegram" and reach the restarted bot.
+    const players = startVirtualPlayers({ world, clock: sim.clock, chat: group.id, players: 25, seed: 11, thinkTimeMs: [1_500, 4_000], revoteRate: 0.2 });
+
+    const first = await start();
+    world.sendText(owner.id, group.id, `/startquiz ${quiz.id} 8s`);
+    // Kill once question 2 is committed as asked (the run row says so), mid-period.
+    const polls = () => [...group.messages.values()].filter((m) => m.fromId === 0 && m.pollId !== undefined);
+    await expect.poll(async () => (await db.query.runs.findFirst())?.currentPosition, { timeout: 60_000, interval: 20 }).toBe(1);
+    expect(await first.kill('SIGKILL')).toEqual({ code: null, signal: 'SIGKILL' });
+    expect(polls()).toHaveLength(2);
+
+    await start();
+    await expect.poll(async () => (await db.query.runs.findFirst())?.status, { timeout: 60_000, interval: 100 }).toBe('finished');
+    await players.settled();
+
+    // Each question exactly once, the results once.
+    expect(polls().map((m) => world.poll(m.pollId!)?.question)).toEqual(['[1/3] One?', '[2/3] Two?', '[3/3] Three?']);
+    expect([...group.messages.values()].filter((m) => m.fromId === 0 && m.text?.includes('has finished'))).toHaveLength(1);
+
+    const run = (await db.query.runs.findFirst())!;
+    const board = await runLeaderboard(db, run.id, { limit: 100 });
+    const expected = players.expectedScores();
+    expect(board.players).toBe([...expected.values()].filter((s) => s.answered > 0).length);
+    for (const entry of board.top) expect({ correct: entry.correct, answered: entry.answered }).toEqual(expected.get(entry.userId));
+    expect(players.stats().votes).toBeGreaterThan(50);
+  });
+});
