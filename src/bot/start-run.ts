@@ -6,16 +6,27 @@
 import { parseOpenPeriod } from '../quiz/open-period.js';
 import type { BotContext } from './context.js';
 
-/** Reads "12", "12 15s", "quiz_12" into a quiz id and an optional period. */
-export function parseStartArguments(text: string): { ok: true; quizId: number; openPeriodS?: number } | { ok: false; problem: string } {
+/** What follows /startquiz or /play: the quiz, and optionally the time per question and `shuffle`. */
+export interface StartArguments {
+  quizId: number;
+  openPeriodS?: number;
+  /** Shuffle each question's options for this run (the quiz's own setting otherwise). */
+  shuffle?: true;
+}
+
+/** Reads "12", "12 15s", "12 1m shuffle", "quiz_12" (a deep link's payload). */
+export function parseStartArguments(text: string): ({ ok: true } & StartArguments) | { ok: false; problem: string } {
   const [first, ...rest] = text.trim().split(/\s+/);
   const id = /^(?:quiz_)?(\d{1,15})$/.exec(first ?? '');
-  if (!id) return { ok: false, problem: 'Which quiz? Give its number, e.g. /startquiz 12 (your quizzes: /myquizzes).' };
+  if (!id) return { ok: false, problem: 'Which quiz? Give its number, e.g. /startquiz 12 or /startquiz 12 15s shuffle (your quizzes: /myquizzes).' };
   const quizId = Number(id[1]);
-  if (rest.length === 0) return { ok: true, quizId };
-  const period = parseOpenPeriod(rest.join(' '));
+  const shuffle = rest.some((word) => word.toLowerCase() === 'shuffle');
+  const periodWords = rest.filter((word) => word.toLowerCase() !== 'shuffle');
+  const result: { ok: true } & StartArguments = { ok: true, quizId, ...(shuffle ? { shuffle: true as const } : {}) };
+  if (periodWords.length === 0) return result;
+  const period = parseOpenPeriod(periodWords.join(' '));
   if (!period.ok) return { ok: false, problem: `Cannot start quiz ${quizId}: ${period.problem}.` };
-  return { ok: true, quizId, openPeriodS: period.seconds };
+  return { ...result, openPeriodS: period.seconds };
 }
 
 /** Starts quiz `args` in the current chat; replies when it cannot. */
@@ -34,6 +45,7 @@ export async function startRunFromChat(ctx: BotContext, args: string, mode: 'gro
     startedBy: from.id,
     mode,
     ...(parsed.openPeriodS !== undefined ? { openPeriodS: parsed.openPeriodS } : {}),
+    ...(parsed.shuffle ? { shuffleOptions: true } : {}),
   });
   if (result.ok) {
     ctx.logger.info({ runId: result.run.id, quizId: parsed.quizId, chatId: chat.id, mode }, 'Run started');

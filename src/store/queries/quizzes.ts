@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
-import type { Database, Executor } from '../database.js';
+import type { Executor } from '../database.js';
 import { questions, type Question } from '../schema/questions.js';
 import { quizzes, type Quiz } from '../schema/quizzes.js';
 
@@ -39,17 +39,18 @@ export interface QuizSummary extends Quiz {
 
 /**
  * Saves a quiz and all of its questions in one transaction, so a failure on any question
- * leaves nothing behind. It takes the database (not a transaction) because it opens its own.
+ * leaves nothing behind. Given a transaction, it runs as a savepoint inside it, so the caller
+ * can bind more work to the same commit (the guided flow deletes the draft it came from).
  * Content is not validated here beyond what the schema enforces: the quiz parser does that.
  *
  * @example
  * const quiz = await createQuiz(db, { ownerId, title: 'Capitals', questions: [{ text: 'Capital of France?', options: ['Berlin', 'Paris'], correctOptionIds: [1] }] });
  */
-export async function createQuiz(db: Database, params: CreateQuizParams): Promise<Quiz> {
+export async function createQuiz(executor: Executor, params: CreateQuizParams): Promise<Quiz> {
   if (params.questions.length === 0) {
     throw new RangeError(`createQuiz: quiz "${params.title}" has no questions; expected at least one`);
   }
-  return db.transaction(async (tx) => {
+  return executor.transaction(async (tx) => {
     const [quiz] = await tx
       .insert(quizzes)
       .values({

@@ -8,3 +8,4 @@ export * from './run-questions.js';
 export * from './answers.js';
 export * from './rewards.js';
 export * from './player-stats.js';
+export * from './quiz-drafts.js';

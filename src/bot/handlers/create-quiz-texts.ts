@@ -1,0 +1,73 @@
+/**
+ * The texts of quiz creation that src/quiz/texts.ts does not have: the guided flow's prompts
+ * and confirmations. Plain text (no parse_mode), like every message of the bot; each one says
+ * what the author can do next.
+ */
+import { preview, type QuizQuestion } from '../../quiz/question-check.js';
+import { QUIZ_QUESTIONS_MAX, QUIZ_TITLE_MAX } from './new-quiz-input.js';
+
+const NEXT_STEP = 'Send the next one, /done to save or /cancel.';
+/** Characters of a question shown in a confirmation. */
+const PREVIEW_LENGTH = 60;
+
+/** The guided flow's first question when /newquiz came without a title. */
+export const ASK_TITLE_TEXT = `Let's create a quiz. What is its title? Send it as one line (up to ${QUIZ_TITLE_MAX} characters), or /cancel.`;
+
+/** What the guided flow expects once the quiz has a title. */
+export function askQuestionsText(title: string): string {
+  return [
+    `Creating "${title}". Now send the questions, one or several per message:`,
+    '',
+    '• a quiz poll: attach ➝ Poll, turn on "Quiz" mode and pick the correct answer(s);',
+    '• or text: the question on the first line, each option on its own line starting with "- ", the correct one ending with " *", an optional "> " line to explain; a blank line between questions:',
+    '',
+    'Capital of France?',
+    '- Berlin',
+    '- Paris *',
+    '> Paris has been the capital since 508.',
+    '',
+    '/done saves the quiz, /cancel drops it.',
+  ].join('\n');
+}
+
+/** Confirms questions `firstNumber`... just added to the draft. */
+export function questionsAddedText(questions: readonly QuizQuestion[], firstNumber: number): string {
+  const [only] = questions;
+  if (questions.length === 1 && only) {
+    const shown = preview(only.text, PREVIEW_LENGTH);
+    // "Capital of France?." reads badly: a question that ends a sentence already needs no stop.
+    return `Question ${firstNumber} added: ${shown}${/[.?!…]$/u.test(shown) ? '' : '.'} ${NEXT_STEP}`;
+  }
+  const last = firstNumber + questions.length - 1;
+  return [`Questions ${firstNumber}-${last} added:`, ...questions.map((q, i) => `${firstNumber + i}. ${preview(q.text, PREVIEW_LENGTH)}`), NEXT_STEP].join('\n');
+}
+
+/** The draft cannot take the questions of a message: the quiz would pass the limit. */
+export function tooManyQuestionsText(has: number, adding: number): string {
+  const room = Math.max(0, QUIZ_QUESTIONS_MAX - has);
+  const fits = room === 0 ? 'it is full' : `there is room for ${room} more`;
+  return `A quiz holds at most ${QUIZ_QUESTIONS_MAX} questions. Yours has ${has} and your message has ${adding}, but ${fits}. Nothing from that message was added. Send /done to save the quiz.`;
+}
+
+/** /newquiz while a draft exists: it is not replaced. */
+export function draftExistsText(title: string | null, questionCount: number): string {
+  if (title === null) return 'You are already creating a quiz: send its title, or /cancel to drop it.';
+  const has = questionCount === 1 ? '1 question' : `${questionCount} questions`;
+  return `You are already creating "${title}" (${has}). Send more questions, /done to save it, or /cancel to drop it and start over.`;
+}
+
+/** /newquiz in a group without questions: the guided flow happens in private. */
+export function createInPrivateText(botUsername: string): string {
+  return [
+    `Let's create your quiz in our private chat, where you can send the questions one by one: https://t.me/${botUsername.replace(/^@/, '')}?start=newquiz`,
+    '',
+    'Or send it all here in one message: /newquiz <title>, then the questions from the next line (/help shows the format).',
+  ].join('\n');
+}
+
+export const TITLE_FIRST_TEXT = 'First send the quiz\'s title as a text message (one line), then the questions.';
+export const NO_QUESTIONS_TEXT = 'Your quiz has no questions yet. Send at least one (a quiz poll or a question in the text format), then /done.';
+export const NO_DRAFT_TEXT = 'You are not creating a quiz right now. Start one with /newquiz <title>.';
+export const DISCARDED_TEXT = 'Discarded. Nothing was saved.';
+export const NOTHING_TO_CANCEL_TEXT = 'You are not creating a quiz, so there is nothing to cancel.';
+export const POLL_WITHOUT_DRAFT_TEXT = 'To build a quiz from quiz polls, send /newquiz first, then send me the polls.';

@@ -1,0 +1,159 @@
+/**
+ * The guided quiz creation, in a private chat: /newquiz [title], the title if it was not
+ * given, then questions as quiz polls or text blocks (several per message allowed), then /done
+ * or /cancel. The draft lives in the database (quiz_drafts), so a restart or another instance
+ * picks up the next message; each step is one atomic statement there.
+ */
+import type { Message } from 'grammy/types';
+import { questionFromPoll } from '../../quiz/poll-question.js';
+import type { QuizQuestion } from '../../quiz/question-check.js';
+import { parseQuizText } from '../../quiz/quiz-text.js';
+import { quizCreatedText, quizProblemsText } from '../../quiz/texts.js';
+import {
+  appendQuizDraftQuestions,
+  createQuizDraft,
+  deleteQuizDraft,
+  getQuizDraft,
+  saveQuizDraft,
+  setQuizDraftTitle,
+} from '../../store/queries/quiz-drafts.js';
+import type { BotContext } from '../context.js';
+import {
+  ASK_TITLE_TEXT,
+  askQuestionsText,
+  DISCARDED_TEXT,
+  draftExistsText,
+  NO_DRAFT_TEXT,
+  NO_QUESTIONS_TEXT,
+  NOTHING_TO_CANCEL_TEXT,
+  POLL_WITHOUT_DRAFT_TEXT,
+  questionsAddedText,
+  TITLE_FIRST_TEXT,
+  tooManyQuestionsText,
+} from './create-quiz-texts.js';
+import { checkQuizTitle, QUIZ_QUESTIONS_MAX } from './new-quiz-input.js';
+
+/**
+ * Starts a draft, with `rawTitle` as its title unless empty (then the bot asks for it). A draft
+ * the user already has is kept, and the user is told how to go on with it.
+ */
+export async function startGuidedQuiz(ctx: BotContext, rawTitle: string): Promise<void> {
+  const userId = ctx.from?.id;
+  if (userId === undefined) return;
+  let title: string | null = null;
+  if (rawTitle.trim() !== '') {
+    const checked = checkQuizTitle(rawTitle);
+    if (!checked.ok) {
+      await ctx.reply(`Cannot use that title: ${checked.problem}.`);
+      return;
+    }
+    title = checked.title;
+  }
+  const { db } = ctx.deps;
+  if (!(await createQuizDraft(db, { userId, title }))) {
+    const draft = await getQuizDraft(db, userId);
+    // Gone between the two statements (a /done on another instance): start afresh next time.
+    await ctx.reply(draft ? draftExistsText(draft.title, draft.questions.length) : 'Please send /newquiz again.');
+    return;
+  }
+  await ctx.reply(title === null ? ASK_TITLE_TEXT : askQuestionsText(title));
+}
+
+/**
+ * A text message in the private chat: the title or questions of the user's draft. Commands
+ * and messages of users who are not creating a quiz go on to the next handlers.
+ */
+export async function addDraftText(ctx: BotContext, next: () => Promise<void>): Promise<void> {
+  const message = ctx.message;
+  const userId = ctx.from?.id;
+  if (!message?.text || userId === undefined || startsWithCommand(message)) return next();
+  const { db } = ctx.deps;
+  const draft = await getQuizDraft(db, userId);
+  if (!draft) return next();
+
+  if (draft.title === null) {
+    const checked = checkQuizTitle(message.text);
+    if (!checked.ok) {
+      await ctx.reply(`That cannot be the title: ${checked.problem}. Send the quiz's title as one line, or /cancel.`);
+      return;
+    }
+    await setQuizDraftTitle(db, { userId, title: checked.title });
+    await ctx.reply(askQuestionsText(checked.title));
+    return;
+  }
+  const parsed = parseQuizText(message.text, draft.questions.length + 1);
+  if (!parsed.ok) {
+    await ctx.reply(quizProblemsText(parsed.problems));
+    return;
+  }
+  await appendQuestions(ctx, userId, parsed.questions);
+}
+
+/** A poll sent in the private chat: a question of the user's draft when it is a valid quiz. */
+export async function addDraftPoll(ctx: BotContext): Promise<void> {
+  const poll = ctx.message?.poll;
+  const userId = ctx.from?.id;
+  if (!poll || userId === undefined) return;
+  const draft = await getQuizDraft(ctx.deps.db, userId);
+  if (!draft) {
+    await ctx.reply(POLL_WITHOUT_DRAFT_TEXT);
+    return;
+  }
+  if (draft.title === null) {
+    await ctx.reply(TITLE_FIRST_TEXT);
+    return;
+  }
+  const result = questionFromPoll(
+    {
+      question: poll.question,
+      options: poll.options.map((option) => option.text),
+      type: poll.type,
+      correctOptionIds: poll.correct_option_ids,
+      explanation: poll.explanation,
+      openPeriod: poll.open_period,
+      isAnonymous: poll.is_anonymous,
+    },
+    draft.questions.length + 1,
+  );
+  if (!result.ok) {
+    await ctx.reply(quizProblemsText(result.problems));
+    return;
+  }
+  await appendQuestions(ctx, userId, [result.question]);
+}
+
+/** /done: the draft becomes a quiz, atomically, or the user is told what is missing. */
+export async function finishDraft(ctx: BotContext): Promise<void> {
+  const userId = ctx.from?.id;
+  if (userId === undefined) return;
+  const saved = await saveQuizDraft(ctx.deps.db, userId);
+  if (!saved.ok) {
+    const reasons = { 'no-draft': NO_DRAFT_TEXT, 'no-title': TITLE_FIRST_TEXT, 'no-questions': NO_QUESTIONS_TEXT } as const;
+    await ctx.reply(reasons[saved.reason]);
+    return;
+  }
+  ctx.logger.info({ quizId: saved.quiz.id, ownerId: userId, questions: saved.questionCount, guided: true }, 'Quiz created');
+  await ctx.reply(quizCreatedText({ id: saved.quiz.id, title: saved.quiz.title, questionCount: saved.questionCount, botUsername: ctx.me.username }));
+}
+
+/** /cancel: drops the draft. */
+export async function cancelDraft(ctx: BotContext): Promise<void> {
+  const userId = ctx.from?.id;
+  if (userId === undefined) return;
+  await ctx.reply((await deleteQuizDraft(ctx.deps.db, userId)) ? DISCARDED_TEXT : NOTHING_TO_CANCEL_TEXT);
+}
+
+async function appendQuestions(ctx: BotContext, userId: number, questions: QuizQuestion[]): Promise<void> {
+  const result = await appendQuizDraftQuestions(ctx.deps.db, { userId, questions, maxQuestions: QUIZ_QUESTIONS_MAX });
+  if (result.ok) {
+    await ctx.reply(questionsAddedText(questions, result.questionCount - questions.length + 1));
+  } else if (result.reason === 'too-many') {
+    await ctx.reply(tooManyQuestionsText(result.questionCount, questions.length));
+  } else {
+    await ctx.reply(result.reason === 'no-title' ? TITLE_FIRST_TEXT : NO_DRAFT_TEXT);
+  }
+}
+
+function startsWithCommand(message: Message): boolean {
+  return message.entities?.some((entity) => entity.type === 'bot_command' && entity.offset === 0) ?? false;
+}

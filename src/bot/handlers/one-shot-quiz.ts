@@ -1,0 +1,30 @@
+/**
+ * `/newquiz <title>` with the questions in the same message: the whole quiz at once, in any
+ * chat. Every problem (title, limit, each question) is reported in one answer, and nothing is
+ * saved while any remains.
+ */
+import { parseQuizText } from '../../quiz/quiz-text.js';
+import { quizCreatedText, quizProblemsText } from '../../quiz/texts.js';
+import { createQuiz } from '../../store/queries/quizzes.js';
+import type { BotContext } from '../context.js';
+import { checkQuizTitle, countQuestionBlocks, QUIZ_QUESTIONS_MAX, type NewQuizCommand } from './new-quiz-input.js';
+
+/** Creates the quiz of a one-message `/newquiz`, or tells the author every problem in it. */
+export async function createQuizFromCommand(ctx: BotContext, command: NewQuizCommand): Promise<void> {
+  const from = ctx.from;
+  if (!from) return;
+  const title = checkQuizTitle(command.title);
+  const parsed = parseQuizText(command.body, 1);
+  const blocks = countQuestionBlocks(command.body);
+  const problems: string[] = [];
+  if (!title.ok) problems.push(`Title: ${title.problem}`);
+  if (blocks > QUIZ_QUESTIONS_MAX) problems.push(`Questions: the quiz has ${blocks}; a quiz holds at most ${QUIZ_QUESTIONS_MAX} (split it into several quizzes)`);
+  if (!parsed.ok) problems.push(...parsed.problems);
+  if (problems.length > 0 || !title.ok || !parsed.ok) {
+    await ctx.reply(quizProblemsText(problems));
+    return;
+  }
+  const quiz = await createQuiz(ctx.deps.db, { ownerId: from.id, title: title.title, questions: parsed.questions });
+  ctx.logger.info({ quizId: quiz.id, ownerId: from.id, questions: parsed.questions.length, guided: false }, 'Quiz created');
+  await ctx.reply(quizCreatedText({ id: quiz.id, title: quiz.title, questionCount: parsed.questions.length, botUsername: ctx.me.username }));
+}
