@@ -49,6 +49,8 @@ export interface StartRunRequest {
   mode: Run['mode'];
   /** Seconds per question for this run, beating the quiz's and the questions' own [the quiz's]. */
   openPeriodS?: number;
+  /** Shuffle each question's options in this run [the quiz's setting]. */
+  shuffleOptions?: boolean;
 }
 
 export type StartRunResult =
@@ -193,7 +195,7 @@ export function createRunEngine(options: RunEngineOptions): RunEngine {
           settings: {
             openPeriodS: request.openPeriodS ?? quiz.openPeriodS,
             openPeriodFixed: request.openPeriodS !== undefined,
-            shuffleOptions: quiz.shuffleOptions,
+            shuffleOptions: request.shuffleOptions ?? quiz.shuffleOptions,
             rewardPoints: [...options.rewards.pointsByRank],
             participationPoints: options.rewards.participationPoints,
           },
