@@ -1,0 +1,209 @@
+/**
+ * `npm run demo`: a whole quiz, offline, in about a minute. Starts PostgreSQL (embedded, in a
+ * temporary directory; or a throwaway database on DATABASE_URL's server), the Telegram Bot API
+ * simulator and the real bot (long polling over HTTP, exactly as `npm start` runs it). A user
+ * creates a quiz by chatting with the bot, starts it in a group of 200 virtual players, and the
+ * demo prints the group's chat, the final leaderboard, the bot's stats, and checks that every
+ * answer the players gave is in the database.
+ */
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { startApp, type App } from './app.js';
+import { createConfig } from './config.js';
+import { createLogger } from './logger.js';
+import { toQuizOptionIds } from './quiz/scoring.js';
+import { startSimulator, type Simulator } from './sim/simulator.js';
+import { formatTranscript } from './sim/transcript.js';
+import { startVirtualPlayers } from './sim/virtual-players.js';
+import type { SimChat, SimMessage } from './sim/world-types.js';
+import { startTemporaryEmbeddedPostgres, type EmbeddedPostgres } from './store/embedded-postgres.js';
+
+const PLAYERS = 200;
+const SECONDS_PER_QUESTION = 8;
+const QUIZ_MESSAGE = `/newquiz World capitals
+Capital of France?
+- Berlin
+- Paris *
+- Rome
+> Paris has been the capital since 508.
+
+Capital of Japan?
+- Tokyo *
+- Kyoto
+- Osaka
+
+Which of these are capitals? (pick all)
+- Canberra *
+- Sydney
+- Ottawa *
+- Toronto
+
+Capital of Peru?
+- Quito
+- Lima *
+- Bogotá
+> Lima was founded in 1535.
+
+Capital of Kenya?
+- Nairobi *
+- Mombasa`;
+
+const log = (line = ''): void => {
+  process.stdout.write(`${line}\n`);
+};
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const quiet = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', pretty: false });
+  log('quiz-agent demo: PostgreSQL, the Bot API simulator and the bot, all on this machine.');
+  const database = await openDemoDatabase(quiet);
+  let sim: Simulator | undefined;
+  let app: App | undefined;
+  try {
+    sim = await startSimulator();
+    app = await startApp(
+      createConfig({
+        BOT_TOKEN: sim.token,
+        TELEGRAM_API_ROOT: sim.apiRoot,
+        DATABASE_URL: database.url,
+        HTTP_PORT: '0',
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      }),
+      quiet,
+    );
+    log(`Bot @${app.bot.botInfo.username} is polling the simulator at ${sim.apiRoot}; stats at http://127.0.0.1:${app.httpPort}/monitoring/stats\n`);
+    await play(sim, app);
+  } finally {
+    await app?.stop(5_000);
+    await sim?.close();
+    await database.close();
+  }
+  log(`\nDemo finished in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+}
+
+async function play(sim: Simulator, app: App): Promise<void> {
+  const { world } = sim;
+  const author = world.createStartedUser({ firstName: 'Ada', username: 'ada' });
+  const authorChat = world.chat(author.id) as SimChat;
+  await waitForBotMessage(sim, authorChat, 0, () => true); // the reply to /start
+
+  log('1. Ada creates a quiz in her private chat with the bot:');
+  const sent = world.sendText(author.id, author.id, QUIZ_MESSAGE);
+  const created = await waitForBotMessage(sim, authorChat, sent.messageId, () => true);
+  log(indent(created.text ?? ''));
+  const quizId = Number(/start=quiz_(\d+)/.exec(created.text ?? '')?.[1]);
+  if (!Number.isSafeInteger(quizId)) throw new Error(`The bot did not create the quiz; it said:\n${created.text ?? ''}`);
+
+  log(`\n2. She starts it in "Quiz night", a group of ${PLAYERS} virtual players (${SECONDS_PER_QUESTION} s per question)...`);
+  const group = world.createGroup({ title: 'Quiz night', creator: author.id });
+  const players = startVirtualPlayers({
+    world,
+    clock: sim.clock,
+    chat: group.id,
+    players: PLAYERS,
+    seed: 2026,
+    thinkTimeMs: [300, (SECONDS_PER_QUESTION - 1) * 1000],
+  });
+  const start = world.sendText(author.id, group.id, `/startquiz ${quizId} ${SECONDS_PER_QUESTION}s`);
+  await waitForBotMessage(sim, group, start.messageId, (m) => /has finished|stopped early/.test(m.text ?? ''), 180_000);
+  await players.settled();
+
+  log('\n3. The chat of "Quiz night" (votes counted when each poll closes):\n');
+  log(indent(formatTranscript(group, world)));
+
+  log('\n4. The bot\'s /monitoring/stats:\n');
+  log(indent(JSON.stringify(await app.stats(), null, 2)));
+
+  log('\n5. Every answer of every virtual player is in the database:');
+  const check = await checkAnswers(app, players.finalAnswers());
+  log(indent(check.lines.join('\n')));
+  if (!check.ok) {
+    process.exitCode = 1;
+    throw new Error('Some answers are missing or wrong in the database');
+  }
+}
+
+/** Compares each player's final vote per poll with the answers table. */
+async function checkAnswers(app: App, finalAnswers: ReadonlyMap<string, ReadonlyMap<number, readonly number[]>>): Promise<{ ok: boolean; lines: string[] }> {
+  const db = app.store.database.db;
+  const runQuestions = await db.query.runQuestions.findMany();
+  const answers = await db.query.answers.findMany();
+  const stored = new Map(answers.map((a) => [`${a.runId}/${a.questionId}/${a.userId}`, a.optionIds]));
+  let expected = 0;
+  let matched = 0;
+  const problems: string[] = [];
+  for (const [pollId, votes] of finalAnswers) {
+    const question = runQuestions.find((q) => q.pollId === pollId);
+    if (!question) {
+      problems.push(`poll ${pollId} has no run question`);
+      continue;
+    }
+    for (const [userId, shown] of votes) {
+      if (shown.length === 0) continue; // retracted: stored as an empty vote, not an answer
+      expected++;
+      const want = toQuizOptionIds(shown, question.shownOrder).join(',');
+      const got = stored.get(`${question.runId}/${question.questionId}/${userId}`)?.join(',');
+      if (got === want) matched++;
+      else if (problems.length < 5) problems.push(`user ${userId}, question ${question.position + 1}: expected [${want}], database has ${got === undefined ? 'nothing' : `[${got}]`}`);
+    }
+  }
+  const ok = problems.length === 0 && matched === expected && expected > 0;
+  return { ok, lines: [`${ok ? '✓' : '✗'} ${matched} of ${expected} final answers found as given, over ${finalAnswers.size} questions`, ...problems] };
+}
+
+function waitForBotMessage(sim: Simulator, chat: SimChat, afterId: number, match: (m: SimMessage) => boolean, timeoutMs = 30_000): Promise<SimMessage> {
+  const find = (): SimMessage | undefined => [...chat.messages.values()].find((m) => m.fromId === 0 && m.messageId > afterId && match(m));
+  return new Promise((resolve, reject) => {
+    const found = find();
+    if (found) return resolve(found);
+    const timer = setTimeout(() => {
+      sim.world.off('botMessage', onMessage);
+      reject(new Error(`The bot did not answer in chat ${chat.title ?? chat.id} within ${timeoutMs / 1000} s`));
+    }, timeoutMs);
+    const onMessage = (): void => {
+      const message = find();
+      if (!message) return;
+      clearTimeout(timer);
+      sim.world.off('botMessage', onMessage);
+      resolve(message);
+    };
+    sim.world.on('botMessage', onMessage);
+  });
+}
+
+/** The embedded server in a temporary directory, or a throwaway database on DATABASE_URL's server. */
+async function openDemoDatabase(logger: ReturnType<typeof createLogger>): Promise<{ url: string; close(): Promise<void> }> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    log('Starting the embedded PostgreSQL (first start takes a few seconds)...');
+    const server: EmbeddedPostgres = await startTemporaryEmbeddedPostgres({ logger });
+    return { url: server.url, close: () => server.stop() };
+  }
+  const name = `quiz_agent_demo_${randomBytes(4).toString('hex')}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  log(`Using a throwaway database ${name} on DATABASE_URL's server.`);
+  return {
+    url: url.toString(),
+    async close() {
+      const cleanup = postgres(serverUrl, { max: 1, onnotice: () => {} });
+      await cleanup.unsafe(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `   ${line}`)
+    .join('\n');
+}
+
+main().catch((error: unknown) => {
+  console.error('Demo failed:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});
