@@ -200,6 +200,9 @@ const fields = {
   MONITORING_TOKEN: secret(/^.{16,}$/s, `be at least 16 characters (e.g. ${SECRET_EXAMPLE})`),
 };
 type Fields = typeof fields;
+
+/** Every environment variable quiz-agent reads (the compose file and .env.example are checked against it). */
+export const CONFIG_VARIABLES: readonly string[] = Object.freeze(Object.keys(fields));
 type Values = { [K in keyof Fields]: z.output<Fields[K]> };
 
 function deepFreeze<T>(value: T): T {
