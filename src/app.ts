@@ -8,7 +8,9 @@ import type { Logger } from 'pino';
 import { createAnswerCounters, type AnswerCounters } from './bot/answer-counters.js';
 import type { BotContext, BotDeps } from './bot/context.js';
 import { createBot } from './bot/create-bot.js';
-import { startPolling, type Polling } from './bot/polling.js';
+import { IntakeStats } from './bot/intake/intake-stats.js';
+import { startPolling, type Polling } from './bot/intake/polling.js';
+import { createWebhookHandler, setWebhook } from './bot/intake/webhook.js';
 import { ConfigError, type Config } from './config.js';
 import { createPollDirectory } from './engine/poll-directory.js';
 import { createRunEngine, type RunEngine } from './engine/run-engine.js';
@@ -26,6 +28,7 @@ export interface App {
   readonly queue: OutboundQueue;
   readonly engine: RunEngine;
   readonly answers: AnswerCounters;
+  readonly intake: IntakeStats;
   /** The HTTP server's port (the real one when HTTP_PORT=0). */
   readonly httpPort: number;
   /** The /monitoring/stats document. */
@@ -39,21 +42,19 @@ export interface App {
 
 /** Options beyond the config, for tests and the demo. */
 export interface StartAppOptions {
-  /** Start long polling [true]; false leaves intake to the caller (`app.bot.handleUpdate`). */
-  polling?: boolean;
+  /** Take updates in (long polling or the webhook, per BOT_MODE) [true]; false runs the engine only (a second instance in tests). */
+  intake?: boolean;
 }
 
 export async function startApp(config: Config, logger: Logger, options: StartAppOptions = {}): Promise<App> {
   const token = config.bot.token;
   if (!token) throw new ConfigError(['BOT_TOKEN is required to run the bot: get one from @BotFather (or run `npm run sim` for an offline one)']);
-  if (config.bot.mode === 'webhook') {
-    throw new ConfigError(['BOT_MODE=webhook is not supported by this version yet: use BOT_MODE=polling (the default)']);
-  }
   const store = await openStore(config, logger);
   const queue = createOutboundQueue({ logger, ...config.queue, ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}) });
   const db = store.database.db;
   const polls = createPollDirectory({ db });
   const answers = createAnswerCounters();
+  const intake = new IntakeStats();
   // The engine's own Api: the same queue and limits as the bot's, built first so that the
   // bot's handlers can be given the engine.
   const engineApi = new Api(token, { apiRoot: config.bot.apiRoot });
@@ -76,14 +77,28 @@ export async function startApp(config: Config, logger: Logger, options: StartApp
     answers,
     markReachable: (chatId: number) => queue.markReachable(chatId),
   };
-  const bot = createBot({ token, apiRoot: config.bot.apiRoot, deps, logger: logger.child({ component: 'bot' }), transformer: queue.transformer });
+  const bot = createBot({
+    token,
+    apiRoot: config.bot.apiRoot,
+    deps,
+    logger: logger.child({ component: 'bot' }),
+    transformer: queue.transformer,
+    onUpdateError: (updateId) => intake.markFailed(updateId),
+  });
   queue.on('chatUnreachable', (chatId) => {
     markChatBlocked(db, Number(chatId)).catch((error: unknown) => logger.error({ err: error, chatId }, 'Could not record an unreachable chat'));
   });
 
   let monitoring: MonitoringServer | undefined;
   let polling: Polling | undefined;
-  const live = createLiveStats({ store, queue, engine: runEngine, answers });
+  const parts = { store, queue, engine: runEngine, answers, intake };
+  const live = createLiveStats(parts);
+  const bot_ = config.bot;
+  const takeUpdates = options.intake !== false;
+  const webhook =
+    takeUpdates && bot_.mode === 'webhook'
+      ? { path: webhookPath(bot_.webhookUrl), handle: createWebhookHandler({ bot, stats: intake, logger: logger.child({ component: 'webhook' }), secret: bot_.webhookSecret }) }
+      : undefined;
   try {
     await bot.init();
     monitoring = await startMonitoringServer({
@@ -92,15 +107,20 @@ export async function startApp(config: Config, logger: Logger, options: StartApp
       ...(config.http.monitoringToken ? { token: config.http.monitoringToken } : {}),
       logger,
       ...live,
-      registry: createMetricsRegistry({ store, queue, engine: runEngine, answers }),
+      registry: createMetricsRegistry(parts),
+      ...(webhook ? { webhook } : {}),
     }).catch((error: unknown) => {
       if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
         throw new Error(`HTTP_PORT ${config.http.port} on ${config.http.host} is already in use: stop what listens there or set HTTP_PORT`);
       }
       throw error;
     });
-    // Intake first: the backlog of updates is handled before the engine closes any question.
-    if (options.polling !== false) polling = await startPolling(bot, logger);
+    // Intake first: with long polling the backlog of updates is handled before the engine
+    // closes any question. A webhook gets Telegram's backlog as soon as it is set.
+    if (takeUpdates && bot_.mode === 'polling') polling = await startPolling({ bot, logger, stats: intake });
+    if (takeUpdates && bot_.mode === 'webhook') {
+      await setWebhook(bot, { url: bot_.webhookUrl, secret: bot_.webhookSecret, maxConnections: bot_.webhookMaxConnections, logger });
+    }
     runEngine.start();
   } catch (error) {
     await polling?.stop();
@@ -119,16 +139,24 @@ export async function startApp(config: Config, logger: Logger, options: StartApp
     queue,
     engine: runEngine,
     answers,
+    intake,
     httpPort: server.port,
     stats: live.stats,
     async stop(queueDrainMs = 10_000) {
+      // Intake first (the HTTP server too: it carries the webhook), letting handled updates finish.
       await polling?.stop();
-      await runEngine.stop();
       await server.close();
+      await runEngine.stop();
       await store.answerWriter.flush();
       const report = await queue.close(queueDrainMs);
       await store.close();
       return { queue: report };
     },
   };
+}
+
+/** The webhook route: WEBHOOK_URL's path, as the HTTP server compares paths (no trailing slash). */
+function webhookPath(url: string): string {
+  const path = new URL(url).pathname;
+  return path.length > 1 ? path.replace(/\/+$/, '') : path;
 }

@@ -25,7 +25,13 @@ interface BotCommon {
 /** How updates reach the bot: long polling [default] or a webhook. */
 export type BotConfig =
   | (BotCommon & { readonly mode: 'polling' })
-  | (BotCommon & { readonly mode: 'webhook'; readonly webhookUrl: string; readonly webhookSecret: string });
+  | (BotCommon & {
+      readonly mode: 'webhook';
+      readonly webhookUrl: string;
+      readonly webhookSecret: string;
+      /** WEBHOOK_MAX_CONNECTIONS: updates Telegram delivers at once [40]. */
+      readonly webhookMaxConnections: number;
+    });
 
 /** The validated, deeply frozen settings. Defaults are listed per field. */
 export interface Config {
@@ -155,6 +161,10 @@ function idList() {
   ).transform((ids) => ids ?? []);
 }
 
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
+}
+
 const WEBHOOK_URL_EXAMPLE = 'https://bot.example.com/telegram';
 const SECRET_EXAMPLE = 'the output of openssl rand -hex 32';
 
@@ -169,7 +179,13 @@ const fields = {
     (v ?? 'https://api.telegram.org').replace(/\/+$/, ''),
   ),
   BOT_MODE: oneOf(['polling', 'webhook'] as const, 'polling'),
-  WEBHOOK_URL: url(['https:'], 'an https URL', WEBHOOK_URL_EXAMPLE),
+  // Telegram calls webhooks over https only; plain http is let through for a loopback address,
+  // where the offline simulator (npm run sim) delivers.
+  WEBHOOK_URL: variable(
+    (v) => (URL.canParse(v) && (new URL(v).protocol === 'https:' || (new URL(v).protocol === 'http:' && isLoopback(new URL(v).hostname))) ? v : undefined),
+    (v) => `must be an https URL (e.g. ${WEBHOOK_URL_EXAMPLE}; plain http only on 127.0.0.1 or localhost), got ${quote(v)}`,
+  ),
+  WEBHOOK_MAX_CONNECTIONS: wholeNumber(1, 100, 40),
   WEBHOOK_SECRET: secret(/^[A-Za-z0-9_-]{1,256}$/, `be 1 to 256 letters, digits, _ or - (e.g. ${SECRET_EXAMPLE})`),
   BOT_ADMIN_IDS: idList(),
   DATABASE_URL: url(
@@ -246,7 +262,7 @@ export function createConfig(env: NodeJS.ProcessEnv | Record<string, string | un
   const common = { token: s.BOT_TOKEN, apiRoot: s.TELEGRAM_API_ROOT };
   const bot: BotConfig =
     s.BOT_MODE === 'webhook'
-      ? { ...common, mode: 'webhook', webhookUrl: s.WEBHOOK_URL ?? '', webhookSecret: s.WEBHOOK_SECRET ?? '' }
+      ? { ...common, mode: 'webhook', webhookUrl: s.WEBHOOK_URL ?? '', webhookSecret: s.WEBHOOK_SECRET ?? '', webhookMaxConnections: s.WEBHOOK_MAX_CONNECTIONS }
       : { ...common, mode: 'polling' };
   return deepFreeze<Config>({
     env: s.NODE_ENV,

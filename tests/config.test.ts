@@ -104,6 +104,7 @@ describe('createConfig parsing', () => {
         mode: 'webhook',
         webhookUrl: 'https://bot.example.com/telegram',
         webhookSecret: WEBHOOK_SECRET,
+        webhookMaxConnections: 40,
       },
       adminIds: [111, 222, 333],
       database: {
@@ -196,7 +197,12 @@ describe('createConfig errors', () => {
       'TELEGRAM_API_ROOT must be an http or https URL (e.g. https://api.telegram.org), got "not a url"',
     );
     expect(messageOf({ WEBHOOK_URL: 'http://bot.example.com/telegram' })).toBe(
-      'WEBHOOK_URL must be an https URL (e.g. https://bot.example.com/telegram), got "http://bot.example.com/telegram"',
+      'WEBHOOK_URL must be an https URL (e.g. https://bot.example.com/telegram; plain http only on 127.0.0.1 or localhost), got "http://bot.example.com/telegram"',
+    );
+    // The offline simulator delivers to loopback over plain http.
+    expect(createConfig({ BOT_MODE: 'webhook', WEBHOOK_SECRET, WEBHOOK_URL: 'http://127.0.0.1:8000/telegram' }).bot).toMatchObject({ mode: 'webhook', webhookUrl: 'http://127.0.0.1:8000/telegram' });
+    expect(messageOf({ WEBHOOK_MAX_CONNECTIONS: '101' })).toBe(
+      'WEBHOOK_MAX_CONNECTIONS must be a whole number from 1 to 100, got "101"',
     );
     expect(messageOf({ REDIS_URL: 'http://cache:6379' })).toBe(
       'REDIS_URL must be a redis:// or rediss:// URL (e.g. redis://localhost:6379), got "http://cache:6379"',

@@ -28,6 +28,8 @@ export interface CreateBotOptions {
   logger: Logger;
   /** The outbound queue's transformer: every call but getUpdates waits its turn there. */
   transformer: Transformer;
+  /** Told about every update whose handler failed (the error boundary swallows the error). */
+  onUpdateError?: (updateId: number) => void;
   /** The bot's own user, when known (skips getMe in `bot.init()`). */
   botInfo?: UserFromGetMe;
 }
@@ -54,7 +56,10 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
   bot.api.config.use(options.transformer);
-  bot.catch(handleError);
+  bot.catch(async (error) => {
+    options.onUpdateError?.(error.ctx.update.update_id);
+    await handleError(error);
+  });
 
   // Messages and button presses of one chat are handled one at a time, in order (a guided quiz
   // creation depends on it); poll answers have no chat and run fully in parallel.

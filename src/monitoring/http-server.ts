@@ -1,7 +1,8 @@
 /**
  * The operators' HTTP server: `/health` (and `/health/`) for load balancers and Docker,
  * `/monitoring/stats` (JSON) and `/metrics` (Prometheus text), the last two behind
- * MONITORING_TOKEN as a bearer token when one is set. Later the webhook route joins it.
+ * MONITORING_TOKEN as a bearer token when one is set; in BOT_MODE=webhook also Telegram's
+ * webhook route (src/bot/intake/webhook.ts), at the path of WEBHOOK_URL.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -26,6 +27,8 @@ export interface MonitoringServerOptions {
   /** The /monitoring/stats document (ARCHITECTURE.md: message_queue, database_pool, answer_writer, ...). */
   stats(): Promise<object>;
   registry: Registry;
+  /** BOT_MODE=webhook: Telegram's POSTs at `path` (WEBHOOK_URL's path) go to `handle`. */
+  webhook?: { path: string; handle(req: IncomingMessage, res: ServerResponse): Promise<void> };
 }
 
 export interface MonitoringServer {
@@ -60,6 +63,13 @@ export async function startMonitoringServer(options: MonitoringServerOptions): P
 
 async function route(req: IncomingMessage, res: ServerResponse, options: MonitoringServerOptions): Promise<void> {
   const path = pathOf(req);
+  if (options.webhook && path === options.webhook.path) {
+    if (req.method !== 'POST') {
+      res.setHeader('allow', 'POST');
+      return sendJson(res, 405, { error: `method ${req.method ?? ''} not allowed; Telegram POSTs updates here` });
+    }
+    return options.webhook.handle(req, res);
+  }
   const known = path === '/health' || path === '/monitoring/stats' || path === '/metrics';
   if (!known) return sendJson(res, 404, { error: 'not found', endpoints: ['/health', '/monitoring/stats', '/metrics'] });
   if (req.method !== 'GET' && req.method !== 'HEAD') {

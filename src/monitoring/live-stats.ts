@@ -1,5 +1,6 @@
 /** /health and /monitoring/stats from the running parts. */
 import type { AnswerCounters } from '../bot/answer-counters.js';
+import type { IntakeStats } from '../bot/intake/intake-stats.js';
 import type { RunEngine } from '../engine/run-engine.js';
 import type { OutboundQueue } from '../queue/outbound-queue.js';
 import type { Store } from '../store/open-store.js';
@@ -14,6 +15,7 @@ export interface LiveParts {
   queue: OutboundQueue;
   engine?: RunEngine;
   answers?: AnswerCounters;
+  intake?: IntakeStats;
 }
 
 export function createLiveStats(parts: LiveParts) {
@@ -33,6 +35,7 @@ export function createLiveStats(parts: LiveParts) {
         message_queue: parts.queue.stats(),
         database_pool: await parts.store.database.poolStats(),
         answer_writer: parts.store.answerWriter.stats(),
+        ...(parts.intake ? { update_intake: parts.intake.snapshot() } : {}),
         ...(parts.answers ? { poll_answers: { ...parts.answers } } : {}),
         ...(parts.engine ? { quiz_engine: await parts.engine.stats() } : {}),
       };

@@ -3,7 +3,7 @@
  * pool's and the answer writer's, all read from the parts' own live counters at each scrape.
  * No per-user or per-chat labels.
  */
-import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { LiveParts } from './live-stats.js';
 import { liveGauge, totalCounter } from './prom-helpers.js';
 import { registerQueueMetrics } from './queue-metrics.js';
@@ -33,7 +33,45 @@ export function createMetricsRegistry(parts: LiveParts): Registry {
   totalCounter(registry, 'quiz_agent_answer_batches_total', 'Answer batches committed (one transaction each)', () => answerWriter.stats().batches);
   liveGauge(registry, 'quiz_agent_answer_writer_buffered', 'Answers accepted and not yet committed', () => answerWriter.stats().buffered);
   liveGauge(registry, 'quiz_agent_answer_last_batch_seconds', 'Duration of the latest answer batch commit', () => answerWriter.stats().last_batch_ms / 1000);
-  const { answers, engine } = parts;
+  const batchSize = new Histogram({
+    name: 'quiz_agent_answer_batch_size',
+    help: 'Answers per committed batch (group commit)',
+    buckets: [1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500],
+    registers: [registry],
+  });
+  const batchDuration = new Histogram({
+    name: 'quiz_agent_answer_batch_duration_seconds',
+    help: 'Time to commit one answer batch (one transaction)',
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
+  });
+  answerWriter.onBatch((size, seconds) => {
+    batchSize.observe(size);
+    batchDuration.observe(seconds);
+  });
+
+  const { answers, engine, intake } = parts;
+  if (intake) {
+    const duration = new Histogram({
+      name: 'quiz_agent_update_duration_seconds',
+      help: 'Time from receiving an update to its handling being done (an answer: committed)',
+      labelNames: ['type'] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    });
+    const handled = new Counter({
+      name: 'quiz_agent_updates_total',
+      help: 'Updates handled, by type and outcome (error: the handler failed)',
+      labelNames: ['type', 'outcome'] as const,
+      registers: [registry],
+    });
+    intake.onHandled((type, seconds, outcome) => {
+      duration.observe({ type }, seconds);
+      handled.inc({ type, outcome });
+    });
+    liveGauge(registry, 'quiz_agent_updates_in_flight', 'Updates being handled now', () => intake.snapshot().in_flight);
+    totalCounter(registry, 'quiz_agent_updates_duplicates_dropped_total', 'Redelivered updates dropped because they were in flight or done', () => intake.snapshot().duplicates_dropped);
+  }
   if (answers) {
     totalCounter(registry, 'quiz_agent_poll_answers_received_total', 'poll_answer updates received', () => answers.received);
     new Gauge({

@@ -71,6 +71,8 @@ export interface AnswerWriter {
   /** Refuses new records, commits everything accepted, then resolves. */
   close(): Promise<void>;
   stats(): AnswerWriterStats;
+  /** Calls `listener` after each committed batch with its size and duration (for metrics histograms). */
+  onBatch(listener: (size: number, seconds: number) => void): void;
 }
 
 interface Pending {
@@ -114,6 +116,7 @@ export function createAnswerWriter(options: AnswerWriterOptions): AnswerWriter {
   const { db, logger } = options;
   const knownUsers = createKnownUsers(options.knownUsersLimit ?? 100_000);
 
+  const batchListeners = new Set<(size: number, seconds: number) => void>();
   const waiting: Pending[] = [];
   /** Records refused room (backpressure), admitted in arrival order as batches commit. */
   const blocked: Pending[] = [];
@@ -190,6 +193,7 @@ export function createAnswerWriter(options: AnswerWriterOptions): AnswerWriter {
         { batch: batch.length, rows: groups.length, stale: totals.stale, ms: stats.last_batch_ms },
         `Bulk save completed in ${seconds.toFixed(3)}s: Updated ${totals.updated} answers, Inserted ${totals.inserted} new answers`,
       );
+      for (const listener of batchListeners) listener(batch.length, seconds);
     } catch (error) {
       // Only a bug gets here (commitGroups settles every record itself); never leave callers hanging.
       logger.error({ err: error }, 'Answer batch failed unexpectedly');
@@ -324,6 +328,9 @@ export function createAnswerWriter(options: AnswerWriterOptions): AnswerWriter {
     },
     stats() {
       return { ...stats, buffered: held(), blocked_producers: blockedCount() };
+    },
+    onBatch(listener) {
+      batchListeners.add(listener);
     },
   };
 }

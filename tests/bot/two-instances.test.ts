@@ -11,7 +11,7 @@ describe('two bot instances on one database', () => {
   beforeAll(async () => {
     a = await startBotHarness();
     // Same simulator and database; only one instance may long-poll a bot, but both run the engine.
-    b = await startBotHarness({ sim: a.sim, database: a.database, polling: false });
+    b = await startBotHarness({ sim: a.sim, database: a.database, intake: false });
   });
   afterAll(async () => {
     await b?.stop();

@@ -40,8 +40,8 @@ export interface BotHarnessOptions {
   /** Use this simulator / database instead of new ones (a second instance, a restart). */
   sim?: Simulator;
   database?: TestDatabase;
-  /** Start long polling [true]; false runs an instance without intake (only one may poll a bot). */
-  polling?: boolean;
+  /** Take updates in [true]; false runs an instance without intake (only one may long-poll a bot). */
+  intake?: boolean;
 }
 
 export async function startBotHarness(options: BotHarnessOptions = {}): Promise<BotHarness> {
@@ -57,7 +57,7 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...options.env,
   };
-  const app = await startApp(createConfig(env), testLogger, { polling: options.polling ?? true });
+  const app = await startApp(createConfig(env), testLogger, { intake: options.intake ?? true });
   const world = sim.world;
 
   const waitFor = <T>(check: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> =>
