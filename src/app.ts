@@ -44,6 +44,8 @@ export interface App {
 export interface StartAppOptions {
   /** Take updates in (long polling or the webhook, per BOT_MODE) [true]; false runs the engine only (a second instance in tests). */
   intake?: boolean;
+  /** Webhook handling time before a 500 [55,000 ms] (tests shorten it). */
+  webhookTimeoutMs?: number;
 }
 
 export async function startApp(config: Config, logger: Logger, options: StartAppOptions = {}): Promise<App> {
@@ -97,7 +99,7 @@ export async function startApp(config: Config, logger: Logger, options: StartApp
   const takeUpdates = options.intake !== false;
   const webhook =
     takeUpdates && bot_.mode === 'webhook'
-      ? { path: webhookPath(bot_.webhookUrl), handle: createWebhookHandler({ bot, stats: intake, logger: logger.child({ component: 'webhook' }), secret: bot_.webhookSecret }) }
+      ? { path: webhookPath(bot_.webhookUrl), handle: createWebhookHandler({ bot, stats: intake, logger: logger.child({ component: 'webhook' }), secret: bot_.webhookSecret, ...(options.webhookTimeoutMs ? { timeoutMs: options.webhookTimeoutMs } : {}) }) }
       : undefined;
   try {
     await bot.init();

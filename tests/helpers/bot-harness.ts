@@ -42,6 +42,8 @@ export interface BotHarnessOptions {
   database?: TestDatabase;
   /** Take updates in [true]; false runs an instance without intake (only one may long-poll a bot). */
   intake?: boolean;
+  /** Webhook handling time before a 500 (see StartAppOptions). */
+  webhookTimeoutMs?: number;
 }
 
 export async function startBotHarness(options: BotHarnessOptions = {}): Promise<BotHarness> {
@@ -57,7 +59,7 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...options.env,
   };
-  const app = await startApp(createConfig(env), testLogger, { intake: options.intake ?? true });
+  const app = await startApp(createConfig(env), testLogger, { intake: options.intake ?? true, ...(options.webhookTimeoutMs ? { webhookTimeoutMs: options.webhookTimeoutMs } : {}) });
   const world = sim.world;
 
   const waitFor = <T>(check: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> =>

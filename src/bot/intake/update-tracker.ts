@@ -10,6 +10,8 @@ export class UpdateTracker {
   /** Finished updates not yet confirmed to Telegram (at or above the offset last asked for). */
   readonly #done = new Set<number>();
   #nextUnseen = 0;
+  /** Telegram was last asked for this offset: everything below is confirmed. */
+  #confirmedBelow = 0;
   #waiters: (() => void)[] = [];
   #duplicates = 0;
 
@@ -42,8 +44,6 @@ export class UpdateTracker {
     for (const id of this.#inFlight) if (id < lowest) lowest = id;
     return lowest;
   }
-
-  #confirmedBelow = 0;
 
   /** Telegram was asked for `offset`: everything below is confirmed and forgotten. */
   confirm(offset: number): void {

@@ -16,7 +16,7 @@ import type { IntakeStats } from './intake-stats.js';
 
 /** Largest body accepted: Telegram's updates are far smaller. */
 const MAX_BODY_BYTES = 1024 * 1024;
-/** Longest handling before the request fails (500) and Telegram delivers the update again. */
+/** Telegram gives up on a webhook answer after about a minute: fail a little earlier, on our terms. */
 const HANDLING_TIMEOUT_MS = 55_000;
 
 export interface WebhookOptions {
@@ -25,6 +25,8 @@ export interface WebhookOptions {
   logger: Logger;
   /** WEBHOOK_SECRET, expected in X-Telegram-Bot-Api-Secret-Token. */
   secret: string;
+  /** Longest handling before the request fails with 500 and Telegram delivers the update again [55,000 ms]. */
+  timeoutMs?: number;
 }
 
 export type WebhookHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -48,7 +50,7 @@ export function createWebhookHandler(options: WebhookOptions): WebhookHandler {
       res.end('secret token is wrong\n');
     },
   });
-  const callback = webhookCallback(bot, adapter, { secretToken: secret, timeoutMilliseconds: HANDLING_TIMEOUT_MS, onTimeout: 'throw' });
+  const callback = webhookCallback(bot, adapter, { secretToken: secret, timeoutMilliseconds: options.timeoutMs ?? HANDLING_TIMEOUT_MS, onTimeout: 'throw' });
 
   return async (req, res) => {
     const header = Buffer.from(headerOf(req) ?? '');
