@@ -75,32 +75,42 @@ export async function startPolling(options: PollingOptions): Promise<Polling> {
   // A webhook left over from an earlier deployment would make getUpdates fail with 409.
   await bot.api.deleteWebhook();
 
+  let retryMs = 0;
+  /** Runs `attempt` until it succeeds, backing off after each failure (Telegram down, 5xx, 409). */
+  const withRetries = async <T>(attempt: () => Promise<T>, aborted: () => boolean): Promise<T> => {
+    for (;;) {
+      try {
+        const result = await attempt();
+        retryMs = 0;
+        return result;
+      } catch (error) {
+        if (aborted()) throw error;
+        retryMs = Math.min(RETRY_MAX_MS, Math.max(100, retryMs * 2));
+        logger.warn({ err: error, retryMs }, 'getUpdates failed: retrying');
+        await new Promise((resolve) => setTimeout(resolve, retryMs));
+      }
+    }
+  };
+
   // The backlog: batch after batch without waiting, each handled before the next is asked for.
   let backlog = 0;
   for (;;) {
-    const { fresh, fetched } = await fetch(BATCH_LIMIT, 0);
+    const { fresh, fetched } = await withRetries(() => fetch(BATCH_LIMIT, 0), () => false);
     await Promise.all(fresh.map(handle));
     backlog += fresh.length;
     if (fetched < BATCH_LIMIT) break;
   }
 
-  let retryMs = 0;
   const source = createSource<Update>({
     async supply(batchSize, signal) {
+      const limit = Math.max(1, Math.min(BATCH_LIMIT, batchSize));
       for (;;) {
-        try {
-          const { fresh, fetched } = await fetch(Math.max(1, Math.min(BATCH_LIMIT, batchSize)), LONG_POLL_S, signal);
-          retryMs = 0;
-          if (fresh.length > 0 || fetched === 0) return fresh;
-          // Everything Telegram returned is still in flight: ask again once the offset can move
-          // (asking again for the same offset makes Telegram hold the next call back).
-          while (tracker.safeOffset() === lastOffset && !signal.aborted) await tracker.whenOneEnds();
-        } catch (error) {
-          if (signal.aborted) throw error;
-          retryMs = Math.min(RETRY_MAX_MS, Math.max(100, retryMs * 2));
-          logger.warn({ err: error, retryMs }, 'getUpdates failed: retrying');
-          await new Promise((resolve) => setTimeout(resolve, retryMs));
-        }
+        // Asking again for the offset just asked for would bring back only what is in flight,
+        // and Telegram answers a repeated offset with one update at most for half a second: wait
+        // until the lowest update in flight is done and the offset can move.
+        while (tracker.inFlight > 0 && tracker.safeOffset() === lastOffset && !signal.aborted) await tracker.whenOneEnds();
+        const { fresh, fetched } = await withRetries(() => fetch(limit, LONG_POLL_S, signal), () => signal.aborted);
+        if (fresh.length > 0 || fetched === 0) return fresh;
       }
     },
   });
