@@ -11,6 +11,7 @@ import type { UserFromGetMe } from 'grammy/types';
 import type { Logger } from 'pino';
 import type { BotContext, BotDeps } from './context.js';
 import { answersFeature } from './features/answers.js';
+import { chatMembershipFeature } from './features/chat-membership.js';
 import { createQuizFeature } from './features/create-quiz.js';
 import { groupPlayFeature } from './features/group-play.js';
 import { leaderboardFeature } from './features/leaderboard.js';
@@ -65,6 +66,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   // creation depends on it); poll answers have no chat and run fully in parallel.
   bot.use(sequentialize((ctx: Context) => (ctx.pollAnswer ? undefined : ctx.chat?.id.toString())));
   bot.use(answersFeature);
+  bot.use(chatMembershipFeature);
   bot.use(rememberChat());
   bot.use(groupPlayFeature);
   bot.use(privatePlayFeature);
