@@ -60,11 +60,13 @@ export async function startApp(config: Config, logger: Logger, options: StartApp
   // The engine's own Api: the same queue and limits as the bot's, built first so that the
   // bot's handlers can be given the engine.
   const engineApi = new Api(token, { apiRoot: config.bot.apiRoot });
-  engineApi.config.use(queue.transformer);
+  engineApi.config.use(queue.transformerFor('interactive'));
+  const resultsApi = new Api(token, { apiRoot: config.bot.apiRoot });
+  resultsApi.config.use(queue.transformerFor('results'));
   const runEngine = createRunEngine({
     db,
     api: engineApi,
-    withPriority: (priority, fn) => queue.withPriority(priority, fn),
+    resultsApi,
     polls,
     answerWriter: store.answerWriter,
     logger: logger.child({ component: 'engine' }),
@@ -119,7 +121,13 @@ export async function startApp(config: Config, logger: Logger, options: StartApp
     });
     // Intake first: with long polling the backlog of updates is handled before the engine
     // closes any question. A webhook gets Telegram's backlog as soon as it is set.
-    if (takeUpdates && bot_.mode === 'polling') polling = await startPolling({ bot, logger, stats: intake });
+    if (takeUpdates && bot_.mode === 'polling') polling = await startPolling({
+        bot,
+        logger,
+        stats: intake,
+        // Nothing more can arrive until the answers in hand commit: do not wait ANSWER_FLUSH_MS.
+        onStall: () => void store.answerWriter.flush().catch(() => undefined),
+      });
     if (takeUpdates && bot_.mode === 'webhook') {
       await setWebhook(bot, { url: bot_.webhookUrl, secret: bot_.webhookSecret, maxConnections: bot_.webhookMaxConnections, logger });
     }

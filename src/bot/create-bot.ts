@@ -1,8 +1,9 @@
 /**
  * The bot: grammY's Bot with quiz-agent's context, every Bot API call routed through the
  * outbound queue, and the features registered in one place, in this order: error boundary,
- * per-chat ordering, the poll-answer hot path (before anything that touches the database per
- * update), chat bookkeeping, then the features, /start and /help last.
+ * the poll-answer hot path (before anything that touches the database per update, and outside
+ * the per-chat ordering), per-chat ordering, chat bookkeeping, then the features, /start and
+ * /help last.
  */
 import { sequentialize } from '@grammyjs/runner';
 import type { BotError} from 'grammy';
@@ -62,10 +63,11 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
     await handleError(error);
   });
 
-  // Messages and button presses of one chat are handled one at a time, in order (a guided quiz
-  // creation depends on it); poll answers have no chat and run fully in parallel.
-  bot.use(sequentialize((ctx: Context) => (ctx.pollAnswer ? undefined : ctx.chat?.id.toString())));
+  // Poll answers first: they have no chat, run fully in parallel, and are the bulk of the traffic.
   bot.use(answersFeature);
+  // Messages and button presses of one chat are handled one at a time, in order (a guided quiz
+  // creation depends on it).
+  bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
   bot.use(chatMembershipFeature);
   bot.use(rememberChat());
   bot.use(groupPlayFeature);

@@ -7,7 +7,6 @@
  */
 import type { Api } from 'grammy';
 import type { Logger } from 'pino';
-import type { Priority } from '../queue/priorities.js';
 import type { AnswerWriter } from '../store/answer-writer.js';
 import type { Database } from '../store/database.js';
 import { getQuizWithQuestions, type QuizWithQuestions } from '../store/queries/quizzes.js';
@@ -28,8 +27,10 @@ import { takeRunStep, type EngineCounters, type StepContext } from './run-step.j
 /** Options of {@link createRunEngine}. */
 export interface RunEngineOptions {
   db: Database;
+  /** Questions and announcements go out through it (queued as interactive). */
   api: Api;
-  withPriority<T>(priority: Priority, fn: () => T): T;
+  /** Results go out through it (queued as results: behind questions, ahead of bulk). */
+  resultsApi: Api;
   polls: PollDirectory;
   answerWriter: AnswerWriter;
   logger: Logger;
@@ -93,7 +94,7 @@ export function createRunEngine(options: RunEngineOptions): RunEngine {
   const counters: EngineCounters = { questionsSent: 0, runsFinished: 0, runsCancelled: 0, stepsRetried: 0 };
   const stepContext: StepContext = {
     api: options.api,
-    withPriority: options.withPriority,
+    resultsApi: options.resultsApi,
     polls: options.polls,
     answerWriter: options.answerWriter,
     logger,

@@ -7,7 +7,6 @@
 import type { Api } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Logger } from 'pino';
-import type { Priority } from '../queue/priorities.js';
 import { nextRunStep, ANSWER_GRACE_MS } from '../quiz/run-steps.js';
 import { shownCorrectIds, showOptions, shuffledOrder } from '../quiz/scoring.js';
 import { announcementText, displayName, pollQuestionText, resultsText } from '../quiz/texts.js';
@@ -23,9 +22,10 @@ import { classifySendFailure } from './telegram-failures.js';
 
 /** What a step needs besides the run and its transaction. */
 export interface StepContext {
+  /** Questions and announcements: queued as interactive (ahead of everything else). */
   api: Api;
-  /** Runs `fn` with its Bot API calls queued at `priority` (the outbound queue's withPriority). */
-  withPriority<T>(priority: Priority, fn: () => T): T;
+  /** Results: queued behind questions and replies, ahead of bulk sends. */
+  resultsApi: Api;
   polls: PollDirectory;
   answerWriter: AnswerWriter;
   logger: Logger;
@@ -72,8 +72,8 @@ async function closeQuestion(tx: Transaction, run: Run, position: number, ctx: S
   const question = await getRunQuestion(tx, { runId: run.id, position });
   if (run.mode === 'group' && question?.messageId && question.closesAt && question.closesAt.getTime() > now.getTime() + 1_000) {
     const messageId = question.messageId;
-    await ctx
-      .withPriority('interactive', () => ctx.api.stopPoll(run.chatId, messageId))
+    await ctx.api
+      .stopPoll(run.chatId, messageId)
       .catch((error: unknown) => ctx.logger.warn({ err: error, runId: run.id, position }, 'Could not stop the poll of a question closed early'));
   }
 }
@@ -90,24 +90,22 @@ async function ask(tx: Transaction, run: Run, position: number, announce: boolea
   const openPeriodS = settings.openPeriodFixed ? settings.openPeriodS : (question.openPeriodS ?? settings.openPeriodS);
   if (announce) {
     const text = announcementText({ title: quiz.title, questionCount: run.questionCount, openPeriodS, mode: run.mode });
-    await ctx.withPriority('interactive', () => ctx.api.sendMessage(run.chatId, text));
+    await ctx.api.sendMessage(run.chatId, text);
   }
   const order = settings.shuffleOptions ? shuffledOrder(question.options.length) : null;
-  const message = await ctx.withPriority('interactive', () =>
-    ctx.api.sendPoll(
-      run.chatId,
-      pollQuestionText(question.text, position + 1, run.questionCount),
-      showOptions(question.options, order).map((text) => ({ text })),
-      {
-        type: 'quiz',
-        is_anonymous: false,
-        correct_option_ids: shownCorrectIds(question.correctOptionIds, order),
-        ...(question.explanation ? { explanation: question.explanation } : {}),
-        open_period: openPeriodS,
-        // Group players may change their mind until the question closes; the last vote counts.
-        allows_revoting: run.mode === 'group',
-      },
-    ),
+  const message = await ctx.api.sendPoll(
+    run.chatId,
+    pollQuestionText(question.text, position + 1, run.questionCount),
+    showOptions(question.options, order).map((text) => ({ text })),
+    {
+      type: 'quiz',
+      is_anonymous: false,
+      correct_option_ids: shownCorrectIds(question.correctOptionIds, order),
+      ...(question.explanation ? { explanation: question.explanation } : {}),
+      open_period: openPeriodS,
+      // Group players may change their mind until the question closes; the last vote counts.
+      allows_revoting: run.mode === 'group',
+    },
   );
   const sentAt = new Date();
   const closesAt = new Date(sentAt.getTime() + openPeriodS * 1000);
@@ -158,7 +156,7 @@ async function finish(tx: Transaction, run: Run, ctx: StepContext): Promise<void
     });
     const keyboard: InlineKeyboardMarkup | undefined =
       run.mode === 'group' && board.players > 0 ? { inline_keyboard: [[{ text: 'My rank', callback_data: rankButtonData(run.id) }]] } : undefined;
-    await ctx.withPriority('results', () => ctx.api.sendMessage(run.chatId, text, keyboard ? { reply_markup: keyboard } : {}));
+    await ctx.resultsApi.sendMessage(run.chatId, text, keyboard ? { reply_markup: keyboard } : {});
   }
   const now = new Date();
   await updateRun(tx, run.id, { status: 'finished', finishedAt: now, resultsPostedAt: run.resultsPostedAt ?? now, nextActionAt: null });

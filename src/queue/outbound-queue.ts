@@ -139,6 +139,18 @@ export class OutboundQueue extends EventEmitter<OutboundQueueEvents> {
     return this.submit(method, payload, () => prev(method, payload, signal), signal as AbortSignal | undefined) as ReturnType<typeof prev>;
   };
 
+  /**
+   * A transformer whose calls all get `priority`: give an Api of its own to each kind of
+   * sender (`resultsApi.config.use(queue.transformerFor('results'))`). Prefer it to
+   * {@link withPriority} on hot paths: AsyncLocalStorage makes Node track every promise.
+   */
+  transformerFor(priority: Priority): Transformer {
+    return (prev, method, payload, signal) => {
+      if (bypassesQueue(method)) return prev(method, payload, signal);
+      return this.submit(method, payload, () => prev(method, payload, signal), signal as AbortSignal | undefined, priority) as ReturnType<typeof prev>;
+    };
+  }
+
   /** Runs `fn` so that the Bot API calls it makes get `priority` (default: interactive). */
   withPriority<T>(priority: Priority, fn: () => T): T {
     return this.#priority.run(priority, fn);
@@ -149,7 +161,13 @@ export class OutboundQueue extends EventEmitter<OutboundQueueEvents> {
    * into a GrammyError); rejects with QueueFullError, QueueClosedError, ChatUnreachableError,
    * AmbiguousDeliveryError or the network error after the last retry.
    */
-  submit(method: string, payload: unknown, send: () => Promise<ApiResponse<unknown>>, signal?: AbortSignal): Promise<ApiResponse<unknown>> {
+  submit(
+    method: string,
+    payload: unknown,
+    send: () => Promise<ApiResponse<unknown>>,
+    signal?: AbortSignal,
+    priority?: Priority,
+  ): Promise<ApiResponse<unknown>> {
     if (this.#closed || this.#pending >= this.settings.maxSize) {
       this.#counters.refused++;
       return Promise.reject(this.#closed ? new QueueClosedError(method) : new QueueFullError(method, this.settings.maxSize));
@@ -163,7 +181,7 @@ export class OutboundQueue extends EventEmitter<OutboundQueueEvents> {
     return new Promise((resolve, reject) => {
       const call: Call = {
         method, send, chat, limited, signal, resolve, reject,
-        priority: this.#priority.getStore() ?? 'interactive',
+        priority: priority ?? this.#priority.getStore() ?? 'interactive',
         submittedAt: Date.now(),
         paid: usesPaidBroadcast(payload),
         attempts: 0,

@@ -168,6 +168,21 @@ describe('priorities, size and shutdown', () => {
     expect(queue.stats().wait_ms.bulk.count).toBe(30);
   });
 
+  it('gives every call of an Api built with transformerFor(priority) that priority', async () => {
+    const api = await setUp({ workers: 10, globalPerS: 20 });
+    const bulkApi = new Api(sim.token, { apiRoot: sim.apiRoot });
+    bulkApi.config.use(queue.transformerFor('bulk'));
+    const users = startedUsers(31);
+    const sentOrder: number[] = [];
+    sim.world.on('botMessage', (message) => sentOrder.push(message.chatId));
+    const bulk = users.slice(0, 30).map((user) => bulkApi.sendMessage(user, 'announcement'));
+    const player = users[30] as number;
+    await Promise.all([...bulk, api.sendMessage(player, 'your question')]);
+    expect(sentOrder.indexOf(player)).toBeLessThanOrEqual(3);
+    expect(queue.stats().wait_ms.bulk.count).toBe(30);
+    expect(queue.stats().wait_ms.interactive.count).toBe(1);
+  });
+
   it('refuses calls beyond its size with a clear error and loses none it accepted', async () => {
     const api = await setUp({ maxSize: 5, privateChatPerS: 5 });
     const [user] = startedUsers(1) as [number];

@@ -40,6 +40,11 @@ export interface PollingOptions {
   stats: IntakeStats;
   /** Updates handled at once [2,000]. */
   concurrency?: number;
+  /**
+   * Called when intake must wait for the updates in hand before it may fetch more (the answer
+   * writer should commit now rather than wait for batch-mates that cannot come).
+   */
+  onStall?: () => void;
 }
 
 /** Deletes any webhook, handles the backlog, then keeps polling until stop(). */
@@ -108,6 +113,12 @@ export async function startPolling(options: PollingOptions): Promise<Polling> {
         // Asking again for the offset just asked for would bring back only what is in flight,
         // and Telegram answers a repeated offset with one update at most for half a second: wait
         // until the lowest update in flight is done and the offset can move.
+        if (tracker.inFlight > 0 && tracker.safeOffset() === lastOffset && options.onStall) {
+          // After the handlers of the batch just handed out have run their synchronous part
+          // (an answer's lookup hits the cache, so it reaches the writer within this turn).
+          const stall = options.onStall;
+          setImmediate(stall);
+        }
         while (tracker.inFlight > 0 && tracker.safeOffset() === lastOffset && !signal.aborted) await tracker.whenOneEnds();
         const { fresh, fetched } = await withRetries(() => fetch(limit, LONG_POLL_S, signal), () => signal.aborted);
         if (fresh.length > 0 || fetched === 0) return fresh;
