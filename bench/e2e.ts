@@ -29,6 +29,7 @@ import { startTemporaryEmbeddedPostgres, type EmbeddedPostgres } from '../src/st
 import { busyMachineRuns, renderE2eMarkdown, summarize, type E2eServer } from './lib/e2e-report.js';
 import { runE2eScenario, type E2eRunResult } from './lib/e2e-run.js';
 import { machineInfo } from './lib/stats.js';
+import { listOf, wholeNumber } from './lib/args.js';
 
 const SCENARIOS = ['latency', 'throughput'] as const;
 type ScenarioName = (typeof SCENARIOS)[number];
@@ -138,19 +139,4 @@ function envPair(pair: string): [string, string] {
   const match = /^([A-Z][A-Z0-9_]*)=(.*)$/s.exec(pair);
   if (!match) throw new RangeError(`--bot-env expects NAME=value (e.g. ANSWER_BATCH_SIZE=1000), got "${pair}"`);
   return [match[1] as string, match[2] as string];
-}
-
-function wholeNumber(name: string, value: string, min: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new RangeError(`--${name} must be a whole number >= ${min}, got "${value}"`);
-  return n;
-}
-
-function listOf<T extends string>(name: string, value: string, allowed: readonly T[]): T[] {
-  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
-  const unknown = items.filter((item) => !(allowed as readonly string[]).includes(item));
-  if (unknown.length > 0 || items.length === 0) {
-    throw new RangeError(`--${name}: unknown ${unknown.join(', ') || '(empty list)'}; choose from ${allowed.join(', ')}`);
-  }
-  return items as T[];
 }

@@ -19,6 +19,7 @@ import { CONTENDER_NAMES } from './lib/queue-contenders.js';
 import { judge, renderChart, renderMarkdown, type ReportContext } from './lib/queue-report.js';
 import { MIN_ROUNDS, QUESTION_EVERY_MS, runScenario, SCENARIO_NAMES, type ScenarioResult } from './lib/queue-scenarios.js';
 import { machineInfo } from './lib/stats.js';
+import { listOf, wholeNumber } from './lib/args.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -75,19 +76,4 @@ function describe(r: ScenarioResult): string {
     : '';
   return `${r.scenario.padEnd(14)} ${r.contender.padEnd(21)} ${b.delivered}/${b.chats} delivered in ${b.seconds} s = ${b.perSecond}/s, ` +
     `${r.telegram.tooManyRequests} 429s, violations chat ${v.chat} group ${v.group} global ${v.global}${quiz}`;
-}
-
-function wholeNumber(name: string, value: string, min: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new RangeError(`--${name} must be a whole number >= ${min}, got "${value}"`);
-  return n;
-}
-
-function listOf<T extends string>(name: string, value: string, allowed: readonly T[]): T[] {
-  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
-  const unknown = items.filter((item) => !(allowed as readonly string[]).includes(item));
-  if (unknown.length > 0 || items.length === 0) {
-    throw new RangeError(`--${name}: unknown ${unknown.join(', ') || '(empty list)'}; choose from ${allowed.join(', ')}`);
-  }
-  return items as T[];
 }

@@ -97,11 +97,11 @@ export async function startApp(config: Config, logger: Logger, options: StartApp
   let polling: Polling | undefined;
   const parts = { store, queue, engine: runEngine, answers, intake };
   const live = createLiveStats(parts);
-  const bot_ = config.bot;
+  const botConfig = config.bot;
   const takeUpdates = options.intake !== false;
   const webhook =
-    takeUpdates && bot_.mode === 'webhook'
-      ? { path: webhookPath(bot_.webhookUrl), handle: createWebhookHandler({ bot, stats: intake, logger: logger.child({ component: 'webhook' }), secret: bot_.webhookSecret, ...(options.webhookTimeoutMs ? { timeoutMs: options.webhookTimeoutMs } : {}) }) }
+    takeUpdates && botConfig.mode === 'webhook'
+      ? { path: new URL(botConfig.webhookUrl).pathname, handle: createWebhookHandler({ bot, stats: intake, logger: logger.child({ component: 'webhook' }), secret: botConfig.webhookSecret, ...(options.webhookTimeoutMs ? { timeoutMs: options.webhookTimeoutMs } : {}) }) }
       : undefined;
   try {
     await bot.init();
@@ -121,15 +121,15 @@ export async function startApp(config: Config, logger: Logger, options: StartApp
     });
     // Intake first: with long polling the backlog of updates is handled before the engine
     // closes any question. A webhook gets Telegram's backlog as soon as it is set.
-    if (takeUpdates && bot_.mode === 'polling') polling = await startPolling({
+    if (takeUpdates && botConfig.mode === 'polling') polling = await startPolling({
         bot,
         logger,
         stats: intake,
         // Nothing more can arrive until the answers in hand commit: do not wait ANSWER_FLUSH_MS.
         onStall: () => void store.answerWriter.flush().catch(() => undefined),
       });
-    if (takeUpdates && bot_.mode === 'webhook') {
-      await setWebhook(bot, { url: bot_.webhookUrl, secret: bot_.webhookSecret, maxConnections: bot_.webhookMaxConnections, logger });
+    if (takeUpdates && botConfig.mode === 'webhook') {
+      await setWebhook(bot, { url: botConfig.webhookUrl, secret: botConfig.webhookSecret, maxConnections: botConfig.webhookMaxConnections, logger });
     }
     runEngine.start();
   } catch (error) {
@@ -165,8 +165,3 @@ export async function startApp(config: Config, logger: Logger, options: StartApp
   };
 }
 
-/** The webhook route: WEBHOOK_URL's path, as the HTTP server compares paths (no trailing slash). */
-function webhookPath(url: string): string {
-  const path = new URL(url).pathname;
-  return path.length > 1 ? path.replace(/\/+$/, '') : path;
-}

@@ -6,17 +6,16 @@
  * demo prints the group's chat, the final leaderboard, the bot's stats, and checks that every
  * answer the players gave is in the database.
  */
-import { randomBytes } from 'node:crypto';
-import postgres from 'postgres';
 import { startApp, type App } from './app.js';
 import { createConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { toQuizOptionIds } from './quiz/scoring.js';
+import { nextBotMessage } from './sim/bot-messages.js';
 import { startSimulator, type Simulator } from './sim/simulator.js';
 import { formatTranscript } from './sim/transcript.js';
 import { startVirtualPlayers } from './sim/virtual-players.js';
-import type { SimChat, SimMessage } from './sim/world-types.js';
 import { startTemporaryEmbeddedPostgres, type EmbeddedPostgres } from './store/embedded-postgres.js';
+import { createScratchDatabase } from './store/scratch-database.js';
 
 const PLAYERS = 200;
 const SECONDS_PER_QUESTION = 8;
@@ -84,12 +83,11 @@ async function main(): Promise<void> {
 async function play(sim: Simulator, app: App): Promise<void> {
   const { world } = sim;
   const author = world.createStartedUser({ firstName: 'Ada', username: 'ada' });
-  const authorChat = world.chat(author.id) as SimChat;
-  await waitForBotMessage(sim, authorChat, 0, () => true); // the reply to /start
+  await nextBotMessage(world, author.id, 0, () => true, 30_000, 'the reply to /start');
 
   log('1. Ada creates a quiz in her private chat with the bot:');
   const sent = world.sendText(author.id, author.id, QUIZ_MESSAGE);
-  const created = await waitForBotMessage(sim, authorChat, sent.messageId, () => true);
+  const created = await nextBotMessage(world, author.id, sent.messageId, () => true, 30_000, 'the reply to /newquiz');
   log(indent(created.text ?? ''));
   const quizId = Number(/start=quiz_(\d+)/.exec(created.text ?? '')?.[1]);
   if (!Number.isSafeInteger(quizId)) throw new Error(`The bot did not create the quiz; it said:\n${created.text ?? ''}`);
@@ -105,7 +103,7 @@ async function play(sim: Simulator, app: App): Promise<void> {
     thinkTimeMs: [300, (SECONDS_PER_QUESTION - 1) * 1000],
   });
   const start = world.sendText(author.id, group.id, `/startquiz ${quizId} ${SECONDS_PER_QUESTION}s`);
-  await waitForBotMessage(sim, group, start.messageId, (m) => /has finished|stopped early/.test(m.text ?? ''), 180_000);
+  await nextBotMessage(world, group.id, start.messageId, (m) => /has finished|stopped early/.test(m.text ?? ''), 180_000, 'the results in Quiz night');
   await players.settled();
 
   log('\n3. The chat of "Quiz night" (votes counted when each poll closes):\n');
@@ -151,26 +149,6 @@ async function checkAnswers(app: App, finalAnswers: ReadonlyMap<string, Readonly
   return { ok, lines: [`${ok ? '✓' : '✗'} ${matched} of ${expected} final answers found as given, over ${finalAnswers.size} questions`, ...problems] };
 }
 
-function waitForBotMessage(sim: Simulator, chat: SimChat, afterId: number, match: (m: SimMessage) => boolean, timeoutMs = 30_000): Promise<SimMessage> {
-  const find = (): SimMessage | undefined => [...chat.messages.values()].find((m) => m.fromId === 0 && m.messageId > afterId && match(m));
-  return new Promise((resolve, reject) => {
-    const found = find();
-    if (found) return resolve(found);
-    const timer = setTimeout(() => {
-      sim.world.off('botMessage', onMessage);
-      reject(new Error(`The bot did not answer in chat ${chat.title ?? chat.id} within ${timeoutMs / 1000} s`));
-    }, timeoutMs);
-    const onMessage = (): void => {
-      const message = find();
-      if (!message) return;
-      clearTimeout(timer);
-      sim.world.off('botMessage', onMessage);
-      resolve(message);
-    };
-    sim.world.on('botMessage', onMessage);
-  });
-}
-
 /** The embedded server in a temporary directory, or a throwaway database on DATABASE_URL's server. */
 async function openDemoDatabase(logger: ReturnType<typeof createLogger>): Promise<{ url: string; close(): Promise<void> }> {
   const serverUrl = process.env.DATABASE_URL;
@@ -179,21 +157,9 @@ async function openDemoDatabase(logger: ReturnType<typeof createLogger>): Promis
     const server: EmbeddedPostgres = await startTemporaryEmbeddedPostgres({ logger });
     return { url: server.url, close: () => server.stop() };
   }
-  const name = `quiz_agent_demo_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  log(`Using a throwaway database ${name} on DATABASE_URL's server.`);
-  return {
-    url: url.toString(),
-    async close() {
-      const cleanup = postgres(serverUrl, { max: 1, onnotice: () => {} });
-      await cleanup.unsafe(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
-    },
-  };
+  const database = await createScratchDatabase(serverUrl, 'quiz_agent_demo');
+  log(`Using a throwaway database ${database.name} on DATABASE_URL's server.`);
+  return { url: database.url, close: database.drop };
 }
 
 function indent(text: string): string {

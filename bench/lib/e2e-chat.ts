@@ -2,39 +2,8 @@
  * The benchmark talks to the bot the way a user does, through the simulator's world: creates
  * the quiz with a one-message `/newquiz` in private and starts it in the group with /startquiz.
  */
+import { nextBotMessage } from '../../src/sim/bot-messages.js';
 import type { World } from '../../src/sim/world.js';
-import type { SimChat, SimMessage } from '../../src/sim/world-types.js';
-
-/**
- * The first bot message in `chatId` after message `afterId` that `match` accepts, waiting for
- * it (every bot message in the world is an event) for at most `timeoutMs`.
- */
-export function nextBotMessage(
-  world: World,
-  chatId: number,
-  afterId: number,
-  match: (message: SimMessage) => boolean,
-  timeoutMs: number,
-  what: string,
-): Promise<SimMessage> {
-  const accepts = (message: SimMessage): boolean => message.fromId === 0 && message.chatId === chatId && message.messageId > afterId && match(message);
-  const chat = world.chat(chatId);
-  const already = chat ? [...chat.messages.values()].find(accepts) : undefined;
-  if (already) return Promise.resolve(already);
-  return new Promise((resolve, reject) => {
-    const onMessage = (message: SimMessage, _chat: SimChat): void => {
-      if (!accepts(message)) return;
-      clearTimeout(timer);
-      world.off('botMessage', onMessage);
-      resolve(message);
-    };
-    const timer = setTimeout(() => {
-      world.off('botMessage', onMessage);
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
-    }, timeoutMs);
-    world.on('botMessage', onMessage);
-  });
-}
 
 /**
  * A quiz of `questions` questions in the format of ARCHITECTURE.md, four options each; the

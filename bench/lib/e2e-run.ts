@@ -15,9 +15,11 @@ import type { Logger } from 'pino';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import { startVirtualPlayers, type VirtualPlayers } from '../../src/sim/virtual-players.js';
 import { createDatabase } from '../../src/store/database.js';
+import { createScratchDatabase } from '../../src/store/scratch-database.js';
 import { runMigrations } from '../../src/store/migrate.js';
 import { spawnBot } from '../../tests/helpers/bot-process.js';
-import { createQuizInChat, nextBotMessage } from './e2e-chat.js';
+import { nextBotMessage } from '../../src/sim/bot-messages.js';
+import { createQuizInChat } from './e2e-chat.js';
 import { driverNow, installCommitTriggers, listenForCommits, type CommitProbe } from './e2e-commits.js';
 import { readProcessMemory, startProcessSampler, type CoresUsed, type ProcessSampler } from './e2e-proc.js';
 import { verifyRun, type Verification } from './e2e-verify.js';
@@ -101,10 +103,9 @@ export interface E2eRunResult {
 
 /** Runs one scenario from an empty database to a dropped one. */
 export async function runE2eScenario(scenario: E2eScenario): Promise<E2eRunResult> {
+  const scratch = await createScratchDatabase(scenario.adminUrl, 'quiz_agent_e2e');
+  const { url, name: dbName } = scratch;
   const admin = postgres(scenario.adminUrl, { max: 1, onnotice: () => {} });
-  const dbName = `quiz_agent_e2e_${process.pid}_${Date.now().toString(36)}`;
-  await admin.unsafe(`create database ${dbName}`);
-  const url = Object.assign(new URL(scenario.adminUrl), { pathname: `/${dbName}` }).toString();
   const cleanups: (() => Promise<unknown>)[] = [];
   try {
     await runMigrations({ url, logger: scenario.logger });
@@ -145,8 +146,8 @@ export async function runE2eScenario(scenario: E2eScenario): Promise<E2eRunResul
       if (!row || row.n === 0) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    await admin.unsafe(`drop database if exists ${dbName} with (force)`);
     await admin.end();
+    await scratch.drop();
   }
 }
 

@@ -27,7 +27,7 @@ export interface MonitoringServerOptions {
   /** The /monitoring/stats document (ARCHITECTURE.md: message_queue, database_pool, answer_writer, ...). */
   stats(): Promise<object>;
   registry: Registry;
-  /** BOT_MODE=webhook: Telegram's POSTs at `path` (WEBHOOK_URL's path) go to `handle`. */
+  /** BOT_MODE=webhook: Telegram's POSTs at `path` (WEBHOOK_URL's path; a trailing slash is ignored) go to `handle`. */
   webhook?: { path: string; handle(req: IncomingMessage, res: ServerResponse): Promise<void> };
 }
 
@@ -63,7 +63,7 @@ export async function startMonitoringServer(options: MonitoringServerOptions): P
 
 async function route(req: IncomingMessage, res: ServerResponse, options: MonitoringServerOptions): Promise<void> {
   const path = pathOf(req);
-  if (options.webhook && path === options.webhook.path) {
+  if (options.webhook && path === normalize(options.webhook.path)) {
     if (req.method !== 'POST') {
       res.setHeader('allow', 'POST');
       return sendJson(res, 405, { error: `method ${req.method ?? ''} not allowed; Telegram POSTs updates here` });
@@ -92,7 +92,10 @@ async function route(req: IncomingMessage, res: ServerResponse, options: Monitor
 
 /** The path without query, a trailing slash treated as none (`/health/` is `/health`). */
 function pathOf(req: IncomingMessage): string {
-  const path = (req.url ?? '/').split('?')[0] as string;
+  return normalize((req.url ?? '/').split('?')[0] as string);
+}
+
+function normalize(path: string): string {
   return path.length > 1 ? path.replace(/\/+$/, '') : path;
 }
 

@@ -1,43 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import { startVirtualPlayers } from '../../src/sim/virtual-players.js';
-import { createDatabase, type DatabaseHandle } from '../../src/store/database.js';
-import { runMigrations } from '../../src/store/migrate.js';
 import { createQuiz } from '../../src/store/queries/quizzes.js';
 import { upsertUser } from '../../src/store/queries/users.js';
-import { spawnBot, type BotProcess } from '../helpers/bot-process.js';
-import { createEmptyTestDatabase, testLogger, type TestDatabase } from '../helpers/database.js';
+import { startProcessFixture, type ProcessFixture } from '../helpers/process-fixture.js';
 
 describe('SIGTERM while players are answering', () => {
-  let sim: Simulator;
-  let database: TestDatabase;
-  let handle: DatabaseHandle;
-  let bot: BotProcess | undefined;
+  let f: ProcessFixture;
   beforeAll(async () => {
-    sim = await startSimulator();
-    database = await createEmptyTestDatabase();
-    await runMigrations({ url: database.url, logger: testLogger });
-    handle = createDatabase({ url: database.url, poolSize: 2, maxOverflow: 2, connectTimeoutS: 10, idleTimeoutS: 30, logger: testLogger });
+    f = await startProcessFixture();
   });
   afterAll(async () => {
-    await bot?.kill('SIGKILL');
-    await handle?.close(1);
-    await sim?.close();
-    await database?.drop();
+    await f?.close();
   });
 
   it('exits 0 having committed every answer it took and confirmed them to Telegram', async () => {
-    const db = handle.db;
+    const { db, sim } = f;
     const { world } = sim;
     const owner = world.createUser({ firstName: 'Olga' });
     await upsertUser(db, { id: owner.id, firstName: 'Olga', username: null });
     const quiz = await createQuiz(db, { ownerId: owner.id, title: 'Goodbye', questions: [{ text: 'Which?', options: ['a', 'b', 'c'], correctOptionIds: [1] }] });
     const group = world.createGroup({ title: 'Closing time', creator: owner.id });
-    const players = startVirtualPlayers({ world, clock: sim.clock, chat: group.id, players: 200, seed: 8, thinkTimeMs: [300, 8_000], revoteRate: 0 , retractRate: 0 });
+    const players = startVirtualPlayers({ world, clock: sim.clock, chat: group.id, players: 200, seed: 8, thinkTimeMs: [300, 8_000], revoteRate: 0, retractRate: 0 });
     const handedOut = new Map<number, number>(); // update_id -> times handed out
     sim.updates.onHandedOut((batch) => batch.updateIds.forEach((id, i) => batch.types[i] === 'poll_answer' && handedOut.set(id, (handedOut.get(id) ?? 0) + 1)));
 
-    bot = spawnBot({ BOT_TOKEN: sim.token, TELEGRAM_API_ROOT: sim.apiRoot, DATABASE_URL: database.url, HTTP_PORT: '0', DB_POOL_SIZE: '4', DB_MAX_OVERFLOW: '4' });
+    const bot = f.spawn();
     await bot.waitForLog('quiz-agent is running');
     world.sendText(owner.id, group.id, `/startquiz ${quiz.id} 30s`);
     await expect.poll(() => handedOut.size, { timeout: 60_000, interval: 20 }).toBeGreaterThanOrEqual(40);

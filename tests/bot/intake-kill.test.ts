@@ -1,41 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import { startVirtualPlayers } from '../../src/sim/virtual-players.js';
-import { createDatabase, type DatabaseHandle } from '../../src/store/database.js';
-import { runMigrations } from '../../src/store/migrate.js';
 import { createQuiz } from '../../src/store/queries/quizzes.js';
 import { upsertUser } from '../../src/store/queries/users.js';
-import { spawnBot, type BotProcess } from '../helpers/bot-process.js';
-import { createEmptyTestDatabase, testLogger, type TestDatabase } from '../helpers/database.js';
 import { holdTableLock } from '../helpers/table-lock.js';
+import { startProcessFixture, type ProcessFixture } from '../helpers/process-fixture.js';
 
 describe('at-least-once long polling: SIGKILL while answers are being handled', () => {
-  let sim: Simulator;
-  let database: TestDatabase;
-  let handle: DatabaseHandle;
-  const processes: BotProcess[] = [];
+  let f: ProcessFixture;
   beforeAll(async () => {
-    sim = await startSimulator();
-    database = await createEmptyTestDatabase();
-    await runMigrations({ url: database.url, logger: testLogger });
-    handle = createDatabase({ url: database.url, poolSize: 2, maxOverflow: 2, connectTimeoutS: 10, idleTimeoutS: 30, logger: testLogger });
+    f = await startProcessFixture();
   });
   afterAll(async () => {
-    for (const bot of processes) await bot.kill('SIGKILL');
-    await handle?.close(1);
-    await sim?.close();
-    await database?.drop();
+    await f?.close();
   });
 
-  const start = async (): Promise<BotProcess> => {
-    const bot = spawnBot({ BOT_TOKEN: sim.token, TELEGRAM_API_ROOT: sim.apiRoot, DATABASE_URL: database.url, HTTP_PORT: '0', DB_POOL_SIZE: '4', DB_MAX_OVERFLOW: '4' });
-    processes.push(bot);
-    await bot.waitForLog('quiz-agent is running');
-    return bot;
-  };
-
   it('loses no answer the simulator handed out, and stores each once', async () => {
-    const db = handle.db;
+    const { db, sim } = f;
     const { world } = sim;
     const owner = world.createUser({ firstName: 'Olga' });
     await upsertUser(db, { id: owner.id, firstName: 'Olga', username: null });
@@ -51,7 +31,7 @@ describe('at-least-once long polling: SIGKILL while answers are being handled', 
       batch.updateIds.forEach((id, i) => batch.types[i] === 'poll_answer' && handedOut.add(id));
     });
 
-    const first = await start();
+    const first = await f.start();
     world.sendText(owner.id, group.id, `/startquiz ${quiz.id} 30s`);
     const committed = async (): Promise<number> => (await db.query.answers.findMany({ columns: { userId: true } })).length;
     await expect.poll(committed, { timeout: 60_000, interval: 20 }).toBeGreaterThanOrEqual(20);
@@ -59,7 +39,7 @@ describe('at-least-once long polling: SIGKILL while answers are being handled', 
     // Hold the commits back, so that the next answers are certainly in the bot's hands, handed
     // out by "Telegram" and not yet committed, when the process dies. (Intake then stalls on
     // purpose: the offset may not pass an answer that is not committed.)
-    const lock = await holdTableLock(database.url, 'answers');
+    const lock = await holdTableLock(f.database.url, 'answers');
     const statsUrl = `http://127.0.0.1:${/"httpPort":([1-9]\d*)/.exec(first.output())?.[1] ?? '0'}/monitoring/stats`;
     const inFlight = async (): Promise<number> => ((await (await fetch(statsUrl)).json()) as { update_intake: { in_flight: number } }).update_intake.in_flight;
     await expect.poll(inFlight, { timeout: 30_000, interval: 20 }).toBeGreaterThan(0);
@@ -67,7 +47,7 @@ describe('at-least-once long polling: SIGKILL while answers are being handled', 
     await lock.release();
     const beforeRestart = await committed();
 
-    await start();
+    await f.start();
     await expect.poll(async () => (await db.query.runs.findFirst())?.status, { timeout: 90_000, interval: 200 }).toBe('finished');
     await players.settled();
 

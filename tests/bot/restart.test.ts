@@ -1,42 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import { startVirtualPlayers } from '../../src/sim/virtual-players.js';
-import { createDatabase, type DatabaseHandle } from '../../src/store/database.js';
-import { runMigrations } from '../../src/store/migrate.js';
 import { runLeaderboard } from '../../src/store/queries/leaderboard.js';
 import { createQuiz } from '../../src/store/queries/quizzes.js';
 import { upsertUser } from '../../src/store/queries/users.js';
-import { createEmptyTestDatabase, testLogger, type TestDatabase } from '../helpers/database.js';
-import { spawnBot, type BotProcess } from '../helpers/bot-process.js';
+import { startProcessFixture, type ProcessFixture } from '../helpers/process-fixture.js';
 
 describe('a bot process killed with SIGKILL in the middle of a group quiz', () => {
-  let sim: Simulator;
-  let database: TestDatabase;
-  let handle: DatabaseHandle;
-  const processes: BotProcess[] = [];
+  let f: ProcessFixture;
   beforeAll(async () => {
-    sim = await startSimulator();
-    database = await createEmptyTestDatabase();
-    await runMigrations({ url: database.url, logger: testLogger });
-    handle = createDatabase({ url: database.url, poolSize: 2, maxOverflow: 2, connectTimeoutS: 10, idleTimeoutS: 30, logger: testLogger });
+    f = await startProcessFixture();
   });
   afterAll(async () => {
-    for (const bot of processes) await bot.kill('SIGKILL');
-    await handle?.close(1);
-    await sim?.close();
-    await database?.drop();
+    await f?.close();
   });
 
-  const env = (): Record<string, string> => ({ BOT_TOKEN: sim.token, TELEGRAM_API_ROOT: sim.apiRoot, DATABASE_URL: database.url, HTTP_PORT: '0', DB_POOL_SIZE: '4', DB_MAX_OVERFLOW: '4' });
-  const start = async (): Promise<BotProcess> => {
-    const bot = spawnBot(env());
-    processes.push(bot);
-    await bot.waitForLog('quiz-agent is running');
-    return bot;
-  };
-
   it('resumes after a restart: no question sent twice, every answer scored', async () => {
-    const db = handle.db;
+    const { db, sim } = f;
     const { world } = sim;
     const owner = world.createUser({ firstName: 'Olga' });
     await upsertUser(db, { id: owner.id, firstName: 'Olga', username: null });
@@ -55,7 +34,7 @@ describe('a bot process killed with SIGKILL in the middle of a group quiz', () =
     // intake is issue 6); their votes wait at "Telegram" and reach the restarted bot.
     const players = startVirtualPlayers({ world, clock: sim.clock, chat: group.id, players: 25, seed: 11, thinkTimeMs: [1_500, 4_000], revoteRate: 0.2 });
 
-    const first = await start();
+    const first = await f.start();
     world.sendText(owner.id, group.id, `/startquiz ${quiz.id} 8s`);
     // Kill once question 2 is committed as asked (the run row says so), mid-period.
     const polls = () => [...group.messages.values()].filter((m) => m.fromId === 0 && m.pollId !== undefined);
@@ -63,7 +42,7 @@ describe('a bot process killed with SIGKILL in the middle of a group quiz', () =
     expect(await first.kill('SIGKILL')).toEqual({ code: null, signal: 'SIGKILL' });
     expect(polls()).toHaveLength(2);
 
-    await start();
+    await f.start();
     await expect.poll(async () => (await db.query.runs.findFirst())?.status, { timeout: 60_000, interval: 100 }).toBe('finished');
     await players.settled();
 

@@ -6,6 +6,7 @@
  */
 import { startApp, type App } from '../../src/app.js';
 import { createConfig } from '../../src/config.js';
+import { nextBotMessage as nextBotMessageIn } from '../../src/sim/bot-messages.js';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/sim/simulator.js';
 import type { NewUser } from '../../src/sim/world.js';
 import type { SimChat, SimMessage, SimUser } from '../../src/sim/world-types.js';
@@ -106,7 +107,7 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
   };
   const botMessages = (chatId: number): SimMessage[] => [...chatOf(chatId).messages.values()].filter((m) => m.fromId === 0);
   const nextBotMessage = (chatId: number, afterId: number, match: (message: SimMessage) => boolean = () => true) =>
-    waitFor(() => botMessages(chatId).find((m) => m.messageId > afterId && match(m)), `a bot message in chat ${chatId} after #${afterId}`);
+    nextBotMessageIn(world, chatId, afterId, match, 20_000, `a bot message in chat ${chatId} after #${afterId}`);
 
   return {
     sim,

@@ -53,11 +53,6 @@ export async function startPolling(options: PollingOptions): Promise<Polling> {
   const concurrency = options.concurrency ?? POLLING_CONCURRENCY;
   const tracker = new UpdateTracker();
   stats.mode = 'polling';
-  let duplicatesReported = 0;
-  const reportDuplicates = (): void => {
-    stats.addDuplicates(tracker.duplicatesDropped - duplicatesReported);
-    duplicatesReported = tracker.duplicatesDropped;
-  };
   const handle = async (update: Update): Promise<void> => {
     try {
       await stats.track(update, () => bot.handleUpdate(update));
@@ -73,7 +68,7 @@ export async function startPolling(options: PollingOptions): Promise<Polling> {
     tracker.confirm(offset);
     lastOffset = offset;
     const fresh = updates.filter((update) => tracker.begin(update.update_id));
-    reportDuplicates();
+    stats.addDuplicates(updates.length - fresh.length);
     return { fresh, fetched: updates.length };
   };
 

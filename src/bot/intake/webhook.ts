@@ -36,21 +36,18 @@ export function createWebhookHandler(options: WebhookOptions): WebhookHandler {
   stats.mode = 'webhook';
   const expected = Buffer.from(secret);
   const inFlight = new Map<number, Promise<void>>();
-  // The update is parsed (and checked) by the route below; grammY gets it through this adapter.
-  const adapter = (req: IncomingMessage, res: ServerResponse, update: Update) => ({
+  // The route below checks the secret and parses the update; grammY gets it through this
+  // adapter (so no secretToken for webhookCallback: it would compare the header a second time).
+  const adapter = (_req: IncomingMessage, res: ServerResponse, update: Update) => ({
     update,
-    header: headerOf(req),
     end: () => res.end(),
     respond: (json: string) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(json);
     },
-    unauthorized: () => {
-      res.writeHead(401, { 'content-type': 'text/plain' });
-      res.end('secret token is wrong\n');
-    },
+    unauthorized: () => plain(res, 401, 'secret token is wrong'),
   });
-  const callback = webhookCallback(bot, adapter, { secretToken: secret, timeoutMilliseconds: options.timeoutMs ?? HANDLING_TIMEOUT_MS, onTimeout: 'throw' });
+  const callback = webhookCallback(bot, adapter, { timeoutMilliseconds: options.timeoutMs ?? HANDLING_TIMEOUT_MS, onTimeout: 'throw' });
 
   return async (req, res) => {
     const header = Buffer.from(headerOf(req) ?? '');

@@ -1,11 +1,11 @@
 /**
  * Keeps the users and chats tables current from messages and button presses (runs and quizzes
  * point at both), without a write per update: a profile already stored unchanged by this
- * process is skipped. A private chat writing to the bot proves it reachable again, so a block
- * recorded after a 403 is lifted.
+ * process is skipped. (A user who unblocks the bot, or a group that adds it back, is handled by
+ * the chat-membership feature: Telegram sends my_chat_member for both.)
  */
 import type { MiddlewareFn } from 'grammy';
-import { clearChatBlocked, upsertChat } from '../../store/queries/chats.js';
+import { upsertChat } from '../../store/queries/chats.js';
 import { upsertUser } from '../../store/queries/users.js';
 import type { BotContext } from '../context.js';
 
@@ -33,10 +33,6 @@ export function rememberChat(): MiddlewareFn<BotContext> {
       if (remember(`u${from.id}`, `${profile.firstName}\u0000${profile.username ?? ''}`)) await upsertUser(db, profile);
       const title = chat.type === 'private' ? null : (chat.title ?? null);
       if (remember(`c${chat.id}`, `${chat.type}\u0000${title ?? ''}`)) await upsertChat(db, { id: chat.id, type: chat.type, title });
-      if (chat.type === 'private' && ctx.message && (await clearChatBlocked(db, chat.id))) {
-        ctx.deps.markReachable(chat.id);
-        ctx.logger.info({ chatId: chat.id }, 'A user who had blocked the bot is back');
-      }
     }
     await next();
   };
