@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createQuiz } from '../../src/store/queries/quizzes.js';
 import { isChatBlocked } from '../../src/store/queries/chats.js';
-import { upsertUser } from '../../src/store/queries/users.js';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
+import { createQuizOf } from '../helpers/fixtures.js';
 
 describe('the bot removed from a group and added back', () => {
   let h: BotHarness;
@@ -15,10 +14,7 @@ describe('the bot removed from a group and added back', () => {
 
   it('cancels the group\'s run on 403, stops sending there, and serves the group again once re-added', async () => {
     const { world } = h.sim;
-    const owner = world.createUser({ firstName: 'Olga' });
-    await upsertUser(h.db, { id: owner.id, firstName: 'Olga', username: null });
-    const quiz = await createQuiz(h.db, {
-      ownerId: owner.id,
+    const { owner, quiz } = await createQuizOf(h.db, world, { firstName: 'Olga' }, {
       title: 'Doomed',
       questions: [
         { text: 'One?', options: ['a', 'b'], correctOptionIds: [0] },

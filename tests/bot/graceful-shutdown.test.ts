@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVirtualPlayers } from '../../src/sim/virtual-players.js';
-import { createQuiz } from '../../src/store/queries/quizzes.js';
-import { upsertUser } from '../../src/store/queries/users.js';
 import { startProcessFixture, type ProcessFixture } from '../helpers/process-fixture.js';
+import { createQuizOf } from '../helpers/fixtures.js';
 
 describe('SIGTERM while players are answering', () => {
   let f: ProcessFixture;
@@ -16,9 +15,7 @@ describe('SIGTERM while players are answering', () => {
   it('exits 0 having committed every answer it took and confirmed them to Telegram', async () => {
     const { db, sim } = f;
     const { world } = sim;
-    const owner = world.createUser({ firstName: 'Olga' });
-    await upsertUser(db, { id: owner.id, firstName: 'Olga', username: null });
-    const quiz = await createQuiz(db, { ownerId: owner.id, title: 'Goodbye', questions: [{ text: 'Which?', options: ['a', 'b', 'c'], correctOptionIds: [1] }] });
+    const { owner, quiz } = await createQuizOf(db, world, { firstName: 'Olga' }, { title: 'Goodbye', questions: [{ text: 'Which?', options: ['a', 'b', 'c'], correctOptionIds: [1] }] });
     const group = world.createGroup({ title: 'Closing time', creator: owner.id });
     const players = startVirtualPlayers({ world, clock: sim.clock, chat: group.id, players: 200, seed: 8, thinkTimeMs: [300, 8_000], revoteRate: 0, retractRate: 0 });
     const handedOut = new Map<number, number>(); // update_id -> times handed out

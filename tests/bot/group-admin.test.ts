@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import type { SimUser } from '../../src/sim/world-types.js';
-import { createQuiz } from '../../src/store/queries/quizzes.js';
 import { getActiveRun } from '../../src/store/queries/runs.js';
-import { upsertUser } from '../../src/store/queries/users.js';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
+import { createQuizOf } from '../helpers/fixtures.js';
 
 describe('who may start and stop a quiz in a group', () => {
   let sim: Simulator;
@@ -15,10 +14,7 @@ describe('who may start and stop a quiz in a group', () => {
     sim = await startSimulator();
     superAdmin = sim.world.createUser({ firstName: 'Root' });
     h = await startBotHarness({ sim, env: { BOT_ADMIN_IDS: String(superAdmin.id) } });
-    const author = h.sim.world.createUser({ firstName: 'Ann' });
-    await upsertUser(h.db, { id: author.id, firstName: 'Ann', username: null });
-    const quiz = await createQuiz(h.db, {
-      ownerId: author.id,
+    const { quiz } = await createQuizOf(h.db, h.sim.world, { firstName: 'Ann' }, {
       title: 'Long one',
       openPeriodS: 600,
       questions: [

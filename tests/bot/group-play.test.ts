@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVirtualPlayers } from '../../src/sim/virtual-players.js';
 import { runLeaderboard } from '../../src/store/queries/leaderboard.js';
-import { createQuiz } from '../../src/store/queries/quizzes.js';
 import { getActiveRun } from '../../src/store/queries/runs.js';
-import { upsertUser } from '../../src/store/queries/users.js';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
+import { createQuizOf } from '../helpers/fixtures.js';
 
 describe('a quiz played in a group, end to end', () => {
   let h: BotHarness;
@@ -17,10 +16,7 @@ describe('a quiz played in a group, end to end', () => {
 
   it('asks every question, scores what the players answered and posts the leaderboard', async () => {
     const { world } = h.sim;
-    const owner = world.createStartedUser({ firstName: 'Olga', username: 'olga' });
-    await upsertUser(h.db, { id: owner.id, firstName: 'Olga', username: 'olga' });
-    const quiz = await createQuiz(h.db, {
-      ownerId: owner.id,
+    const { owner, quiz } = await createQuizOf(h.db, world, { firstName: 'Olga', username: 'olga' }, {
       title: 'Capitals',
       shuffleOptions: true,
       questions: [

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVirtualPlayers } from '../../src/sim/virtual-players.js';
-import { createQuiz } from '../../src/store/queries/quizzes.js';
-import { upsertUser } from '../../src/store/queries/users.js';
 import { holdTableLock } from '../helpers/table-lock.js';
 import { startProcessFixture, type ProcessFixture } from '../helpers/process-fixture.js';
+import { createQuizOf } from '../helpers/fixtures.js';
 
 describe('at-least-once long polling: SIGKILL while answers are being handled', () => {
   let f: ProcessFixture;
@@ -17,10 +16,7 @@ describe('at-least-once long polling: SIGKILL while answers are being handled', 
   it('loses no answer the simulator handed out, and stores each once', async () => {
     const { db, sim } = f;
     const { world } = sim;
-    const owner = world.createUser({ firstName: 'Olga' });
-    await upsertUser(db, { id: owner.id, firstName: 'Olga', username: null });
-    const quiz = await createQuiz(db, {
-      ownerId: owner.id,
+    const { owner, quiz } = await createQuizOf(db, world, { firstName: 'Olga' }, {
       title: 'Under load',
       questions: [{ text: 'Which?', options: ['a', 'b', 'c', 'd'], correctOptionIds: [2] }],
     });

@@ -1,19 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimMessage } from '../../src/sim/world-types.js';
 import { runLeaderboard } from '../../src/store/queries/leaderboard.js';
-import { createQuiz } from '../../src/store/queries/quizzes.js';
-import { upsertUser } from '../../src/store/queries/users.js';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
+import { createQuizOf } from '../helpers/fixtures.js';
 
 describe('a quiz played in a private chat, end to end', () => {
   let h: BotHarness;
   let quizId: number;
   beforeAll(async () => {
     h = await startBotHarness();
-    const author = h.sim.world.createUser({ firstName: 'Ann' });
-    await upsertUser(h.db, { id: author.id, firstName: 'Ann', username: null });
-    const quiz = await createQuiz(h.db, {
-      ownerId: author.id,
+    const { quiz } = await createQuizOf(h.db, h.sim.world, { firstName: 'Ann' }, {
       title: 'Mixed',
       openPeriodS: 60,
       questions: [

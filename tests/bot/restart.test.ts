@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVirtualPlayers } from '../../src/sim/virtual-players.js';
 import { runLeaderboard } from '../../src/store/queries/leaderboard.js';
-import { createQuiz } from '../../src/store/queries/quizzes.js';
-import { upsertUser } from '../../src/store/queries/users.js';
 import { startProcessFixture, type ProcessFixture } from '../helpers/process-fixture.js';
+import { createQuizOf } from '../helpers/fixtures.js';
 
 describe('a bot process killed with SIGKILL in the middle of a group quiz', () => {
   let f: ProcessFixture;
@@ -17,10 +16,7 @@ describe('a bot process killed with SIGKILL in the middle of a group quiz', () =
   it('resumes after a restart: no question sent twice, every answer scored', async () => {
     const { db, sim } = f;
     const { world } = sim;
-    const owner = world.createUser({ firstName: 'Olga' });
-    await upsertUser(db, { id: owner.id, firstName: 'Olga', username: null });
-    const quiz = await createQuiz(db, {
-      ownerId: owner.id,
+    const { owner, quiz } = await createQuizOf(db, world, { firstName: 'Olga' }, {
       title: 'Survivor',
       questions: [
         { text: 'One?', options: ['a', 'b', 'c'], correctOptionIds: [0] },

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVirtualPlayers, type VirtualPlayers } from '../../src/sim/virtual-players.js';
 import type { SimChat } from '../../src/sim/world-types.js';
-import { createQuiz } from '../../src/store/queries/quizzes.js';
-import { upsertUser } from '../../src/store/queries/users.js';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
+import { createQuizOf } from '../helpers/fixtures.js';
 
 describe('two bot instances on one database', () => {
   let a: BotHarness;
@@ -20,10 +19,7 @@ describe('two bot instances on one database', () => {
 
   it('share the runs of six groups without sending any question or results twice', async () => {
     const { world } = a.sim;
-    const owner = world.createUser({ firstName: 'Olga' });
-    await upsertUser(a.db, { id: owner.id, firstName: 'Olga', username: null });
-    const quiz = await createQuiz(a.db, {
-      ownerId: owner.id,
+    const { owner, quiz } = await createQuizOf(a.db, world, { firstName: 'Olga' }, {
       title: 'Shared',
       questions: [
         { text: 'One?', options: ['a', 'b'], correctOptionIds: [0] },

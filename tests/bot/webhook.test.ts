@@ -2,10 +2,9 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVirtualPlayers } from '../../src/sim/virtual-players.js';
 import { runLeaderboard } from '../../src/store/queries/leaderboard.js';
-import { createQuiz } from '../../src/store/queries/quizzes.js';
-import { upsertUser } from '../../src/store/queries/users.js';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
 import { holdTableLock } from '../helpers/table-lock.js';
+import { createQuizOf } from '../helpers/fixtures.js';
 
 const SECRET = 'webhook_Secret-for-tests-0123456789';
 
@@ -43,10 +42,7 @@ describe('BOT_MODE=webhook through the simulator\'s webhook delivery', () => {
 
   it('plays a group quiz to its leaderboard with every answer scored', async () => {
     const { world } = h.sim;
-    const owner = world.createUser({ firstName: 'Olga' });
-    await upsertUser(h.db, { id: owner.id, firstName: 'Olga', username: null });
-    const quiz = await createQuiz(h.db, {
-      ownerId: owner.id,
+    const { owner, quiz } = await createQuizOf(h.db, world, { firstName: 'Olga' }, {
       title: 'Hooked',
       questions: [
         { text: 'One?', options: ['a', 'b'], correctOptionIds: [0] },
@@ -84,9 +80,7 @@ describe('BOT_MODE=webhook through the simulator\'s webhook delivery', () => {
   it('answers 500 when handling takes too long; Telegram\'s redelivery is then absorbed: the answer is stored once', async () => {
     const { world } = h.sim;
     const player = await h.startUser({ firstName: 'Slow' });
-    const author = world.createUser({ firstName: 'A' });
-    await upsertUser(h.db, { id: author.id, firstName: 'A', username: null });
-    const quiz = await createQuiz(h.db, { ownerId: author.id, title: 'Slow', openPeriodS: 60, questions: [{ text: 'Q?', options: ['x', 'y'], correctOptionIds: [1] }] });
+    const { quiz } = await createQuizOf(h.db, world, { firstName: 'A' }, { title: 'Slow', openPeriodS: 60, questions: [{ text: 'Q?', options: ['x', 'y'], correctOptionIds: [1] }] });
     const start = world.sendText(player.id, player.id, `/play ${quiz.id}`);
     const poll = await h.nextBotMessage(player.id, start.messageId, (m) => m.pollId !== undefined);
     const redeliveriesBefore = h.sim.stats().updates.redelivered;

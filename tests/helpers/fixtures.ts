@@ -1,6 +1,9 @@
 import type { Database } from '../../src/store/database.js';
 import { upsertChat } from '../../src/store/queries/chats.js';
-import { createQuiz, getQuizWithQuestions } from '../../src/store/queries/quizzes.js';
+import type { World } from '../../src/sim/world.js';
+import type { SimUser } from '../../src/sim/world-types.js';
+import { createQuiz, getQuizWithQuestions, type CreateQuizParams } from '../../src/store/queries/quizzes.js';
+import type { Quiz } from '../../src/store/schema/quizzes.js';
 import { startRun } from '../../src/store/queries/runs.js';
 import { upsertUser } from '../../src/store/queries/users.js';
 
@@ -38,4 +41,19 @@ export async function createRunFixture(db: Database, questionCount = 3, options 
   });
   const questions = (await getQuizWithQuestions(db, quiz.id))?.questions ?? [];
   return { runId: run.id, questionIds: questions.map((q) => q.id), chatId };
+}
+
+/**
+ * A simulator user and a quiz they own, stored directly through the repositories: for the
+ * tests of playing (the tests of creating go through the chat).
+ */
+export async function createQuizOf(
+  db: Database,
+  world: World,
+  owner: { firstName: string; username?: string },
+  quiz: Omit<CreateQuizParams, 'ownerId'>,
+): Promise<{ owner: SimUser; quiz: Quiz }> {
+  const user = world.createUser(owner);
+  await upsertUser(db, { id: user.id, firstName: owner.firstName, username: owner.username ?? null });
+  return { owner: user, quiz: await createQuiz(db, { ...quiz, ownerId: user.id }) };
 }
