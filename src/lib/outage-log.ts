@@ -1,0 +1,118 @@
+/**
+ * How a part of the bot reports that something it depends on (the database, Telegram) is
+ * failing, without a log line per retry: one warning when the part goes down, a summary every
+ * `summaryEveryMs` while it stays down, one line when it is back. /health reads the same state
+ * (see {@link OutageBoard}), so the operator sees which part fails and since when.
+ */
+import type { Logger } from 'pino';
+import type { Clock } from './clock.js';
+
+/** A part that is down right now. */
+export interface OutageState {
+  /** What fails, e.g. "database" or "telegram". */
+  dependency: string;
+  /** Clock ms of the first failure of this outage. */
+  since: number;
+  /** Failed attempts since then. */
+  attempts: number;
+  /** The latest error's message (never a secret: errors of the database and Telegram clients). */
+  lastError: string;
+}
+
+/** One part's outage reporting. See {@link createOutageLog}. */
+export interface OutageLog {
+  readonly part: string;
+  /** An attempt failed; logs only the first failure and the periodic summaries. */
+  failure(error: unknown): void;
+  /** An attempt succeeded; logs once if the part was down. */
+  success(): void;
+  /** The current outage, or undefined while the part works. */
+  state(): OutageState | undefined;
+}
+
+export interface OutageLogOptions {
+  /** The part that reports, e.g. "answer-writer", "engine", "intake". */
+  part: string;
+  /** What it depends on that fails ["database"]. */
+  dependency?: string;
+  logger: Logger;
+  clock: Clock;
+  /** Interval of the summaries while down [60,000 ms]. */
+  summaryEveryMs?: number;
+  /** Where /health finds this part [none]. */
+  board?: OutageBoard;
+}
+
+export function createOutageLog(options: OutageLogOptions): OutageLog {
+  const { part, logger, clock } = options;
+  const dependency = options.dependency ?? 'database';
+  const summaryEveryMs = options.summaryEveryMs ?? 60_000;
+  let down: (OutageState & { lastSummaryAt: number; attemptsAtSummary: number }) | undefined;
+  const log: OutageLog = {
+    part,
+    failure(error) {
+      const now = clock.now();
+      const message = messageOf(error);
+      if (!down) {
+        down = { dependency, since: now, attempts: 1, lastError: message, lastSummaryAt: now, attemptsAtSummary: 1 };
+        logger.warn({ part, dependency, err: error }, `${part}: ${dependency} unavailable, retrying with backoff (one line per minute until it is back)`);
+        return;
+      }
+      down.attempts++;
+      down.lastError = message;
+      if (now - down.lastSummaryAt >= summaryEveryMs) {
+        logger.warn(
+          { part, dependency, downForS: Math.round((now - down.since) / 1000), attempts: down.attempts, attemptsSinceLastSummary: down.attempts - down.attemptsAtSummary, lastError: message },
+          `${part}: ${dependency} still unavailable`,
+        );
+        down.lastSummaryAt = now;
+        down.attemptsAtSummary = down.attempts;
+      }
+    },
+    success() {
+      if (!down) return;
+      const outage = down;
+      down = undefined;
+      logger.info({ part, dependency, downForS: Math.round((clock.now() - outage.since) / 1000), attempts: outage.attempts }, `${part}: ${dependency} available again`);
+    },
+    state() {
+      if (!down) return undefined;
+      const { dependency: d, since, attempts, lastError } = down;
+      return { dependency: d, since, attempts, lastError };
+    },
+  };
+  options.board?.add(log);
+  return log;
+}
+
+/** Every part's outage state in one place, for /health and /monitoring/stats. */
+export class OutageBoard {
+  readonly #logs = new Set<OutageLog>();
+  readonly #clock: Clock;
+
+  constructor(clock: Clock) {
+    this.#clock = clock;
+  }
+
+  add(log: OutageLog): void {
+    this.#logs.add(log);
+  }
+
+  /** Part -> what fails and since when, for the parts that are down now (only those depending on `dependency`, if given). */
+  failing(dependency?: string): Record<string, string> {
+    const failing: Record<string, string> = {};
+    for (const log of this.#logs) {
+      const state = log.state();
+      if (!state || (dependency !== undefined && state.dependency !== dependency)) continue;
+      const forS = Math.round((this.#clock.now() - state.since) / 1000);
+      const key = failing[log.part] === undefined ? log.part : `${log.part} (${state.dependency})`;
+      failing[key] = `${state.dependency} unavailable for ${forS} s (${state.attempts} attempts): ${state.lastError}`;
+    }
+    return failing;
+  }
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
