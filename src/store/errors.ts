@@ -59,3 +59,51 @@ export class AnswerRejectedError extends Error {
     super(message, options);
   }
 }
+
+/** Raised by a group commit's `add()` after `close()` began: the item was not taken, so it was not saved. */
+export class GroupCommitClosedError extends Error {
+  override name = 'GroupCommitClosedError';
+  readonly code = 'GROUP_COMMIT_CLOSED';
+  /** The group commit that refused the item (its `name`, e.g. "answer-writer", "inbox"). */
+  readonly part: string;
+  constructor(part: string) {
+    super(`${part} is closed: the item was not saved; the update stays unconfirmed and Telegram delivers it again`);
+    this.part = part;
+  }
+}
+
+/**
+ * An item the database refused for good (a constraint, a malformed value): retrying would only
+ * repeat the refusal. Its batch-mates were committed without it. `cause` is the database error.
+ */
+export class CommitRejectedError extends Error {
+  override name = 'CommitRejectedError';
+  readonly code = 'COMMIT_REJECTED';
+  /** The group commit that refused the item. */
+  readonly part: string;
+  constructor(part: string, options: { cause: unknown }) {
+    super(`${part}: the database refused the item for good: ${messageOf(options.cause)}`, options);
+    this.part = part;
+  }
+}
+
+/**
+ * An item a group commit gave up on at its close deadline because the database stayed
+ * unavailable. Nothing was confirmed for it, so Telegram delivers the update again.
+ * (A commit attempt already on the wire at the deadline may still land; the upserts keyed on
+ * the update make that redelivery harmless.)
+ */
+export class NotSavedError extends Error {
+  override name = 'NotSavedError';
+  readonly code = 'NOT_SAVED';
+  /** The group commit that gave up. */
+  readonly part: string;
+  constructor(part: string, options: { cause?: unknown } = {}) {
+    super('not saved: the database was unavailable; the update stays unconfirmed and Telegram delivers it again', options);
+    this.part = part;
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

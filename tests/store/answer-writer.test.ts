@@ -1,7 +1,12 @@
+import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { OutageBoard } from '../../src/lib/outage-log.js';
+import { ManualClock } from '../../src/sim/clock.js';
 import { createAnswerWriter, type AnswerRecord, type AnswerWriter } from '../../src/store/answer-writer.js';
-import { AnswerRejectedError, AnswerWriterClosedError } from '../../src/store/errors.js';
+import { createDatabase, type DatabaseHandle } from '../../src/store/database.js';
+import { AnswerRejectedError, AnswerWriterClosedError, NotSavedError } from '../../src/store/errors.js';
 import { createMigratedTestDatabase, testLogger } from '../helpers/database.js';
+import { startDbProxy, type DbProxy } from '../helpers/db-proxy.js';
 import { createRunFixture, type RunFixture } from '../helpers/fixtures.js';
 import { holdTableLock } from '../helpers/table-lock.js';
 
@@ -193,5 +198,71 @@ describe('AnswerWriter', () => {
     const users = (await storedAnswers(fixture.runId)).map((r) => r.user_id);
     expect(users).toEqual(expect.arrayContaining([2_020, 2_021, 2_022]));
     expect(users).not.toContain(2_023);
+  });
+});
+
+describe('AnswerWriter during a database outage', () => {
+  let proxy: DbProxy;
+  let throughProxy: DatabaseHandle;
+
+  beforeAll(async () => {
+    fixture = await createRunFixture(database.handle.db, 3);
+    proxy = await startDbProxy(database.url);
+    throughProxy = createDatabase({ url: proxy.url, poolSize: 2, maxOverflow: 2, connectTimeoutS: 5, idleTimeoutS: 30, logger: testLogger });
+  });
+  afterEach(() => proxy.up()); // before the outer afterEach closes the writer
+  afterAll(async () => {
+    await throughProxy.close(1);
+    await proxy.close();
+  });
+
+  function capturedLogger() {
+    const lines: { level: number; msg: string; part?: string }[] = [];
+    return { lines, logger: pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) }) };
+  }
+
+  it('keeps retrying on its clock, tells /health, logs the outage once, and saves every answer when the database is back', async () => {
+    const clock = new ManualClock();
+    const board = new OutageBoard(clock);
+    const { logger, lines } = capturedLogger();
+    writer = createAnswerWriter({ db: throughProxy.db, logger, clock, outages: board, flushMs: 5, retryDelayMs: { initial: 100, max: 1_000 } });
+    proxy.down();
+    const saving = [5_001, 5_002, 5_003].map((userId) => writer!.record(answer({ userId })));
+    clock.advance(5);
+    for (let failures = 1; failures <= 4; failures++) {
+      if (failures > 1) clock.advance(1_000);
+      await expect.poll(() => writer!.stats().retries).toBe(failures);
+    }
+    expect(Object.keys(board.failing())).toEqual(['answer-writer']);
+
+    proxy.up();
+    clock.advance(1_000);
+    await Promise.all(saving);
+    expect((await storedAnswers(fixture.runId)).map((r) => r.user_id)).toEqual(expect.arrayContaining([5_001, 5_002, 5_003]));
+    expect(board.failing()).toEqual({});
+    expect(lines.filter((line) => line.level >= 40).map((line) => line.msg)).toEqual([
+      'answer-writer: database unavailable, retrying with backoff (one line per minute until it is back)',
+    ]);
+    expect(lines.filter((line) => line.part === 'answer-writer').map((line) => line.msg)).toContain('answer-writer: database available again');
+    expect(lines.map((line) => line.msg)).toContainEqual(expect.stringMatching(/^Bulk save completed in \d+\.\d{3}s: Updated 0 answers, Inserted 3 new answers$/));
+    expect(writer.stats()).toMatchObject({ answers_saved: 3, inserted: 3, retries: 4, buffered: 0, unsaved: 0 });
+  });
+
+  it('close(deadline) during an outage gives up on the unsaved answers with NotSavedError and counts them', async () => {
+    const clock = new ManualClock();
+    writer = createAnswerWriter({ db: throughProxy.db, logger: testLogger, clock, flushMs: 5, retryDelayMs: { initial: 100, max: 1_000 } });
+    proxy.down();
+    const saving = [5_011, 5_012].map((userId) => writer!.record(answer({ userId })).catch((error: unknown) => error));
+    clock.advance(5);
+    await expect.poll(() => writer!.stats().retries).toBe(1);
+    const closing = writer.close(3_000);
+    await expect(writer.record(answer({ userId: 5_013 }))).rejects.toBeInstanceOf(AnswerWriterClosedError);
+    clock.advance(3_000);
+    expect(await closing).toEqual({ unsaved: 2 });
+    for (const outcome of await Promise.all(saving)) expect(outcome).toBeInstanceOf(NotSavedError);
+    expect(writer.stats()).toMatchObject({ unsaved: 2, answers_saved: 0 });
+    await expect.poll(() => writer!.stats().buffered).toBe(0); // the attempt on the wire ended
+    proxy.up();
+    expect((await storedAnswers(fixture.runId)).map((r) => r.user_id)).not.toContain(5_011);
   });
 });
