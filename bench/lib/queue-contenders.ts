@@ -8,14 +8,16 @@
  *   artificial delay, the plugin waits out each 429);
  * - throttler+auto-retry: both, auto-retry outermost so a retried call passes the throttler
  *   again (the combination grammY's throttler page suggests);
- * - queue: quiz-agent's outbound queue as the bot installs it, broadcast at 'bulk', quiz
- *   traffic at 'interactive'.
+ * - queue: quiz-agent's outbound queue as the bot installs it: one Api per kind of sender
+ *   (`queue.transformerFor`), the broadcast at 'bulk', quiz questions at 'question', replies at
+ *   'interactive'.
  */
 import { autoRetry } from '@grammyjs/auto-retry';
 import { apiThrottler } from '@grammyjs/transformer-throttler';
-import type { Api } from 'grammy';
+import { Api } from 'grammy';
 import type { Logger } from 'pino';
 import { createOutboundQueue, type OutboundQueueStats } from '../../src/queue/outbound-queue.js';
+import type { Priority } from '../../src/queue/priorities.js';
 
 export const CONTENDER_NAMES = ['naive', 'throttler', 'auto-retry', 'throttler+auto-retry', 'queue'] as const;
 export type ContenderName = (typeof CONTENDER_NAMES)[number];
@@ -29,21 +31,22 @@ export interface Contender {
   readonly wiring: string;
   /** 'one by one': each broadcast call waits for the previous one's answer. */
   readonly dispatch: Dispatch;
-  /** Makes one broadcast call (what an announcement to many chats is). */
-  bulk<T>(send: () => Promise<T>): Promise<T>;
-  /** Makes one quiz question or reply (what keeps a game moving). */
-  interactive<T>(send: () => Promise<T>): Promise<T>;
+  /** Makes one broadcast call (what an announcement to many chats is) with the Api it is given. */
+  bulk<T>(send: (api: Api) => Promise<T>): Promise<T>;
+  /** Makes one quiz question (what keeps a game moving). */
+  question<T>(send: (api: Api) => Promise<T>): Promise<T>;
+  /** Makes one reply in a quiz group. */
+  interactive<T>(send: (api: Api) => Promise<T>): Promise<T>;
   /** The queue's own counters (the queue contender only). */
   stats(): OutboundQueueStats | undefined;
   /** Waits for what the contender still holds and releases its timers. */
   close(): Promise<void>;
 }
 
-const direct = <T>(send: () => Promise<T>) => send();
-
 /** Installs contender `name` on `api` (a fresh Api with no transformer yet). */
 export function createContender(name: ContenderName, api: Api, logger: Logger): Contender {
-  const plain = { name, bulk: direct, interactive: direct, stats: () => undefined, close: async () => {} };
+  const direct = <T>(send: (api: Api) => Promise<T>) => send(api);
+  const plain = { name, bulk: direct, question: direct, interactive: direct, stats: () => undefined, close: async () => {} };
   switch (name) {
     case 'naive':
       return { ...plain, wiring: 'no transformer; Promise.allSettled over every chat', dispatch: 'all at once' };
@@ -60,12 +63,21 @@ export function createContender(name: ContenderName, api: Api, logger: Logger): 
     case 'queue': {
       const queue = createOutboundQueue({ logger });
       api.config.use(queue.transformer);
+      // One Api per kind of sender, as the bot builds them (src/app.ts).
+      const apiFor = (priority: Priority) => {
+        const own = new Api(api.token, api.options);
+        own.config.use(queue.transformerFor(priority));
+        return own;
+      };
+      const bulkApi = apiFor('bulk');
+      const questionApi = apiFor('question');
       return {
         name,
-        wiring: `api.config.use(queue.transformer), ${queue.settings.workers} workers; broadcast at 'bulk', quiz at 'interactive'`,
+        wiring: `api.config.use(queue.transformerFor(priority)), ${queue.settings.workers} workers; broadcast at 'bulk', questions at 'question', replies at 'interactive'`,
         dispatch: 'all at once',
-        bulk: (send) => queue.withPriority('bulk', send),
-        interactive: (send) => queue.withPriority('interactive', send),
+        bulk: (send) => send(bulkApi),
+        question: (send) => send(questionApi),
+        interactive: (send) => send(api),
         stats: () => queue.stats(),
         close: async () => {
           await queue.close(5_000);

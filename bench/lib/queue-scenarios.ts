@@ -15,7 +15,7 @@ import { Api, GrammyError, HttpError } from 'grammy';
 import type { Logger } from 'pino';
 import type { OutboundQueueStats } from '../../src/queue/outbound-queue.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
-import { createContender, type ContenderName, type Dispatch } from './queue-contenders.js';
+import { createContender, type Contender, type ContenderName, type Dispatch } from './queue-contenders.js';
 import { countPerBin, quantile, round } from './stats.js';
 
 export const SCENARIO_NAMES = ['broadcast', 'broadcast+quiz'] as const;
@@ -105,8 +105,8 @@ export async function runScenario(scenario: ScenarioName, contenderName: Contend
 
     const startedAt = performance.now();
     const state = { broadcastSettled: false };
-    const quiz = groupIds.length > 0 ? runQuiz({ api, contender, groupIds, startedAt, state }) : undefined;
-    const send = (chatId: number) => contender.bulk(() => api.sendMessage(chatId, BROADCAST_TEXT));
+    const quiz = groupIds.length > 0 ? runQuiz({ contender, groupIds, startedAt, state }) : undefined;
+    const send = (chatId: number) => contender.bulk((bulkApi) => bulkApi.sendMessage(chatId, BROADCAST_TEXT));
     const failures = await broadcast(send, chatIds, contender.dispatch);
     const broadcastMs = performance.now() - startedAt;
     state.broadcastSettled = true;
@@ -179,8 +179,7 @@ async function broadcast(send: (chatId: number) => Promise<unknown>, chatIds: re
 }
 
 interface QuizRun {
-  api: Api;
-  contender: { interactive<T>(send: () => Promise<T>): Promise<T> };
+  contender: Pick<Contender, 'question' | 'interactive'>;
   groupIds: readonly number[];
   startedAt: number;
   state: { broadcastSettled: boolean };
@@ -202,13 +201,13 @@ async function runQuiz(run: QuizRun): Promise<{ rounds: number; questions: WaitF
       if (quizRound >= MIN_ROUNDS && run.state.broadcastSettled) return;
       rounds = Math.max(rounds, quizRound + 1);
       const correct = quizRound % 4;
-      calls.push(questions.time(() => run.contender.interactive(() =>
-        run.api.sendPoll(groupId, `Round ${quizRound + 1}: which letter is right?`, ['A', 'B', 'C', 'D'], {
+      calls.push(questions.time(() => run.contender.question((api) =>
+        api.sendPoll(groupId, `Round ${quizRound + 1}: which letter is right?`, ['A', 'B', 'C', 'D'], {
           type: 'quiz', correct_option_ids: [correct], is_anonymous: false, open_period: openPeriodS,
         }))));
       await sleepUntil(roundAt + QUESTION_EVERY_MS / 2);
-      calls.push(replies.time(() => run.contender.interactive(() =>
-        run.api.sendMessage(groupId, `Time is up! The answer was ${'ABCD'[correct]}.`))));
+      calls.push(replies.time(() => run.contender.interactive((api) =>
+        api.sendMessage(groupId, `Time is up! The answer was ${'ABCD'[correct]}.`))));
     }
   };
   await Promise.all(run.groupIds.map(playGroup));

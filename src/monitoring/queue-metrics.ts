@@ -4,12 +4,13 @@ import type { OutboundQueue, OutboundQueueStats } from '../queue/outbound-queue.
 import { PRIORITIES } from '../queue/priorities.js';
 import { liveGauge, totalCounter } from './prom-helpers.js';
 
-type CounterField = 'total_processed' | 'total_failed' | 'total_refused' | 'rate_limit_hits' | 'retries';
+type CounterField = 'total_processed' | 'total_failed' | 'total_refused' | 'total_cancelled' | 'rate_limit_hits' | 'retries';
 
 const COUNTERS: readonly [name: string, help: string, field: CounterField][] = [
   ['quiz_agent_queue_processed_total', 'Bot API calls that got an ok answer', 'total_processed'],
   ['quiz_agent_queue_failed_total', 'Bot API calls that ended in an error', 'total_failed'],
   ['quiz_agent_queue_refused_total', 'Bot API calls refused because the queue was full or closed', 'total_refused'],
+  ['quiz_agent_queue_cancelled_total', 'Bot API calls not sent on purpose: their beforeSend guard declined or threw, or they were aborted', 'total_cancelled'],
   ['quiz_agent_queue_rate_limit_hits_total', '429 answers from Telegram', 'rate_limit_hits'],
   ['quiz_agent_queue_retries_total', 'Calls repeated after a 429, a 5xx or a network failure', 'retries'],
 ];

@@ -2,36 +2,44 @@
  * One lane per chat: its calls in submit order, one at a time, each waiting for the chat's
  * spacing (`nextAt`, set when a message really goes out), a 429 pause of the chat, its own
  * retry backoff and any pause of the whole queue. An empty lane stays until its spacing runs
- * out, so a message that comes right after still waits its turn.
+ * out, so a message that comes right after still waits its turn. Every wait is a timer of the
+ * injected Clock.
  */
+import { systemClock, type Clock, type Timer } from '../lib/clock.js';
 import type { ChatKind } from './method-policy.js';
 
 export interface Lane<C> {
   readonly key: string;
   readonly kind: ChatKind;
   readonly calls: C[];
-  /** The first call is with a worker (or waiting for a shared Redis slot). */
+  /** The first call has left the lane (for a limit, a worker, or Telegram). */
   busy: boolean;
-  /** Earliest next message to this chat (spacing of its limit). */
+  /** Earliest next message to this chat (spacing of its limit), epoch ms of the clock. */
   nextAt: number;
   /** End of a 429 pause of this chat. */
   pausedUntil: number;
-  timer: NodeJS.Timeout | undefined;
+  timer: Timer | undefined;
 }
 
-export interface ChatLanesHooks<C> {
+export interface ChatLanesOptions<C> {
+  /** Time for spacing and pauses [systemClock]. */
+  clock?: Clock;
   /** Earliest moment any lane may send (the end of a global pause). */
   globalNotBefore(): number;
-  /** The lane's first call may go: hand it to the workers. */
+  /** The lane's first call may go: hand it on. */
   dispatch(call: C, lane: Lane<C>): void;
 }
 
 export class ChatLanes<C extends { readonly notBefore: number }> {
   readonly #lanes = new Map<string, Lane<C>>();
-  readonly #hooks: ChatLanesHooks<C>;
+  readonly #clock: Clock;
+  readonly #globalNotBefore: () => number;
+  readonly #dispatch: (call: C, lane: Lane<C>) => void;
 
-  constructor(hooks: ChatLanesHooks<C>) {
-    this.#hooks = hooks;
+  constructor(options: ChatLanesOptions<C>) {
+    this.#clock = options.clock ?? systemClock;
+    this.#globalNotBefore = options.globalNotBefore;
+    this.#dispatch = options.dispatch;
   }
 
   /** Appends `call` to its chat's lane and starts the lane if it was idle. */
@@ -67,40 +75,34 @@ export class ChatLanes<C extends { readonly notBefore: number }> {
   pump(lane: Lane<C>): void {
     if (lane.busy || lane.timer) return;
     const head = lane.calls[0];
-    const now = Date.now();
+    const now = this.#clock.now();
     if (!head) {
       const until = Math.max(lane.nextAt, lane.pausedUntil);
-      if (now >= until) {
-        this.#lanes.delete(lane.key);
-        return;
-      }
-      lane.timer = setTimeout(() => {
-        lane.timer = undefined;
-        this.pump(lane);
-      }, until - now);
-      lane.timer.unref(); // nothing waits on an empty lane
+      if (now >= until) this.#lanes.delete(lane.key);
+      else this.#wake(lane, until - now);
       return;
     }
-    const readyAt = Math.max(lane.nextAt, lane.pausedUntil, head.notBefore, this.#hooks.globalNotBefore());
-    if (readyAt > now) {
-      lane.timer = setTimeout(() => {
-        lane.timer = undefined;
-        this.pump(lane);
-      }, readyAt - now);
-      return;
-    }
+    const readyAt = Math.max(lane.nextAt, lane.pausedUntil, head.notBefore, this.#globalNotBefore());
+    if (readyAt > now) return this.#wake(lane, readyAt - now);
     lane.busy = true;
-    this.#hooks.dispatch(head, lane);
+    this.#dispatch(head, lane);
   }
 
-  /** Removes every call not yet with a worker (shutdown) and returns them. */
+  /** Removes every call that has not left its lane (shutdown), stops the lanes' timers, returns the calls. */
   takeWaiting(): C[] {
     const waiting: C[] = [];
     for (const lane of this.#lanes.values()) {
-      clearTimeout(lane.timer);
+      lane.timer?.cancel();
       lane.timer = undefined;
       waiting.push(...(lane.busy ? lane.calls.splice(1) : lane.calls.splice(0)));
     }
     return waiting;
+  }
+
+  #wake(lane: Lane<C>, inMs: number): void {
+    lane.timer = this.#clock.setTimeout(() => {
+      lane.timer = undefined;
+      this.pump(lane);
+    }, inMs);
   }
 }

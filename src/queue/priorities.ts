@@ -1,12 +1,22 @@
 /**
- * What goes first when the queue is busy. Interactive replies and quiz questions keep a game
- * moving; results may wait a little; announcements to many chats wait for both.
+ * What goes first when the queue is busy, most urgent first:
+ * - `question`: quiz questions of runs in progress (and their stopPoll): a late question costs
+ *   every player of the group time to answer;
+ * - `interactive`: replies to users (the default of `queue.transformer`);
+ * - `announce`: announcements of new runs;
+ * - `results`: end-of-run summaries;
+ * - `bulk`: broadcasts to many chats.
+ * Within one priority, the call due first goes first (see due-order.ts).
  */
-export const PRIORITIES = ['interactive', 'results', 'bulk'] as const;
+export const PRIORITIES = ['question', 'interactive', 'announce', 'results', 'bulk'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
-/** p-queue runs higher numbers first. */
-export const WORKER_PRIORITY: Readonly<Record<Priority, number>> = { interactive: 2, results: 1, bulk: 0 };
+/** A priority's place in {@link PRIORITIES}: 0 is the most urgent. */
+export const PRIORITY_RANK: Readonly<Record<Priority, number>> = Object.freeze(
+  Object.fromEntries(PRIORITIES.map((priority, rank) => [priority, rank])) as Record<Priority, number>,
+);
 
-/** Bottleneck runs lower numbers first (0-9, default 5). */
-export const LIMITER_PRIORITY: Readonly<Record<Priority, number>> = { interactive: 1, results: 4, bulk: 7 };
+/** True when `value` names a priority (options from outside TypeScript's reach). */
+export function isPriority(value: unknown): value is Priority {
+  return typeof value === 'string' && (PRIORITIES as readonly string[]).includes(value);
+}

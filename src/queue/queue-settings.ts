@@ -11,10 +11,21 @@ export interface QueueSettings {
   privateChatPerS: number;
   /** Messages per minute to one group, edits included (QUEUE_GROUP_PER_MIN) [20]. */
   groupPerMin: number;
-  /** Messages per second over all chats (QUEUE_GLOBAL_PER_S) [30]. */
+  /**
+   * Messages over all chats that may arrive at Telegram within any `limitWindowMs`
+   * (QUEUE_GLOBAL_PER_S) [30]. Each is a slot held from the send until `limitWindowMs` after
+   * its answer came back (arrival-limiter.ts).
+   */
   globalPerS: number;
-  /** Messages per second for calls with allow_paid_broadcast [1000]. */
+  /** The same for calls with allow_paid_broadcast [1000]. */
   paidBroadcastPerS: number;
+  /** The window Telegram counts the global limits over: a slot comes back this long after the answer [1000]. */
+  limitWindowMs: number;
+  /**
+   * With REDIS_URL only: a shared slot not given back within this long is freed by Redis, so
+   * a crashed instance's slots come back. Longer than any answer takes plus `limitWindowMs` [60000].
+   */
+  sharedSlotExpiryMs: number;
   /** Retries of a 5xx answer or a network failure before the call fails [5]. */
   maxRetries: number;
   /** First retry delay; doubles per attempt, with jitter, up to 30 s [500]. */
@@ -28,14 +39,19 @@ export const DEFAULT_QUEUE_SETTINGS: Readonly<QueueSettings> = Object.freeze({
   groupPerMin: 20,
   globalPerS: 30,
   paidBroadcastPerS: 1000,
+  limitWindowMs: 1000,
+  sharedSlotExpiryMs: 60_000,
   maxRetries: 5,
   retryBaseMs: 500,
 });
 
+/** Largest retry delay: a call that failed five times still comes back within half a minute. */
+export const RETRY_MAX_MS = 30_000;
+
 /**
- * Spacing between two sends of one scope, in whole milliseconds, rounded up so the rate stays
- * at or under the limit (30/s -> 34 ms = 29.4/s, 98% of it). Telegram's bursts are left unused:
- * they absorb the jitter of the network between the queue and Telegram.
+ * Spacing between two sends to one chat, in whole milliseconds, rounded up so the rate stays
+ * at or under the limit (1/s -> 1000 ms; 20/min -> 3000 ms). Telegram's short bursts are left
+ * unused: they absorb the jitter of the network between the queue and Telegram.
  */
 export function spacingMs(perSecond: number): number {
   return Math.ceil(1000 / perSecond);

@@ -1,20 +1,29 @@
 /**
  * Telegram's flood limits as its Bot FAQ documents them: about one message per second in a
  * chat (short bursts allowed), 20 messages per minute in a group, about 30 messages per second
- * across all chats, and up to 1000 per second with `allow_paid_broadcast`. Each limit is a
- * token bucket with continuous refill computed from the injected Clock (no timers, no sleeps).
- * A client that ignores `retry_after` and calls again too early is refused again until the
+ * across all chats, and up to 1000 per second with `allow_paid_broadcast`. The per-chat and
+ * per-group limits are token buckets with continuous refill; the limits over all chats
+ * (`global`, `paidBroadcast`) are sliding windows counted by arrival: at most `perSecond`
+ * calls admitted within any 1000 ms, the strict reading of "30 messages per second" (a sender
+ * whose messages leave evenly spaced but arrive bunched is refused, as a loaded machine's
+ * sends can be). Everything is computed from the injected Clock (no timers, no sleeps). A
+ * client that ignores `retry_after` and calls again too early is refused again until the
  * window it was given has passed, as Telegram does.
  */
 import type { Clock } from './clock.js';
 import { tooManyRequests } from './errors.js';
 import { isObject } from './json-fields.js';
 
-/** A token bucket: `burst` calls may go at once, then `perSecond` calls a second. */
+/**
+ * One limit. For `chat` and `group`, a token bucket: `burst` calls may go at once, then
+ * `perSecond` calls a second. For `global` and `paidBroadcast`, a sliding window: at most
+ * `perSecond` calls (rounded down, at least 1) within any 1000 ms; `burst` is accepted and
+ * validated but ignored there (the window is its own burst).
+ */
 export interface RateSpec {
-  /** Tokens added per second (continuously, not in steps). */
+  /** Tokens added per second (continuously, not in steps); for window scopes, calls per 1000 ms. */
   perSecond: number;
-  /** Bucket size: how many calls may go at once; a whole number >= 1. */
+  /** Bucket size: how many calls may go at once; a whole number >= 1 (ignored by window scopes). */
   burst: number;
 }
 
@@ -26,9 +35,9 @@ export interface FloodLimitSettings {
   chat: RateSpec;
   /** Groups and supergroups, on top of `chat` [{ perSecond: 20 / 60, burst: 3 }]: at most 23 in any 60 s. */
   group: RateSpec;
-  /** All chats together, for calls without `allow_paid_broadcast` [{ perSecond: 30, burst: 30 }]. */
+  /** All chats together, for calls without `allow_paid_broadcast`: a sliding window of 1000 ms [{ perSecond: 30, burst: 30 }]. */
   global: RateSpec;
-  /** Replaces `global` for calls with `allow_paid_broadcast` [{ perSecond: 1000, burst: 1000 }]. */
+  /** Replaces `global` for calls with `allow_paid_broadcast`: a sliding window of 1000 ms [{ perSecond: 1000, burst: 1000 }]. */
   paidBroadcast: RateSpec;
 }
 
@@ -46,8 +55,11 @@ export const DEFAULT_FLOOD_LIMITS: Readonly<FloodLimitSettings> = Object.freeze(
   paidBroadcast: Object.freeze({ perSecond: 1000, burst: 1000 }),
 });
 
-/** The buckets a call can draw from. */
+/** The limits a call can count against. */
 export type FloodScope = 'chat' | 'group' | 'global' | 'paidBroadcast';
+
+/** Scopes counted as a sliding window of arrivals rather than a token bucket. */
+type WindowScope = 'global' | 'paidBroadcast';
 
 const SCOPES: readonly FloodScope[] = ['chat', 'group', 'global', 'paidBroadcast'];
 
@@ -63,11 +75,11 @@ export interface FloodCall {
 export interface FloodScopeStats {
   /** Calls admitted that drew from this scope. */
   admitted: number;
-  /** Calls refused because this scope's bucket was empty. */
+  /** Calls refused because this scope's bucket was empty (or its window full). */
   violations: number;
   /** Calls refused because they came while this scope served a penalty (`retry_after` ignored). */
   refusedDuringPenalty: number;
-  /** Keys remembered (chats for chat/group); full, unpenalised buckets are forgotten. */
+  /** Keys remembered (chats for chat/group; 1 or 0 for a window scope); full, unpenalised buckets are forgotten. */
   buckets: number;
 }
 
@@ -89,7 +101,7 @@ export interface FloodStats {
 
 /** The simulator's flood limiter. See {@link createFloodLimits}. */
 export interface FloodLimits {
-  /** Admits the call (taking one token from every scope it belongs to) or throws tooManyRequests(retryAfter). */
+  /** Admits the call (counting it in every scope it belongs to) or throws tooManyRequests(retryAfter). */
   admit(call: FloodCall): void;
   /** Changes settings at runtime (tests, the control API); buckets keep their state. */
   configure(settings: FloodLimitSettingsInput): void;
@@ -118,6 +130,19 @@ interface Bucket {
 }
 
 /**
+ * A sliding window: the admission times of the latest `limit` calls, oldest at `next` once the
+ * ring is full. The window is full when it holds `limit` calls and the oldest is less than
+ * WINDOW_MS old; that call leaving is what the next one waits for.
+ */
+interface ArrivalWindow {
+  times: number[];
+  next: number;
+  penaltyUntil: number;
+}
+
+const WINDOW_MS = 1000;
+
+/**
  * Tolerance on token levels: a sender spaced exactly 1/perSecond apart refills 0.9999999999…
  * tokens through floating-point rounding and must still count as having one.
  */
@@ -131,12 +156,14 @@ const MIN_SWEEP_SIZE = 1024;
  * for groups and supergroups; then `global`, or `paidBroadcast` instead when the call set
  * `allow_paid_broadcast`. Channels draw from chat and global.
  *
- * `admit` checks every scope before taking anything, so a refused call consumes nothing. A
- * scope refuses when its bucket lacks a whole token (a violation) or when it is serving a
- * penalty. The 429's `retry_after` is the largest wait among the refusing scopes: whole seconds
- * until the bucket holds a token, or what is left of the penalty, at least 1. Every scope that
- * refused for an empty bucket then serves a penalty of exactly that `retry_after`: calls that
- * touch it earlier are refused again even if tokens have come back.
+ * `admit` checks every scope before counting anything, so a refused call consumes nothing. A
+ * scope refuses when its bucket lacks a whole token or its window already holds `perSecond`
+ * calls of the last 1000 ms (a violation), or when it is serving a penalty. The 429's
+ * `retry_after` is the largest wait among the refusing scopes: whole seconds until the bucket
+ * holds a token or the window's oldest call leaves it, or what is left of the penalty, at
+ * least 1. Every scope that refused for an empty bucket or a full window then serves a
+ * penalty of exactly that `retry_after`: calls that touch it earlier are refused again even
+ * if room has come back.
  *
  * Buckets are small objects in maps keyed by chat id; a full bucket with no penalty is
  * equivalent to none and is dropped by an amortised sweep, so idle chats cost nothing.
@@ -150,17 +177,9 @@ export function createFloodLimits(options: FloodLimitsOptions): FloodLimits {
   let settings = mergeSettings(DEFAULT_FLOOD_LIMITS, options.settings ?? {});
   const chats = new Map<number, Bucket>();
   const groups = new Map<number, Bucket>();
-  let globalBucket: Bucket | undefined;
-  let paidBucket: Bucket | undefined;
+  const windows: Partial<Record<WindowScope, ArrivalWindow>> = {};
   const sweepAt: Record<'chat' | 'group', number> = { chat: MIN_SWEEP_SIZE, group: MIN_SWEEP_SIZE };
   let counters = emptyCounters();
-
-  /** Brings a bucket's level up to `now` under `spec`. */
-  function refill(bucket: Bucket, spec: RateSpec, now: number): void {
-    const elapsed = Math.max(0, now - bucket.at); // a system clock may step back
-    bucket.tokens = Math.min(spec.burst, bucket.tokens + (elapsed / 1000) * spec.perSecond);
-    bucket.at = now;
-  }
 
   function keyed(map: Map<number, Bucket>, scope: 'chat' | 'group', key: number, now: number): Bucket {
     let bucket = map.get(key);
@@ -175,9 +194,12 @@ export function createFloodLimits(options: FloodLimitsOptions): FloodLimits {
     return bucket;
   }
 
-  function single(scope: 'global' | 'paidBroadcast', now: number): Bucket {
-    if (scope === 'global') return (globalBucket ??= { tokens: settings.global.burst, at: now, penaltyUntil: 0 });
-    return (paidBucket ??= { tokens: settings.paidBroadcast.burst, at: now, penaltyUntil: 0 });
+  function windowOf(scope: WindowScope): ArrivalWindow {
+    const window = (windows[scope] ??= { times: [], next: 0, penaltyUntil: 0 });
+    const limit = windowLimit(settings[scope]);
+    // configure() changed the limit: keep the latest arrivals, oldest first.
+    if (window.times.length > limit || (window.times.length < limit && window.next !== 0)) resize(window, limit);
+    return window;
   }
 
   function admit(call: FloodCall): void {
@@ -193,33 +215,34 @@ export function createFloodLimits(options: FloodLimitsOptions): FloodLimits {
     }
 
     const now = clock.now();
-    const buckets = scopes.map((scope) => {
+    const states = scopes.map((scope) => {
       if (scope === 'chat') return keyed(chats, 'chat', call.chatId, now);
       if (scope === 'group') return keyed(groups, 'group', call.chatId, now);
-      return single(scope, now);
+      return windowOf(scope);
     });
 
     let waitS = 0;
     const empty: number[] = [];
     const penalised: number[] = [];
     scopes.forEach((scope, i) => {
-      const bucket = buckets[i] as Bucket;
+      const state = states[i] as Bucket | ArrivalWindow;
       const spec = settings[scope];
-      refill(bucket, spec, now);
-      if (bucket.penaltyUntil > now) {
+      const missingS = isWindow(state) ? windowWaitS(state, windowLimit(spec), now) : bucketWaitS(state, spec, now);
+      if (state.penaltyUntil > now) {
         penalised.push(i);
-        waitS = Math.max(waitS, wholeSeconds((bucket.penaltyUntil - now) / 1000));
-      } else if (bucket.tokens < 1 - EPSILON) {
+        waitS = Math.max(waitS, wholeSeconds((state.penaltyUntil - now) / 1000));
+      } else if (missingS > 0) {
         empty.push(i);
-        waitS = Math.max(waitS, wholeSeconds((1 - bucket.tokens) / spec.perSecond));
+        waitS = Math.max(waitS, wholeSeconds(missingS));
       }
     });
 
     if (empty.length === 0 && penalised.length === 0) {
       counters.admitted++;
       scopes.forEach((scope, i) => {
-        const bucket = buckets[i] as Bucket;
-        bucket.tokens = Math.max(0, bucket.tokens - 1);
+        const state = states[i] as Bucket | ArrivalWindow;
+        if (isWindow(state)) record(state, windowLimit(settings[scope]), now);
+        else state.tokens = Math.max(0, state.tokens - 1);
         counters.scopes[scope].admitted++;
       });
       return;
@@ -231,7 +254,7 @@ export function createFloodLimits(options: FloodLimitsOptions): FloodLimits {
     let chatOwnViolation = false;
     for (const i of empty) {
       const scope = scopes[i] as FloodScope;
-      (buckets[i] as Bucket).penaltyUntil = now + waitS * 1000;
+      (states[i] as Bucket | ArrivalWindow).penaltyUntil = now + waitS * 1000;
       counters.scopes[scope].violations++;
       if (scope === 'chat' || scope === 'group') chatOwnViolation = true;
     }
@@ -252,8 +275,8 @@ export function createFloodLimits(options: FloodLimitsOptions): FloodLimits {
       const bucketCounts: Record<FloodScope, number> = {
         chat: chats.size,
         group: groups.size,
-        global: globalBucket ? 1 : 0,
-        paidBroadcast: paidBucket ? 1 : 0,
+        global: windows.global ? 1 : 0,
+        paidBroadcast: windows.paidBroadcast ? 1 : 0,
       };
       const scopes = Object.fromEntries(
         SCOPES.map((scope) => [scope, { ...counters.scopes[scope], buckets: bucketCounts[scope] }]),
@@ -271,13 +294,60 @@ export function createFloodLimits(options: FloodLimitsOptions): FloodLimits {
     reset() {
       chats.clear();
       groups.clear();
-      globalBucket = undefined;
-      paidBucket = undefined;
+      delete windows.global;
+      delete windows.paidBroadcast;
       sweepAt.chat = MIN_SWEEP_SIZE;
       sweepAt.group = MIN_SWEEP_SIZE;
       counters = emptyCounters();
     },
   };
+}
+
+/** Seconds until the bucket holds a whole token (0: it does); brings its level up to `now` first. */
+function bucketWaitS(bucket: Bucket, spec: RateSpec, now: number): number {
+  const elapsed = Math.max(0, now - bucket.at); // a system clock may step back
+  bucket.tokens = Math.min(spec.burst, bucket.tokens + (elapsed / 1000) * spec.perSecond);
+  bucket.at = now;
+  return bucket.tokens < 1 - EPSILON ? (1 - bucket.tokens) / spec.perSecond : 0;
+}
+
+/** Calls a window scope admits within 1000 ms: `perSecond` rounded down, at least 1. */
+function windowLimit(spec: RateSpec): number {
+  return Math.max(1, Math.floor(spec.perSecond + EPSILON));
+}
+
+function isWindow(state: Bucket | ArrivalWindow): state is ArrivalWindow {
+  return 'times' in state;
+}
+
+/**
+ * Seconds until the window has room (0: it has). It is full when it holds `limit` arrivals and
+ * the oldest of them came less than WINDOW_MS ago (with EPSILON, so a sender spaced exactly
+ * 1000 / limit ms apart by float sums is never refused for rounding).
+ */
+function windowWaitS(window: ArrivalWindow, limit: number, now: number): number {
+  if (window.times.length < limit) return 0;
+  const oldest = window.times[window.next] as number;
+  const leavesIn = oldest + WINDOW_MS - now;
+  return leavesIn > EPSILON ? leavesIn / 1000 : 0;
+}
+
+/** Adds an arrival, replacing the oldest once the ring holds `limit`. */
+function record(window: ArrivalWindow, limit: number, now: number): void {
+  if (window.times.length < limit) {
+    window.times.push(now);
+    window.next = 0;
+    return;
+  }
+  window.times[window.next] = now;
+  window.next = (window.next + 1) % limit;
+}
+
+/** Keeps the latest `limit` arrivals, oldest first (the limit was changed at runtime). */
+function resize(window: ArrivalWindow, limit: number): void {
+  const inOrder = [...window.times.slice(window.next), ...window.times.slice(0, window.next)];
+  window.times = inOrder.slice(Math.max(0, inOrder.length - limit));
+  window.next = 0;
 }
 
 /** Drops buckets that are full and serve no penalty: a fresh bucket would behave the same. */

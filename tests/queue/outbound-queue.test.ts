@@ -4,11 +4,11 @@
  * checks are counts and orders the simulator records, never durations.
  */
 import { Writable } from 'node:stream';
-import type { GrammyError } from 'grammy';
+import type { GrammyError, Transformer } from 'grammy';
 import { Api } from 'grammy';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AmbiguousDeliveryError, ChatUnreachableError, QueueClosedError, QueueFullError } from '../../src/queue/errors.js';
+import { AmbiguousDeliveryError, ChatUnreachableError, QueueClosedError, QueueFullError, SendCancelledError } from '../../src/queue/errors.js';
 import { createOutboundQueue, type OutboundQueue, type OutboundQueueOptions } from '../../src/queue/outbound-queue.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 
@@ -38,8 +38,13 @@ async function setUp(options: Partial<OutboundQueueOptions> = {}, simLimits: obj
     },
   });
   queue = createOutboundQueue({ logger: pino({ level: 'info' }, sink), ...QUEUE_LIMITS, ...options });
+  return apiWith(queue.transformer);
+}
+
+/** A grammY Api of the simulator's bot with `transformer` installed (one per kind of sender, as the bot does). */
+function apiWith(transformer: Transformer): Api {
   const api = new Api(sim.token, { apiRoot: sim.apiRoot });
-  api.config.use(queue.transformer);
+  api.config.use(transformer);
   return api;
 }
 
@@ -70,9 +75,10 @@ describe('order and limits', () => {
   });
 
   it('holds the global limit over a broadcast to many chats', async () => {
-    const api = await setUp({ globalPerS: 75 }, { ...SIM_LIMITS, global: { perSecond: 100, burst: 30 } });
+    await setUp({ globalPerS: 75 }, { ...SIM_LIMITS, global: { perSecond: 100, burst: 30 } });
+    const bulkApi = apiWith(queue.transformerFor('bulk'));
     const users = startedUsers(150);
-    await Promise.all(users.map((user) => queue.withPriority('bulk', () => api.sendMessage(user, 'News'))));
+    await Promise.all(users.map((user) => bulkApi.sendMessage(user, 'News')));
     expect(users.every((user) => botTexts(user).length === 1)).toBe(true);
     expect(violations()).toEqual({ chat: 0, group: 0, global: 0 });
   });
@@ -158,20 +164,19 @@ describe('priorities, size and shutdown', () => {
     const users = startedUsers(31);
     const sentOrder: number[] = [];
     sim.world.on('botMessage', (message) => sentOrder.push(message.chatId));
-    const bulk = users.slice(0, 30).map((user) => queue.withPriority('bulk', () => api.sendMessage(user, 'announcement')));
+    const bulkApi = apiWith(queue.transformerFor('bulk'));
+    const bulk = users.slice(0, 30).map((user) => bulkApi.sendMessage(user, 'announcement'));
     const player = users[30] as number;
     await Promise.all([...bulk, api.sendMessage(player, 'your question')]);
-    // Every worker held a bulk call waiting for the global limit; the interactive call took the
-    // first worker that came free and then the limit's next slot, ahead of the bulk calls
-    // already waiting there.
+    // Every call waited for a global slot; the interactive one took the first slot that was
+    // given out, ahead of the bulk calls already waiting there.
     expect(sentOrder.indexOf(player)).toBeLessThanOrEqual(3);
     expect(queue.stats().wait_ms.bulk.count).toBe(30);
   });
 
   it('gives every call of an Api built with transformerFor(priority) that priority', async () => {
     const api = await setUp({ workers: 10, globalPerS: 20 });
-    const bulkApi = new Api(sim.token, { apiRoot: sim.apiRoot });
-    bulkApi.config.use(queue.transformerFor('bulk'));
+    const bulkApi = apiWith(queue.transformerFor('bulk'));
     const users = startedUsers(31);
     const sentOrder: number[] = [];
     sim.world.on('botMessage', (message) => sentOrder.push(message.chatId));
@@ -181,6 +186,19 @@ describe('priorities, size and shutdown', () => {
     expect(sentOrder.indexOf(player)).toBeLessThanOrEqual(3);
     expect(queue.stats().wait_ms.bulk.count).toBe(30);
     expect(queue.stats().wait_ms.interactive.count).toBe(1);
+  });
+
+  it('gives every call of an Api built with transformerWith(options) its guard and priority', async () => {
+    await setUp();
+    const [user] = startedUsers(1) as [number];
+    const guarded = (answer: boolean) => apiWith(queue.transformerWith({ priority: 'question', dueAt: Date.now() - 1_000, beforeSend: async () => answer }));
+    const declined = await settle(guarded(false).sendMessage(user, 'stale'));
+    expect((declined as { error: unknown }).error).toBeInstanceOf(SendCancelledError);
+    expect(sim.stats().botApi.calls.sendmessage).toBeUndefined(); // nothing reached Telegram
+    expect((await guarded(true).sendMessage(user, 'fresh')).text).toBe('fresh');
+    expect(botTexts(user)).toEqual(['fresh']);
+    expect(queue.stats()).toMatchObject({ total_cancelled: 1, total_processed: 1 });
+    expect(queue.stats().wait_ms.question.count).toBe(1);
   });
 
   it('refuses calls beyond its size with a clear error and loses none it accepted', async () => {

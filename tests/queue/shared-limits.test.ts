@@ -32,8 +32,8 @@ async function broadcastFromTwoInstances(shared: boolean): Promise<{ delivered: 
     const queue = createOutboundQueue({ logger, globalPerS: QUEUE_GLOBAL_PER_S, ...(shared ? { redisUrl, redisPrefix: prefix } : {}) });
     queues.push(queue);
     const api = new Api(sim!.token, { apiRoot: sim!.apiRoot });
-    api.config.use(queue.transformer);
-    return users.slice(instance * PER_INSTANCE, (instance + 1) * PER_INSTANCE).map((user) => queue.withPriority('bulk', () => api.sendMessage(user, 'News')));
+    api.config.use(queue.transformerFor('bulk'));
+    return users.slice(instance * PER_INSTANCE, (instance + 1) * PER_INSTANCE).map((user) => api.sendMessage(user, 'News'));
   });
   await Promise.all(sends);
   return { delivered: sim.stats().botApi.calls.sendmessage ?? 0, globalViolations: sim.stats().floodLimits.scopes.global.violations };

@@ -138,10 +138,10 @@ describe('createFloodLimits', () => {
       expect(limits.stats().tooManyRequests).toBe(0);
     });
 
-    it('does not drift: 1000/30 ms apart exactly (an empty bucket refilled by float sums) is never refused', () => {
+    it('does not drift: 1000/30 ms apart exactly (window edges computed from float sums) is never refused', () => {
       // Epoch 0: near 2026's epoch milliseconds a double resolves only ~0.0002 ms, which is
       // the clock's rounding, not the limiter's.
-      const { clock, limits } = setup({ global: { burst: 1 } }, 0);
+      const { clock, limits } = setup({}, 0);
       const start = clock.now();
       for (let i = 0; i < 1_800; i++) {
         moveTo(clock, start, (i * 1_000) / 30);
@@ -150,10 +150,75 @@ describe('createFloodLimits', () => {
       expect(limits.stats().violations).toBe(0);
     });
 
-    it('counts allow_paid_broadcast against its own 1000/s bucket, independent of global', () => {
+    it('counts by arrival in a sliding window: the 31st call within any 1000 ms is refused, whatever the spacing before', () => {
+      const { clock, limits } = setup();
+      const start = clock.now();
+      // 15 calls evenly over the first 500 ms: a 30/s token bucket would admit 30 more at once here.
+      for (let i = 0; i < 15; i++) {
+        moveTo(clock, start, i * 34);
+        expect(attempt(limits, privateChat(1 + i))).toBe('ok');
+      }
+      moveTo(clock, start, 600);
+      for (let i = 0; i < 15; i++) expect(attempt(limits, privateChat(100 + i))).toBe('ok');
+      expect(attempt(limits, privateChat(200))).toBe(1); // 30 within (start - 400, start + 600]
+      expect(limits.stats().scopes.global).toMatchObject({ admitted: 30, violations: 1 });
+      // The penalty (1 s from 600 ms) outlasts the oldest arrival's exit at 1000 ms.
+      moveTo(clock, start, 1_599);
+      expect(attempt(limits, privateChat(201))).toBe(1);
+      moveTo(clock, start, 1_600);
+      // Penalty over, and the calls of 600 ms are 1000 ms old: they have left the window.
+      for (let i = 0; i < 30; i++) expect(attempt(limits, privateChat(300 + i))).toBe('ok');
+      expect(attempt(limits, privateChat(400))).toBe(1);
+    });
+
+    it('lets a call in exactly when the oldest arrival is 1000 ms old, not a millisecond before', () => {
+      const threeThen = (atMs: number) => {
+        const { clock, limits } = setup({ global: { perSecond: 3 } });
+        const start = clock.now();
+        for (const at of [0, 10, 20]) {
+          moveTo(clock, start, at);
+          limits.admit(privateChat(at + 1));
+        }
+        moveTo(clock, start, atMs);
+        return limits;
+      };
+      expect(attempt(threeThen(999), privateChat(50))).toBe(1);
+      const atOneSecond = threeThen(1_000);
+      expect(attempt(atOneSecond, privateChat(50))).toBe('ok'); // the call of 0 ms has left
+      expect(attempt(atOneSecond, privateChat(51))).toBe(1); // the one of 10 ms has not
+    });
+
+    it('ignores burst for the window scopes and rounds a fractional perSecond down', () => {
+      const { limits } = setup({ global: { perSecond: 5.5, burst: 1 } });
+      for (let chat = 1; chat <= 5; chat++) expect(attempt(limits, privateChat(chat))).toBe('ok');
+      expect(attempt(limits, privateChat(6))).toBe(1);
+    });
+
+    it('keeps the latest arrivals when configure() changes the window at runtime', () => {
+      const fourThenChanged = (perSecond: number) => {
+        const { clock, limits } = setup({ global: { perSecond: 4 } });
+        const start = clock.now();
+        for (const at of [0, 100, 200, 300, 1_050]) {
+          moveTo(clock, start, at);
+          limits.admit(privateChat(at + 1)); // at 1050 the call of 0 ms has left: arrivals 100, 200, 300, 1050
+        }
+        limits.configure({ global: { perSecond } });
+        return { clock, limits, start };
+      };
+      const grown = fourThenChanged(6);
+      moveTo(grown.clock, grown.start, 1_100); // 100 leaves; 200, 300 and 1050 stay
+      for (let i = 0; i < 3; i++) expect(attempt(grown.limits, privateChat(20 + i))).toBe('ok');
+      expect(attempt(grown.limits, privateChat(30))).toBe(1);
+
+      const shrunk = fourThenChanged(2);
+      moveTo(shrunk.clock, shrunk.start, 1_299); // the latest two, 300 and 1050, are within 1000 ms
+      expect(attempt(shrunk.limits, privateChat(40))).toBe(1);
+    });
+
+    it('counts allow_paid_broadcast against its own 1000/s window, independent of global', () => {
       const { limits } = setup();
       for (let chat = 1; chat <= 30; chat++) limits.admit(privateChat(chat));
-      expect(attempt(limits, privateChat(31))).toBe(1); // global empty and now penalised
+      expect(attempt(limits, privateChat(31))).toBe(1); // global full and now penalised
       for (let chat = 1_000; chat < 2_000; chat++) expect(attempt(limits, privateChat(chat, true))).toBe('ok');
       expect(attempt(limits, privateChat(2_000, true))).toBe(1);
       expect(attempt(limits, privateChat(2_001))).toBe(1);
@@ -225,7 +290,7 @@ describe('createFloodLimits', () => {
       const { clock, limits } = setup();
       for (let chat = 1; chat <= 30; chat++) limits.admit(privateChat(chat));
       expect(attempt(limits, privateChat(31))).toBe(1);
-      clock.advance(500); // 15 tokens back in the global bucket
+      clock.advance(500); // still 30 arrivals within 1000 ms, and penalised anyway
       expect(attempt(limits, privateChat(32))).toBe(1);
       expect(attempt(limits, privateChat(33, true))).toBe('ok'); // paid broadcasts do not touch global
       clock.advance(500);
@@ -248,7 +313,7 @@ describe('createFloodLimits', () => {
   it('answers the largest wait when several scopes refuse', () => {
     const { limits } = setup({ chat: { perSecond: 0.25, burst: 1 } });
     for (let chat = 1; chat <= 29; chat++) limits.admit(privateChat(chat));
-    limits.admit(privateChat(500)); // global now empty (1/30 s to wait), chat 500 empty (4 s)
+    limits.admit(privateChat(500)); // global now full (1 s to wait), chat 500 empty (4 s)
     expect(attempt(limits, privateChat(500))).toBe(4);
     const { scopes } = limits.stats();
     expect(scopes.chat.violations).toBe(1);
