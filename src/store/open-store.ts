@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
+import type { Clock } from '../lib/clock.js';
+import type { OutageBoard } from '../lib/outage-log.js';
 import { createAnswerWriter, type AnswerWriter } from './answer-writer.js';
 import { createDatabase, type DatabaseHandle } from './database.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
@@ -9,15 +11,18 @@ import { runMigrations } from './migrate.js';
 export interface Store {
   database: DatabaseHandle;
   answerWriter: AnswerWriter;
-  /** Flushes the writer, closes the pool, stops the embedded server; in that order. */
-  close(): Promise<void>;
+  /**
+   * Flushes the writer (answers it cannot commit within `deadlineMs` were never acknowledged,
+   * so Telegram delivers them again), closes the pool, stops the embedded server; in that order.
+   */
+  close(deadlineMs?: number): Promise<void>;
 }
 
 /**
  * Brings the data layer up: the embedded PostgreSQL when DATABASE_URL is unset, migrations
  * (under an advisory lock), the sized pool and the AnswerWriter.
  */
-export async function openStore(config: Config, logger: Logger): Promise<Store> {
+export async function openStore(config: Config, logger: Logger, options: { clock?: Clock; outages?: OutageBoard } = {}): Promise<Store> {
   let embedded: EmbeddedPostgres | undefined;
   let url = config.database.url;
   if (!url) {
@@ -32,13 +37,15 @@ export async function openStore(config: Config, logger: Logger): Promise<Store> 
       db: database.db,
       logger: logger.child({ component: 'answer-writer' }),
       ...config.answerWriter,
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.outages ? { outages: options.outages } : {}),
     });
     return {
       database,
       answerWriter,
-      async close() {
-        await answerWriter.close();
-        await database.close();
+      async close(deadlineMs) {
+        await answerWriter.close(deadlineMs);
+        await database.close(deadlineMs === undefined ? undefined : Math.max(1, Math.ceil(deadlineMs / 1000)));
         await embedded?.stop();
       },
     };

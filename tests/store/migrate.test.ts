@@ -19,11 +19,11 @@ describe('runMigrations', () => {
     const sql = postgres(database.url, { max: 1 });
     try {
       const applied = await sql`select count(*)::int as n from drizzle.__drizzle_migrations`;
-      expect(applied[0]?.n).toBe(2);
+      expect(applied[0]?.n).toBe(3);
       const tables = await sql<{ table_name: string }[]>`
         select table_name from information_schema.tables where table_schema = 'public' order by table_name`;
       expect(tables.map((t) => t.table_name)).toEqual([
-        'answers', 'chats', 'player_stats', 'questions', 'quiz_drafts', 'quizzes', 'rewards', 'run_questions', 'runs', 'users',
+        'answers', 'chats', 'inbox', 'outbox', 'player_stats', 'questions', 'quiz_drafts', 'quizzes', 'rewards', 'run_questions', 'runs', 'users',
       ]);
     } finally {
       await sql.end();

@@ -8,8 +8,12 @@ import {
   claimDueRuns,
   getActiveRun,
   getRun,
+  hurryPrivateRun,
+  releaseRun,
+  renewRunClaims,
   selectDueRuns,
   startRun,
+  stopRunningRun,
   updateRun,
   type StartRunParams,
 } from '../../src/store/queries/runs.js';
@@ -162,26 +166,46 @@ describe('chats and runs queries', () => {
       await database.handle.sql`update runs set status = 'cancelled' where status in ('running', 'finishing')`;
     });
 
-    it('returns only due running or finishing runs, oldest first, up to the limit', async () => {
+    const lease = { by: 'instance-a', leaseMs: 30_000 };
+
+    it('claims only due running or finishing runs, oldest first, up to the limit, until the claim lapses', async () => {
       const { db } = database.handle;
       const dueLater = await startRun(db, runParams(await newChat(), at(-5)));
       const dueFirst = await startRun(db, runParams(await newChat(), at(-60)));
       const finishing = await startRun(db, runParams(await newChat(), at(0)));
       await updateRun(db, finishing.id, { status: 'finishing' });
-      await startRun(db, runParams(await newChat(), at(1))); // not due yet
+      const notDueYet = await startRun(db, runParams(await newChat(), at(1)));
       await startRun(db, runParams(await newChat(), null)); // nothing scheduled
       const finished = await startRun(db, runParams(await newChat(), at(-100)));
       await updateRun(db, finished.id, { status: 'finished' });
       const cancelled = await startRun(db, runParams(await newChat(), at(-100)));
       await updateRun(db, cancelled.id, { status: 'cancelled' });
 
-      const claimed = await db.transaction((tx) => claimDueRuns(tx, { now, limit: 10 }));
-      expect(claimed.map((run) => run.id)).toEqual([dueFirst.id, dueLater.id, finishing.id]);
-      const limited = await db.transaction((tx) => claimDueRuns(tx, { now, limit: 2 }));
-      expect(limited.map((run) => run.id)).toEqual([dueFirst.id, dueLater.id]);
+      const limited = await claimDueRuns(db, { now, limit: 2, ...lease });
+      expect(limited.map((c) => c.run.id)).toEqual([dueFirst.id, dueLater.id]);
+      expect(limited.map((c) => c.dueAt)).toEqual([at(-60), at(-5)]);
+      expect(limited.map((c) => [c.run.claimedBy, c.run.nextActionAt])).toEqual([
+        ['instance-a', at(30)],
+        ['instance-a', at(30)],
+      ]);
+      // Claimed runs are not due again while the claim holds; the rest are.
+      expect((await claimDueRuns(db, { now, limit: 10, ...lease })).map((c) => c.run.id)).toEqual([finishing.id]);
+      expect(await claimDueRuns(db, { now, limit: 10, ...lease })).toEqual([]);
+      // A claim renewed holds longer; one that lapsed makes its run due again (its claimer died).
+      await renewRunClaims(db, { by: 'instance-a', runIds: [dueFirst.id], until: at(90) });
+      const lapsed = await claimDueRuns(db, { now: at(31), limit: 10, by: 'instance-b', leaseMs: 30_000 });
+      expect(lapsed.map((c) => [c.run.id, c.run.claimedBy])).toEqual([
+        [notDueYet.id, 'instance-b'],
+        [dueLater.id, 'instance-b'],
+        [finishing.id, 'instance-b'],
+      ]);
+      // Releasing ends the claim with the next step's time; only the holder may release with `by`.
+      expect(await releaseRun(db, { runId: dueFirst.id, by: 'instance-b', nextActionAt: at(5) })).toBe(false);
+      expect(await releaseRun(db, { runId: dueFirst.id, by: 'instance-a', nextActionAt: at(5) })).toBe(true);
+      expect(await getRun(db, dueFirst.id)).toMatchObject({ claimedBy: null, nextActionAt: at(5) });
     });
 
-    it('never gives the same run to two concurrent transactions', async () => {
+    it('never gives the same run to two concurrent claims', async () => {
       const { db } = database.handle;
       const due: number[] = [];
       for (let i = 0; i < 6; i++) due.push((await startRun(db, runParams(await newChat(), at(-10 + i)))).id);
@@ -191,19 +215,19 @@ describe('chats and runs queries', () => {
       let releaseA!: () => void;
       const released = new Promise<void>((resolve) => (releaseA = resolve));
 
+      // A claims inside a transaction it keeps open, so its row locks are still held when B claims.
       const transactionA = db.transaction(async (tx) => {
-        const runs = await claimDueRuns(tx, { now, limit: 3 });
-        reportClaimA(runs.map((run) => run.id));
-        await released; // hold the row locks until B has claimed
-        for (const run of runs) await updateRun(tx, run.id, { nextActionAt: at(60) });
-        return runs.map((run) => run.id);
+        const claimed = await claimDueRuns(tx, { now, limit: 3, by: 'a', leaseMs: 30_000 });
+        reportClaimA(claimed.map((c) => c.run.id));
+        await released;
+        return claimed.map((c) => c.run.id);
       });
       try {
         const idsA = await claimedA;
         const idsB = await db.transaction(async (tx) => {
           // SKIP LOCKED must not wait for A; fail fast instead of hanging if it ever does.
           await tx.execute('set local lock_timeout = 2000');
-          return (await claimDueRuns(tx, { now, limit: 10 })).map((run) => run.id);
+          return (await claimDueRuns(tx, { now, limit: 10, by: 'b', leaseMs: 30_000 })).map((c) => c.run.id);
         });
         expect(idsA).toEqual(due.slice(0, 3));
         expect(idsB).toEqual(due.slice(3));
@@ -211,10 +235,25 @@ describe('chats and runs queries', () => {
         releaseA();
       }
       await transactionA;
+      expect(await claimDueRuns(db, { now, limit: 10, by: 'c', leaseMs: 30_000 })).toEqual([]);
+    });
 
-      // A moved its runs into the future and committed; B changed nothing, so only B's are due again.
-      const again = await db.transaction((tx) => claimDueRuns(tx, { now, limit: 10 }));
-      expect(again.map((run) => run.id)).toEqual(due.slice(3));
+    it('hurries a private run only between steps, and stops a running run without cutting a claim short', async () => {
+      const { db } = database.handle;
+      const chatId = await newChat();
+      const run = await startRun(db, { ...runParams(chatId, at(60)), mode: 'private' });
+      await updateRun(db, run.id, { currentPosition: 0 });
+      expect(await hurryPrivateRun(db, { runId: run.id, position: 1, now })).toBe(false); // moved on
+      expect(await hurryPrivateRun(db, { runId: run.id, position: 0, now })).toBe(true);
+      expect(await getRun(db, run.id)).toMatchObject({ nextActionAt: now });
+      await updateRun(db, run.id, { claimedBy: 'a', nextActionAt: at(30) });
+      expect(await hurryPrivateRun(db, { runId: run.id, position: 0, now })).toBe(false); // a step is in progress
+      expect(await stopRunningRun(db, { chatId, now })).toMatchObject({ status: 'finishing', nextActionAt: at(30) });
+      expect(await stopRunningRun(db, { chatId, now })).toBeUndefined(); // already stopped
+
+      const other = await newChat();
+      const idle = await startRun(db, runParams(other, at(60)));
+      expect(await stopRunningRun(db, { chatId: other, now })).toMatchObject({ id: idle.id, status: 'finishing', nextActionAt: now });
     });
 
     it('is planned as a scan of runs_due_idx', async () => {

@@ -78,13 +78,18 @@ export async function createQuiz(executor: Executor, params: CreateQuizParams): 
 
 /**
  * The quiz with its questions ordered by position, or `undefined` when it does not exist or
- * was deleted. Pass a transaction to read both in one snapshot.
+ * was deleted (unless `includeDeleted`: a run keeps playing the quiz it started with even when
+ * its owner deletes it meanwhile). Pass a transaction to read both in one snapshot.
  */
-export async function getQuizWithQuestions(executor: Executor, quizId: number): Promise<QuizWithQuestions | undefined> {
+export async function getQuizWithQuestions(
+  executor: Executor,
+  quizId: number,
+  options: { includeDeleted?: boolean } = {},
+): Promise<QuizWithQuestions | undefined> {
   const [quiz] = await executor
     .select()
     .from(quizzes)
-    .where(and(eq(quizzes.id, quizId), isNull(quizzes.deletedAt)));
+    .where(options.includeDeleted ? eq(quizzes.id, quizId) : and(eq(quizzes.id, quizId), isNull(quizzes.deletedAt)));
   if (!quiz) return undefined;
   const rows = await executor.select().from(questions).where(eq(questions.quizId, quizId)).orderBy(asc(questions.position));
   return { ...quiz, questions: rows };

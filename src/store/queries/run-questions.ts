@@ -11,7 +11,8 @@ export interface SentQuestion {
   position: number;
   /** Telegram's poll id, how a `poll_answer` finds its way back. */
   pollId: string;
-  messageId: number;
+  /** The poll's message; null when the poll was identified from a `poll` update (no message id there). */
+  messageId: number | null;
   /** shownOrder[i] = index in the question's options of the i-th option shown; null when not shuffled. */
   shownOrder: number[] | null;
   sentAt: Date;
@@ -108,6 +109,39 @@ export async function getRunQuestion(
   const [row] = await executor
     .select()
     .from(runQuestions)
+    .where(and(eq(runQuestions.runId, params.runId), eq(runQuestions.position, params.position)));
+  return row;
+}
+
+/**
+ * Reserves the row of a run's question as its step decides to ask it, with the option order
+ * it will be shown in; the poll's id and times are filled in once Telegram accepted it
+ * ({@link recordSentQuestion}). A row already reserved is kept as it is (the step was taken
+ * again: the order must stay the one its outbox intent was written with).
+ */
+export async function reserveRunQuestion(
+  executor: Executor,
+  params: { runId: number; questionId: number; position: number; shownOrder: number[] | null },
+): Promise<void> {
+  await executor
+    .insert(runQuestions)
+    .values({ runId: params.runId, questionId: params.questionId, position: params.position, shownOrder: params.shownOrder })
+    .onConflictDoNothing({ target: [runQuestions.runId, runQuestions.position] });
+}
+
+/** A reserved run question: which quiz question, in which option order, with its correct options. */
+export interface ReservedQuestion {
+  questionId: number;
+  shownOrder: number[] | null;
+  correctOptionIds: number[];
+}
+
+/** The question reserved at `position` of a run (see {@link reserveRunQuestion}), or undefined. */
+export async function getReservedQuestion(executor: Executor, params: { runId: number; position: number }): Promise<ReservedQuestion | undefined> {
+  const [row] = await executor
+    .select({ questionId: runQuestions.questionId, shownOrder: runQuestions.shownOrder, correctOptionIds: questions.correctOptionIds })
+    .from(runQuestions)
+    .innerJoin(questions, eq(questions.id, runQuestions.questionId))
     .where(and(eq(runQuestions.runId, params.runId), eq(runQuestions.position, params.position)));
   return row;
 }

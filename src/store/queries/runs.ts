@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
-import type { Executor, Transaction } from '../database.js';
+import { and, asc, eq, getTableColumns, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
+import type { Executor } from '../database.js';
 import { runs, type NewRun, type Run, type RunSettings, type RunStatus } from '../schema/runs.js';
 
 /**
@@ -36,7 +36,7 @@ export interface StartRunParams {
 
 /** Fields {@link updateRun} may change. */
 export type RunPatch = Partial<
-  Pick<NewRun, 'status' | 'currentPosition' | 'nextActionAt' | 'finishedAt' | 'rewardsCreditedAt' | 'resultsPostedAt'>
+  Pick<NewRun, 'status' | 'currentPosition' | 'nextActionAt' | 'claimedBy' | 'finishedAt' | 'rewardsCreditedAt' | 'resultsPostedAt'>
 >;
 
 /**
@@ -84,13 +84,13 @@ export async function getActiveRun(executor: Executor, chatId: number): Promise<
 }
 
 /**
- * The claim statement of {@link claimDueRuns}, not yet executed: active runs whose
- * `nextActionAt` is at or before `now`, oldest first, locked FOR UPDATE SKIP LOCKED. Exposed so
- * that tests and operators can EXPLAIN the exact statement (it must scan runs_due_idx).
+ * The inner select of {@link claimDueRuns}, not yet executed: active runs whose `nextActionAt`
+ * is at or before `now`, oldest first, locked FOR UPDATE SKIP LOCKED. Exposed so that tests and
+ * operators can EXPLAIN the exact scan (it must use runs_due_idx).
  */
 export function selectDueRuns(executor: Executor, params: { now: Date; limit: number }) {
   return executor
-    .select()
+    .select({ id: runs.id, dueAt: runs.nextActionAt })
     .from(runs)
     .where(and(isActive, lte(runs.nextActionAt, params.now)))
     .orderBy(asc(runs.nextActionAt))
@@ -98,14 +98,51 @@ export function selectDueRuns(executor: Executor, params: { now: Date; limit: nu
     .for('update', { skipLocked: true });
 }
 
+/** A run claimed by {@link claimDueRuns}, with the moment its step fell due. */
+export interface ClaimedRun {
+  run: Run;
+  /** When the step was due (the queue sends older due steps first). */
+  dueAt: Date;
+}
+
 /**
- * Claims up to `limit` due runs for the caller's transaction: the rows stay locked until it
- * ends, and runs another instance has already claimed are skipped rather than waited for, so
- * several schedulers never act on the same run at once. Act on each run and move its
- * `nextActionAt` (with {@link updateRun}) before committing.
+ * Claims up to `limit` due runs for instance `by`, oldest due first, in one statement that
+ * commits by itself: each claimed run's `nextActionAt` becomes the end of the claim (`now` +
+ * `leaseMs`) and `claimedBy` is set, so no other instance takes it while the claimer works on
+ * it (and renews the claim, see {@link renewRunClaims}); if the claimer dies, the run is due
+ * again when the claim lapses. Runs another instance is claiming at this moment are skipped,
+ * not waited for. No transaction stays open.
  */
-export async function claimDueRuns(tx: Transaction, params: { now: Date; limit: number }): Promise<Run[]> {
-  return selectDueRuns(tx, params);
+export async function claimDueRuns(executor: Executor, params: { now: Date; limit: number; by: string; leaseMs: number }): Promise<ClaimedRun[]> {
+  const due = selectDueRuns(executor, params).as('due');
+  const rows = await executor
+    .update(runs)
+    .set({ nextActionAt: new Date(params.now.getTime() + params.leaseMs), claimedBy: params.by })
+    .from(due)
+    .where(eq(runs.id, due.id))
+    .returning({ run: getTableColumns(runs), dueAt: due.dueAt });
+  return rows
+    .map((row) => ({ run: row.run, dueAt: row.dueAt ?? params.now }))
+    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.run.id - b.run.id);
+}
+
+/** Extends the claims instance `by` holds on these runs (their messages still wait in its queue). */
+export async function renewRunClaims(executor: Executor, params: { by: string; runIds: readonly number[]; until: Date }): Promise<void> {
+  if (params.runIds.length === 0) return;
+  await executor
+    .update(runs)
+    .set({ nextActionAt: params.until })
+    .where(and(inArray(runs.id, [...params.runIds]), eq(runs.claimedBy, params.by), isActive));
+}
+
+/**
+ * Ends the claim on a run: its next step is due at `nextActionAt` (null: none). Only while
+ * `by` holds it, unless `by` is omitted (a step that found the run's claim lapsed).
+ */
+export async function releaseRun(executor: Executor, params: { runId: number; nextActionAt: Date | null; by?: string }): Promise<boolean> {
+  const where = params.by === undefined ? eq(runs.id, params.runId) : and(eq(runs.id, params.runId), eq(runs.claimedBy, params.by));
+  const released = await executor.update(runs).set({ nextActionAt: params.nextActionAt, claimedBy: null }).where(where).returning({ id: runs.id });
+  return released.length > 0;
 }
 
 /**
@@ -146,15 +183,92 @@ export async function countActiveRuns(executor: Executor): Promise<number> {
 }
 
 /**
- * Makes a private run due now when its player answered the question it is on, so the next
- * question comes at once instead of at the end of the period. False when the run has moved on
- * (or is not a running private run).
+ * Makes a private run due at `now` when its player answered the question it is on, so the next
+ * question comes at once instead of at the end of the period. False when the run has moved on,
+ * is not a running private run, or a step of it is in progress (its claim must not be cut short).
  */
-export async function hurryPrivateRun(executor: Executor, params: { runId: number; position: number }): Promise<boolean> {
+export async function hurryPrivateRun(executor: Executor, params: { runId: number; position: number; now: Date }): Promise<boolean> {
   const moved = await executor
     .update(runs)
-    .set({ nextActionAt: sql`now()` })
-    .where(and(eq(runs.id, params.runId), eq(runs.currentPosition, params.position), eq(runs.status, 'running'), eq(runs.mode, 'private')))
+    .set({ nextActionAt: params.now })
+    .where(
+      and(
+        eq(runs.id, params.runId),
+        eq(runs.currentPosition, params.position),
+        eq(runs.status, 'running'),
+        eq(runs.mode, 'private'),
+        isNull(runs.claimedBy),
+        gt(runs.nextActionAt, params.now),
+      ),
+    )
     .returning({ id: runs.id });
+  return moved.length > 0;
+}
+
+/**
+ * /stopquiz: the chat's running run becomes `finishing` (scored with what was answered). Its
+ * finish step is due at `now`, unless a step is in progress: that step's outcome then makes it
+ * due (see the engine's outcome recording). Undefined when the chat has no running run.
+ */
+export async function stopRunningRun(executor: Executor, params: { chatId: number; now: Date }): Promise<Run | undefined> {
+  const [run] = await executor
+    .update(runs)
+    .set({
+      status: 'finishing',
+      nextActionAt: sql`case when ${runs.claimedBy} is null then ${params.now.toISOString()}::timestamptz else ${runs.nextActionAt} end`,
+    })
+    .where(and(eq(runs.chatId, params.chatId), eq(runs.status, 'running')))
+    .returning();
+  return run;
+}
+
+/**
+ * A run's question at `position` went out (or was given up): the run moves on to it, and its
+ * next step is due at `nextActionAt`, or at `now` when the run was stopped meanwhile (it is
+ * `finishing` and owes its results). The claim ends. Never moves a run backwards.
+ */
+export async function advanceRun(executor: Executor, params: { runId: number; position: number; nextActionAt: Date; now: Date }): Promise<boolean> {
+  const moved = await executor
+    .update(runs)
+    .set({
+      currentPosition: params.position,
+      nextActionAt: sql`case when ${runs.status} = 'finishing' then ${params.now.toISOString()}::timestamptz else ${params.nextActionAt.toISOString()}::timestamptz end`,
+      claimedBy: null,
+    })
+    .where(and(eq(runs.id, params.runId), isActive, sql`${runs.currentPosition} < ${params.position}`))
+    .returning({ id: runs.id });
+  return moved.length > 0;
+}
+
+/** Ends an active run as `finished` (results posted, or given up) or `cancelled`; false when it was not active. */
+export async function endRun(
+  executor: Executor,
+  params: { runId: number; status: 'finished' | 'cancelled'; now: Date; resultsPosted?: boolean },
+): Promise<boolean> {
+  const ended = await executor
+    .update(runs)
+    .set({
+      status: params.status,
+      finishedAt: params.now,
+      ...(params.resultsPosted ? { resultsPostedAt: params.now } : {}),
+      nextActionAt: null,
+      claimedBy: null,
+    })
+    .where(and(eq(runs.id, params.runId), isActive))
+    .returning({ id: runs.id });
+  return ended.length > 0;
+}
+
+/**
+ * A private run whose question at `position` its player answered before the question's send
+ * was recorded (the answer came faster than the record's commit) moves on now, as if the answer
+ * had come after. Call inside the transaction that recorded the send (after {@link advanceRun}).
+ */
+export async function hurryIfAnswered(executor: Executor, params: { runId: number; questionId: number; position: number; now: Date }): Promise<boolean> {
+  const moved = await executor.execute<{ id: string }>(sql`
+    update runs set next_action_at = ${params.now.toISOString()}::timestamptz
+    where id = ${params.runId}::bigint and mode = 'private' and status = 'running' and current_position = ${params.position}::int
+      and exists (select 1 from answers where run_id = ${params.runId}::bigint and question_id = ${params.questionId}::bigint and cardinality(option_ids) > 0)
+    returning id`);
   return moved.length > 0;
 }

@@ -9,3 +9,5 @@ export * from './answers.js';
 export * from './rewards.js';
 export * from './player-stats.js';
 export * from './quiz-drafts.js';
+export * from './inbox.js';
+export * from './outbox.js';

@@ -39,8 +39,15 @@ export const runs = pgTable(
     /** Position of the question now open (or about to be sent); -1 before the first. */
     currentPosition: integer('current_position').notNull().default(-1),
     questionCount: integer('question_count').notNull(),
-    /** When the scheduler must act next (send the next question, close, finish). */
+    /**
+     * When the scheduler must act next (send the next question, close, finish). While an
+     * instance holds the run (`claimedBy`), this is when its claim lapses: the instance renews
+     * it while the step's messages wait in its queue, and another instance takes the run over
+     * if it dies.
+     */
     nextActionAt: timestamp('next_action_at', { withTimezone: true }),
+    /** The instance whose step is in progress; null between steps. */
+    claimedBy: text('claimed_by'),
     settings: jsonb('settings').$type<RunSettings>().notNull(),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
