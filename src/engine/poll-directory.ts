@@ -10,6 +10,8 @@ import { findRunQuestionByPollId, type PolledQuestion } from '../store/queries/r
 export interface PollDirectory {
   /** The run question of `pollId`, or `undefined` when no run sent such a poll. */
   lookup(pollId: string): Promise<PolledQuestion | undefined>;
+  /** Whether the poll is in memory (no database query): a `poll` update about it tells nothing new. */
+  isCached(pollId: string): boolean;
   /** Remembers a poll just sent (before its row is committed, so that the fastest answers find it). */
   remember(pollId: string, question: PolledQuestion): void;
   /** Marks a run's question closed in the cache (the database row is stamped by the engine). */
@@ -62,6 +64,7 @@ export function createPollDirectory(options: PollDirectoryOptions): PollDirector
       }
       return pending;
     },
+    isCached: (pollId) => cache.has(pollId),
     remember: store,
     markClosed(runId, position, closedAt) {
       for (const question of cache.values()) {

@@ -1,14 +1,22 @@
 /**
- * The run engine: starts and stops runs, and a scheduler that takes every due run's next step.
- * All run state lives in the database; the scheduler claims due runs with FOR UPDATE SKIP
- * LOCKED inside the transaction of the step, so several instances can share one database
- * without sending a question twice, and a run that was due while the bot was down takes its
- * step as soon as any instance is up again.
+ * The run engine: starts and stops runs, and a scheduler that takes every due run's next step
+ * as an outbox. All run state lives in the database. The scheduler claims due runs in one
+ * statement (FOR UPDATE SKIP LOCKED, committed at once: the claim is a lease on the run),
+ * writes each step's intents in a short transaction (run-step.ts), then sends them through the
+ * outbound queue with no transaction or pooled connection held, and records each outcome in
+ * another short transaction (send-outcome.ts). Hundreds of runs thus progress at once at the
+ * pace of Telegram's limits, not of the pool; several instances share the runs; a run whose
+ * instance died is taken over when its lease lapses, and a send that may have reached Telegram
+ * is never sent again (it is reconciled from Telegram's `poll` update, or skipped).
  */
-import type { Api } from 'grammy';
+import type { Poll } from 'grammy/types';
 import type { Logger } from 'pino';
-import type { AnswerWriter } from '../store/answer-writer.js';
+import { createBackoff } from '../lib/backoff.js';
+import { sleep, systemClock, type Clock } from '../lib/clock.js';
+import { createOutageLog, type OutageBoard } from '../lib/outage-log.js';
+import { isRetryableDatabaseError } from '../store/errors.js';
 import type { Database } from '../store/database.js';
+import { countOpenSends, unresolvedQuestionSends } from '../store/queries/outbox.js';
 import { getQuizWithQuestions, type QuizWithQuestions } from '../store/queries/quizzes.js';
 import {
   claimDueRuns,
@@ -17,27 +25,43 @@ import {
   hurryPrivateRun,
   nextDueAt,
   RunAlreadyActiveError,
+  renewRunClaims,
   startRun as insertRun,
-  updateRun,
+  stopRunningRun,
+  type ClaimedRun,
 } from '../store/queries/runs.js';
+import type { ReservedQuestion } from '../store/queries/run-questions.js';
+import type { OutboxRow } from '../store/schema/outbox.js';
 import type { Run } from '../store/schema/runs.js';
+import type { OutboxSender } from './outbox-sender.js';
 import type { PollDirectory } from './poll-directory.js';
+import { createQuizCache, type QuizCache } from './quiz-cache.js';
+import { reconcilePoll, type ReconcileResult } from './reconcile.js';
 import { takeRunStep, type EngineCounters, type StepContext } from './run-step.js';
+import { recordOutcome, type OutcomeContext, type SendRun } from './send-outcome.js';
 
 /** Options of {@link createRunEngine}. */
 export interface RunEngineOptions {
   db: Database;
-  /** Questions and announcements go out through it (queued as interactive). */
-  api: Api;
-  /** Results go out through it (queued as results: behind questions, ahead of bulk). */
-  resultsApi: Api;
-  polls: PollDirectory;
-  answerWriter: AnswerWriter;
   logger: Logger;
+  /** Sends outbox rows through the outbound queue with the dispatch guard. */
+  sender: OutboxSender;
+  /** Closes a group's poll early (/stopquiz); best effort, queued as a question. */
+  stopPoll(chatId: number, messageId: number): Promise<unknown>;
+  polls: PollDirectory;
   /** Points for rank 1, 2, ... and for taking part, frozen into each run at its start. */
   rewards: { pointsByRank: readonly number[]; participationPoints: number };
-  /** Steps taken at once, each holding one pooled connection while it talks to Telegram [8]. */
-  concurrency?: number;
+  /** This instance's name in run claims (unique per process). */
+  instanceId: string;
+  clock?: Clock;
+  outages?: OutageBoard;
+  quizzes?: QuizCache;
+  /** Runs claimed per statement [50]. */
+  claimBatch?: number;
+  /** Steps written at once, each a short transaction on one pooled connection [4]. */
+  stepConcurrency?: number;
+  /** How long a claim on a run holds unless renewed [15,000 ms]. */
+  leaseMs?: number;
   /** Longest sleep between two looks at the database for runs made due by other instances [1,000 ms]. */
   idleCheckMs?: number;
 }
@@ -62,112 +86,148 @@ export type StartRunResult =
 /** Engine figures for /monitoring/stats. */
 export interface RunEngineStats {
   active_runs: number;
+  /** Sends of this instance waiting in the queue or having their outcome recorded. */
   steps_in_progress: number;
   questions_sent: number;
+  questions_skipped: number;
+  questions_reconciled: number;
   runs_finished: number;
   runs_cancelled: number;
   steps_retried: number;
   step_failures: number;
+  /** Outbox sends of every instance whose outcome is open. */
+  outbox: Record<'pending' | 'dispatched' | 'unknown', number>;
 }
 
 export interface RunEngine {
   /** Starts the scheduler. */
   start(): void;
-  /** Stops claiming and waits for the steps in progress to commit. */
+  /** Stops claiming runs (sends already in the queue go on; see {@link RunEngine.settle}). */
   stop(): Promise<void>;
+  /** Waits up to `deadlineMs` for the outcomes of sends in progress to be recorded. */
+  settle(deadlineMs: number): Promise<{ unsettled: number }>;
   startRun(request: StartRunRequest): Promise<StartRunResult>;
   /** Ends the chat's running run early (it is scored with what was answered); false when none was running. */
   stopRun(chatId: number): Promise<boolean>;
   /** A private player answered the question at `position`: the run moves on now instead of at the end of the period. */
   answered(runId: number, position: number): Promise<void>;
+  /** A `poll` update for a poll nobody recorded: maybe the poll of a question whose delivery is unknown. */
+  reconcilePoll(poll: Poll): Promise<ReconcileResult>;
+  /** Whether some question's delivery is still being learnt (answers to unknown polls may belong to it). */
+  hasUnresolvedQuestionSends(): Promise<boolean>;
   stats(): Promise<RunEngineStats>;
 }
 
-const FAILURE_BACKOFF_MS = 1_000;
-/** Shortest sleep when a run is due but locked by someone else (another instance's step). */
-const BUSY_RECHECK_MS = 100;
+/** Shortest sleep when the next due run is due very soon or locked by another instance. */
+const BUSY_RECHECK_MS = 50;
 
 export function createRunEngine(options: RunEngineOptions): RunEngine {
   const { db, logger } = options;
-  const concurrency = options.concurrency ?? 8;
+  const clock = options.clock ?? systemClock;
+  const claimBatch = options.claimBatch ?? 50;
+  const stepConcurrency = options.stepConcurrency ?? 4;
+  const leaseMs = options.leaseMs ?? 15_000;
   const idleCheckMs = options.idleCheckMs ?? 1_000;
-  const counters: EngineCounters = { questionsSent: 0, runsFinished: 0, runsCancelled: 0, stepsRetried: 0 };
-  const stepContext: StepContext = {
-    api: options.api,
-    resultsApi: options.resultsApi,
-    polls: options.polls,
-    answerWriter: options.answerWriter,
-    logger,
-    counters,
-  };
-  let running = false;
-  let active = 0;
+  const quizzes = options.quizzes ?? createQuizCache({ db });
+  const outage = createOutageLog({ part: 'engine', logger, clock, ...(options.outages ? { board: options.outages } : {}) });
+  const backoff = createBackoff({ initialMs: 200, maxMs: 10_000 });
+  const counters: EngineCounters = { questionsSent: 0, questionsSkipped: 0, questionsReconciled: 0, runsFinished: 0, runsCancelled: 0, stepsRetried: 0 };
+  /** Outbox rows this instance is sending, and the run of each. */
+  const inFlight = new Map<number, number>();
+  const sending = new Set<Promise<void>>();
   let stepFailures = 0;
+  let running = false;
   let loop: Promise<void> | undefined;
-  const steps = new Set<Promise<void>>();
-  let wake: (() => void) | undefined;
+  let wake = new AbortController();
+  let heartbeat: { cancel(): void } | undefined;
 
-  const poke = (): void => {
-    const resolve = wake;
-    wake = undefined;
-    resolve?.();
+  const poke = (): void => wake.abort();
+  const stepContext: StepContext = {
+    db,
+    clock,
+    logger,
+    polls: options.polls,
+    quizzes,
+    counters,
+    inFlight: { has: (id: number) => inFlight.has(id) } as ReadonlySet<number>,
+    stopPoll: (chatId, messageId) => {
+      options.stopPoll(chatId, messageId).catch((error: unknown) => logger.warn({ err: error, chatId }, 'Could not stop the poll of a question closed early'));
+    },
   };
-  const sleep = (ms: number): Promise<void> =>
-    new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        wake = undefined;
-        resolve();
-      }, ms);
-      wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
+  const outcomeContext: OutcomeContext = { db, clock, logger, polls: options.polls, counters, instanceId: options.instanceId };
 
-  /**
-   * Claims one due run and takes its step in the claiming transaction. Resolves `claimed` as
-   * soon as the claim query answered, so the loop can claim the next run while this step talks
-   * to Telegram.
-   */
-  const claimOne = (): Promise<'claimed' | 'none' | 'failed'> =>
-    new Promise((resolveClaim) => {
-      active++;
-      let claimedRun: Run | undefined;
-      const step = db
-        .transaction(async (tx) => {
-          const [run] = await claimDueRuns(tx, { now: new Date(), limit: 1 });
-          claimedRun = run;
-          resolveClaim(run ? 'claimed' : 'none');
-          if (run) await takeRunStep(tx, run, stepContext);
-        })
-        .catch((error: unknown) => {
-          stepFailures++;
-          logger.error({ err: error, runId: claimedRun?.id }, 'Run step failed: it will be tried again');
-          resolveClaim('failed');
-        })
-        .finally(() => {
-          active--;
-          steps.delete(step);
-          poke();
-        });
-      steps.add(step);
+  /** Sends one row and records its outcome, retrying the record through a database outage. */
+  const send = (row: OutboxRow, run: SendRun, question?: ReservedQuestion): void => {
+    inFlight.set(row.id, row.runId);
+    const task = (async () => {
+      const outcome = await options.sender.send(row);
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const recorded = await recordOutcome(row, run, outcome, outcomeContext, question);
+          outage.success();
+          if (recorded.dueNow) poke();
+          return;
+        } catch (error) {
+          if (!isRetryableDatabaseError(error)) {
+            logger.error({ err: error, runId: row.runId, sendId: row.id }, 'Could not record a send\'s outcome: the run is taken up again when its claim lapses');
+            return;
+          }
+          outage.failure(error);
+          if (!running && attempt > 3) return; // shutting down: the next claimant settles it from the outbox
+          await sleep(clock, backoff.delayMs(attempt));
+        }
+      }
+    })().finally(() => {
+      inFlight.delete(row.id);
+      sending.delete(task);
+      poke();
     });
+    sending.add(task);
+  };
+
+  const takeStep = async (claimed: ClaimedRun): Promise<void> => {
+    try {
+      const result = await takeRunStep(claimed, stepContext);
+      for (const row of result.send) send(row, claimed.run, result.questions?.get(row.id));
+      if (result.dueNow) poke();
+    } catch (error) {
+      stepFailures++;
+      if (isRetryableDatabaseError(error)) outage.failure(error);
+      else logger.error({ err: error, runId: claimed.run.id }, 'Run step failed: it is taken up again when its claim lapses');
+    }
+  };
+
+  /** Renews the claims of runs whose sends this instance still holds. */
+  const renewClaims = (): void => {
+    heartbeat = clock.setTimeout(() => {
+      const runIds = [...new Set(inFlight.values())];
+      renewRunClaims(db, { by: options.instanceId, runIds, until: new Date(clock.now() + leaseMs) })
+        .then(() => outage.success(), (error: unknown) => outage.failure(error))
+        .finally(() => {
+          if (running || inFlight.size > 0) renewClaims();
+        });
+    }, leaseMs / 3);
+  };
 
   const schedule = async (): Promise<void> => {
+    let failures = 0;
     while (running) {
-      if (active >= concurrency) {
-        await sleep(idleCheckMs);
+      wake = new AbortController();
+      let claimed: ClaimedRun[];
+      try {
+        claimed = await claimDueRuns(db, { now: new Date(clock.now()), limit: claimBatch, by: options.instanceId, leaseMs });
+        outage.success();
+        failures = 0;
+      } catch (error) {
+        outage.failure(error);
+        await sleep(clock, backoff.delayMs(++failures), wake.signal);
         continue;
       }
-      const outcome = await claimOne();
-      if (outcome === 'claimed') continue;
-      if (outcome === 'failed') {
-        await sleep(FAILURE_BACKOFF_MS);
-        continue;
-      }
+      await forEachLimited(claimed, stepConcurrency, takeStep);
+      if (claimed.length === claimBatch) continue;
       const due = await nextDueAt(db).catch(() => undefined);
-      const untilDue = due ? due.getTime() - Date.now() : idleCheckMs;
-      await sleep(Math.min(idleCheckMs, Math.max(BUSY_RECHECK_MS, untilDue)));
+      const untilDue = due ? due.getTime() - clock.now() : idleCheckMs;
+      await sleep(clock, Math.min(idleCheckMs, Math.max(BUSY_RECHECK_MS, untilDue)), wake.signal);
     }
   };
 
@@ -176,12 +236,20 @@ export function createRunEngine(options: RunEngineOptions): RunEngine {
       if (running) return;
       running = true;
       loop = schedule();
+      renewClaims();
     },
     async stop() {
       running = false;
       poke();
       await loop;
-      await Promise.all([...steps]);
+    },
+    async settle(deadlineMs) {
+      const deadline = clock.now() + deadlineMs;
+      while (sending.size > 0 && clock.now() < deadline) {
+        await Promise.race([Promise.all([...sending]), sleep(clock, Math.max(0, deadline - clock.now()))]);
+      }
+      if (sending.size === 0) heartbeat?.cancel();
+      return { unsettled: sending.size };
     },
     async startRun(request) {
       const quiz = await getQuizWithQuestions(db, request.quizId);
@@ -200,7 +268,7 @@ export function createRunEngine(options: RunEngineOptions): RunEngine {
             rewardPoints: [...options.rewards.pointsByRank],
             participationPoints: options.rewards.participationPoints,
           },
-          nextActionAt: new Date(),
+          nextActionAt: new Date(clock.now()),
         });
         poke();
         return { ok: true, run, quiz };
@@ -212,25 +280,45 @@ export function createRunEngine(options: RunEngineOptions): RunEngine {
       }
     },
     async stopRun(chatId) {
-      const run = await getActiveRun(db, chatId);
-      if (!run) return false;
-      const stopped = await updateRun(db, run.id, { status: 'finishing', nextActionAt: new Date() }, { ifStatus: ['running'] });
+      const stopped = await stopRunningRun(db, { chatId, now: new Date(clock.now()) });
       if (stopped) poke();
       return stopped !== undefined;
     },
     async answered(runId, position) {
-      if (await hurryPrivateRun(db, { runId, position })) poke();
+      if (await hurryPrivateRun(db, { runId, position, now: new Date(clock.now()) })) poke();
+    },
+    async reconcilePoll(poll) {
+      const result = await reconcilePoll(poll, { db, logger, polls: options.polls, counters, now: () => clock.now() });
+      if (result === 'reconciled') poke();
+      return result;
+    },
+    async hasUnresolvedQuestionSends() {
+      return (await unresolvedQuestionSends(db)).length > 0;
     },
     async stats() {
       return {
         active_runs: await countActiveRuns(db),
-        steps_in_progress: active,
+        steps_in_progress: inFlight.size,
         questions_sent: counters.questionsSent,
+        questions_skipped: counters.questionsSkipped,
+        questions_reconciled: counters.questionsReconciled,
         runs_finished: counters.runsFinished,
         runs_cancelled: counters.runsCancelled,
         steps_retried: counters.stepsRetried,
         step_failures: stepFailures,
+        outbox: await countOpenSends(db),
       };
     },
   };
 }
+
+/** Runs `work` on every item, at most `limit` at once; resolves when all are done. */
+async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await work(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+

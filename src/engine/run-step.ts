@@ -1,103 +1,121 @@
 /**
- * One step of one due run, inside the transaction that claimed it: close the question whose
- * time is up, then ask the next question or finish the run (score, credit rewards, post the
- * results). The run row stays locked until the step commits, so no other instance can take
- * the same step; a crash rolls the step back and the run is simply due again.
+ * One step of one claimed run, written as intents: close the question whose time is up, then
+ * ask the next question (its announcement first, for the first one) or finish the run (score,
+ * credit rewards, results), in one short transaction that sends nothing. The messages are
+ * outbox rows the engine sends after the commit (run-engine.ts); their outcomes move the run on
+ * (send-outcome.ts). A step taken again after its claim lapsed finds its open sends and decides
+ * each one's fate by the pure rules of src/quiz/run-steps.ts: never a second copy of a message
+ * that may have reached its chat.
  */
-import type { Api } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Logger } from 'pino';
-import { nextRunStep, ANSWER_GRACE_MS } from '../quiz/run-steps.js';
+import type { Clock } from '../lib/clock.js';
+import { nextRunStep, openSendAction, type RunStep } from '../quiz/run-steps.js';
 import { shownCorrectIds, showOptions, shuffledOrder } from '../quiz/scoring.js';
 import { announcementText, displayName, pollQuestionText, resultsText } from '../quiz/texts.js';
-import type { AnswerWriter } from '../store/answer-writer.js';
-import type { Transaction } from '../store/database.js';
+import type { Database, Transaction } from '../store/database.js';
 import { creditRewards, runLeaderboard } from '../store/queries/leaderboard.js';
-import { getQuizById, getQuizQuestionAt } from '../store/queries/quizzes.js';
-import { closeRunQuestion, getRunQuestion, recordSentQuestion } from '../store/queries/run-questions.js';
-import { updateRun } from '../store/queries/runs.js';
+import { insertOutboxIntents, openSendsOfRun, settleSend, type OutboxIntent } from '../store/queries/outbox.js';
+import { closeRunQuestion, getRunQuestion, reserveRunQuestion, type ReservedQuestion } from '../store/queries/run-questions.js';
+import { advanceRun, endRun, releaseRun, updateRun, type ClaimedRun } from '../store/queries/runs.js';
+import type { OutboxRow } from '../store/schema/outbox.js';
 import type { Run } from '../store/schema/runs.js';
 import type { PollDirectory } from './poll-directory.js';
-import { classifySendFailure } from './telegram-failures.js';
+import type { QuizCache } from './quiz-cache.js';
 
-/** What a step needs besides the run and its transaction. */
+/** What a step needs besides the run. */
 export interface StepContext {
-  /** Questions and announcements: queued as interactive (ahead of everything else). */
-  api: Api;
-  /** Results: queued behind questions and replies, ahead of bulk sends. */
-  resultsApi: Api;
-  polls: PollDirectory;
-  answerWriter: AnswerWriter;
+  db: Database;
+  clock: Clock;
   logger: Logger;
+  polls: PollDirectory;
+  quizzes: QuizCache;
   counters: EngineCounters;
+  /** Outbox rows this instance is sending right now (in its queue, or recording their outcome). */
+  inFlight: ReadonlySet<number>;
+  /** Closes a group's poll in the chat (a question closed before its time); best effort. */
+  stopPoll(chatId: number, messageId: number): void;
 }
 
 /** What the engine has done, for /monitoring/stats. */
 export interface EngineCounters {
   questionsSent: number;
+  /** Questions whose send's outcome stayed unknown: the run went on without them. */
+  questionsSkipped: number;
+  /** Unknown sends whose poll a `poll` update identified. */
+  questionsReconciled: number;
   runsFinished: number;
   runsCancelled: number;
-  /** Steps that failed and were put off for a later attempt. */
+  /** Sends that did not reach Telegram and were put off for a later attempt. */
   stepsRetried: number;
 }
 
-/** A step that could not reach Telegram is tried again this much later. */
-export const STEP_RETRY_MS = 5_000;
+/** What a step leaves to the engine. */
+export interface StepResult {
+  /** Outbox rows to send now, in order (a chat's messages keep this order in the queue). */
+  send: OutboxRow[];
+  /**
+   * The question each question send asks (by outbox row id), when the step knows it: recording
+   * the send's outcome then needs no database read before the poll goes into the directory.
+   */
+  questions?: Map<number, ReservedQuestion>;
+  /** The run is due again now (the step resolved what was open): take it again at once. */
+  dueNow: boolean;
+}
 
 /** Callback data of the "My rank" button under a run's results. */
 export function rankButtonData(runId: number): string {
   return `rank:${runId}`;
 }
 
-/** Takes the next step of `run`, which the caller has claimed in `tx`. */
-export async function takeRunStep(tx: Transaction, run: Run, ctx: StepContext): Promise<void> {
+/** Takes the step of a run the caller has claimed. */
+export async function takeRunStep(claimed: ClaimedRun, ctx: StepContext): Promise<StepResult> {
+  const { run } = claimed;
+  const open = await openSendsOfRun(ctx.db, run.id);
+  if (open.length > 0) return resumeOpenSends(run, open, ctx);
   const step = nextRunStep(run);
-  if (step.kind === 'none') return;
-  if (step.closePosition !== null) await closeQuestion(tx, run, step.closePosition, ctx);
-  try {
-    if (step.kind === 'ask') await ask(tx, run, step.position, step.announce, ctx);
-    else await finish(tx, run, ctx);
-  } catch (error) {
-    await onSendFailure(tx, run, step.kind, error, ctx);
+  if (step.kind === 'none') {
+    await releaseRun(ctx.db, { runId: run.id, nextActionAt: null });
+    return { send: [], dueNow: false };
   }
+  if (step.kind === 'ask') return ask(run, step, claimed.dueAt, ctx);
+  return finish(run, step, claimed.dueAt, ctx);
 }
 
-async function closeQuestion(tx: Transaction, run: Run, position: number, ctx: StepContext): Promise<void> {
-  const now = new Date();
-  if (!(await closeRunQuestion(tx, { runId: run.id, position, closedAt: now }))) return;
-  ctx.polls.markClosed(run.id, position, now);
-  // Stopped before its time (/stopquiz, or a private player who answered): close the poll in
-  // the chat too, so nobody keeps voting on a question that no longer counts. Group polls only:
-  // in a private chat the player has moved on, and the stop would cost a message slot.
-  const question = await getRunQuestion(tx, { runId: run.id, position });
-  if (run.mode === 'group' && question?.messageId && question.closesAt && question.closesAt.getTime() > now.getTime() + 1_000) {
-    const messageId = question.messageId;
-    await ctx.api
-      .stopPoll(run.chatId, messageId)
-      .catch((error: unknown) => ctx.logger.warn({ err: error, runId: run.id, position }, 'Could not stop the poll of a question closed early'));
+async function ask(run: Run, step: Extract<RunStep, { kind: 'ask' }>, dueAt: Date, ctx: StepContext): Promise<StepResult> {
+  const quiz = await ctx.quizzes.get(run.quizId);
+  const question = quiz?.questions[step.position];
+  if (!quiz || !question) {
+    ctx.logger.error({ runId: run.id, quizId: run.quizId, position: step.position }, 'Run question missing from the database: cancelling the run');
+    if (await endRun(ctx.db, { runId: run.id, status: 'cancelled', now: new Date(ctx.clock.now()) })) ctx.counters.runsCancelled++;
+    return { send: [], dueNow: false };
   }
-}
-
-async function ask(tx: Transaction, run: Run, position: number, announce: boolean, ctx: StepContext): Promise<void> {
-  const found = await getQuizQuestionAt(tx, { quizId: run.quizId, position });
-  if (!found) {
-    ctx.logger.error({ runId: run.id, quizId: run.quizId, position }, 'Run question missing from the database: cancelling the run');
-    await cancel(tx, run, ctx);
-    return;
-  }
-  const { quiz, question } = found;
+  const now = new Date(ctx.clock.now());
   const settings = run.settings;
   const openPeriodS = settings.openPeriodFixed ? settings.openPeriodS : (question.openPeriodS ?? settings.openPeriodS);
-  if (announce) {
-    const text = announcementText({ title: quiz.title, questionCount: run.questionCount, openPeriodS, mode: run.mode });
-    await ctx.api.sendMessage(run.chatId, text);
-  }
   const order = settings.shuffleOptions ? shuffledOrder(question.options.length) : null;
-  const message = await ctx.api.sendPoll(
-    run.chatId,
-    pollQuestionText(question.text, position + 1, run.questionCount),
-    showOptions(question.options, order).map((text) => ({ text })),
-    {
+  const common = { runId: run.id, dueAt, createdAt: now };
+  const intents: OutboxIntent[] = [];
+  if (step.announce) {
+    intents.push({
+      ...common,
+      kind: 'announce',
+      position: -1,
+      method: 'sendMessage',
+      priority: 'announce',
+      payload: { chat_id: run.chatId, text: announcementText({ title: quiz.title, questionCount: run.questionCount, openPeriodS, mode: run.mode }) },
+    });
+  }
+  intents.push({
+    ...common,
+    kind: 'question',
+    position: step.position,
+    method: 'sendPoll',
+    priority: 'question',
+    payload: {
+      chat_id: run.chatId,
+      question: pollQuestionText(question.text, step.position + 1, run.questionCount),
+      options: showOptions(question.options, order).map((text) => ({ text })),
       type: 'quiz',
       is_anonymous: false,
       correct_option_ids: shownCorrectIds(question.correctOptionIds, order),
@@ -106,40 +124,37 @@ async function ask(tx: Transaction, run: Run, position: number, announce: boolea
       // Group players may change their mind until the question closes; the last vote counts.
       allows_revoting: run.mode === 'group',
     },
-  );
-  const sentAt = new Date();
-  const closesAt = new Date(sentAt.getTime() + openPeriodS * 1000);
-  const pollId = message.poll.id;
-  ctx.polls.remember(pollId, {
-    runId: run.id,
-    chatId: run.chatId,
-    mode: run.mode,
-    questionId: question.id,
-    position,
-    sentAt,
-    closesAt,
-    closedAt: null,
-    shownOrder: order,
-    correctOptionIds: question.correctOptionIds,
   });
-  await recordSentQuestion(tx, { runId: run.id, questionId: question.id, position, pollId, messageId: message.message_id, shownOrder: order, sentAt, closesAt });
-  await updateRun(tx, run.id, { currentPosition: position, nextActionAt: new Date(closesAt.getTime() + ANSWER_GRACE_MS) });
-  ctx.counters.questionsSent++;
+  let stop: EarlyClose | undefined;
+  const rows = await ctx.db.transaction(async (tx) => {
+    if (step.closePosition !== null) stop = await closeQuestion(tx, run, step.closePosition, now);
+    await reserveRunQuestion(tx, { runId: run.id, questionId: question.id, position: step.position, shownOrder: order });
+    return insertOutboxIntents(tx, intents);
+  });
+  afterClose(run, stop, ctx);
+  const questions = new Map<number, ReservedQuestion>();
+  for (const row of rows) {
+    if (row.kind === 'question') questions.set(row.id, { questionId: question.id, shownOrder: order, correctOptionIds: question.correctOptionIds });
+  }
+  const pending = rows.filter((row) => row.state === 'pending');
+  // An intent written by an earlier attempt keeps its own option order: read it back then.
+  const fresh = pending.every((row) => row.createdAt.getTime() === now.getTime());
+  return { send: pending, dueNow: false, ...(fresh ? { questions } : {}) };
 }
 
-async function finish(tx: Transaction, run: Run, ctx: StepContext): Promise<void> {
-  if (run.status === 'running') await updateRun(tx, run.id, { status: 'finishing' });
-  // Answers this process has accepted must be in the table before the ranking is read.
-  await ctx.answerWriter.flush();
+async function finish(run: Run, step: Extract<RunStep, { kind: 'finish' }>, dueAt: Date, ctx: StepContext): Promise<StepResult> {
+  const now = new Date(ctx.clock.now());
   const settings = run.settings;
-  await creditRewards(tx, {
-    runId: run.id,
-    chatId: run.chatId,
-    pointsByRank: settings.rewardPoints,
-    participationPoints: settings.participationPoints,
-  });
-  if (run.resultsPostedAt === null) {
-    const quiz = await getQuizById(tx, run.quizId);
+  const quiz = await ctx.quizzes.get(run.quizId);
+  let stop: EarlyClose | undefined;
+  const rows = await ctx.db.transaction(async (tx) => {
+    if (step.closePosition !== null) stop = await closeQuestion(tx, run, step.closePosition, now);
+    if (run.status === 'running') await updateRun(tx, run.id, { status: 'finishing' });
+    await creditRewards(tx, { runId: run.id, chatId: run.chatId, pointsByRank: settings.rewardPoints, participationPoints: settings.participationPoints });
+    if (run.resultsPostedAt !== null) {
+      await endRun(tx, { runId: run.id, status: 'finished', now });
+      return [];
+    }
     const board = await runLeaderboard(tx, run.id, { limit: 10 });
     const text = resultsText({
       title: quiz?.title ?? `Quiz ${run.quizId}`,
@@ -156,35 +171,123 @@ async function finish(tx: Transaction, run: Run, ctx: StepContext): Promise<void
     });
     const keyboard: InlineKeyboardMarkup | undefined =
       run.mode === 'group' && board.players > 0 ? { inline_keyboard: [[{ text: 'My rank', callback_data: rankButtonData(run.id) }]] } : undefined;
-    await ctx.resultsApi.sendMessage(run.chatId, text, keyboard ? { reply_markup: keyboard } : {});
-  }
-  const now = new Date();
-  await updateRun(tx, run.id, { status: 'finished', finishedAt: now, resultsPostedAt: run.resultsPostedAt ?? now, nextActionAt: null });
-  ctx.counters.runsFinished++;
+    return insertOutboxIntents(tx, [
+      {
+        runId: run.id,
+        kind: 'results',
+        position: -1,
+        method: 'sendMessage',
+        priority: 'results',
+        dueAt,
+        createdAt: now,
+        payload: { chat_id: run.chatId, text, ...(keyboard ? { reply_markup: keyboard } : {}) },
+      },
+    ]);
+  });
+  afterClose(run, stop, ctx);
+  if (rows.length === 0) ctx.counters.runsFinished++;
+  return { send: rows.filter((row) => row.state === 'pending'), dueNow: false };
 }
 
-async function cancel(tx: Transaction, run: Run, ctx: StepContext): Promise<void> {
-  await updateRun(tx, run.id, { status: 'cancelled', finishedAt: new Date(), nextActionAt: null });
-  ctx.counters.runsCancelled++;
+/**
+ * The run's step was taken before and some of its sends are still open: a step whose claim
+ * lapsed (its instance died or lost the database), or a question waiting to be reconciled.
+ */
+async function resumeOpenSends(run: Run, open: OutboxRow[], ctx: StepContext): Promise<StepResult> {
+  const send: OutboxRow[] = [];
+  let keepClaim = false;
+  let waitUntil: number | undefined;
+  for (const row of open) {
+    const now = ctx.clock.now();
+    const openPeriodS = row.kind === 'question' ? ((JSON.parse(row.payload) as { open_period?: number }).open_period ?? 0) : null;
+    let state = row.state as 'pending' | 'dispatched' | 'unknown';
+    let action = openSendAction(
+      { kind: row.kind, state, dispatchedAt: row.dispatchedAt?.getTime() ?? null, openPeriodS, inFlightHere: ctx.inFlight.has(row.id) },
+      { now, questionsStarted: run.currentPosition >= 0 },
+    );
+    if (action.kind === 'mark-unknown') {
+      await settleSend(ctx.db, { id: row.id, from: ['dispatched'], to: 'unknown', at: new Date(now), error: 'its sender stopped before recording the outcome' });
+      ctx.logger.warn({ runId: run.id, sendId: row.id, kind: row.kind, position: row.position }, 'A send of this run left for Telegram but its outcome was never recorded: it will not be sent again');
+      state = 'unknown';
+      action = openSendAction(
+        { kind: row.kind, state, dispatchedAt: row.dispatchedAt?.getTime() ?? null, openPeriodS, inFlightHere: false },
+        { now, questionsStarted: run.currentPosition >= 0 },
+      );
+    }
+    switch (action.kind) {
+      case 'leave':
+        keepClaim = true;
+        break;
+      case 'send':
+        send.push(row);
+        break;
+      case 'drop':
+        await settleSend(ctx.db, { id: row.id, from: ['pending'], to: 'failed', at: new Date(now), error: 'announcement dropped: the questions of its run had started' });
+        break;
+      case 'await-reconcile':
+        waitUntil = Math.max(waitUntil ?? 0, action.until);
+        break;
+      case 'give-up':
+        await giveUp(run, row, ctx);
+        break;
+      case 'mark-unknown':
+        throw new Error('openSendAction: a send just marked unknown cannot need marking again');
+    }
+  }
+  if (send.length > 0 || keepClaim) return { send, dueNow: false };
+  if (waitUntil !== undefined) {
+    await releaseRun(ctx.db, { runId: run.id, nextActionAt: new Date(waitUntil) });
+    return { send: [], dueNow: false };
+  }
+  // Everything that was open is settled: the run's next step is due now.
+  await releaseRun(ctx.db, { runId: run.id, nextActionAt: new Date(ctx.clock.now()) });
+  return { send: [], dueNow: true };
 }
 
-async function onSendFailure(tx: Transaction, run: Run, kind: 'ask' | 'finish', error: unknown, ctx: StepContext): Promise<void> {
-  const failure = classifySendFailure(error);
-  const log = { err: error, runId: run.id, chatId: run.chatId, position: run.currentPosition };
-  if (failure === 'unreachable') {
-    ctx.logger.warn(log, 'The run\'s chat is unreachable (bot blocked or removed): cancelling the run');
-    await cancel(tx, run, ctx);
-  } else if (failure === 'refused' && kind === 'finish') {
-    // Rewards are credited in this transaction; only the results message was refused.
-    ctx.logger.error(log, 'Telegram refused the results message: finishing the run without it');
-    await updateRun(tx, run.id, { status: 'finished', finishedAt: new Date(), resultsPostedAt: new Date(), nextActionAt: null });
-    ctx.counters.runsFinished++;
-  } else if (failure === 'refused') {
-    ctx.logger.error(log, 'Telegram refused a question of the run: cancelling the run');
-    await cancel(tx, run, ctx);
-  } else {
-    ctx.logger.warn(log, `Run step failed: trying again in ${STEP_RETRY_MS / 1000} s`);
-    await updateRun(tx, run.id, { nextActionAt: new Date(Date.now() + STEP_RETRY_MS) });
-    ctx.counters.stepsRetried++;
-  }
+/**
+ * Stops waiting for an unknown send's outcome. A question is skipped: closed with no poll to
+ * answer, the run moves past it (a doubled question would be worse). An announcement or results
+ * message is taken as delivered.
+ */
+async function giveUp(run: Run, row: OutboxRow, ctx: StepContext): Promise<void> {
+  const now = new Date(ctx.clock.now());
+  const log = { runId: run.id, chatId: run.chatId, sendId: row.id, kind: row.kind, position: row.position };
+  await ctx.db.transaction(async (tx) => {
+    if (!(await settleSend(tx, { id: row.id, from: ['unknown', 'dispatched'], to: 'lost', at: now, error: 'outcome never learnt' }))) return;
+    if (row.kind === 'question') {
+      await closeRunQuestion(tx, { runId: run.id, position: row.position, closedAt: now });
+      await advanceRun(tx, { runId: run.id, position: row.position, nextActionAt: now, now });
+      ctx.counters.questionsSkipped++;
+      ctx.logger.warn(log, 'A question\'s delivery stayed unknown and no poll update identified it: the run goes on without it (never sent twice)');
+    } else if (row.kind === 'results') {
+      if (await endRun(tx, { runId: run.id, status: 'finished', now, resultsPosted: true })) ctx.counters.runsFinished++;
+      ctx.logger.warn(log, 'The results message\'s delivery stayed unknown: taken as delivered (never sent twice)');
+    }
+  });
 }
+
+/** A question closed before its time in a group: its poll should be stopped in the chat too. */
+interface EarlyClose {
+  position: number;
+  messageId: number | null;
+  closedAt: Date;
+}
+
+async function closeQuestion(tx: Transaction, run: Run, position: number, now: Date): Promise<EarlyClose | undefined> {
+  if (!(await closeRunQuestion(tx, { runId: run.id, position, closedAt: now }))) return undefined;
+  const question = await getRunQuestion(tx, { runId: run.id, position });
+  const early = question?.closesAt && question.closesAt.getTime() > now.getTime() + 1_000;
+  return { position, messageId: early && run.mode === 'group' ? (question.messageId ?? null) : null, closedAt: now };
+}
+
+/**
+ * After the step committed: the cache learns the close, and a group poll closed early
+ * (/stopquiz) is stopped in the chat, so nobody keeps voting on a question that no longer
+ * counts. Not in private chats: the player has moved on, and the stop would cost a message slot.
+ */
+function afterClose(run: Run, closed: EarlyClose | undefined, ctx: StepContext): void {
+  if (!closed) return;
+  ctx.polls.markClosed(run.id, closed.position, closed.closedAt);
+  if (closed.messageId !== null) ctx.stopPoll(run.chatId, closed.messageId);
+}
+
