@@ -1,23 +1,32 @@
 /**
- * The whole bot as one value: data layer -> outbound queue -> bot -> engine -> HTTP server ->
- * update intake, and one stop() that takes them down in the reverse order. main.ts runs it for
- * real; the demo, the e2e tests and the benchmarks run exactly the same composition.
+ * The whole bot as one value: data layer -> outbound queue -> bot -> run engine -> inbox
+ * processor -> HTTP server -> update intake, and one stop() that takes them down in the reverse
+ * order within a deadline. main.ts runs it for real; the demo, the e2e tests and the benchmarks
+ * run exactly the same composition.
  */
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import { Api, type Bot } from 'grammy';
 import type { Logger } from 'pino';
 import { createAnswerCounters, type AnswerCounters } from './bot/answer-counters.js';
 import type { BotContext, BotDeps } from './bot/context.js';
 import { createBot } from './bot/create-bot.js';
+import { createInboxProcessor, type InboxProcessor } from './bot/inbox/inbox-processor.js';
+import { createAcceptor } from './bot/intake/acceptor.js';
 import { IntakeStats } from './bot/intake/intake-stats.js';
 import { startPolling, type Polling } from './bot/intake/polling.js';
-import { createWebhookHandler, setWebhook } from './bot/intake/webhook.js';
+import { createWebhookHandler, setWebhook, waitForWebhookBacklog } from './bot/intake/webhook.js';
 import { ConfigError, type Config } from './config.js';
+import { createOutboxSender } from './engine/outbox-sender.js';
 import { createPollDirectory } from './engine/poll-directory.js';
 import { createRunEngine, type RunEngine } from './engine/run-engine.js';
+import { systemClock, type Clock } from './lib/clock.js';
+import { OutageBoard } from './lib/outage-log.js';
 import { startMonitoringServer, type MonitoringServer } from './monitoring/http-server.js';
 import { createLiveStats } from './monitoring/live-stats.js';
 import { createMetricsRegistry } from './monitoring/metrics-registry.js';
 import { createOutboundQueue, type DrainReport, type OutboundQueue } from './queue/outbound-queue.js';
+import { createInboxWriter } from './store/inbox-writer.js';
 import { openStore, type Store } from './store/open-store.js';
 import { markChatBlocked } from './store/queries/chats.js';
 
@@ -27,81 +36,100 @@ export interface App {
   readonly store: Store;
   readonly queue: OutboundQueue;
   readonly engine: RunEngine;
+  readonly inbox: InboxProcessor;
   readonly answers: AnswerCounters;
   readonly intake: IntakeStats;
+  /** Which part is failing now, and since when (what /health reports). */
+  readonly outages: OutageBoard;
   /** The HTTP server's port (the real one when HTTP_PORT=0). */
   readonly httpPort: number;
+  /** This instance's name in the claims it takes on runs and updates. */
+  readonly instanceId: string;
   /** The /monitoring/stats document. */
   stats(): Promise<object>;
   /**
-   * Stops intake, lets handled updates finish, stops the engine, closes the HTTP server, drains
-   * the queue within `queueDrainMs`, flushes the writer, closes the pool and the embedded server.
+   * Stops intake (confirming what was accepted), lets the handlers running finish, stops the
+   * engine, drains the queue within `queueDrainMs`, records the last sends' outcomes, flushes the
+   * writers and closes the pool and the embedded server; all within `deadlineMs`.
    */
-  stop(queueDrainMs?: number): Promise<{ queue: DrainReport }>;
+  stop(queueDrainMs?: number, deadlineMs?: number): Promise<{ queue: DrainReport }>;
 }
 
 /** Options beyond the config, for tests and the demo. */
 export interface StartAppOptions {
-  /** Take updates in (long polling or the webhook, per BOT_MODE) [true]; false runs the engine only (a second instance in tests). */
+  /** Take updates in (long polling or the webhook, per BOT_MODE) [true]; false runs the engine and the inbox only. */
   intake?: boolean;
-  /** Webhook handling time before a 500 [55,000 ms] (tests shorten it). */
+  /** Webhook acceptance time before a 503 [10,000 ms] (tests shorten it). */
   webhookTimeoutMs?: number;
+  /** The clock of every part [the system clock]; tests pass the simulator's ManualClock. */
+  clock?: Clock;
 }
 
 export async function startApp(config: Config, logger: Logger, options: StartAppOptions = {}): Promise<App> {
   const token = config.bot.token;
   if (!token) throw new ConfigError(['BOT_TOKEN is required to run the bot: get one from @BotFather (or run `npm run sim` for an offline one)']);
-  const store = await openStore(config, logger);
-  const queue = createOutboundQueue({ logger, ...config.queue, ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}) });
+  const apiRoot = config.bot.apiRoot;
+  const clock = options.clock ?? systemClock;
+  const instanceId = `${os.hostname().slice(0, 24)}/${process.pid}/${randomBytes(3).toString('hex')}`;
+  const outages = new OutageBoard(clock);
+  const store = await openStore(config, logger, { clock, outages });
+  const queue = createOutboundQueue({ logger, clock, ...config.queue, ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}) });
   const db = store.database.db;
   const polls = createPollDirectory({ db });
   const answers = createAnswerCounters();
   const intake = new IntakeStats();
-  // The engine's own Api: the same queue and limits as the bot's, built first so that the
-  // bot's handlers can be given the engine.
-  const engineApi = new Api(token, { apiRoot: config.bot.apiRoot });
-  engineApi.config.use(queue.transformerFor('interactive'));
-  const resultsApi = new Api(token, { apiRoot: config.bot.apiRoot });
-  resultsApi.config.use(queue.transformerFor('results'));
-  const runEngine = createRunEngine({
+  const inboxWriter = createInboxWriter({ db, clock, logger: logger.child({ component: 'inbox-writer' }), outages });
+  // Questions are sent through Apis of their own: queued as questions, with the dispatch guard.
+  const questionApi = new Api(token, { apiRoot });
+  questionApi.config.use(queue.transformerFor('question'));
+  const engine = createRunEngine({
     db,
-    api: engineApi,
-    resultsApi,
-    polls,
-    answerWriter: store.answerWriter,
     logger: logger.child({ component: 'engine' }),
+    sender: createOutboxSender({
+      db,
+      clock,
+      apiFor: (sendOptions) => {
+        const api = new Api(token, { apiRoot });
+        api.config.use(queue.transformerWith(sendOptions));
+        return api;
+      },
+    }),
+    stopPoll: (chatId, messageId) => questionApi.stopPoll(chatId, messageId),
+    polls,
     rewards: config.rewards,
+    instanceId,
+    clock,
+    outages,
   });
   const deps: BotDeps = {
     db,
     answerWriter: store.answerWriter,
-    engine: runEngine,
+    engine,
     polls,
     adminIds: new Set(config.adminIds),
     answers,
+    clock,
     markReachable: (chatId: number) => queue.markReachable(chatId),
   };
-  const bot = createBot({
-    token,
-    apiRoot: config.bot.apiRoot,
-    deps,
-    logger: logger.child({ component: 'bot' }),
-    transformer: queue.transformer,
-    onUpdateError: (updateId) => intake.markFailed(updateId),
-  });
+  const bot = createBot({ token, apiRoot, deps, logger: logger.child({ component: 'bot' }), transformer: queue.transformer });
+  const inbox = createInboxProcessor({ db, bot, logger, instanceId, clock, outages });
+  const acceptor = createAcceptor({ deps, inbox: inboxWriter, clock, logger: logger.child({ component: 'intake' }), onInboxAccepted: () => inbox.poke() });
   queue.on('chatUnreachable', (chatId) => {
     markChatBlocked(db, Number(chatId)).catch((error: unknown) => logger.error({ err: error, chatId }, 'Could not record an unreachable chat'));
   });
 
   let monitoring: MonitoringServer | undefined;
   let polling: Polling | undefined;
-  const parts = { store, queue, engine: runEngine, answers, intake };
+  const parts = { store, queue, engine, answers, intake, inbox, outages };
   const live = createLiveStats(parts);
   const botConfig = config.bot;
   const takeUpdates = options.intake !== false;
   const webhook =
     takeUpdates && botConfig.mode === 'webhook'
-      ? { path: new URL(botConfig.webhookUrl).pathname, handle: createWebhookHandler({ bot, stats: intake, logger: logger.child({ component: 'webhook' }), secret: botConfig.webhookSecret, ...(options.webhookTimeoutMs ? { timeoutMs: options.webhookTimeoutMs } : {}) }) }
+      ? {
+          path: new URL(botConfig.webhookUrl).pathname,
+          handle: createWebhookHandler({ acceptor, stats: intake, logger: logger.child({ component: 'webhook' }), secret: botConfig.webhookSecret, ...(options.webhookTimeoutMs ? { timeoutMs: options.webhookTimeoutMs } : {}) }),
+        }
       : undefined;
   try {
     await bot.init();
@@ -119,49 +147,69 @@ export async function startApp(config: Config, logger: Logger, options: StartApp
       }
       throw error;
     });
-    // Intake first: with long polling the backlog of updates is handled before the engine
-    // closes any question. A webhook gets Telegram's backlog as soon as it is set.
-    if (takeUpdates && botConfig.mode === 'polling') polling = await startPolling({
-        bot,
-        logger,
-        stats: intake,
-        // Nothing more can arrive until the answers in hand commit: do not wait ANSWER_FLUSH_MS.
-        onStall: () => void store.answerWriter.flush().catch(() => undefined),
-      });
+    inbox.start();
+    // Intake before the engine: the backlog of updates is accepted before the engine closes any
+    // question, so a run that finished during the downtime is scored with what Telegram kept.
+    if (takeUpdates && botConfig.mode === 'polling') polling = await startPolling({ bot, acceptor, logger, stats: intake, clock, outages });
     if (takeUpdates && botConfig.mode === 'webhook') {
       await setWebhook(bot, { url: botConfig.webhookUrl, secret: botConfig.webhookSecret, maxConnections: botConfig.webhookMaxConnections, logger });
+      await waitForWebhookBacklog(bot, { logger, maxWaitMs: 30_000 });
     }
-    runEngine.start();
+    engine.start();
   } catch (error) {
-    await polling?.stop();
-    await runEngine.stop();
+    await polling?.stop(0);
+    await engine.stop();
+    await inbox.stop(0);
     await monitoring?.close();
     await queue.close(0);
-    await store.close();
+    await inboxWriter.close(0);
+    await store.close(0);
     throw error;
   }
-  logger.info({ bot: bot.botInfo.username, httpPort: monitoring.port }, 'quiz-agent is running');
+  logger.info({ bot: bot.botInfo.username, httpPort: monitoring.port, instanceId }, 'quiz-agent is running');
 
   const server = monitoring;
   return {
     bot,
     store,
     queue,
-    engine: runEngine,
+    engine,
+    inbox,
     answers,
     intake,
+    outages,
+    instanceId,
     httpPort: server.port,
     stats: live.stats,
-    async stop(queueDrainMs = 10_000) {
-      // Intake first (the HTTP server too: it carries the webhook), letting handled updates finish.
-      await polling?.stop();
-      await server.close();
-      await runEngine.stop();
-      await store.answerWriter.flush();
-      const report = await queue.close(queueDrainMs);
-      await store.close();
-      return { queue: report };
+    async stop(queueDrainMs = 10_000, deadlineMs = 20_000) {
+      // Real time: shutdown answers to an operator's deadline, whatever clock drives the parts
+      // (each part also gets its share as its own deadline; a part on a test's ManualClock
+      // would wait for the clock forever, so every step is bounded here in real time too).
+      const deadline = Date.now() + deadlineMs;
+      const left = (share: number): number => Math.max(0, Math.min(share, deadline - Date.now()));
+      // Intake first (the HTTP server too: it carries the webhook); what was accepted is confirmed.
+      await within(left(3_000) + 100, polling?.stop(left(3_000)));
+      await within(left(1_000) + 100, server.close());
+      await within(left(1_000) + 100, inboxWriter.close(left(1_000)));
+      // Handlers still running may be replying: the queue still works for them.
+      await within(left(3_000) + 100, inbox.stop(left(3_000)));
+      await within(left(1_000) + 100, engine.stop());
+      const drained = await within(left(queueDrainMs) + 100, queue.close(left(queueDrainMs)));
+      await within(left(2_000) + 100, engine.settle(left(2_000)));
+      await within(left(3_000) + 100, store.close(left(3_000)));
+      return { queue: drained ?? { complete: false, unsent: [], stillRunning: queue.stats().in_flight } };
     },
   };
 }
 
+/** Waits for `work` at most `ms` of real time; undefined when it did not finish by then. */
+async function within<T>(ms: number, work: Promise<T> | undefined): Promise<T | undefined> {
+  if (!work) return undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -52,7 +52,8 @@ function installShutdown(logger: Logger, app: App): void {
       process.exit(1);
     }, SHUTDOWN_DEADLINE_MS);
     deadline.unref();
-    app.stop(QUEUE_DRAIN_MS).then(
+    // The app's own deadline leaves room before the process's, so the last log lines get out.
+    app.stop(QUEUE_DRAIN_MS, SHUTDOWN_DEADLINE_MS - 3_000).then(
       (report) => {
         if (!report.queue.complete) logger.warn({ unsent: report.queue.unsent }, 'Outbound calls not sent before shutdown');
         logger.info('Shutdown complete');

@@ -6,6 +6,7 @@
 import type { Context } from 'grammy';
 import type { Logger } from 'pino';
 import type { PollDirectory } from '../engine/poll-directory.js';
+import type { Clock } from '../lib/clock.js';
 import type { RunEngine } from '../engine/run-engine.js';
 import type { AnswerWriter } from '../store/answer-writer.js';
 import type { Database } from '../store/database.js';
@@ -20,6 +21,7 @@ export interface BotDeps {
   /** BOT_ADMIN_IDS: users who may run admin commands in any chat. */
   adminIds: ReadonlySet<number>;
   answers: AnswerCounters;
+  clock: Clock;
   /** Lifts the outbound queue's refusal of a chat that had answered 403 (the user is back). */
   markReachable(chatId: number): void;
 }

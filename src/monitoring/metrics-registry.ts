@@ -4,9 +4,13 @@
  * No per-user or per-chat labels.
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { RunEngineStats } from '../engine/run-engine.js';
 import type { LiveParts } from './live-stats.js';
 import { liveGauge, totalCounter } from './prom-helpers.js';
 import { registerQueueMetrics } from './queue-metrics.js';
+
+/** Update types that get a label of their own; others count as `other`. */
+const UPDATE_TYPES = new Set(['message', 'callback_query', 'my_chat_member', 'poll', 'poll_answer']);
 
 export function createMetricsRegistry(parts: LiveParts): Registry {
   const registry = new Registry();
@@ -50,18 +54,18 @@ export function createMetricsRegistry(parts: LiveParts): Registry {
     batchDuration.observe(seconds);
   });
 
-  const { answers, engine, intake } = parts;
+  const { answers, engine, intake, inbox } = parts;
   if (intake) {
     const duration = new Histogram({
       name: 'quiz_agent_update_duration_seconds',
-      help: 'Time from receiving an update to its handling being done (an answer: committed)',
+      help: 'Time from receiving an update to its acceptance (committed: an answer by the AnswerWriter, other updates into the inbox)',
       labelNames: ['type'] as const,
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [registry],
     });
     const handled = new Counter({
       name: 'quiz_agent_updates_total',
-      help: 'Updates handled, by type and outcome (error: the handler failed)',
+      help: 'Updates accepted, by type and outcome (error: an acceptance attempt failed and was retried)',
       labelNames: ['type', 'outcome'] as const,
       registers: [registry],
     });
@@ -69,7 +73,7 @@ export function createMetricsRegistry(parts: LiveParts): Registry {
       duration.observe({ type }, seconds);
       handled.inc({ type, outcome });
     });
-    liveGauge(registry, 'quiz_agent_updates_in_flight', 'Updates being handled now', () => intake.snapshot().in_flight);
+    liveGauge(registry, 'quiz_agent_updates_in_flight', 'Updates being accepted now', () => intake.snapshot().in_flight);
     totalCounter(registry, 'quiz_agent_updates_duplicates_dropped_total', 'Redelivered updates dropped because they were in flight or done', () => intake.snapshot().duplicates_dropped);
   }
   if (answers) {
@@ -86,6 +90,26 @@ export function createMetricsRegistry(parts: LiveParts): Registry {
       },
     });
   }
+  if (inbox) {
+    totalCounter(registry, 'quiz_agent_inbox_handled_total', 'Inbox updates whose handlers completed on this instance', () => inbox.stats().handled);
+    totalCounter(registry, 'quiz_agent_inbox_retries_total', 'Failed handler attempts scheduled for another try', () => inbox.stats().retried);
+    const parked = new Counter({
+      name: 'quiz_agent_inbox_dead_letters_total',
+      help: 'Updates parked as dead letters after their handler failed for good, by update type',
+      labelNames: ['type'] as const,
+      registers: [registry],
+    });
+    inbox.onParked((kind) => parked.inc({ type: UPDATE_TYPES.has(kind) ? kind : 'other' }));
+    liveGauge(registry, 'quiz_agent_inbox_in_flight', 'Inbox updates being handled by this instance now', () => inbox.stats().in_flight);
+    new Gauge({
+      name: 'quiz_agent_inbox_open',
+      help: 'Inbox updates accepted and not yet handled (all instances)',
+      registers: [registry],
+      async collect() {
+        this.set((await inbox.counts()).open);
+      },
+    });
+  }
   if (engine) {
     new Gauge({
       name: 'quiz_agent_active_runs',
@@ -93,6 +117,33 @@ export function createMetricsRegistry(parts: LiveParts): Registry {
       registers: [registry],
       async collect() {
         this.set((await engine.stats()).active_runs);
+      },
+    });
+    const engineTotal = (name: string, help: string, read: (stats: RunEngineStats) => number): void => {
+      let reported = 0;
+      new Counter({
+        name, help, registers: [registry],
+        async collect() {
+          const total = read(await engine.stats());
+          this.inc(total - reported);
+          reported = total;
+        },
+      });
+    };
+    engineTotal('quiz_agent_questions_sent_total', 'Questions Telegram accepted (this instance)', (s) => s.questions_sent);
+    engineTotal('quiz_agent_questions_skipped_total', 'Questions whose delivery stayed unknown and that the run went on without (never sent twice)', (s) => s.questions_skipped);
+    engineTotal('quiz_agent_questions_reconciled_total', 'Questions of unknown delivery identified from a poll update', (s) => s.questions_reconciled);
+  }
+  if (parts.outages) {
+    const outages = parts.outages;
+    new Gauge({
+      name: 'quiz_agent_part_down',
+      help: 'Parts that cannot reach what they depend on right now (1), by part',
+      labelNames: ['part'] as const,
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const part of Object.keys(outages.failing())) this.set({ part }, 1);
       },
     });
   }

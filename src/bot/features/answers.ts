@@ -1,46 +1,48 @@
 /**
- * poll_answer: the hot path. Finds the run question of the poll (memory first), stamps the
- * receive time (Telegram sends none), maps a shuffled poll's options back to the quiz's order,
- * scores the vote and hands it to the AnswerWriter; the handler returns only once the answer is
- * committed, so the update counts as handled only then. Revotes overwrite (the later update
- * wins), retractions are saved as empty votes, answers to unknown or closed polls are counted
- * and dropped.
+ * poll_answer: the hot path. An answer is *accepted* at intake (src/bot/intake/answer-intake.ts)
+ * straight through the AnswerWriter: its run question is found from the poll (memory first),
+ * it is stamped with its acceptance time (Telegram sends none), a shuffled poll's options are
+ * mapped back to the quiz's order, it is scored and committed by group commit. Only an answer
+ * whose poll nobody knows yet (sent by another instance a moment ago, or a question whose
+ * delivery is being reconciled) waits in the inbox; this feature handles it from there, with its
+ * original acceptance time, until the poll is known or clearly is no poll of ours.
  */
 import { Composer } from 'grammy';
-import type { PollDirectory } from '../../engine/poll-directory.js';
-import { acceptsAnswer } from '../../quiz/run-steps.js';
+import type { PollAnswer } from 'grammy/types';
+import { acceptsAnswer, responseMs } from '../../quiz/run-steps.js';
 import { isCorrectChoice, toQuizOptionIds } from '../../quiz/scoring.js';
-import type { PolledQuestion } from '../../store/queries/run-questions.js';
-import type { BotContext } from '../context.js';
+import type { BotContext, BotDeps } from '../context.js';
+import { RetryLaterError } from '../inbox/failure-policy.js';
+import { acceptanceOf } from '../inbox/acceptance.js';
 
 export const answersFeature = new Composer<BotContext>();
 
-/**
- * A poll whose question row is not committed yet (the engine records it right after Telegram
- * answered sendPoll, possibly on another instance) is looked up again this much later.
- */
-const UNKNOWN_POLL_RETRIES_MS = [250, 1_000];
+/** What became of an answer. */
+export type AnswerDisposition = 'saved' | 'closed' | 'anonymous' | 'unknown-poll';
 
-answersFeature.on('poll_answer', async (ctx) => {
-  const receivedAt = new Date();
-  const { deps } = ctx;
-  const answer = ctx.pollAnswer;
-  deps.answers.received++;
+/** An answer to an unknown poll keeps waiting this long after its acceptance. */
+const UNKNOWN_POLL_WAIT_MS = 15_000;
+/**
+ * ... and up to this long while some question's delivery is being reconciled (Telegram's
+ * longest open period, 10 minutes, plus room): the answer may be to that question's poll.
+ */
+const RECONCILING_POLL_WAIT_MS = 11 * 60_000;
+
+/**
+ * Scores and saves one answer, resolving once it is committed. Throws RangeError when it names
+ * an option the poll does not have, AnswerRejectedError when the database refuses it for good,
+ * and a database error while the database is unreachable (the writer retries the others).
+ */
+export async function recordPollAnswer(
+  deps: Pick<BotDeps, 'polls' | 'answerWriter' | 'engine'>,
+  answer: PollAnswer,
+  meta: { acceptedAt: Date; updateId: number },
+): Promise<AnswerDisposition> {
   const user = answer.user;
-  if (!user) {
-    deps.answers.ignored_anonymous++;
-    return;
-  }
-  const question = await lookup(deps.polls, answer.poll_id);
-  if (!question) {
-    deps.answers.ignored_unknown_poll++;
-    ctx.logger.debug({ pollId: answer.poll_id }, 'Answer to a poll no run sent: ignored');
-    return;
-  }
-  if (!acceptsAnswer(question, receivedAt)) {
-    deps.answers.ignored_closed++;
-    return;
-  }
+  if (!user) return 'anonymous';
+  const question = await deps.polls.lookup(answer.poll_id);
+  if (!question) return 'unknown-poll';
+  if (!acceptsAnswer(question, meta.acceptedAt)) return 'closed';
   const optionIds = toQuizOptionIds(answer.option_ids, question.shownOrder);
   const retracted = optionIds.length === 0;
   await deps.answerWriter.record({
@@ -49,20 +51,35 @@ answersFeature.on('poll_answer', async (ctx) => {
     user: { id: user.id, firstName: user.first_name, username: user.username ?? null },
     optionIds,
     isCorrect: !retracted && isCorrectChoice(optionIds, question.correctOptionIds),
-    responseMs: retracted || !question.sentAt ? null : Math.max(0, receivedAt.getTime() - question.sentAt.getTime()),
-    answeredAt: receivedAt,
-    updateId: ctx.update.update_id,
+    responseMs: retracted ? null : responseMs(question, meta.acceptedAt),
+    answeredAt: meta.acceptedAt,
+    updateId: meta.updateId,
   });
-  deps.answers.saved++;
-  if (question.mode === 'private' && !retracted) await deps.engine.answered(question.runId, question.position);
-});
-
-async function lookup(polls: PollDirectory, pollId: string): Promise<PolledQuestion | undefined> {
-  let found = await polls.lookup(pollId);
-  for (const delayMs of UNKNOWN_POLL_RETRIES_MS) {
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, delayMs));
-    found = await polls.lookup(pollId);
+  if (question.mode === 'private' && !retracted) {
+    // A private run moves on as soon as its player answered; at the period's end otherwise.
+    deps.engine.answered(question.runId, question.position).catch(() => undefined);
   }
-  return found;
+  return 'saved';
 }
+
+/** Counts an answer's final disposition. */
+export function countAnswer(counters: BotDeps['answers'], disposition: AnswerDisposition): void {
+  if (disposition === 'saved') counters.saved++;
+  else if (disposition === 'closed') counters.ignored_closed++;
+  else if (disposition === 'anonymous') counters.ignored_anonymous++;
+  else counters.ignored_unknown_poll++;
+}
+
+/** A deferred answer, from the inbox. */
+answersFeature.on('poll_answer', async (ctx) => {
+  const { deps } = ctx;
+  const acceptedAt = acceptanceOf(ctx.update)?.acceptedAt ?? new Date(deps.clock.now());
+  const disposition = await recordPollAnswer(deps, ctx.pollAnswer, { acceptedAt, updateId: ctx.update.update_id });
+  if (disposition === 'unknown-poll') {
+    const waited = deps.clock.now() - acceptedAt.getTime();
+    const mayStillCome = waited < UNKNOWN_POLL_WAIT_MS || (waited < RECONCILING_POLL_WAIT_MS && (await deps.engine.hasUnresolvedQuestionSends()));
+    if (mayStillCome) throw new RetryLaterError(`poll ${ctx.pollAnswer.poll_id} is not known yet`);
+    ctx.logger.debug({ pollId: ctx.pollAnswer.poll_id }, 'Answer to a poll no run sent: ignored');
+  }
+  countAnswer(deps.answers, disposition);
+});

@@ -1,53 +1,45 @@
 /**
- * Webhook intake: grammY's webhookCallback behind the monitoring server's webhook route. The
- * secret header is checked before the body is read (401 otherwise), a malformed body gets 400
- * and a log line, and Telegram gets its 200 only once the update is handled (an answer
- * committed), so an update whose handling a crash interrupted is delivered again. A redelivery
- * of an update still being handled waits for that handling instead of running twice.
+ * Webhook intake with durable acceptance, on the monitoring server's webhook route. The secret
+ * header is checked before the body is read (401 otherwise), a malformed body gets 400 and a
+ * log line, and Telegram gets its 200 as soon as the update is *accepted* (committed: see
+ * acceptor.ts), in milliseconds, whatever its handler will do (handlers run later, from the
+ * inbox, so a failing handler never turns into a 500 or a redelivery loop). When acceptance
+ * cannot commit in time (the database is unreachable), the answer is 503 and Telegram delivers
+ * the update again; a redelivery of an update already accepted changes nothing.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { webhookCallback, type Bot } from 'grammy';
+import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Logger } from 'pino';
 import type { BotContext } from '../context.js';
 import { ALLOWED_UPDATES } from '../create-bot.js';
+import type { Acceptor } from './acceptor.js';
 import type { IntakeStats } from './intake-stats.js';
 
 /** Largest body accepted: Telegram's updates are far smaller. */
 const MAX_BODY_BYTES = 1024 * 1024;
-/** Telegram gives up on a webhook answer after about a minute: fail a little earlier, on our terms. */
-const HANDLING_TIMEOUT_MS = 55_000;
+/** Longest acceptance before the answer is 503 (Telegram then delivers the update again). */
+const ACCEPTANCE_TIMEOUT_MS = 10_000;
 
 export interface WebhookOptions {
-  bot: Bot<BotContext>;
+  acceptor: Acceptor;
   stats: IntakeStats;
   logger: Logger;
   /** WEBHOOK_SECRET, expected in X-Telegram-Bot-Api-Secret-Token. */
   secret: string;
-  /** Longest handling before the request fails with 500 and Telegram delivers the update again [55,000 ms]. */
+  /** Longest acceptance before a 503 [10,000 ms] (tests shorten it). */
   timeoutMs?: number;
 }
 
 export type WebhookHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 export function createWebhookHandler(options: WebhookOptions): WebhookHandler {
-  const { bot, stats, logger, secret } = options;
+  const { acceptor, stats, logger, secret } = options;
+  const timeoutMs = options.timeoutMs ?? ACCEPTANCE_TIMEOUT_MS;
   stats.mode = 'webhook';
   const expected = Buffer.from(secret);
   const inFlight = new Map<number, Promise<void>>();
-  // The route below checks the secret and parses the update; grammY gets it through this
-  // adapter (so no secretToken for webhookCallback: it would compare the header a second time).
-  const adapter = (_req: IncomingMessage, res: ServerResponse, update: Update) => ({
-    update,
-    end: () => res.end(),
-    respond: (json: string) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(json);
-    },
-    unauthorized: () => plain(res, 401, 'secret token is wrong'),
-  });
-  const callback = webhookCallback(bot, adapter, { timeoutMilliseconds: options.timeoutMs ?? HANDLING_TIMEOUT_MS, onTimeout: 'throw' });
 
   return async (req, res) => {
     const header = Buffer.from(headerOf(req) ?? '');
@@ -67,23 +59,32 @@ export function createWebhookHandler(options: WebhookOptions): WebhookHandler {
       logger.warn({ bytes: body.length }, 'Malformed webhook body (not a JSON update with an update_id): refused with 400');
       return plain(res, 400, 'expected a JSON Update with a numeric update_id');
     }
-    const running = inFlight.get(update.update_id);
-    if (running) {
-      stats.addDuplicates(1);
-      await running.catch(() => undefined);
-      return plain(res, 200, 'ok');
+    // A redelivery of an update still being accepted waits for that acceptance instead of a second one.
+    let acceptance = inFlight.get(update.update_id);
+    if (acceptance) stats.addDuplicates(1);
+    else {
+      acceptance = stats.track(update, async () => {
+        await acceptor.accept(update);
+      });
+      inFlight.set(update.update_id, acceptance);
+      const settled = acceptance;
+      settled.then(
+        () => inFlight.delete(update.update_id),
+        () => inFlight.delete(update.update_id),
+      );
     }
-    const task = stats.track(update, async () => {
-      await callback(req, res, update);
-    });
-    inFlight.set(update.update_id, task);
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
     try {
-      await task;
+      const outcome = await Promise.race([acceptance.then(() => 'accepted' as const), timedOut]);
+      if (outcome === 'accepted') return plain(res, 200, 'ok');
+      logger.warn({ updateId: update.update_id, timeoutMs }, 'Webhook update not accepted in time (database slow or unreachable): 503, Telegram will deliver it again');
+      return plain(res, 503, 'not accepted yet: deliver again');
     } catch (error) {
-      logger.error({ err: error, updateId: update.update_id }, 'Webhook update not handled: Telegram will deliver it again');
-      if (!res.headersSent) plain(res, 500, 'not handled');
+      logger.warn({ err: error, updateId: update.update_id }, 'Webhook update not accepted: 503, Telegram will deliver it again');
+      return plain(res, 503, 'not accepted: deliver again');
     } finally {
-      inFlight.delete(update.update_id);
+      clearTimeout(timer);
     }
   };
 }
@@ -134,4 +135,22 @@ function readBody(req: IncomingMessage): Promise<string> {
 function plain(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { 'content-type': 'text/plain' });
   res.end(`${text}\n`);
+}
+
+/**
+ * After setWebhook: waits (up to `maxWaitMs`) until Telegram has delivered the updates that
+ * piled up while the bot was down, so the run engine starts after their answers are accepted.
+ */
+export async function waitForWebhookBacklog(bot: Bot<BotContext>, options: { logger: Logger; maxWaitMs: number }): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    const info = await bot.api.getWebhookInfo().catch(() => undefined);
+    const pending = info?.pending_update_count ?? 0;
+    if (pending === 0) return;
+    if (Date.now() - started >= options.maxWaitMs) {
+      options.logger.warn({ pending, waitedMs: Date.now() - started }, 'Webhook backlog not delivered yet: starting the run engine anyway');
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
