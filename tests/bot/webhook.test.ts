@@ -36,7 +36,7 @@ describe('BOT_MODE=webhook through the simulator\'s webhook delivery', () => {
     expect(h.sim.updates.getWebhookInfo()).toMatchObject({
       url,
       max_connections: 20,
-      allowed_updates: ['message', 'callback_query', 'poll_answer', 'my_chat_member'],
+      allowed_updates: ['message', 'callback_query', 'poll', 'poll_answer', 'my_chat_member'],
     });
   });
 
@@ -77,7 +77,7 @@ describe('BOT_MODE=webhook through the simulator\'s webhook delivery', () => {
     expect(health.status).toBe(200);
   });
 
-  it('answers 500 when handling takes too long; Telegram\'s redelivery is then absorbed: the answer is stored once', async () => {
+  it('answers 503 when acceptance cannot commit in time; Telegram\'s redelivery is then absorbed: the answer is stored once', async () => {
     const { world } = h.sim;
     const player = await h.startUser({ firstName: 'Slow' });
     const { quiz } = await createQuizOf(h.db, world, { firstName: 'A' }, { title: 'Slow', openPeriodS: 60, questions: [{ text: 'Q?', options: ['x', 'y'], correctOptionIds: [1] }] });
@@ -85,11 +85,10 @@ describe('BOT_MODE=webhook through the simulator\'s webhook delivery', () => {
     const poll = await h.nextBotMessage(player.id, start.messageId, (m) => m.pollId !== undefined);
     const redeliveriesBefore = h.sim.stats().updates.redelivered;
 
-    // The answers table is locked: the commit waits, the webhook request times out (1 s): 500.
+    // The answers table is locked: the commit waits, acceptance times out (1 s): 503, not accepted.
     const lock = await holdTableLock(h.database.url, 'answers');
     try {
       world.answerPoll(player.id, poll.pollId!, [1]);
-      await h.waitFor(() => h.app.intake.snapshot().errors > 0 || undefined, 'the webhook request to fail');
       await h.waitFor(() => h.sim.stats().updates.redelivered > redeliveriesBefore || undefined, 'Telegram to deliver the update again');
     } finally {
       await lock.release();
@@ -98,5 +97,26 @@ describe('BOT_MODE=webhook through the simulator\'s webhook delivery', () => {
     const rows = await h.db.query.answers.findMany({ where: (answers, { eq }) => eq(answers.userId, player.id) });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ optionIds: [1], isCorrect: true });
+  });
+
+  it('answers 200 for an update whose handler fails: the chat is not stuck behind it, and a block and unblock get through', async () => {
+    const { world } = h.sim;
+    const user = await h.startUser({ firstName: 'Nul' });
+    const failedBefore = h.sim.stats().updates.webhook.failed;
+    // Saving this quiz fails for good (PostgreSQL cannot store U+0000): parked, the user told.
+    const bad = world.sendText(user.id, user.id, '/newquiz Bad\u0000title\nWhat?\n- yes *\n- no');
+    const sorry = await h.nextBotMessage(user.id, bad.messageId);
+    expect(sorry.text).toMatch(/^Sorry, something went wrong/);
+    const help = await h.ask(user.id, user.id, '/help');
+    expect(help.text).toBeDefined();
+    world.blockBot(user.id);
+    world.unblockBot(user.id);
+    await h.waitFor(async () => {
+      const chat = await h.db.query.chats.findFirst({ where: (chats, { eq }) => eq(chats.id, user.id) });
+      return h.app.inbox.stats().handled > 0 && chat?.blockedAt === null && h.sim.stats().updates.webhook.inFlight === 0 ? chat : undefined;
+    }, 'the block and the unblock handled');
+    const after = await h.ask(user.id, user.id, '/help');
+    expect(after.text).toBeDefined();
+    expect(h.sim.stats().updates.webhook.failed).toBe(failedBefore);
   });
 });

@@ -4,6 +4,7 @@
  * bot sent, a row in the database), re-checked on every world event, with a timeout that only
  * fires when the bot fails to act.
  */
+import type { Logger } from 'pino';
 import { startApp, type App } from '../../src/app.js';
 import { createConfig } from '../../src/config.js';
 import { nextBotMessage as nextBotMessageIn } from '../../src/sim/bot-messages.js';
@@ -43,8 +44,10 @@ export interface BotHarnessOptions {
   database?: TestDatabase;
   /** Take updates in [true]; false runs an instance without intake (only one may long-poll a bot). */
   intake?: boolean;
-  /** Webhook handling time before a 500 (see StartAppOptions). */
+  /** Webhook acceptance time before a 503 (see StartAppOptions). */
   webhookTimeoutMs?: number;
+  /** The app's logger [silent unless TEST_LOG_LEVEL]; tests that count log lines pass their own. */
+  logger?: Logger;
 }
 
 export async function startBotHarness(options: BotHarnessOptions = {}): Promise<BotHarness> {
@@ -60,7 +63,12 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...options.env,
   };
-  const app = await startApp(createConfig(env), testLogger, { intake: options.intake ?? true, ...(options.webhookTimeoutMs ? { webhookTimeoutMs: options.webhookTimeoutMs } : {}) });
+  const app = await startApp(createConfig(env), options.logger ?? testLogger, {
+    intake: options.intake ?? true,
+    ...(options.webhookTimeoutMs ? { webhookTimeoutMs: options.webhookTimeoutMs } : {}),
+    // One time for the bot and its Telegram: a simulator on a ManualClock drives both.
+    clock: sim.clock,
+  });
   const world = sim.world;
 
   const waitFor = <T>(check: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> =>

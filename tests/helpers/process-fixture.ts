@@ -14,10 +14,10 @@ export interface ProcessFixture {
   database: TestDatabase;
   /** For the test's own reads and setup. */
   db: Database;
-  /** Spawns `src/main.ts` against the simulator and the database. */
-  spawn(): BotProcess;
+  /** Spawns `src/main.ts` against the simulator and the database (`env` adds or overrides settings). */
+  spawn(env?: Record<string, string>): BotProcess;
   /** Spawns one and waits until it logs that it is running. */
-  start(): Promise<BotProcess>;
+  start(env?: Record<string, string>): Promise<BotProcess>;
   close(): Promise<void>;
 }
 
@@ -27,8 +27,8 @@ export async function startProcessFixture(): Promise<ProcessFixture> {
   await runMigrations({ url: database.url, logger: testLogger });
   const handle: DatabaseHandle = createDatabase({ url: database.url, poolSize: 2, maxOverflow: 2, connectTimeoutS: 10, idleTimeoutS: 30, logger: testLogger });
   const processes: BotProcess[] = [];
-  const spawn = (): BotProcess => {
-    const bot = spawnBot({ BOT_TOKEN: sim.token, TELEGRAM_API_ROOT: sim.apiRoot, DATABASE_URL: database.url, HTTP_PORT: '0', DB_POOL_SIZE: '4', DB_MAX_OVERFLOW: '4' });
+  const spawn = (env: Record<string, string> = {}): BotProcess => {
+    const bot = spawnBot({ BOT_TOKEN: sim.token, TELEGRAM_API_ROOT: sim.apiRoot, DATABASE_URL: database.url, HTTP_PORT: '0', DB_POOL_SIZE: '4', DB_MAX_OVERFLOW: '4', ...env });
     processes.push(bot);
     return bot;
   };
@@ -37,8 +37,8 @@ export async function startProcessFixture(): Promise<ProcessFixture> {
     database,
     db: handle.db,
     spawn,
-    async start() {
-      const bot = spawn();
+    async start(env) {
+      const bot = spawn(env);
       await bot.waitForLog('quiz-agent is running');
       return bot;
     },
