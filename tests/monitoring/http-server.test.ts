@@ -33,7 +33,7 @@ async function startServer(store: Store, token?: string): Promise<MonitoringServ
 beforeAll(async () => {
   database = await createMigratedTestDatabase({ poolSize: 3, maxOverflow: 2 });
   const answerWriter = createAnswerWriter({ db: database.handle.db, logger: testLogger });
-  const store: Store = { database: database.handle, answerWriter, close: () => answerWriter.close() };
+  const store: Store = { database: database.handle, answerWriter, close: async () => { await answerWriter.close(); } };
   queue = createOutboundQueue({ logger: testLogger, workers: 7 });
   open = await startServer(store);
   guarded = await startServer(store, TOKEN);
