@@ -14,3 +14,10 @@ export function listOf<T extends string>(name: string, value: string, allowed: r
   }
   return items as T[];
 }
+
+/** `--bot-env NAME=value` as [NAME, value]; throws with an example when it is not that shape. */
+export function envPair(pair: string): [string, string] {
+  const match = /^([A-Z][A-Z0-9_]*)=(.*)$/s.exec(pair);
+  if (!match) throw new RangeError(`--bot-env expects NAME=value (e.g. DB_POOL_SIZE=30), got "${pair}"`);
+  return [match[1] as string, match[2] as string];
+}

@@ -292,7 +292,7 @@ async function writerStats(port: number): Promise<E2eRunResult['writer']> {
 }
 
 /** A port free on 127.0.0.1 now, for the bot's HTTP server (the benchmark reads its stats). */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

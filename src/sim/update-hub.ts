@@ -34,6 +34,14 @@ export interface HandedOutBatch {
   redelivery: boolean;
 }
 
+/** One update queued for the bot (see {@link UpdateHub.onAdded}). */
+export interface AddedUpdate {
+  updateId: number;
+  type: UpdateType;
+  /** Clock time it was queued: when the user acted, as far as the bot can ever know. */
+  at: number;
+}
+
 /** Hub figures for tests, benchmarks and monitoring. */
 export interface UpdateHubStats {
   /** Updates queued. */
@@ -85,6 +93,16 @@ export interface UpdateHub {
    * time. Lets a test or benchmark measure hand-out -> handled latency. Returns the unsubscribe function.
    */
   onHandedOut(listener: (batch: HandedOutBatch) => void): () => void;
+  /**
+   * Calls `listener` with each update queued from now on (not the ones allowed_updates filters
+   * out), with clock time. With {@link onHandedOut} it measures how long an update waited at
+   * "Telegram" before the bot took it. Returns the unsubscribe function.
+   *
+   * @example
+   * const queuedAt = new Map<number, number>();
+   * hub.onAdded(({ updateId, at }) => queuedAt.set(updateId, at));
+   */
+  onAdded(listener: (update: AddedUpdate) => void): () => void;
   stats(): UpdateHubStats;
   /** Answers a waiting long poll with [], stops webhook delivery; later polls answer at once. */
   close(): void;
@@ -127,6 +145,7 @@ class Hub implements UpdateHub {
   readonly #longPoll: LongPoll;
   readonly #webhook: WebhookSwitch;
   readonly #listeners = new Set<(batch: HandedOutBatch) => void>();
+  readonly #addedListeners = new Set<(update: AddedUpdate) => void>();
   readonly #counters: WebhookCounters = { delivered: 0, failed: 0, redelivered: 0, inFlight: 0 };
   readonly #stats = { added: 0, filtered: 0, handedOut: 0, redelivered: 0, confirmed: 0, dropped: 0, getUpdatesCalls: 0, conflicts: 0 };
   #allowed: ReadonlySet<UpdateType> = DEFAULT_ALLOWED_UPDATES;
@@ -171,6 +190,10 @@ class Hub implements UpdateHub {
     }
     const { id } = this.#queue.push(type, orderKey, payload);
     this.#stats.added++;
+    if (this.#addedListeners.size > 0) {
+      const added: AddedUpdate = { updateId: id, type, at: this.#clock.now() };
+      for (const listener of this.#addedListeners) listener(added);
+    }
     if (this.#webhook.active) this.#webhook.notify();
     else this.#longPoll.notify();
     return id;
@@ -223,6 +246,11 @@ class Hub implements UpdateHub {
   onHandedOut(listener: (batch: HandedOutBatch) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  onAdded(listener: (update: AddedUpdate) => void): () => void {
+    this.#addedListeners.add(listener);
+    return () => this.#addedListeners.delete(listener);
   }
 
   stats(): UpdateHubStats {

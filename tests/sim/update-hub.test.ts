@@ -4,7 +4,7 @@ import { ManualClock } from '../../src/sim/clock.js';
 import { Params } from '../../src/sim/params.js';
 import { BotApiError } from '../../src/sim/errors.js';
 import { RawJson } from '../../src/sim/raw-json.js';
-import { createUpdateHub, type HandedOutBatch, type UpdateHub } from '../../src/sim/update-hub.js';
+import { createUpdateHub, type AddedUpdate, type HandedOutBatch, type UpdateHub } from '../../src/sim/update-hub.js';
 
 const FIRST = 100_000_001;
 const OTHER_POLL = 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running';
@@ -111,6 +111,31 @@ describe('offsets and confirmation', () => {
       { updateIds: [FIRST, FIRST + 1], types: ['message', 'message'], at: clock.now(), redelivery: true },
     ]);
     expect(hub.stats()).toMatchObject({ handedOut: 4, redelivered: 2, confirmed: 0 });
+  });
+
+  it('reports each queued update (id, type, clock time) before it is handed out, so the wait at Telegram can be timed', async () => {
+    newHub();
+    const added: AddedUpdate[] = [];
+    const handedOutAt = new Map<number, number>();
+    const unsubscribe = hub.onAdded((u) => added.push(u));
+    hub.onHandedOut((b) => b.updateIds.forEach((id) => handedOutAt.set(id, b.at)));
+    const waiting = hub.getUpdates(params({ timeout: 10 }));
+    hub.add('poll_answer', '7', { poll_answer: {} }); // answers the waiting poll at once
+    expect(ids(await waiting)).toEqual([FIRST]);
+    clock.advance(250);
+    hub.add('message', '1', message('later'));
+    expect(hub.add('chat_member', '1', { chat_member: {} })).toBeUndefined(); // filtered out: not reported
+    clock.advance(1_000);
+    expect(ids(await hub.getUpdates(params({ offset: FIRST + 1 })))).toEqual([FIRST + 1]);
+    const start = clock.now() - 1_250;
+    expect(added).toEqual([
+      { updateId: FIRST, type: 'poll_answer', at: start },
+      { updateId: FIRST + 1, type: 'message', at: start + 250 },
+    ]);
+    expect(added.map((u) => (handedOutAt.get(u.updateId) as number) - u.at)).toEqual([0, 1_000]);
+    unsubscribe();
+    hub.add('message', '1', message('unheard'));
+    expect(added).toHaveLength(2);
   });
 
   it('a negative offset returns the last N updates and forgets the earlier ones', async () => {
