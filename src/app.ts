@@ -79,11 +79,14 @@ export async function startApp(config: Config, logger: Logger, options: StartApp
   const answers = createAnswerCounters();
   const intake = new IntakeStats();
   const inboxWriter = createInboxWriter({ db, clock, logger: logger.child({ component: 'inbox-writer' }), outages });
+  // Handlers share the pool, a few operations at a time: a storm of commands cannot take it.
+  const handlerDb = store.database.limited(config.database.handlerConcurrency);
   // Questions are sent through Apis of their own: queued as questions, with the dispatch guard.
   const questionApi = new Api(token, { apiRoot });
   questionApi.config.use(queue.transformerFor('question'));
   const engine = createRunEngine({
     db,
+    requestDb: handlerDb,
     logger: logger.child({ component: 'engine' }),
     sender: createOutboxSender({
       db,
@@ -102,7 +105,7 @@ export async function startApp(config: Config, logger: Logger, options: StartApp
     outages,
   });
   const deps: BotDeps = {
-    db,
+    db: handlerDb,
     answerWriter: store.answerWriter,
     engine,
     polls,

@@ -46,6 +46,10 @@ export interface Config {
     /** DB_MAX_OVERFLOW: extra connections opened under load [50]. */ readonly maxOverflow: number;
     /** DB_CONNECT_TIMEOUT_S [10]. */ readonly connectTimeoutS: number;
     /** DB_IDLE_TIMEOUT_S: seconds an unused connection stays open, 0 = forever [30]. */ readonly idleTimeoutS: number;
+    /**
+     * Database operations the update handlers may run at once, derived: a fifth of
+     * DB_POOL_SIZE, at least 2. A burst of commands then waits in memory, not for connections.
+     */ readonly handlerConcurrency: number;
   };
   readonly answerWriter: {
     /** ANSWER_BATCH_SIZE: most answers per INSERT [500]. */ readonly batchSize: number;
@@ -276,6 +280,7 @@ export function createConfig(env: NodeJS.ProcessEnv | Record<string, string | un
       maxOverflow: s.DB_MAX_OVERFLOW,
       connectTimeoutS: s.DB_CONNECT_TIMEOUT_S,
       idleTimeoutS: s.DB_IDLE_TIMEOUT_S,
+      handlerConcurrency: Math.max(2, Math.floor(s.DB_POOL_SIZE / 5)),
     },
     answerWriter: {
       batchSize: s.ANSWER_BATCH_SIZE,
@@ -312,6 +317,7 @@ export function describeSizing(config: Config): Record<string, number | string> 
     dbPoolSize: db.poolSize,
     dbMaxOverflow: db.maxOverflow,
     dbPoolMaxTotal: db.poolSize + db.maxOverflow,
+    dbHandlerConcurrency: db.handlerConcurrency,
     queueWorkers: config.queue.workers,
     queueMaxSize: config.queue.maxSize,
     queuePrivateChatPerS: config.queue.privateChatPerS,

@@ -14,10 +14,11 @@ import type { Logger } from 'pino';
 import { createBackoff } from '../lib/backoff.js';
 import { sleep, systemClock, type Clock } from '../lib/clock.js';
 import { createOutageLog, type OutageBoard } from '../lib/outage-log.js';
+import { createSemaphore } from '../lib/semaphore.js';
 import { isRetryableDatabaseError } from '../store/errors.js';
 import type { Database } from '../store/database.js';
 import { countOpenSends, unresolvedQuestionSends } from '../store/queries/outbox.js';
-import { getQuizWithQuestions, type QuizWithQuestions } from '../store/queries/quizzes.js';
+import type { QuizWithQuestions } from '../store/queries/quizzes.js';
 import {
   claimDueRuns,
   countActiveRuns,
@@ -26,7 +27,7 @@ import {
   nextDueAt,
   RunAlreadyActiveError,
   renewRunClaims,
-  startRun as insertRun,
+  startRunOfLiveQuiz,
   stopRunningRun,
   type ClaimedRun,
 } from '../store/queries/runs.js';
@@ -43,6 +44,11 @@ import { recordOutcome, type OutcomeContext, type SendRun } from './send-outcome
 /** Options of {@link createRunEngine}. */
 export interface RunEngineOptions {
   db: Database;
+  /**
+   * The database for work done on behalf of updates (starting, stopping, hurrying runs,
+   * reconciling polls): the handlers' limited share of the pool [db].
+   */
+  requestDb?: Database;
   logger: Logger;
   /** Sends outbox rows through the outbound queue with the dispatch guard. */
   sender: OutboxSender;
@@ -123,6 +129,7 @@ const BUSY_RECHECK_MS = 50;
 
 export function createRunEngine(options: RunEngineOptions): RunEngine {
   const { db, logger } = options;
+  const requestDb = options.requestDb ?? db;
   const clock = options.clock ?? systemClock;
   const claimBatch = options.claimBatch ?? 50;
   const stepConcurrency = options.stepConcurrency ?? 4;
@@ -132,6 +139,8 @@ export function createRunEngine(options: RunEngineOptions): RunEngine {
   const outage = createOutageLog({ part: 'engine', logger, clock, ...(options.outages ? { board: options.outages } : {}) });
   const backoff = createBackoff({ initialMs: 200, maxMs: 10_000 });
   const counters: EngineCounters = { questionsSent: 0, questionsSkipped: 0, questionsReconciled: 0, runsFinished: 0, runsCancelled: 0, stepsRetried: 0 };
+  /** Outcomes recorded at once, like steps: a burst of answers from Telegram waits its turn. */
+  const recording = createSemaphore(stepConcurrency);
   /** Outbox rows this instance is sending, and the run of each. */
   const inFlight = new Map<number, number>();
   const sending = new Set<Promise<void>>();
@@ -162,20 +171,25 @@ export function createRunEngine(options: RunEngineOptions): RunEngine {
     const task = (async () => {
       const outcome = await options.sender.send(row);
       for (let attempt = 1; ; attempt++) {
+        let failure: unknown;
+        const release = await recording.acquire();
         try {
           const recorded = await recordOutcome(row, run, outcome, outcomeContext, question);
           outage.success();
           if (recorded.dueNow) poke();
           return;
         } catch (error) {
-          if (!isRetryableDatabaseError(error)) {
-            logger.error({ err: error, runId: row.runId, sendId: row.id }, 'Could not record a send\'s outcome: the run is taken up again when its claim lapses');
-            return;
-          }
-          outage.failure(error);
-          if (!running && attempt > 3) return; // shutting down: the next claimant settles it from the outbox
-          await sleep(clock, backoff.delayMs(attempt));
+          failure = error;
+        } finally {
+          release();
         }
+        if (!isRetryableDatabaseError(failure)) {
+          logger.error({ err: failure, runId: row.runId, sendId: row.id }, 'Could not record a send\'s outcome: the run is taken up again when its claim lapses');
+          return;
+        }
+        outage.failure(failure);
+        if (!running && attempt > 3) return; // shutting down: the next claimant settles it from the outbox
+        await sleep(clock, backoff.delayMs(attempt));
       }
     })().finally(() => {
       inFlight.delete(row.id);
@@ -252,10 +266,12 @@ export function createRunEngine(options: RunEngineOptions): RunEngine {
       return { unsettled: sending.size };
     },
     async startRun(request) {
-      const quiz = await getQuizWithQuestions(db, request.quizId);
-      if (!quiz) return { ok: false, reason: 'quiz-not-found' };
+      // The questions from the cache (hundreds of groups start the same quiz); whether the quiz
+      // still exists from the database, with the insert.
+      const quiz = await quizzes.get(request.quizId);
+      if (!quiz || quiz.deletedAt !== null) return { ok: false, reason: 'quiz-not-found' };
       try {
-        const run = await insertRun(db, {
+        const run = await startRunOfLiveQuiz(requestDb, {
           quizId: quiz.id,
           chatId: request.chatId,
           startedBy: request.startedBy,
@@ -270,30 +286,31 @@ export function createRunEngine(options: RunEngineOptions): RunEngine {
           },
           nextActionAt: new Date(clock.now()),
         });
+        if (!run) return { ok: false, reason: 'quiz-not-found' };
         poke();
         return { ok: true, run, quiz };
       } catch (error) {
         if (!(error instanceof RunAlreadyActiveError)) throw error;
-        const busy = await getActiveRun(db, request.chatId);
+        const busy = await getActiveRun(requestDb, request.chatId);
         if (!busy) throw error; // finished in between: let the caller retry
         return { ok: false, reason: 'chat-busy', run: busy };
       }
     },
     async stopRun(chatId) {
-      const stopped = await stopRunningRun(db, { chatId, now: new Date(clock.now()) });
+      const stopped = await stopRunningRun(requestDb, { chatId, now: new Date(clock.now()) });
       if (stopped) poke();
       return stopped !== undefined;
     },
     async answered(runId, position) {
-      if (await hurryPrivateRun(db, { runId, position, now: new Date(clock.now()) })) poke();
+      if (await hurryPrivateRun(requestDb, { runId, position, now: new Date(clock.now()) })) poke();
     },
     async reconcilePoll(poll) {
-      const result = await reconcilePoll(poll, { db, logger, polls: options.polls, counters, now: () => clock.now() });
+      const result = await reconcilePoll(poll, { db: requestDb, logger, polls: options.polls, counters, now: () => clock.now() });
       if (result === 'reconciled') poke();
       return result;
     },
     async hasUnresolvedQuestionSends() {
-      return (await unresolvedQuestionSends(db)).length > 0;
+      return (await unresolvedQuestionSends(requestDb)).length > 0;
     },
     async stats() {
       return {

@@ -2,6 +2,7 @@ import os from 'node:os';
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres, { type Sql } from 'postgres';
 import type { Logger } from 'pino';
+import { createSemaphore, type Semaphore } from '../lib/semaphore.js';
 import * as schema from './schema/index.js';
 
 /** The drizzle handle every query module takes as its first argument. */
@@ -47,6 +48,12 @@ export interface DatabaseHandle {
   sql: Sql;
   /** The application_name of this pool's connections, unique per process and pool. */
   applicationName: string;
+  /**
+   * The same pool for one part of the bot, which may run at most `limit` operations on it at
+   * once (queries, transactions; the rest wait their turn in memory): a burst in that part (a
+   * thousand commands handled at once) cannot take every connection of the pool.
+   */
+  limited(limit: number): Database;
   poolStats(): Promise<PoolStats>;
   /** Resolves when a trivial query answers within `timeoutMs`; rejects otherwise. */
   ping(timeoutMs?: number): Promise<void>;
@@ -100,6 +107,7 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
     db,
     sql,
     applicationName,
+    limited: (limit) => drizzle(limitConcurrency(sql, createSemaphore(limit)), { schema }),
     async poolStats() {
       monitor ??= postgres(options.url, { max: 1, idle_timeout: 60, connection: { application_name: 'quiz-agent-monitor' } });
       const [row] = await monitor<{ total: number; active: number }[]>`
@@ -186,6 +194,75 @@ function instrument(client: Sql, counter: { inFlight: number }): Sql {
               );
             }
             return then(onFulfilled, onRejected);
+          }) as typeof query.then;
+          return query;
+        };
+      }
+      return Reflect.get(target, property, receiver);
+    },
+  });
+}
+
+/**
+ * The client with at most `semaphore`'s limit of operations running at once: `unsafe` (every
+ * drizzle query outside a transaction) takes a permit when it is awaited and gives it back when
+ * it settles; `begin` holds one for the whole transaction (its queries run on its own
+ * connection, not through this proxy); `reserve` holds one until released.
+ */
+function limitConcurrency(client: Sql, semaphore: Semaphore): Sql {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property === 'begin') {
+        return async (...args: Parameters<Sql['begin']>) => {
+          const release = await semaphore.acquire();
+          try {
+            return await target.begin(...args);
+          } finally {
+            release();
+          }
+        };
+      }
+      if (property === 'reserve') {
+        return async () => {
+          const release = await semaphore.acquire();
+          try {
+            const reserved = await target.reserve();
+            const end = reserved.release.bind(reserved);
+            reserved.release = () => {
+              release();
+              end();
+            };
+            return reserved;
+          } catch (error) {
+            release();
+            throw error;
+          }
+        };
+      }
+      if (property === 'unsafe') {
+        return (...args: Parameters<Sql['unsafe']>) => {
+          const query = target.unsafe(...args);
+          // Queries are lazy: they run when awaited. Take the permit then, and start the query
+          // (the original then) only once it is ours.
+          const then = query.then.bind(query);
+          type Rows = Awaited<typeof query>;
+          let settled: Promise<Rows> | undefined;
+          query.then = ((onFulfilled, onRejected) => {
+            settled ??= semaphore.acquire().then((release) =>
+              new Promise<Rows>((resolve, reject) => {
+                then(
+                  (value) => {
+                    release();
+                    resolve(value);
+                  },
+                  (error: unknown) => {
+                    release();
+                    reject(error as Error);
+                  },
+                );
+              }),
+            );
+            return settled.then(onFulfilled, onRejected);
           }) as typeof query.then;
           return query;
         };

@@ -22,7 +22,8 @@ export function createInboxWriter(options: { db: Database; clock: Clock; logger:
     batchSize: 500,
     flushMs: 2,
     bufferLimit: 20_000,
-    concurrency: 2,
+    // One statement at a time is plenty (each commits hundreds of rows) and keeps the pool free.
+    concurrency: 1,
     clock: options.clock,
     logger: options.logger,
     ...(options.outages ? { outages: options.outages } : {}),

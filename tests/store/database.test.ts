@@ -35,6 +35,28 @@ describe('database pool statistics', () => {
     expect(after).toMatchObject({ total_connections: 4, checked_out_connections: 0, idle_connections: 4, waiting: 0 });
   });
 
+  it('runs at most `limit` operations at once for a part given a limited view of the pool', async () => {
+    const { handle } = database;
+    const limited = handle.limited(2);
+    // Ten sleeping queries and a transaction through the limited view: PostgreSQL sees two at a time.
+    const work = [
+      ...Array.from({ length: 10 }, () => Promise.resolve(limited.execute('select pg_sleep(0.05)'))),
+      limited.transaction(async (tx) => tx.execute('select pg_sleep(0.05)')),
+    ];
+    let most = 0;
+    let done = false;
+    const all = Promise.all(work).finally(() => (done = true));
+    while (!done) {
+      const [row] = await handle.sql<{ n: number }[]>`
+        select count(*)::int as n from pg_stat_activity where application_name = ${handle.applicationName} and query like '%pg_sleep%' and state = 'active' and pid <> pg_backend_pid()`;
+      most = Math.max(most, row?.n ?? 0);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await all;
+    expect(most).toBeGreaterThanOrEqual(1);
+    expect(most).toBeLessThanOrEqual(2);
+  });
+
   it('answers a ping', async () => {
     await expect(database.handle.ping(2_000)).resolves.toBeUndefined();
   });

@@ -25,7 +25,8 @@ export function createHandledMarker(options: { db: Database; clock: Clock; logge
     batchSize: 500,
     flushMs: 2,
     bufferLimit: 20_000,
-    concurrency: 2,
+    // One statement at a time is plenty (each commits hundreds of rows) and keeps the pool free.
+    concurrency: 1,
     clock: options.clock,
     logger: options.logger,
     ...(options.outages ? { outages: options.outages } : {}),
