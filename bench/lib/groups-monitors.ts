@@ -24,6 +24,11 @@ export interface MonitorFigures {
     /** Largest number of the bot's backends, idle or not. */
     peakBackends: number;
     activitySamples: number;
+    /** Non-idle backends, p50 / p95 / p99 over the samples (the peak may be one burst). */
+    nonIdleQuantiles: { p50: number; p95: number; p99: number };
+    /** When the non-idle peak was seen (s from the reset), and what those backends ran (the first 80 characters). */
+    peakAtS: number | null;
+    peakQueries: string[];
   };
   health: {
     probes: number;
@@ -53,6 +58,8 @@ export function startMonitors(options: { httpPort: number; url: string; dbName: 
   const sql = postgres(options.url, { max: 1, onnotice: () => {}, connection: { application_name: 'bench-groups-monitor' } });
   let f = empty();
   let stopped = false;
+  let resetAt = driverNow();
+  let nonIdleSamples: number[] = [];
 
   const loops = [
     every(STATS_EVERY_MS, async () => {
@@ -68,12 +75,18 @@ export function startMonitors(options: { httpPort: number; url: string; dbName: 
       }
     }),
     every(ACTIVITY_EVERY_MS, async () => {
-      const [row] = await sql<{ busy: number; total: number }[]>`
-        select count(*) filter (where state is distinct from 'idle')::int as busy, count(*)::int as total
+      const rows = await sql<{ state: string | null; query: string }[]>`
+        select state, left(regexp_replace(query, '[[:space:]]+', ' ', 'g'), 80) as query
         from pg_stat_activity where datname = ${options.dbName} and application_name like 'quiz-agent/%'`;
+      const busy = rows.filter((row) => row.state !== 'idle');
       f.pool.activitySamples++;
-      f.pool.peakNonIdleBackends = Math.max(f.pool.peakNonIdleBackends, row?.busy ?? 0);
-      f.pool.peakBackends = Math.max(f.pool.peakBackends, row?.total ?? 0);
+      nonIdleSamples.push(busy.length);
+      if (busy.length > f.pool.peakNonIdleBackends) {
+        f.pool.peakNonIdleBackends = busy.length;
+        f.pool.peakAtS = Math.round((driverNow() - resetAt) / 100) / 10;
+        f.pool.peakQueries = busy.map((row) => `${row.state ?? '?'}: ${row.query}`).sort();
+      }
+      f.pool.peakBackends = Math.max(f.pool.peakBackends, rows.length);
     }),
     every(HEALTH_EVERY_MS, async () => {
       const started = driverNow();
@@ -105,8 +118,14 @@ export function startMonitors(options: { httpPort: number; url: string; dbName: 
   return {
     reset: () => {
       f = empty();
+      resetAt = driverNow();
+      nonIdleSamples = [];
     },
-    figures: () => structuredClone(f),
+    figures: () => {
+      const sorted = [...nonIdleSamples].sort((a, b) => a - b);
+      const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+      return structuredClone({ ...f, pool: { ...f.pool, nonIdleQuantiles: { p50: at(0.5), p95: at(0.95), p99: at(0.99) } } });
+    },
     async stop() {
       stopped = true;
       await Promise.all(loops);
@@ -117,7 +136,10 @@ export function startMonitors(options: { httpPort: number; url: string; dbName: 
 
 function empty(): MonitorFigures {
   return {
-    pool: { peakCheckedOut: null, statsSamples: 0, statsFailures: 0, peakNonIdleBackends: 0, peakBackends: 0, activitySamples: 0 },
+    pool: {
+      peakCheckedOut: null, statsSamples: 0, statsFailures: 0, peakNonIdleBackends: 0, peakBackends: 0, activitySamples: 0,
+      nonIdleQuantiles: { p50: 0, p95: 0, p99: 0 }, peakAtS: null, peakQueries: [],
+    },
     health: { probes: 0, ok: 0, others: {}, maxMs: 0 },
   };
 }

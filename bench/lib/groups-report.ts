@@ -74,6 +74,11 @@ export function summarizeGroups(input: Omit<GroupsSummary, 'targets' | 'correctn
       met: doneRatio <= LIMITS.factor,
     },
     {
+      target: `all done <= ${LIMITS.factor} x the ideal schedule (Telegram's limits with the queue's priorities)`,
+      measured: `all done ${show(allDone, ' s')}, ideal ${show(med((r) => r.ideal.allDoneS), ' s')}: ${show(med((r) => (r.allDoneS === null ? null : r.allDoneS / r.ideal.allDoneS)), 'x')}; the ideal itself is ${show(med((r) => r.ideal.allDoneS / r.floorS), 'x')} the floor`,
+      met: med((r) => (r.allDoneS === null ? null : r.allDoneS / r.ideal.allDoneS)) <= LIMITS.factor,
+    },
+    {
       target: `(a) every group's first question <= ${LIMITS.factor} x its start-order floor (2i / 30 s, at least 1 s)`,
       measured: `worst ${show(aWorst, 'x')}, ${show(aWithin)} of ${groups} groups within; last first question ${show(med((r) => r.firstQuestion.lastS), ' s')} (median group ${show(med((r) => r.firstQuestion.medianS), ' s')})`,
       met: aWithin === groups,

@@ -71,6 +71,16 @@ export interface GroupsRunResult {
     startOrder: BoundFigures;
     ideal: BoundFigures;
   };
+  /** Each group's times in seconds from the first /startquiz, actual and in the ideal schedule, in start order. */
+  perGroup: {
+    order: number;
+    startS: number;
+    announcementS: number | null;
+    firstQuestionS: number | null;
+    idealAnnouncementS: number;
+    idealFirstQuestionS: number;
+    resultsS: number | null;
+  }[];
   /** The ideal schedule of this run's timings (groups-ideal-schedule.ts). */
   ideal: { messages: number; allDoneS: number; lastFirstQuestionS: number; againstStartOrder: BoundFigures };
   /** poll_answer queued at the simulator -> first hand-out to the bot. */
@@ -238,6 +248,15 @@ function measure(
       startOrder: againstBound(firstQuestionS, floorsS),
       ideal: againstBound(firstQuestionS, idealFirstS),
     },
+    perGroup: groups.map((g, i) => ({
+      order: g.order,
+      startS: round(s(g.startAt), 3),
+      announcementS: g.log.announcementAt === undefined ? null : round(s(g.log.announcementAt), 3),
+      firstQuestionS: firstQuestionS[i] === undefined ? null : round(firstQuestionS[i] as number, 3),
+      idealAnnouncementS: round((ideal.groups[i]?.announcementAt ?? Number.NaN) / 1000, 3),
+      idealFirstQuestionS: round(idealFirstS[i] as number, 3),
+      resultsS: g.log.resultsAt === undefined ? null : round(s(g.log.resultsAt), 3),
+    })),
     ideal: {
       messages: ideal.messages,
       allDoneS: round(ideal.allDoneAt / 1000, 1),
