@@ -5,7 +5,8 @@
  * before a restart). Concurrent lookups of one uncached poll share one query.
  */
 import type { Executor } from '../store/database.js';
-import { findRunQuestionByPollId, type PolledQuestion } from '../store/queries/run-questions.js';
+import { findRunQuestionByPollId, type PolledQuestion, type ReservedQuestion } from '../store/queries/run-questions.js';
+import type { Run } from '../store/schema/runs.js';
 
 export interface PollDirectory {
   /** The run question of `pollId`, or `undefined` when no run sent such a poll. */
@@ -72,5 +73,24 @@ export function createPollDirectory(options: PollDirectoryOptions): PollDirector
       }
     },
     size: () => cache.size,
+  };
+}
+
+/** The directory's entry for a question of `run` whose poll went out at `sentAt`, open until `closesAt`. */
+export function polledQuestionOf(
+  run: Pick<Run, 'chatId' | 'mode'> & { id: number },
+  question: ReservedQuestion & { position: number; sentAt: Date; closesAt: Date },
+): PolledQuestion {
+  return {
+    runId: run.id,
+    chatId: run.chatId,
+    mode: run.mode,
+    questionId: question.questionId,
+    position: question.position,
+    sentAt: question.sentAt,
+    closesAt: question.closesAt,
+    closedAt: null,
+    shownOrder: question.shownOrder,
+    correctOptionIds: question.correctOptionIds,
   };
 }

@@ -15,7 +15,7 @@ import { settleSend, unresolvedQuestionSends } from '../store/queries/outbox.js'
 import { getReservedQuestion, recordSentQuestion } from '../store/queries/run-questions.js';
 import { advanceRun, getRun } from '../store/queries/runs.js';
 import type { OutboxRow } from '../store/schema/outbox.js';
-import type { PollDirectory } from './poll-directory.js';
+import { polledQuestionOf, type PollDirectory } from './poll-directory.js';
 import type { EngineCounters } from './run-step.js';
 
 export type ReconcileResult = 'known' | 'reconciled' | 'no-match' | 'ambiguous';
@@ -47,18 +47,7 @@ export async function reconcilePoll(poll: Poll, ctx: ReconcileContext): Promise<
   const openPeriodS = poll.open_period ?? 0;
   const closesAt = new Date((poll.close_date ?? 0) * 1000 || (row.dispatchedAt?.getTime() ?? ctx.now()) + openPeriodS * 1000);
   const sentAt = new Date(closesAt.getTime() - openPeriodS * 1000);
-  ctx.polls.remember(poll.id, {
-    runId: row.runId,
-    chatId: run.chatId,
-    mode: run.mode,
-    questionId: reserved.questionId,
-    position: row.position,
-    sentAt,
-    closesAt,
-    closedAt: null,
-    shownOrder: reserved.shownOrder,
-    correctOptionIds: reserved.correctOptionIds,
-  });
+  ctx.polls.remember(poll.id, polledQuestionOf(run, { ...reserved, position: row.position, sentAt, closesAt }));
   const now = new Date(ctx.now());
   const reconciled = await ctx.db.transaction(async (tx) => {
     if (!(await settleSend(tx, { id: row.id, from: ['dispatched', 'unknown'], to: 'sent', at: now, pollId: poll.id, error: 'reconciled from a poll update' }))) return false;

@@ -15,7 +15,7 @@ import { advanceRun, endRun, hurryIfAnswered, releaseRun } from '../store/querie
 import type { OutboxRow } from '../store/schema/outbox.js';
 import type { Run } from '../store/schema/runs.js';
 import type { SendOutcome } from './outbox-sender.js';
-import type { PollDirectory } from './poll-directory.js';
+import { polledQuestionOf, type PollDirectory } from './poll-directory.js';
 import type { EngineCounters } from './run-step.js';
 
 /** A send that did not reach Telegram is tried again this much later. */
@@ -118,18 +118,7 @@ async function recordSent(row: OutboxRow, run: SendRun, outcome: Extract<SendOut
   const closesAt = new Date(sentAt.getTime() + openPeriodOf(row) * 1000);
   const reserved = known ?? (await questionOf(row, ctx));
   // Before the commit: the fastest answers must find their poll in memory.
-  ctx.polls.remember(poll.id, {
-    runId: row.runId,
-    chatId: run.chatId,
-    mode: run.mode,
-    questionId: reserved.questionId,
-    position: row.position,
-    sentAt,
-    closesAt,
-    closedAt: null,
-    shownOrder: reserved.shownOrder,
-    correctOptionIds: reserved.correctOptionIds,
-  });
+  ctx.polls.remember(poll.id, polledQuestionOf({ ...run, id: row.runId }, { ...reserved, position: row.position, sentAt, closesAt }));
   let moved = false;
   let hurried = false;
   await ctx.db.transaction(async (tx) => {

@@ -4,30 +4,11 @@
  * {@link ManualClock} instead of sleeping and hoping.
  */
 
-/** A scheduled callback; `cancel()` is safe to call more than once or after it ran. */
-export interface ClockTimer {
-  cancel(): void;
-}
+// The bot and the simulator read time through one interface, so one ManualClock can drive both.
+import type { Clock, Timer } from '../lib/clock.js';
 
-/** Milliseconds since the Unix epoch, and timers in that same time. */
-export interface Clock {
-  now(): number;
-  /** Runs `callback` once, `ms` milliseconds from now. */
-  setTimeout(callback: () => void, ms: number): ClockTimer;
-}
-
-/**
- * The real clock. Its timers are unref'd: a simulator's pending poll timer or retry must not
- * keep a process alive on its own (the HTTP server does that while it listens).
- */
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  setTimeout(callback, ms) {
-    const handle = setTimeout(callback, Math.max(0, ms));
-    handle.unref();
-    return { cancel: () => clearTimeout(handle) };
-  },
-};
+export type { Clock, Timer as ClockTimer } from '../lib/clock.js';
+export { systemClock } from '../lib/clock.js';
 
 interface ManualTimer {
   at: number;
@@ -59,7 +40,7 @@ export class ManualClock implements Clock {
     return this.#now;
   }
 
-  setTimeout(callback: () => void, ms: number): ClockTimer {
+  setTimeout(callback: () => void, ms: number): Timer {
     const timer: ManualTimer = { at: this.#now + Math.max(0, ms), seq: this.#seq++, callback, cancelled: false };
     this.#timers.push(timer);
     return {

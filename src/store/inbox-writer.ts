@@ -9,21 +9,16 @@ import type { Clock } from '../lib/clock.js';
 import type { OutageBoard } from '../lib/outage-log.js';
 import type { Database } from './database.js';
 import { isRetryableDatabaseError } from './errors.js';
-import { createGroupCommit, type GroupCommit } from './group-commit.js';
+import { createStatementGroupCommit, type GroupCommit } from './group-commit.js';
 import { insertInboxEntries, type InboxEntry } from './queries/inbox.js';
 
 export type InboxWriter = GroupCommit<InboxEntry>;
 
 export function createInboxWriter(options: { db: Database; clock: Clock; logger: Logger; outages?: OutageBoard }): InboxWriter {
-  return createGroupCommit<InboxEntry>({
+  return createStatementGroupCommit<InboxEntry>({
     name: 'inbox-writer',
     commit: (entries) => insertInboxEntries(options.db, entries),
     isRetryable: isRetryableDatabaseError,
-    batchSize: 500,
-    flushMs: 2,
-    bufferLimit: 20_000,
-    // One statement at a time is plenty (each commits hundreds of rows) and keeps the pool free.
-    concurrency: 1,
     clock: options.clock,
     logger: options.logger,
     ...(options.outages ? { outages: options.outages } : {}),

@@ -8,7 +8,7 @@ import type { Clock } from '../../lib/clock.js';
 import type { OutageBoard } from '../../lib/outage-log.js';
 import type { Database } from '../../store/database.js';
 import { isRetryableDatabaseError } from '../../store/errors.js';
-import { createGroupCommit } from '../../store/group-commit.js';
+import { createStatementGroupCommit } from '../../store/group-commit.js';
 import { markInboxHandled } from '../../store/queries/inbox.js';
 
 export interface HandledMarker {
@@ -18,15 +18,10 @@ export interface HandledMarker {
 }
 
 export function createHandledMarker(options: { db: Database; clock: Clock; logger: Logger; outages?: OutageBoard }): HandledMarker {
-  const commit = createGroupCommit<number>({
+  const commit = createStatementGroupCommit<number>({
     name: 'inbox-handled',
     commit: (updateIds) => markInboxHandled(options.db, { updateIds, at: new Date(options.clock.now()) }),
     isRetryable: isRetryableDatabaseError,
-    batchSize: 500,
-    flushMs: 2,
-    bufferLimit: 20_000,
-    // One statement at a time is plenty (each commits hundreds of rows) and keeps the pool free.
-    concurrency: 1,
     clock: options.clock,
     logger: options.logger,
     ...(options.outages ? { outages: options.outages } : {}),
