@@ -54,7 +54,8 @@ export interface ScenarioMedians {
   coresDuringBursts: CoresUsed;
 }
 
-const TARGETS = { p99Ms: 250, answersPerSecond: 10_000, rssMb: 250 };
+// 15,000 answers/s: issue 12 (acceptance by group commit lets the offset move as soon as a batch is durable).
+const TARGETS = { p99Ms: 250, answersPerSecond: 15_000, rssMb: 250 };
 
 /** Medians, targets and the verdict of the runs. */
 export function summarize(input: {

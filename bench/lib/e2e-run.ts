@@ -7,21 +7,17 @@
  * and CPU) and checked against the players' own log.
  */
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
-import postgres from 'postgres';
 import type { Logger } from 'pino';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import { startVirtualPlayers, type VirtualPlayers } from '../../src/sim/virtual-players.js';
 import { createDatabase } from '../../src/store/database.js';
-import { createScratchDatabase } from '../../src/store/scratch-database.js';
-import { runMigrations } from '../../src/store/migrate.js';
-import { spawnBot } from '../../tests/helpers/bot-process.js';
 import { nextBotMessage } from '../../src/sim/bot-messages.js';
 import { createQuizInChat } from './e2e-chat.js';
-import { driverNow, installCommitTriggers, listenForCommits, type CommitProbe } from './e2e-commits.js';
-import { readProcessMemory, startProcessSampler, type CoresUsed, type ProcessSampler } from './e2e-proc.js';
+import { startBotUnderTest } from './bot-under-test.js';
+import { driverNow, type CommitProbe } from './e2e-commits.js';
+import { readProcessMemory, type CoresUsed, type ProcessSampler } from './e2e-proc.js';
 import { verifyRun, type Verification } from './e2e-verify.js';
 import { quantile, round } from './stats.js';
 
@@ -103,24 +99,9 @@ export interface E2eRunResult {
 
 /** Runs one scenario from an empty database to a dropped one. */
 export async function runE2eScenario(scenario: E2eScenario): Promise<E2eRunResult> {
-  const scratch = await createScratchDatabase(scenario.adminUrl, 'quiz_agent_e2e');
-  const { url, name: dbName } = scratch;
-  const admin = postgres(scenario.adminUrl, { max: 1, onnotice: () => {} });
-  const cleanups: (() => Promise<unknown>)[] = [];
+  const t = await startBotUnderTest({ adminUrl: scenario.adminUrl, dbPrefix: 'quiz_agent_e2e', logger: scenario.logger, ...(scenario.botEnv ? { botEnv: scenario.botEnv } : {}) });
+  const { url, probe, sim, httpPort, bot, pid, sampler, cleanups } = t;
   try {
-    await runMigrations({ url, logger: scenario.logger });
-    await installCommitTriggers(url);
-    const probe = await listenForCommits(url);
-    cleanups.unshift(() => probe.close());
-    const sim = await startSimulator();
-    cleanups.unshift(() => sim.close());
-    const httpPort = await freePort();
-    const bot = spawnBot({ BOT_TOKEN: sim.token, TELEGRAM_API_ROOT: sim.apiRoot, DATABASE_URL: url, HTTP_PORT: String(httpPort), LOG_LEVEL: 'warn', ...scenario.botEnv });
-    cleanups.unshift(() => bot.kill('SIGKILL'));
-    const pid = bot.child.pid as number;
-    const sampler = startProcessSampler(pid, dbName, driverNow);
-    cleanups.unshift(async () => sampler.stop());
-
     // A bot that dies (a bad setting, a crash) ends the run at once, with what it printed.
     let playing = true;
     const died = once(bot.child, 'exit').then(([code, signal]) => {
@@ -139,15 +120,7 @@ export async function runE2eScenario(scenario: E2eScenario): Promise<E2eRunResul
     if (exit.code !== 0) throw new Error(`the bot did not shut down cleanly (exit ${exit.code}, signal ${exit.signal}):\n${bot.output().slice(-4000)}`);
     return { ...measured.result, botExitCode: exit.code, verification };
   } finally {
-    for (const cleanup of cleanups) await cleanup().catch(() => {});
-    // Connections just closed may linger a moment; forcing them off makes the server log a FATAL.
-    for (let waited = 0; waited < 5_000; waited += 50) {
-      const [row] = await admin<{ n: number }[]>`select count(*)::int as n from pg_stat_activity where datname = ${dbName}`;
-      if (!row || row.n === 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    await admin.end();
-    await scratch.drop();
+    await t.finish();
   }
 }
 
@@ -289,16 +262,4 @@ async function writerStats(port: number): Promise<E2eRunResult['writer']> {
   const body = (await response.json()) as { answer_writer: { batches: number; answers_saved: number; peak_buffered: number; retries: number } };
   const w = body.answer_writer;
   return { batches: w.batches, answersSaved: w.answers_saved, meanBatch: round(w.answers_saved / Math.max(1, w.batches), 1), peakBuffered: w.peak_buffered, retries: w.retries };
-}
-
-/** A port free on 127.0.0.1 now, for the bot's HTTP server (the benchmark reads its stats). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }

@@ -7,16 +7,12 @@
  * its figures, and the check of every group (groups-verify.ts).
  */
 import { once } from 'node:events';
-import postgres from 'postgres';
 import type { Logger } from 'pino';
-import { startSimulator } from '../../src/sim/simulator.js';
 import { createDatabase } from '../../src/store/database.js';
-import { runMigrations } from '../../src/store/migrate.js';
-import { createScratchDatabase } from '../../src/store/scratch-database.js';
-import { spawnBot, type BotProcess } from '../../tests/helpers/bot-process.js';
-import { driverNow, installCommitTriggers, listenForCommits, type CommitProbe } from './e2e-commits.js';
-import { readProcessMemory, startProcessSampler, type CoresUsed, type ProcessSampler } from './e2e-proc.js';
-import { freePort } from './e2e-run.js';
+import type { BotProcess } from '../../tests/helpers/bot-process.js';
+import { startBotUnderTest } from './bot-under-test.js';
+import { driverNow, type CommitProbe } from './e2e-commits.js';
+import { readProcessMemory, type CoresUsed, type ProcessSampler } from './e2e-proc.js';
 import { againstBound, GLOBAL_PER_S, startOrderFloorS, type BoundFigures } from './groups-first-question.js';
 import { idealSchedule } from './groups-ideal-schedule.js';
 import { startMonitors, type MonitorFigures } from './groups-monitors.js';
@@ -107,23 +103,9 @@ const SHUTDOWN_WAIT_MS = 60_000;
 
 /** Runs the storm once; throws only when it could not run (the bot died, the setup failed). */
 export async function runGroupsScenario(scenario: GroupsScenario): Promise<GroupsRunResult> {
-  const scratch = await createScratchDatabase(scenario.adminUrl, 'quiz_agent_groups');
-  const { url, name: dbName } = scratch;
-  const admin = postgres(scenario.adminUrl, { max: 1, onnotice: () => {} });
-  const cleanups: (() => Promise<unknown>)[] = [];
+  const t = await startBotUnderTest({ adminUrl: scenario.adminUrl, dbPrefix: 'quiz_agent_groups', logger: scenario.logger, botEnv: scenario.botEnv });
+  const { url, dbName, probe, sim, httpPort, bot, pid, sampler, cleanups } = t;
   try {
-    await runMigrations({ url, logger: scenario.logger });
-    await installCommitTriggers(url);
-    const probe = await listenForCommits(url);
-    cleanups.unshift(() => probe.close());
-    const sim = await startSimulator();
-    cleanups.unshift(() => sim.close());
-    const httpPort = await freePort();
-    const bot = spawnBot({ BOT_TOKEN: sim.token, TELEGRAM_API_ROOT: sim.apiRoot, DATABASE_URL: url, HTTP_PORT: String(httpPort), LOG_LEVEL: 'warn', ...scenario.botEnv });
-    cleanups.unshift(() => bot.kill('SIGKILL'));
-    const pid = bot.child.pid as number;
-    const sampler = startProcessSampler(pid, dbName, driverNow);
-    cleanups.unshift(async () => sampler.stop());
     const monitors = startMonitors({ httpPort, url: scenario.adminUrl, dbName });
     cleanups.unshift(() => monitors.stop());
 
@@ -171,15 +153,7 @@ export async function runGroupsScenario(scenario: GroupsScenario): Promise<Group
       verification,
     };
   } finally {
-    for (const cleanup of cleanups) await cleanup().catch(() => {});
-    // Connections just closed may linger a moment; forcing them off makes the server log a FATAL.
-    for (let waited = 0; waited < 5_000; waited += 50) {
-      const [row] = await admin<{ n: number }[]>`select count(*)::int as n from pg_stat_activity where datname = ${dbName}`;
-      if (!row || row.n === 0) break;
-      await sleep(50);
-    }
-    await admin.end();
-    await scratch.drop();
+    await t.finish();
   }
 }
 

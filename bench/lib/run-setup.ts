@@ -1,5 +1,5 @@
 /**
- * What a group-storm report says about where it ran: the PostgreSQL server (version and
+ * What a benchmark report says about where it ran: the PostgreSQL server (version and
  * durability settings) and the code (HEAD and the files under src/ that differ from it, so a
  * measurement of work in progress, or of a baseline with the benchmark's hook copied in, says so).
  */
