@@ -10,7 +10,7 @@ import { once } from 'node:events';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
+import type { Simulator } from '../../src/sim/simulator.js';
 import { startVirtualPlayers, type VirtualPlayers } from '../../src/sim/virtual-players.js';
 import { createDatabase } from '../../src/store/database.js';
 import { nextBotMessage } from '../../src/sim/bot-messages.js';

@@ -296,7 +296,3 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined
     clearTimeout(timer);
   }
 }
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
