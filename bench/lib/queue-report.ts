@@ -84,7 +84,7 @@ export function renderMarkdown(results: readonly ScenarioResult[], verdicts: rea
     `${context.at} · ${context.machine.cores} cores, ${context.machine.memoryGb} GiB · Node ${context.machine.node} · command: \`${context.command}\``,
     '',
     `Each contender runs each scenario on a fresh Bot API simulator (src/sim) with Telegram's documented flood limits ` +
-      `(per chat 1/s with a burst of 3, per group 20/min with a burst of 3, ${globalPerS}/s over all chats with a burst of ${globalPerS}), ` +
+      `(per chat 1/s with a burst of 3, per group 20/min with a burst of 3, ${globalPerS} over all chats in any second, counted as they arrive), ` +
       `over real HTTP on 127.0.0.1. The simulator answers a call over a limit with a real 429 and \`retry_after\`, and counts a ` +
       'violation per scope; a call that comes back before `retry_after` has passed is refused again.',
     '',
@@ -182,8 +182,9 @@ const MECHANISMS: Record<ContenderName, string> = {
   'throttler+auto-retry':
     "The throttler's 429s are retried instead of lost, but quiz calls still wait behind the broadcast in the throttler's single line.",
   queue:
-    'A lane per chat keeps order and chat spacing; the global limiter spaces sends evenly just under the global limit (bursts ' +
-    'left unused); workers take interactive calls before bulk ones.',
+    'A lane per chat keeps order and chat spacing; a send holds one of 30 global slots until a second after its answer, so no ' +
+    'second of arrivals holds more than 30 however the sends bunch (bursts left unused); the slots and the workers serve ' +
+    'questions, then replies, then bulk, oldest due first.',
 };
 
 /** The chart: messages accepted per second, one line per contender, one panel per scenario. */
