@@ -13,6 +13,7 @@ import type { Poll } from 'grammy/types';
 import type { Logger } from 'pino';
 import { createBackoff } from '../lib/backoff.js';
 import { sleep, systemClock, type Clock } from '../lib/clock.js';
+import { describeError } from '../lib/describe-error.js';
 import { createOutageLog, type OutageBoard } from '../lib/outage-log.js';
 import { createSemaphore } from '../lib/semaphore.js';
 import { isRetryableDatabaseError } from '../store/errors.js';
@@ -122,6 +123,8 @@ export interface RunEngine {
   /** Whether some question's delivery is still being learnt (answers to unknown polls may belong to it). */
   hasUnresolvedQuestionSends(): Promise<boolean>;
   stats(): Promise<RunEngineStats>;
+  /** What this instance's engine has done, from memory (no database read: readable in an outage). */
+  counters(): Readonly<EngineCounters> & { stepFailures: number };
 }
 
 /** Shortest sleep when the next due run is due very soon or locked by another instance. */
@@ -160,7 +163,7 @@ export function createRunEngine(options: RunEngineOptions): RunEngine {
     counters,
     inFlight: { has: (id: number) => inFlight.has(id) } as ReadonlySet<number>,
     stopPoll: (chatId, messageId) => {
-      options.stopPoll(chatId, messageId).catch((error: unknown) => logger.warn({ err: error, chatId }, 'Could not stop the poll of a question closed early'));
+      options.stopPoll(chatId, messageId).catch((error: unknown) => logger.warn({ error: describeError(error), chatId }, 'Could not stop the poll of a question closed early'));
     },
   };
   const outcomeContext: OutcomeContext = { db, clock, logger, polls: options.polls, counters, instanceId: options.instanceId };
@@ -184,7 +187,7 @@ export function createRunEngine(options: RunEngineOptions): RunEngine {
           release();
         }
         if (!isRetryableDatabaseError(failure)) {
-          logger.error({ err: failure, runId: row.runId, sendId: row.id }, 'Could not record a send\'s outcome: the run is taken up again when its claim lapses');
+          logger.error({ error: describeError(failure), runId: row.runId, sendId: row.id }, 'Could not record a send\'s outcome: the run is taken up again when its claim lapses');
           return;
         }
         outage.failure(failure);
@@ -207,7 +210,7 @@ export function createRunEngine(options: RunEngineOptions): RunEngine {
     } catch (error) {
       stepFailures++;
       if (isRetryableDatabaseError(error)) outage.failure(error);
-      else logger.error({ err: error, runId: claimed.run.id }, 'Run step failed: it is taken up again when its claim lapses');
+      else logger.error({ error: describeError(error), runId: claimed.run.id }, 'Run step failed: it is taken up again when its claim lapses');
     }
   };
 
@@ -311,6 +314,9 @@ export function createRunEngine(options: RunEngineOptions): RunEngine {
     },
     async hasUnresolvedQuestionSends() {
       return (await unresolvedQuestionSends(requestDb)).length > 0;
+    },
+    counters() {
+      return { ...counters, stepFailures };
     },
     async stats() {
       return {

@@ -7,6 +7,7 @@
  */
 import type { Logger } from 'pino';
 import type { Clock } from '../lib/clock.js';
+import { describeError } from '../lib/describe-error.js';
 import { ANSWER_GRACE_MS, reconcileDeadline } from '../quiz/run-steps.js';
 import type { Database } from '../store/database.js';
 import { settleSend } from '../store/queries/outbox.js';
@@ -52,10 +53,10 @@ export async function recordOutcome(row: OutboxRow, run: SendRun, outcome: SendO
     case 'cancelled':
       return { dueNow: false };
     case 'not_sent': {
-      await settleSend(ctx.db, { id: row.id, from: ['pending', 'dispatched'], to: 'pending', at: now, error: describe(outcome.error) });
+      await settleSend(ctx.db, { id: row.id, from: ['pending', 'dispatched'], to: 'pending', at: now, error: describeError(outcome.error) });
       await releaseRun(ctx.db, { runId: row.runId, by: ctx.instanceId, nextActionAt: new Date(now.getTime() + SEND_RETRY_MS) });
       ctx.counters.stepsRetried++;
-      ctx.logger.debug({ ...log, err: outcome.error }, `Send did not reach Telegram: trying again in ${SEND_RETRY_MS / 1000} s`);
+      ctx.logger.debug({ ...log, error: describeError(outcome.error) }, `Send did not reach Telegram: trying again in ${SEND_RETRY_MS / 1000} s`);
       return { dueNow: false };
     }
     case 'refused':
@@ -63,7 +64,7 @@ export async function recordOutcome(row: OutboxRow, run: SendRun, outcome: SendO
       const unreachable = outcome.kind === 'unreachable';
       let ended = false;
       await ctx.db.transaction(async (tx) => {
-        if (!(await settleSend(tx, { id: row.id, from: ['dispatched', 'unknown', 'pending'], to: 'failed', at: now, error: describe(outcome.error) }))) return;
+        if (!(await settleSend(tx, { id: row.id, from: ['dispatched', 'unknown', 'pending'], to: 'failed', at: now, error: describeError(outcome.error) }))) return;
         if (row.kind === 'announce' && !unreachable) return; // the questions can still go
         const status = row.kind === 'results' ? 'finished' : 'cancelled';
         ended = await endRun(tx, { runId: row.runId, status, now, resultsPosted: row.kind === 'results' });
@@ -71,7 +72,7 @@ export async function recordOutcome(row: OutboxRow, run: SendRun, outcome: SendO
       if (ended && row.kind === 'results') ctx.counters.runsFinished++;
       else if (ended) ctx.counters.runsCancelled++;
       if (unreachable) ctx.logger.warn(log, 'The run\'s chat is unreachable (bot blocked or removed): the run ends');
-      else ctx.logger.error({ ...log, err: outcome.error }, row.kind === 'question' ? 'Telegram refused a question of the run: cancelling the run' : 'Telegram refused a message of the run');
+      else ctx.logger.error({ ...log, error: describeError(outcome.error) }, row.kind === 'question' ? 'Telegram refused a question of the run: cancelling the run' : 'Telegram refused a message of the run');
       return { dueNow: false };
     }
     case 'unknown': {
@@ -79,20 +80,20 @@ export async function recordOutcome(row: OutboxRow, run: SendRun, outcome: SendO
         // An announcement or results message: taken as delivered (a second copy would be worse).
         let ended = false;
         await ctx.db.transaction(async (tx) => {
-          if (!(await settleSend(tx, { id: row.id, from: ['dispatched', 'unknown'], to: 'lost', at: now, error: describe(outcome.error) }))) return;
+          if (!(await settleSend(tx, { id: row.id, from: ['dispatched', 'unknown'], to: 'lost', at: now, error: describeError(outcome.error) }))) return;
           if (row.kind === 'results') ended = await endRun(tx, { runId: row.runId, status: 'finished', now, resultsPosted: true });
         });
         if (ended) ctx.counters.runsFinished++;
-        ctx.logger.warn({ ...log, err: outcome.error }, 'A message\'s delivery is unknown (the connection broke after it was sent): taken as delivered, not sent again');
+        ctx.logger.warn({ ...log, error: describeError(outcome.error) }, 'A message\'s delivery is unknown (the connection broke after it was sent): taken as delivered, not sent again');
         return { dueNow: false };
       }
       const dispatchedAt = row.dispatchedAt?.getTime() ?? now.getTime();
       const until = reconcileDeadline(dispatchedAt, openPeriodOf(row));
       // Not if a `poll` update reconciled it already (the run then moved on).
-      if (!(await settleSend(ctx.db, { id: row.id, from: ['dispatched'], to: 'unknown', at: now, error: describe(outcome.error) }))) return { dueNow: false };
+      if (!(await settleSend(ctx.db, { id: row.id, from: ['dispatched'], to: 'unknown', at: now, error: describeError(outcome.error) }))) return { dueNow: false };
       await releaseRun(ctx.db, { runId: row.runId, nextActionAt: new Date(until) });
       ctx.logger.warn(
-        { ...log, err: outcome.error, reconcileUntil: new Date(until).toISOString() },
+        { ...log, error: describeError(outcome.error), reconcileUntil: new Date(until).toISOString() },
         'A question\'s delivery is unknown (the connection broke after it was sent): not sent again; waiting for Telegram\'s poll update to tell its poll',
       );
       return { dueNow: false };
@@ -153,7 +154,4 @@ async function questionOf(row: OutboxRow, ctx: OutcomeContext): Promise<Reserved
   return found;
 }
 
-function describe(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`.slice(0, 500);
-  return String(error).slice(0, 500);
-}
+

@@ -6,6 +6,7 @@
  */
 import type { Logger } from 'pino';
 import type { Clock } from './clock.js';
+import { describeError } from './describe-error.js';
 
 /** A part that is down right now. */
 export interface OutageState {
@@ -15,7 +16,7 @@ export interface OutageState {
   since: number;
   /** Failed attempts since then. */
   attempts: number;
-  /** The latest error's message (never a secret: errors of the database and Telegram clients). */
+  /** The latest error, described without the data it was about (see describeError). */
   lastError: string;
 }
 
@@ -52,10 +53,10 @@ export function createOutageLog(options: OutageLogOptions): OutageLog {
     part,
     failure(error) {
       const now = clock.now();
-      const message = messageOf(error);
+      const message = describeError(error);
       if (!down) {
         down = { dependency, since: now, attempts: 1, lastError: message, lastSummaryAt: now, attemptsAtSummary: 1 };
-        logger.warn({ part, dependency, err: error }, `${part}: ${dependency} unavailable, retrying with backoff (one line per minute until it is back)`);
+        logger.warn({ part, dependency, error: message }, `${part}: ${dependency} unavailable, retrying with backoff (one line per minute until it is back)`);
         return;
       }
       down.attempts++;
@@ -98,6 +99,16 @@ export class OutageBoard {
     this.#logs.add(log);
   }
 
+  /** The parts down now, each with its outage. */
+  down(): { part: string; outage: OutageState }[] {
+    const down: { part: string; outage: OutageState }[] = [];
+    for (const log of this.#logs) {
+      const outage = log.state();
+      if (outage) down.push({ part: log.part, outage });
+    }
+    return down;
+  }
+
   /** Part -> what fails and since when, for the parts that are down now (only those depending on `dependency`, if given). */
   failing(dependency?: string): Record<string, string> {
     const failing: Record<string, string> = {};
@@ -110,9 +121,4 @@ export class OutageBoard {
     }
     return failing;
   }
-}
-
-function messageOf(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
 }

@@ -4,7 +4,6 @@
  * No per-user or per-chat labels.
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { RunEngineStats } from '../engine/run-engine.js';
 import type { LiveParts } from './live-stats.js';
 import { liveGauge, totalCounter } from './prom-helpers.js';
 import { registerQueueMetrics } from './queue-metrics.js';
@@ -24,7 +23,9 @@ export function createMetricsRegistry(parts: LiveParts): Registry {
     labelNames: ['state'] as const,
     registers: [registry],
     async collect() {
-      const pool = await database.poolStats();
+      // Unreadable while the database is down: the last values stay, and the scrape goes on.
+      const pool = await database.poolStats().catch(() => undefined);
+      if (!pool) return;
       this.set({ state: 'open' }, pool.total_connections);
       this.set({ state: 'checked_out' }, pool.checked_out_connections);
       this.set({ state: 'idle' }, pool.idle_connections);
@@ -106,7 +107,8 @@ export function createMetricsRegistry(parts: LiveParts): Registry {
       help: 'Inbox updates accepted and not yet handled (all instances)',
       registers: [registry],
       async collect() {
-        this.set((await inbox.counts()).open);
+        const counts = await inbox.counts().catch(() => undefined);
+        if (counts) this.set(counts.open);
       },
     });
   }
@@ -116,34 +118,24 @@ export function createMetricsRegistry(parts: LiveParts): Registry {
       help: 'Quiz runs running or finishing (all instances)',
       registers: [registry],
       async collect() {
-        this.set((await engine.stats()).active_runs);
+        const stats = await engine.stats().catch(() => undefined);
+        if (stats) this.set(stats.active_runs);
       },
     });
-    const engineTotal = (name: string, help: string, read: (stats: RunEngineStats) => number): void => {
-      let reported = 0;
-      new Counter({
-        name, help, registers: [registry],
-        async collect() {
-          const total = read(await engine.stats());
-          this.inc(total - reported);
-          reported = total;
-        },
-      });
-    };
-    engineTotal('quiz_agent_questions_sent_total', 'Questions Telegram accepted (this instance)', (s) => s.questions_sent);
-    engineTotal('quiz_agent_questions_skipped_total', 'Questions whose delivery stayed unknown and that the run went on without (never sent twice)', (s) => s.questions_skipped);
-    engineTotal('quiz_agent_questions_reconciled_total', 'Questions of unknown delivery identified from a poll update', (s) => s.questions_reconciled);
+    totalCounter(registry, 'quiz_agent_questions_sent_total', 'Questions Telegram accepted (this instance)', () => engine.counters().questionsSent);
+    totalCounter(registry, 'quiz_agent_questions_skipped_total', 'Questions whose delivery stayed unknown and that the run went on without (never sent twice)', () => engine.counters().questionsSkipped);
+    totalCounter(registry, 'quiz_agent_questions_reconciled_total', 'Questions of unknown delivery identified from a poll update', () => engine.counters().questionsReconciled);
   }
   if (parts.outages) {
     const outages = parts.outages;
     new Gauge({
       name: 'quiz_agent_part_down',
-      help: 'Parts that cannot reach what they depend on right now (1), by part',
-      labelNames: ['part'] as const,
+      help: 'Parts that cannot reach what they depend on right now (1), by part and dependency (database, telegram)',
+      labelNames: ['part', 'dependency'] as const,
       registers: [registry],
       collect() {
         this.reset();
-        for (const part of Object.keys(outages.failing())) this.set({ part }, 1);
+        for (const { part, outage } of outages.down()) this.set({ part, dependency: outage.dependency }, 1);
       },
     });
   }

@@ -6,6 +6,7 @@
 import type { Logger } from 'pino';
 import type { Backoff } from '../lib/backoff.js';
 import { sleep, type Clock } from '../lib/clock.js';
+import { describeError } from '../lib/describe-error.js';
 import type { OutageLog } from '../lib/outage-log.js';
 import { CommitRejectedError } from './errors.js';
 import type { HeldItem } from './group-commit-buffer.js';
@@ -100,7 +101,7 @@ export class BatchCommitter<T> {
     }
     const [held] = batch as [HeldItem<T>];
     const { name, logger, describe } = this.#options;
-    logger.error({ err: error, part: name, ...describe?.(held.item) }, `${name}: the database refused an item for good`);
+    logger.error({ error: describeError(error), part: name, ...describe?.(held.item) }, `${name}: the database refused an item for good`);
     if (held.reject(new CommitRejectedError(name, { cause: error }))) this.#counters.rejected++;
   }
 

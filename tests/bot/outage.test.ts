@@ -77,6 +77,14 @@ describe('a five-minute database outage during a group quiz', () => {
     expect(report.status).toBe(503);
     // Intake waits with the /myscore it could not accept (the answers behind it stay at Telegram).
     expect(Object.keys(report.body.failing ?? {})).toEqual(expect.arrayContaining(['database', 'inbox-writer', 'engine', 'inbox']));
+    // The reasons name the error, never the data of the failed query (the /myscore update, a name).
+    const reasons = JSON.stringify(report.body.failing);
+    expect(reasons).not.toContain('Failed query');
+    expect(reasons).not.toContain('/myscore');
+    // Prometheus still gets its scrape, with the parts that are down.
+    const metrics = await fetch(`http://127.0.0.1:${h.app.httpPort}/metrics`);
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toContain('quiz_agent_part_down{part="engine",dependency="database"} 1');
 
     const during = lines.slice(linesBefore);
     const warnings = during.filter((line) => line.level >= 40);

@@ -8,6 +8,7 @@
  *   jittered backoff, `maxAttempts` times in all, then parked as a dead letter.
  */
 import type { Backoff } from '../../lib/backoff.js';
+import { errorCode } from '../../lib/describe-error.js';
 import { deliveryOf } from '../../queue/delivery.js';
 
 /** Thrown by a handler whose update should simply be handled later (not a failure). */
@@ -29,43 +30,8 @@ export function decideFailure(error: unknown, context: { attempt: number; maxAtt
   const delivery = deliveryOf(error);
   if (delivery === 'unreachable') return { kind: 'done', reason: 'the chat is unreachable (the bot was blocked or removed)' };
   if (delivery === 'refused') return { kind: 'park', reason: 'Telegram refused the request' };
-  const sqlState = codeOf(error);
+  const sqlState = errorCode(error);
   if (sqlState !== undefined && /^2[23][0-9A-Z]{3}$/.test(sqlState)) return { kind: 'park', reason: `the database refused the data (SQLSTATE ${sqlState})` };
   if (context.attempt >= context.maxAttempts) return { kind: 'park', reason: `failed ${context.attempt} times` };
   return { kind: 'retry', delayMs: context.backoff.delayMs(context.attempt) };
-}
-
-/**
- * The error's class, code and message for the operator and the inbox row. Query errors are
- * described by their cause (PostgreSQL's own message): drizzle's wrapper quotes the query's
- * parameters, which hold what users typed, and no user text goes into a log line or a row.
- */
-export function describeFailure(error: unknown): string {
-  const described = innermostWithCode(error) ?? error;
-  if (described instanceof Error) {
-    const code = (described as { code?: unknown }).code;
-    const message = described.message.startsWith('Failed query:') ? 'query failed' : described.message;
-    return clean(`${described.name}${typeof code === 'string' || typeof code === 'number' ? ` ${code}` : ''}: ${message}`);
-  }
-  return clean(String(described));
-}
-
-/** The first code along the error's cause chain (a SQLSTATE, a Node error code). */
-function codeOf(error: unknown): string | undefined {
-  const found = innermostWithCode(error);
-  const code = (found as { code?: unknown } | undefined)?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
-function innermostWithCode(error: unknown): unknown {
-  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' || typeof code === 'number') return e;
-  }
-  return undefined;
-}
-
-/** At most 500 characters, without the U+0000 PostgreSQL cannot store. */
-function clean(text: string): string {
-  return text.replaceAll('\u0000', '').slice(0, 500);
 }

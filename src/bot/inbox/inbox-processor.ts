@@ -20,7 +20,8 @@ import type { InboxRow } from '../../store/schema/inbox.js';
 import type { BotContext } from '../context.js';
 import { SOMETHING_WENT_WRONG_TEXT } from '../texts.js';
 import { attachAcceptance } from './acceptance.js';
-import { decideFailure, describeFailure } from './failure-policy.js';
+import { decideFailure } from './failure-policy.js';
+import { describeError } from '../../lib/describe-error.js';
 import { createHandledMarker, type HandledMarker } from './handled-marker.js';
 
 /** Options of {@link createInboxProcessor}. */
@@ -70,6 +71,8 @@ export interface InboxProcessor {
   counts(): Promise<{ open: number; dead: number }>;
   /** Calls `listener` for every update parked, with its type (for the dead-letter counter). */
   onParked(listener: (kind: string) => void): void;
+  /** An update was parked as it was accepted (an answer that can never be saved): counted like the others. */
+  noteParked(kind: string): void;
 }
 
 const PURGE_EVERY_MS = 60 * 60_000;
@@ -153,6 +156,11 @@ class InboxProcessorImpl implements InboxProcessor {
     this.#parkedListeners.add(listener);
   }
 
+  noteParked(kind: string): void {
+    this.#stats.dead_letters++;
+    for (const listener of this.#parkedListeners) listener(kind);
+  }
+
   async #schedule(): Promise<void> {
     let failures = 0;
     while (this.#running) {
@@ -222,21 +230,20 @@ class InboxProcessorImpl implements InboxProcessor {
     if (decision.kind === 'park') return this.#park(row, update, error, decision.reason);
     this.#stats.retried++;
     const retryAt = new Date(this.#clock.now() + decision.delayMs);
-    await scheduleInboxRetry(this.#options.db, { updateId: row.updateId, retryAt, error: describeFailure(error) }).catch((failure: unknown) => {
+    await scheduleInboxRetry(this.#options.db, { updateId: row.updateId, retryAt, error: describeError(error) }).catch((failure: unknown) => {
       // The claim lapses and the update is claimed again: the retry still happens, a little later.
       this.#recordFailed(failure);
     });
   }
 
   async #park(row: InboxRow, update: Update | undefined, error: unknown, reason: string): Promise<void> {
-    this.#stats.dead_letters++;
-    for (const listener of this.#parkedListeners) listener(row.kind);
+    this.noteParked(row.kind);
     // The error is described, not logged whole: a query error quotes what the user typed.
     this.#logger.error(
-      { updateId: row.updateId, kind: row.kind, lane: row.lane, attempts: row.attempts, reason, error: describeFailure(error) },
+      { updateId: row.updateId, kind: row.kind, lane: row.lane, attempts: row.attempts, reason, error: describeError(error) },
       'Update parked as a dead letter: its handler failed for good (kept in the inbox table)',
     );
-    await parkInboxEntry(this.#options.db, { updateId: row.updateId, at: new Date(this.#clock.now()), error: `${reason}: ${describeFailure(error)}` }).catch((failure: unknown) => {
+    await parkInboxEntry(this.#options.db, { updateId: row.updateId, at: new Date(this.#clock.now()), error: `${reason}: ${describeError(error)}` }).catch((failure: unknown) => {
       this.#recordFailed(failure);
     });
     const chatId = update?.message?.chat.id;
@@ -248,7 +255,7 @@ class InboxProcessorImpl implements InboxProcessor {
   /** Recording an attempt's end failed: an outage is reported as one, anything else once as an error. */
   #recordFailed(failure: unknown): void {
     if (isRetryableDatabaseError(failure)) this.#outage.failure(failure);
-    else this.#logger.error({ error: describeFailure(failure) }, 'Could not record how an update\'s handling ended: it is handled again when its claim lapses');
+    else this.#logger.error({ error: describeError(failure) }, 'Could not record how an update\'s handling ended: it is handled again when its claim lapses');
   }
 
   /** Keeps the claims of long handlers (a reply waiting for its chat's turn) from lapsing. */
@@ -270,7 +277,7 @@ class InboxProcessorImpl implements InboxProcessor {
       void (async () => {
         for (let i = 0; i < 100; i++) if ((await purgeHandledInbox(this.#options.db, { before, limit: 1_000 })) < 1_000) break;
       })()
-        .catch((error: unknown) => this.#logger.warn({ err: error }, 'Could not purge handled inbox rows: trying again in an hour'))
+        .catch((error: unknown) => this.#logger.warn({ error: describeError(error) }, 'Could not purge handled inbox rows: trying again in an hour'))
         .finally(() => {
           if (this.#running) this.#schedulePurge(PURGE_EVERY_MS);
         });

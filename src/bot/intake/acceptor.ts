@@ -15,7 +15,7 @@ import { AnswerRejectedError } from '../../store/errors.js';
 import type { InboxWriter } from '../../store/inbox-writer.js';
 import type { BotDeps } from '../context.js';
 import { countAnswer, recordPollAnswer } from '../features/answers.js';
-import { describeFailure } from '../inbox/failure-policy.js';
+import { describeError } from '../../lib/describe-error.js';
 import { inboxEntryOf } from './inbox-entry.js';
 
 export interface Acceptor {
@@ -32,6 +32,8 @@ export interface AcceptorOptions {
   logger: Logger;
   /** Told when updates went into the inbox (the inbox processor looks for work at once). */
   onInboxAccepted(): void;
+  /** Told when an update was kept as a dead letter at acceptance (the dead-letter count). */
+  onDeadLetter?(kind: string): void;
 }
 
 export function createAcceptor(options: AcceptorOptions): Acceptor {
@@ -55,8 +57,9 @@ export function createAcceptor(options: AcceptorOptions): Acceptor {
       if (!(error instanceof RangeError || error instanceof AnswerRejectedError)) throw error;
       // It can never be saved; keep it for the operator, and let intake move on.
       deps.answers.refused++;
-      logger.warn({ updateId: update.update_id, err: error }, 'Poll answer refused for good: kept as a dead letter in the inbox');
-      await inbox.add(inboxEntryOf(update, acceptedAt, { reason: describeFailure(error) }));
+      logger.warn({ updateId: update.update_id, error: describeError(error) }, 'Poll answer refused for good: kept as a dead letter in the inbox');
+      await inbox.add(inboxEntryOf(update, acceptedAt, { reason: describeError(error) }));
+      options.onDeadLetter?.('poll_answer');
     }
   };
 
