@@ -191,6 +191,16 @@ export function exposedSampleNames(exposition: string): Set<string> {
   return names;
 }
 
+/**
+ * Metric names the exposition declares (`# TYPE` lines), with or without samples: a labelled
+ * metric has no sample until its first labelled value is set.
+ */
+export function declaredMetricNames(exposition: string): Set<string> {
+  const names = new Set<string>();
+  for (const match of exposition.matchAll(/^# TYPE ([a-zA-Z_:][a-zA-Z0-9_:]*) /gm)) names.add(match[1] as string);
+  return names;
+}
+
 /** The alert rules of docs/monitoring/alerts.yml. */
 export interface AlertRule {
   alert: string;
