@@ -14,22 +14,21 @@
  *   the bot's peak RSS; targets p99 <= 250 ms, RSS <= 250 MB;
  * - throughput: `--throughput-players` answer each of `--throughput-questions` questions the
  *   moment it arrives, so answers wait for the bot, not the other way round; answers committed
- *   per second from a question's first hand-out to its last commit; target >= 10,000 answers/s.
+ *   per second from a question's first hand-out to its last commit; target >= 15,000 answers/s.
  * Every run checks every stored answer and every player's score against the players' own log
  * (PASS/FAIL; the process exits 1 on FAIL). Scenarios alternate for `--runs` runs; the report
  * quotes medians. `--bot-env` (repeatable) gives the bot a setting beyond its defaults, e.g.
  * `--bot-env ANSWER_WRITER_CONCURRENCY=8`. Writes bench/reports/e2e.json and bench/reports/e2e.md.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import postgres from 'postgres';
 import { createLogger } from '../src/logger.js';
 import { startTemporaryEmbeddedPostgres, type EmbeddedPostgres } from '../src/store/embedded-postgres.js';
-import { busyMachineRuns, renderE2eMarkdown, summarize, type E2eServer } from './lib/e2e-report.js';
+import { busyMachineRuns, renderE2eMarkdown, summarize } from './lib/e2e-report.js';
 import { runE2eScenario, type E2eRunResult } from './lib/e2e-run.js';
 import { machineInfo } from './lib/stats.js';
-import { listOf, wholeNumber } from './lib/args.js';
+import { envPair, listOf, wholeNumber } from './lib/args.js';
+import { describeServer, describeSource } from './lib/run-setup.js';
 
 const SCENARIOS = ['latency', 'throughput'] as const;
 type ScenarioName = (typeof SCENARIOS)[number];
@@ -88,7 +87,7 @@ try {
     }
   }
 
-  const summary = summarize({ at: new Date().toISOString(), command, machine: machineInfo(), server, botEnv, source: describeSource(), results });
+  const summary = summarize({ at: new Date().toISOString(), command, machine: machineInfo(), server, botEnv, source: sourceCounted(), results });
   await fs.mkdir('bench/reports', { recursive: true });
   await fs.writeFile('bench/reports/e2e.json', `${JSON.stringify(summary, null, 2)}\n`);
   await fs.writeFile('bench/reports/e2e.md', renderE2eMarkdown(summary));
@@ -116,27 +115,7 @@ function describe(r: E2eRunResult): string {
 }
 
 /** The commit measured, and how many files under src/ differ from it (work in progress shows). */
-function describeSource(): { commit: string; changedSrcFiles: number } {
-  const git = (...gitArgs: string[]): string => spawnSync('git', gitArgs, { encoding: 'utf8' }).stdout?.trim() ?? '';
-  const changed = git('status', '--porcelain', '--', 'src');
-  return { commit: git('rev-parse', '--short', 'HEAD') || 'unknown', changedSrcFiles: changed === '' ? 0 : changed.split('\n').length };
-}
-
-async function describeServer(url: string, source: E2eServer['source']): Promise<E2eServer> {
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
-  try {
-    const [row] = await sql<{ version: string; fsync: string; synchronous_commit: string }[]>`
-      select current_setting('server_version') as version, current_setting('fsync') as fsync,
-             current_setting('synchronous_commit') as synchronous_commit`;
-    if (!row) throw new Error('the server did not describe itself');
-    return { source, version: row.version, fsync: row.fsync, synchronousCommit: row.synchronous_commit };
-  } finally {
-    await sql.end();
-  }
-}
-
-function envPair(pair: string): [string, string] {
-  const match = /^([A-Z][A-Z0-9_]*)=(.*)$/s.exec(pair);
-  if (!match) throw new RangeError(`--bot-env expects NAME=value (e.g. ANSWER_BATCH_SIZE=1000), got "${pair}"`);
-  return [match[1] as string, match[2] as string];
+function sourceCounted(): { commit: string; changedSrcFiles: number } {
+  const source = describeSource();
+  return { commit: source.commit, changedSrcFiles: source.changedSrcFiles.length };
 }

@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import { createLogger } from '../src/logger.js';
 import { startTemporaryEmbeddedPostgres, type EmbeddedPostgres } from '../src/store/embedded-postgres.js';
 import { envPair, wholeNumber } from './lib/args.js';
-import { describeServer, describeSource } from './lib/groups-setup.js';
+import { describeServer, describeSource } from './lib/run-setup.js';
 import { busyMachineRuns, howItEnded, renderGroupsMarkdown, summarizeGroups, targetLine } from './lib/groups-report.js';
 import { describeStall } from './lib/groups-stall.js';
 import { runGroupsScenario, type GroupsRunResult } from './lib/groups-run.js';
