@@ -14,6 +14,7 @@ import { nextRunStep, openSendAction, type RunStep } from '../quiz/run-steps.js'
 import { shownCorrectIds, showOptions, shuffledOrder } from '../quiz/scoring.js';
 import { announcementText, displayName, pollQuestionText, resultsText } from '../quiz/texts.js';
 import type { Database, Transaction } from '../store/database.js';
+import { hasAnswersWaitingForRun } from '../store/queries/inbox.js';
 import { creditRewards, runLeaderboard } from '../store/queries/leaderboard.js';
 import { insertOutboxIntents, openSendsOfRun, settleSend, type OutboxIntent } from '../store/queries/outbox.js';
 import { closeRunQuestion, getRunQuestion, reserveRunQuestion, type ReservedQuestion } from '../store/queries/run-questions.js';
@@ -62,6 +63,9 @@ export interface StepResult {
   /** The run is due again now (the step resolved what was open): take it again at once. */
   dueNow: boolean;
 }
+
+/** Answers accepted within this long and still waiting for their poll hold a run's results back. */
+const DEFERRED_ANSWERS_WAIT_MS = 15_000;
 
 /** Callback data of the "My rank" button under a run's results. */
 export function rankButtonData(runId: number): string {
@@ -144,6 +148,12 @@ async function ask(run: Run, step: Extract<RunStep, { kind: 'ask' }>, dueAt: Dat
 
 async function finish(run: Run, step: Extract<RunStep, { kind: 'finish' }>, dueAt: Date, ctx: StepContext): Promise<StepResult> {
   const now = new Date(ctx.clock.now());
+  // Answers given in time may still wait in the inbox for their poll to be known (a question
+  // just reconciled after a crash): they are handled within moments; score after them.
+  if (await hasAnswersWaitingForRun(ctx.db, { runId: run.id, since: new Date(now.getTime() - DEFERRED_ANSWERS_WAIT_MS) })) {
+    await releaseRun(ctx.db, { runId: run.id, nextActionAt: new Date(now.getTime() + 500) });
+    return { send: [], dueNow: false };
+  }
   const settings = run.settings;
   const quiz = await ctx.quizzes.get(run.quizId);
   let stop: EarlyClose | undefined;

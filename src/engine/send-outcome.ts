@@ -10,6 +10,7 @@ import type { Clock } from '../lib/clock.js';
 import { describeError } from '../lib/describe-error.js';
 import { ANSWER_GRACE_MS, reconcileDeadline } from '../quiz/run-steps.js';
 import type { Database } from '../store/database.js';
+import { wakeInboxWaitingFor } from '../store/queries/inbox.js';
 import { settleSend } from '../store/queries/outbox.js';
 import { getReservedQuestion, recordSentQuestion, type ReservedQuestion } from '../store/queries/run-questions.js';
 import { advanceRun, endRun, hurryIfAnswered, releaseRun } from '../store/queries/runs.js';
@@ -135,6 +136,8 @@ async function recordSent(row: OutboxRow, run: SendRun, outcome: Extract<SendOut
       closesAt,
     });
     moved = await advanceRun(tx, { runId: row.runId, position: row.position, nextActionAt: new Date(closesAt.getTime() + ANSWER_GRACE_MS), now });
+    // Answers that reached another instance before this commit wait in the inbox for the poll.
+    await wakeInboxWaitingFor(tx, { waitsFor: poll.id, now });
     // A private player may have answered before this commit: their run moves on now.
     if (moved && run.mode === 'private') hurried = await hurryIfAnswered(tx, { runId: row.runId, questionId: reserved.questionId, position: row.position, now });
   });

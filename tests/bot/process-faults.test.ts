@@ -52,6 +52,8 @@ describe('a bot process facing faults', () => {
     const first = await f.start();
     const start = world.sendText(owner.id, group.id, `/startquiz ${quiz.id} 5s`);
     const poll = await nextBotMessage(world, group.id, start.messageId, (m) => m.pollId !== undefined, 30_000, 'the question');
+    // Killed once the question is recorded (the crash before the record is the next test's).
+    await expect.poll(async () => (await db.query.runs.findFirst({ where: (runs, { eq }) => eq(runs.chatId, group.id) }))?.currentPosition, { timeout: 10_000, interval: 20 }).toBe(0);
     await first.kill('SIGKILL');
     for (const member of members) world.answerPoll(member.id, poll.pollId!, [1]);
     // The poll closes while the bot is down; its answers wait at "Telegram".

@@ -115,7 +115,7 @@ export async function parkInboxEntry(executor: Executor, params: { updateId: num
     where update_id = ${params.updateId}::bigint and handled_at is null`);
 }
 
-/** What updates deferred until `waitsFor` became known are due again at once; returns how many. */
+/** Updates deferred until `waitsFor` became known are due again at once; returns how many. */
 export async function wakeInboxWaitingFor(executor: Executor, params: { waitsFor: string; now: Date }): Promise<number> {
   const rows = await executor.execute<{ update_id: string }>(sql`
     update inbox set next_attempt_at = ${params.now.toISOString()}::timestamptz
@@ -183,4 +183,19 @@ function toInboxRow(row: RawInboxRow): InboxRow {
     deadAt: time(row.dead_at),
     lastError: row.last_error,
   };
+}
+
+/**
+ * Whether answers to polls of this run, accepted since `since`, still wait in the inbox for their
+ * poll to be known (a question reconciled a moment ago, or another instance's fresh poll): its
+ * results should wait for them. Older ones are stuck for another reason and hold nothing back.
+ */
+export async function hasAnswersWaitingForRun(executor: Executor, params: { runId: number; since: Date }): Promise<boolean> {
+  const [row] = await executor.execute<{ waiting: boolean }>(sql`
+    select exists (
+      select 1 from run_questions rq join inbox i on i.waits_for = rq.poll_id
+      where rq.run_id = ${params.runId}::bigint and i.handled_at is null and i.dead_at is null
+        and i.accepted_at > ${params.since.toISOString()}::timestamptz
+    ) as waiting`);
+  return row?.waiting ?? false;
 }
