@@ -41,6 +41,8 @@ export interface IdealScheduleInput {
   groupSpacingMs?: number;
   /** Messages to one group in any 60 s [20]. */
   groupPerMinute?: number;
+  /** Which kind goes first, lower first [IDEAL_PRIORITY: the queue's order]. */
+  priority?: Readonly<Record<IdealKind, number>>;
 }
 
 /** When the model sent each of one group's messages (ms from the first /startquiz). */
@@ -88,6 +90,7 @@ export function idealSchedule(input: IdealScheduleInput): IdealSchedule {
   const gapMs = 1000 / (input.ratePerS ?? 30);
   const spacingMs = input.groupSpacingMs ?? 3_000;
   const perMinute = input.groupPerMinute ?? 20;
+  const priority = input.priority ?? IDEAL_PRIORITY;
   if (!(input.questions >= 1) || !(input.openPeriodMs > 0) || !(gapMs > 0)) {
     throw new RangeError(`idealSchedule expects questions >= 1, openPeriodMs > 0 and ratePerS > 0, got ${input.questions}, ${input.openPeriodMs}, ${input.ratePerS}`);
   }
@@ -126,7 +129,7 @@ export function idealSchedule(input: IdealScheduleInput): IdealSchedule {
     for (let i = 0; i < groups.length; i++) {
       const group = groups[i] as GroupState;
       if (readyAt(group) > now) continue;
-      if (best === -1 || before(group.queue[0] as Pending, (groups[best] as GroupState).queue[0] as Pending)) best = i;
+      if (best === -1 || before(priority, group.queue[0] as Pending, (groups[best] as GroupState).queue[0] as Pending)) best = i;
     }
     const group = groups[best] as GroupState;
     const message = group.queue.shift() as Pending;
@@ -162,9 +165,9 @@ export function idealSchedule(input: IdealScheduleInput): IdealSchedule {
 }
 
 /** Whether `a` goes before `b`: higher priority, then older due, then queued earlier. */
-function before(a: Pending, b: Pending): boolean {
-  const pa = IDEAL_PRIORITY[a.kind];
-  const pb = IDEAL_PRIORITY[b.kind];
+function before(priority: Readonly<Record<IdealKind, number>>, a: Pending, b: Pending): boolean {
+  const pa = priority[a.kind];
+  const pb = priority[b.kind];
   if (pa !== pb) return pa < pb;
   if (a.due !== b.due) return a.due < b.due;
   return a.seq < b.seq;
