@@ -9,6 +9,7 @@ import type { Api, RawApi } from 'grammy';
 import type { Message } from 'grammy/types';
 import { dateOf, type Clock } from '../lib/clock.js';
 import { deliveryOf } from '../queue/delivery.js';
+import { SendCancelledError } from '../queue/errors.js';
 import type { Priority } from '../queue/priorities.js';
 import type { Database } from '../store/database.js';
 import { markDispatched } from '../store/queries/outbox.js';
@@ -66,5 +67,5 @@ export function createOutboxSender(options: { db: Database; clock: Clock; apiFor
 
 /** The guard said no (not: the guard failed), so nothing left and someone else owns the row. */
 function isCancellation(error: unknown): boolean {
-  return (error as { code?: unknown }).code === 'SEND_CANCELLED' && (error as { cause?: unknown }).cause === undefined;
+  return error instanceof SendCancelledError && error.reason === 'declined';
 }
