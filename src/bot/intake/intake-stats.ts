@@ -1,6 +1,7 @@
 /**
  * Counters of update intake (polling or webhook), for /monitoring/stats, and a hook through
- * which the metrics registry observes each update's handling time.
+ * which the metrics registry observes each update's acceptance time (`handled`: accepted, that
+ * is committed; `errors`: acceptance attempts that failed and were tried again).
  */
 import type { Update } from 'grammy/types';
 
@@ -25,8 +26,6 @@ export class IntakeStats {
   #inFlight = 0;
   #errors = 0;
   #duplicates = 0;
-  /** Errors the bot's error boundary caught for updates in flight, by update id. */
-  readonly #failed = new Set<number>();
   readonly #listeners = new Set<HandledListener>();
 
   /** Runs `handle` for `update`, counting it and timing it from now (its receipt) to the end. */
@@ -42,18 +41,12 @@ export class IntakeStats {
       throw error;
     } finally {
       this.#inFlight--;
-      if (this.#failed.delete(update.update_id)) outcome = 'error';
       if (outcome === 'error') this.#errors++;
       else this.#handled++;
       const seconds = (performance.now() - started) / 1000;
       const kind = kindOf(update);
       for (const listener of this.#listeners) listener(kind, seconds, outcome);
     }
-  }
-
-  /** The error boundary reports an update whose handler threw (the bot swallows the error). */
-  markFailed(updateId: number): void {
-    this.#failed.add(updateId);
   }
 
   addDuplicates(count: number): void {
