@@ -218,11 +218,13 @@ export function createRunEngine(options: RunEngineOptions): RunEngine {
   const renewClaims = (): void => {
     heartbeat = clock.setTimeout(() => {
       const runIds = [...new Set(inFlight.values())];
-      renewRunClaims(db, { by: options.instanceId, runIds, until: new Date(clock.now() + leaseMs) })
-        .then(() => outage.success(), (error: unknown) => outage.failure(error))
-        .finally(() => {
-          if (running || inFlight.size > 0) renewClaims();
-        });
+      // Only a statement that ran says anything about the database (none runs without claims).
+      const renewal = runIds.length === 0
+        ? Promise.resolve()
+        : renewRunClaims(db, { by: options.instanceId, runIds, until: new Date(clock.now() + leaseMs) }).then(() => outage.success(), (error: unknown) => outage.failure(error));
+      void renewal.finally(() => {
+        if (running || inFlight.size > 0) renewClaims();
+      });
     }, leaseMs / 3);
   };
 
