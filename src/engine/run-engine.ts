@@ -178,7 +178,7 @@ export function createRunEngine(options: RunEngineOptions): RunEngine {
         const release = await recording.acquire();
         try {
           const recorded = await recordOutcome(row, run, outcome, outcomeContext, question);
-          outage.success();
+          if (outcome.kind !== 'cancelled') outage.success(); // a cancelled send records nothing
           if (recorded.dueNow) poke();
           return;
         } catch (error) {

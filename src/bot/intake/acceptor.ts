@@ -19,8 +19,12 @@ import { describeError } from '../../lib/describe-error.js';
 import { inboxEntryOf } from './inbox-entry.js';
 
 export interface Acceptor {
-  /** Resolves once `update` is durably accepted. */
-  accept(update: Update): Promise<void>;
+  /**
+   * Resolves once `update` is durably accepted: true when that took the database (a commit, a
+   * poll looked up), false when there was nothing to store (a `poll` update about a known poll,
+   * an anonymous answer), which says nothing about the database's health.
+   */
+  accept(update: Update): Promise<boolean>;
   /** Commits what is in hand now instead of waiting for batch-mates (intake is waiting for it). */
   flush(): void;
 }
@@ -44,15 +48,17 @@ export function createAcceptor(options: AcceptorOptions): Acceptor {
     options.onInboxAccepted();
   };
 
-  const acceptAnswer = async (update: Update & { poll_answer: NonNullable<Update['poll_answer']> }, acceptedAt: Date): Promise<void> => {
+  const acceptAnswer = async (update: Update & { poll_answer: NonNullable<Update['poll_answer']> }, acceptedAt: Date): Promise<boolean> => {
     deps.answers.received++;
     try {
       const disposition = await recordPollAnswer(deps, update.poll_answer, { acceptedAt, updateId: update.update_id });
       if (disposition === 'unknown-poll') {
         deps.answers.deferred++;
-        return await toInbox(update, acceptedAt);
+        await toInbox(update, acceptedAt);
+        return true;
       }
       countAnswer(deps.answers, disposition);
+      return disposition !== 'anonymous';
     } catch (error) {
       if (!(error instanceof RangeError || error instanceof AnswerRejectedError)) throw error;
       // It can never be saved; keep it for the operator, and let intake move on.
@@ -60,6 +66,7 @@ export function createAcceptor(options: AcceptorOptions): Acceptor {
       logger.warn({ updateId: update.update_id, error: describeError(error) }, 'Poll answer refused for good: kept as a dead letter in the inbox');
       await inbox.add(inboxEntryOf(update, acceptedAt, { reason: describeError(error) }));
       options.onDeadLetter?.('poll_answer');
+      return true;
     }
   };
 
@@ -67,8 +74,9 @@ export function createAcceptor(options: AcceptorOptions): Acceptor {
     async accept(update) {
       const acceptedAt = new Date(clock.now());
       if (update.poll_answer) return acceptAnswer(update as Update & { poll_answer: NonNullable<Update['poll_answer']> }, acceptedAt);
-      if (update.poll && deps.polls.isCached(update.poll.id)) return;
+      if (update.poll && deps.polls.isCached(update.poll.id)) return false;
       await toInbox(update, acceptedAt);
+      return true;
     },
     flush() {
       void deps.answerWriter.flush().catch(() => undefined);

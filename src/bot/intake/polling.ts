@@ -69,8 +69,11 @@ export async function startPolling(options: PollingOptions): Promise<Polling> {
   const handle = async (update: Update): Promise<void> => {
     for (let attempt = 1; ; attempt++) {
       try {
-        await stats.track(update, () => acceptor.accept(update));
-        database.success();
+        let tookDatabase = false;
+        await stats.track(update, async () => {
+          tookDatabase = await acceptor.accept(update);
+        });
+        if (tookDatabase) database.success();
         tracker.end(update.update_id);
         return;
       } catch (error) {
