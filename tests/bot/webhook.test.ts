@@ -5,6 +5,7 @@ import { runLeaderboard } from '../../src/store/queries/leaderboard.js';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
 import { holdTableLock } from '../helpers/table-lock.js';
 import { createQuizOf } from '../helpers/fixtures.js';
+import { openRaw } from '../helpers/raw-http.js';
 
 const SECRET = 'webhook_Secret-for-tests-0123456789';
 
@@ -73,6 +74,58 @@ describe('BOT_MODE=webhook through the simulator\'s webhook delivery', () => {
     expect(notAnUpdate.status).toBe(400);
     const get = await fetch(url);
     expect(get.status).toBe(405);
+    const health = await fetch(`http://127.0.0.1:${h.app.httpPort}/health`);
+    expect(health.status).toBe(200);
+  });
+
+  it('refuses a secret that shares a prefix with the right one, or is longer or shorter, the same way: 401', async () => {
+    for (const secret of [SECRET.slice(0, -1), `${SECRET}x`, `${SECRET.slice(0, -1)}X`, SECRET.slice(0, 1), `${SECRET}${SECRET}`]) {
+      const response = await fetch(url, { method: 'POST', headers: { 'x-telegram-bot-api-secret-token': secret }, body: '{"update_id":1}' });
+      expect([secret.length, response.status, await response.text()]).toEqual([secret.length, 401, 'secret token is wrong\n']);
+    }
+  });
+
+  const TEN_MB = 10 * 1024 * 1024;
+  const head = (secret: string, length: string) =>
+    `POST /telegram HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\nx-telegram-bot-api-secret-token: ${secret}\r\n${length}\r\n`;
+
+  it('answers a 10 MB body with the right secret with 413, then closes the connection in order (no reset)', async () => {
+    const port = Number(new URL(url).port);
+    const raw = await openRaw(port);
+    raw.write(head(SECRET, `content-length: ${TEN_MB}\r\n`));
+    raw.write(Buffer.alloc(TEN_MB, 0x20));
+    const exchange = await raw.settled(10_000);
+    raw.destroy();
+    expect(exchange).toMatchObject({ status: 413, ended: true });
+    expect(exchange.error).toBeUndefined();
+    expect(exchange.response).toMatch(/\r\nconnection: close\r\n/i);
+  });
+
+  it('answers an oversized chunked body (no content-length) with 413 and closes in order', async () => {
+    const port = Number(new URL(url).port);
+    const raw = await openRaw(port);
+    raw.write(head(SECRET, 'transfer-encoding: chunked\r\n'));
+    const chunk = Buffer.alloc(256 * 1024, 0x20);
+    for (let i = 0; i < 8; i++) raw.write(Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from('\r\n')]));
+    raw.write('0\r\n\r\n');
+    const exchange = await raw.settled(10_000);
+    raw.destroy();
+    expect(exchange).toMatchObject({ status: 413, ended: true });
+    expect(exchange.error).toBeUndefined();
+  });
+
+  it('answers a too-big body without the secret at once, without reading it all: 401 and the connection ends', async () => {
+    const port = Number(new URL(url).port);
+    for (const secret of ['wrong', SECRET]) {
+      const raw = await openRaw(port);
+      // Headers announcing 10 MB and 64 KB of it; the rest never comes.
+      raw.write(head(secret, `content-length: ${TEN_MB}\r\n`));
+      raw.write(Buffer.alloc(64 * 1024, 0x20));
+      // At once: not after Node's 5 s keep-alive timeout, not after the whole body.
+      const exchange = await raw.settled(2_000);
+      raw.destroy();
+      expect(exchange).toMatchObject({ status: secret === SECRET ? 413 : 401, ended: true });
+    }
     const health = await fetch(`http://127.0.0.1:${h.app.httpPort}/health`);
     expect(health.status).toBe(200);
   });

@@ -1,17 +1,20 @@
 /**
  * Webhook intake with durable acceptance, on the monitoring server's webhook route. The secret
- * header is checked before the body is read (401 otherwise), a malformed body gets 400 and a
+ * header is checked before the body is read (401 otherwise, compared as digests so the time
+ * taken reveals nothing), a body over 1 MB gets 413 (both answered in full, then the connection
+ * is closed without reading the rest: see refuse-request.ts), a malformed body gets 400 and a
  * log line, and Telegram gets its 200 as soon as the update is *accepted* (committed: see
  * acceptor.ts), in milliseconds, whatever its handler will do (handlers run later, from the
  * inbox, so a failing handler never turns into a 500 or a redelivery loop). When acceptance
  * cannot commit in time (the database is unreachable), the answer is 503 and Telegram delivers
  * the update again; a redelivery of an update already accepted changes nothing.
  */
-import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Logger } from 'pino';
+import { refuseAndClose } from '../../lib/refuse-request.js';
+import { isSameSecret } from '../../lib/same-secret.js';
 import type { BotContext } from '../context.js';
 import { ALLOWED_UPDATES } from '../create-bot.js';
 import type { Acceptor } from './acceptor.js';
@@ -30,6 +33,8 @@ export interface WebhookOptions {
   secret: string;
   /** Longest acceptance before a 503 [10,000 ms] (tests shorten it). */
   timeoutMs?: number;
+  /** Largest body accepted [1 MB]. */
+  maxBodyBytes?: number;
 }
 
 export type WebhookHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -38,22 +43,25 @@ export function createWebhookHandler(options: WebhookOptions): WebhookHandler {
   const { acceptor, stats, logger, secret } = options;
   const timeoutMs = options.timeoutMs ?? ACCEPTANCE_TIMEOUT_MS;
   stats.mode = 'webhook';
-  const expected = Buffer.from(secret);
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const inFlight = new Map<number, Promise<void>>();
 
   return async (req, res) => {
-    const header = Buffer.from(headerOf(req) ?? '');
-    if (header.length !== expected.length || !timingSafeEqual(header, expected)) {
+    if (!isSameSecret(headerOf(req), secret)) {
       logger.warn({ remote: req.socket.remoteAddress }, 'Webhook request with a wrong or missing secret token: refused');
-      return plain(res, 401, 'secret token is wrong');
+      return refuseAndClose(req, res, 401, 'secret token is wrong');
     }
-    let body: string;
+    const announced = Number(req.headers['content-length']);
+    if (announced > maxBodyBytes) return tooLarge(req, res, logger, maxBodyBytes, announced);
+    let body: string | undefined;
     try {
-      body = await readBody(req);
+      body = await readBody(req, maxBodyBytes);
     } catch (error) {
-      logger.warn({ err: error }, 'Webhook body could not be read');
-      return plain(res, 413, 'body too large');
+      // The client went away mid-body: nobody is left to answer.
+      logger.warn({ err: error }, 'Webhook body could not be read (the client closed the connection)');
+      return;
     }
+    if (body === undefined) return tooLarge(req, res, logger, maxBodyBytes);
     const update = parseUpdate(body);
     if (!update) {
       logger.warn({ bytes: body.length }, 'Malformed webhook body (not a JSON update with an update_id): refused with 400');
@@ -114,22 +122,32 @@ function parseUpdate(body: string): Update | undefined {
   return undefined;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** The body as text, or undefined as soon as it grows past `maxBytes` (the rest is not read). */
+function readBody(req: IncomingMessage, maxBytes: number): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer): void => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error(`webhook body larger than ${MAX_BODY_BYTES} bytes`));
-        req.destroy();
+      if (size > maxBytes) {
+        req.off('data', onData);
+        req.pause();
+        resolve(undefined);
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
+    // After 'end' this changes nothing; before it, the client left halfway.
+    req.on('close', () => reject(new Error('connection closed before the body was complete')));
   });
+}
+
+function tooLarge(req: IncomingMessage, res: ServerResponse, logger: Logger, maxBytes: number, announced?: number): void {
+  logger.warn({ maxBytes, ...(announced === undefined ? {} : { announcedBytes: announced }) }, 'Webhook body too large: refused with 413, connection closed');
+  refuseAndClose(req, res, 413, `body too large (at most ${maxBytes} bytes)`);
 }
 
 function plain(res: ServerResponse, status: number, text: string): void {
