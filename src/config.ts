@@ -217,7 +217,15 @@ const fields = {
   REDIS_URL: url(['redis:', 'rediss:'], 'a redis:// or rediss:// URL', 'redis://localhost:6379', true),
   HTTP_HOST: text('127.0.0.1'),
   HTTP_PORT: wholeNumber(0, 65_535, 8000),
-  MONITORING_TOKEN: secret(/^.{16,}$/s, `be at least 16 characters (e.g. ${SECRET_EXAMPLE})`),
+  // Sent as `Authorization: Bearer <token>`, which ends at the first space: a token with a space
+  // (or a character a header cannot carry as typed) would pass here and never match a request.
+  MONITORING_TOKEN: variable(
+    (v) => (/^[\x21-\x7e]{16,}$/.test(v) ? v : undefined),
+    (v) =>
+      /^[\x21-\x7e]*$/.test(v)
+        ? `must be at least 16 characters (e.g. ${SECRET_EXAMPLE}), got a value of ${v.length} characters`
+        : `must be one word of visible ASCII characters, no spaces (it is sent as "Authorization: Bearer <token>", where a space ends it), got a value of ${v.length} characters with ${/\s/.test(v) ? 'a space' : 'a character outside visible ASCII'}`,
+  ),
 };
 type Fields = typeof fields;
 

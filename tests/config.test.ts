@@ -238,6 +238,15 @@ describe('createConfig errors', () => {
     );
   });
 
+  it('refuses a MONITORING_TOKEN with a space (a bearer token ends at the space: no request could ever match it)', () => {
+    expect(messageOf({ MONITORING_TOKEN: 'monitor token with a space' })).toBe(
+      'MONITORING_TOKEN must be one word of visible ASCII characters, no spaces (it is sent as "Authorization: Bearer <token>", where a space ends it), got a value of 26 characters with a space',
+    );
+    expect(messageOf({ MONITORING_TOKEN: 'monitor-token-with-a-tab\t' })).toMatch(/^MONITORING_TOKEN must be one word .* with a space$/);
+    expect(messageOf({ MONITORING_TOKEN: 'monitor-token-naïve-1234' })).toMatch(/^MONITORING_TOKEN must be one word .* with a character outside visible ASCII$/);
+    expect(createConfig({ MONITORING_TOKEN }).http.monitoringToken).toBe(MONITORING_TOKEN);
+  });
+
   it('never puts secrets or URL passwords in the message', () => {
     const secrets = {
       BOT_TOKEN: '999:SECRETbotTOKENzzz',
