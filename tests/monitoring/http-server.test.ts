@@ -11,6 +11,7 @@ import { createOutboundQueue, type OutboundQueue } from '../../src/queue/outboun
 import { createAnswerWriter } from '../../src/store/answer-writer.js';
 import type { Store } from '../../src/store/open-store.js';
 import { createMigratedTestDatabase, testLogger } from '../helpers/database.js';
+import { openRaw } from '../helpers/raw-http.js';
 
 const TOKEN = 'monitoring-token-for-tests-0123456789';
 
@@ -90,6 +91,52 @@ describe('monitoring endpoints', () => {
     expect((await get(open, '/admin')).status).toBe(404);
     const post = await fetch(`http://127.0.0.1:${open.port}/health`, { method: 'POST' });
     expect(post.status).toBe(405);
+  });
+
+  it('cuts off a client that sends its headers slower than the headers timeout, and one whose body is slower than the request timeout', async () => {
+    const strict = await startMonitoringServer({
+      host: '127.0.0.1',
+      port: 0,
+      logger: testLogger,
+      health: async () => ({ healthy: true, failing: {} }),
+      stats: async () => ({}),
+      registry: createMetricsRegistry({ store: { database: database.handle, answerWriter: createAnswerWriter({ db: database.handle.db, logger: testLogger }), close: async () => undefined }, queue }),
+      // A route that reads the body, as the webhook does.
+      webhook: {
+        path: '/hook',
+        handle: async (req, res) => {
+          for await (const chunk of req) void chunk;
+          res.end('read\n');
+        },
+      },
+      headersTimeoutMs: 300,
+      requestTimeoutMs: 800,
+    });
+    try {
+      // Headers that never end: a slowloris. Node's default would keep it for 60 s.
+      const slowHeaders = await openRaw(strict.port);
+      slowHeaders.write('GET /health HTTP/1.1\r\nhost: 127.0.0.1\r\n');
+      const headers = await slowHeaders.settled(5_000);
+      slowHeaders.destroy();
+      expect(headers).toMatchObject({ status: 408, ended: true });
+      expect(headers.elapsedMs).toBeGreaterThanOrEqual(250);
+
+      // Complete headers, then a body that trickles: cut off by the request timeout (default 300 s).
+      const slowBody = await openRaw(strict.port);
+      slowBody.write('POST /hook HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-length: 100\r\n\r\n');
+      const trickle = setInterval(() => slowBody.write('x'), 100);
+      const body = await slowBody.settled(5_000);
+      clearInterval(trickle);
+      slowBody.destroy();
+      expect(body.ended || body.error !== undefined).toBe(true);
+      expect(body.response).toMatch(/^HTTP\/1\.1 408/);
+      expect(body.elapsedMs).toBeGreaterThanOrEqual(700);
+
+      // A client in time is served.
+      expect((await fetch(`http://127.0.0.1:${strict.port}/health`)).status).toBe(200);
+    } finally {
+      await strict.close();
+    }
   });
 
   it('reports 503 with the failing part when the database stops answering', async () => {
