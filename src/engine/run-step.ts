@@ -15,7 +15,7 @@ import { shownCorrectIds, showOptions, shuffledOrder } from '../quiz/scoring.js'
 import { announcementText, displayName, pollQuestionText, resultsText } from '../quiz/texts.js';
 import type { Database, Transaction } from '../store/database.js';
 import { hasAnswersWaitingForRun } from '../store/queries/inbox.js';
-import { creditRewards, runLeaderboard } from '../store/queries/leaderboard.js';
+import { creditRewards, runResults } from '../store/queries/leaderboard.js';
 import { insertOutboxIntents, openSendsOfRun, settleSend, type OutboxIntent } from '../store/queries/outbox.js';
 import { closeRunQuestion, getRunQuestion, reserveRunQuestion, type ReservedQuestion } from '../store/queries/run-questions.js';
 import { advanceRun, endRun, releaseRun, updateRun, type ClaimedRun } from '../store/queries/runs.js';
@@ -165,19 +165,14 @@ async function finish(run: Run, step: Extract<RunStep, { kind: 'finish' }>, dueA
       await endRun(tx, { runId: run.id, status: 'finished', now });
       return [];
     }
-    const board = await runLeaderboard(tx, run.id, { limit: 10 });
+    // What was just credited, as credited: the points rules live in src/quiz/ranking.ts only.
+    const board = await runResults(tx, run.id, { limit: 10 });
     const text = resultsText({
       title: quiz?.title ?? `Quiz ${run.quizId}`,
       questionCount: run.questionCount,
       players: board.players,
       stopped: run.currentPosition + 1 < run.questionCount,
-      top: board.top.map((entry) => ({
-        rank: entry.rank,
-        name: displayName(entry),
-        correct: entry.correct,
-        totalCorrectMs: entry.totalCorrectMs,
-        points: (settings.rewardPoints[entry.rank - 1] ?? 0) + settings.participationPoints,
-      })),
+      top: board.top.map((entry) => ({ ...entry, name: displayName(entry) })),
     });
     const keyboard: InlineKeyboardMarkup | undefined =
       run.mode === 'group' && board.players > 0 ? { inline_keyboard: [[{ text: 'My rank', callback_data: rankButtonData(run.id) }]] } : undefined;

@@ -5,6 +5,7 @@
  * out.
  */
 import { RUN_OPEN_PERIOD_MAX_S } from './open-period.js';
+import type { Credit } from './ranking.js';
 import { POLL_LIMITS, telegramLength } from './telegram-poll-limits.js';
 
 /** Telegram's longest message text; counted in UTF-16 units, which is never less than Telegram's count. */
@@ -101,25 +102,48 @@ export function pollQuestionText(text: string, position: number, count: number):
 
 /** One player's line in the results of a run. */
 export interface ResultLine {
-  rank: number;
+  /** Shared by equal results; null: no correct answer (no place, no medal, no points). */
+  rank: number | null;
   name: string;
   correct: number;
   /** Sum of the time taken by the player's correct answers. */
   totalCorrectMs: number;
+  /** Points credited to the player's all-time total for this run. */
   points: number;
+  /** Whether the run counted toward the player's all-time points, or why not. */
+  credit: Credit;
 }
 
-/** The results of a finished (or stopped) run: the top players, medals for the first three. */
+/**
+ * The results of a finished (or stopped) run: the top players, a medal for each of the first
+ * three places (equal results share one), then players with no correct answer, unplaced.
+ */
 export function resultsText(r: { title: string; questionCount: number; players: number; top: readonly ResultLine[]; stopped: boolean }): string {
   const head = r.stopped ? `🛑 The quiz "${r.title}" was stopped early.` : `🏁 The quiz "${r.title}" has finished!`;
   if (r.players === 0) return `${head}\n\nNo one answered.`;
+  const anyRanked = r.top.some((p) => p.rank !== null);
   return fitLines({
     head: [head, `${count(r.questionCount, 'question')} · ${count(r.players, 'player')}`, ''],
-    lines: r.top.map((p) => `${place(p.rank)} ${p.name} – ${p.correct}/${r.questionCount} correct · ${seconds(p.totalCorrectMs)} · ${count(p.points, 'point')}`),
+    lines: r.top.map((p) =>
+      p.rank === null
+        ? `• ${p.name} – ${p.correct}/${r.questionCount} correct · no points`
+        : `${place(p.rank)} ${p.name} – ${p.correct}/${r.questionCount} correct · ${seconds(p.totalCorrectMs)} · ${creditedPointsText(p)}`,
+    ),
     total: Math.max(r.players, r.top.length),
     more: (n) => `…and ${count(n, 'more player')}`,
-    tail: r.top.length > 0 ? ['', '🏆 Congratulations to the winners!'] : [],
+    tail: ['', anyRanked ? '🏆 Congratulations to the winners!' : 'Nobody answered correctly.'],
   });
+}
+
+function creditedPointsText(p: { points: number; credit: Credit }): string {
+  switch (p.credit) {
+    case 'counted':
+      return count(p.points, 'point');
+    case 'replay':
+      return 'no points: played before';
+    case 'own-quiz':
+      return 'no points: your own quiz';
+  }
 }
 
 /** One player's line in a chat's leaderboard. */
@@ -159,7 +183,8 @@ export function myScoreText(s: { name: string; points: number; quizzesPlayed: nu
     s.answered === 0
       ? '✅ No answers yet: play a quiz with /play <id>, or join one in a group.'
       : `✅ ${s.correct} of ${count(s.answered, 'answer')} correct (${percent(s.accuracy, s.correct < s.answered)})`;
-  return [`📊 ${s.name}`, '', `⭐ ${count(s.points, 'point')}`, `🎲 ${count(s.quizzesPlayed, 'quiz', 'quizzes')} played`, answers].join('\n');
+  // Replays and one's own quizzes are played but not counted: say so, or the totals look wrong.
+  return [`📊 ${s.name}`, '', `⭐ ${count(s.points, 'point')}`, `🎲 ${count(s.quizzesPlayed, 'quiz', 'quizzes')} played`, answers, '', 'Only your first play of each quiz counts (never your own quizzes).'].join('\n');
 }
 
 /** The answer to /myquizzes. */
@@ -176,12 +201,19 @@ export function myQuizzesText(quizzes: readonly { id: number; title: string; que
   });
 }
 
-/** A player's place in a run, for a callback query alert; `undefined` when they did not play. */
-export function playerRankText(r: { rank: number; players: number; correct: number; questionCount: number } | undefined): string {
-  const text =
-    r === undefined
-      ? 'You did not answer any question of this quiz.'
-      : `${r.rank <= MEDALS.length ? `${place(r.rank)} ` : ''}You placed ${ordinal(r.rank)} of ${count(r.players, 'player')} with ${r.correct}/${r.questionCount} correct.`;
+/**
+ * A player's place in a run, for a callback query alert; `undefined` when they did not play.
+ * `shared`: another player had the same result (and the same place).
+ */
+export function playerRankText(r: { rank: number | null; shared?: boolean; players: number; correct: number; questionCount: number } | undefined): string {
+  let text: string;
+  if (r === undefined) text = 'You did not answer any question of this quiz.';
+  else if (r.rank === null) text = `No correct answer this time (0/${r.questionCount}), so no place among the ${count(r.players, 'player')}.`;
+  else {
+    const medal = r.rank <= MEDALS.length ? `${place(r.rank)} ` : '';
+    const where = r.shared ? `You share ${ordinal(r.rank)} place` : `You placed ${ordinal(r.rank)}`;
+    text = `${medal}${where} of ${count(r.players, 'player')} with ${r.correct}/${r.questionCount} correct.`;
+  }
   return truncate(text, ALERT_MAX);
 }
 

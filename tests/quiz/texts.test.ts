@@ -119,11 +119,11 @@ describe('pollQuestionText', () => {
 
 describe('resultsText', () => {
   const top = [
-    { rank: 1, name: 'Alice', correct: 9, totalCorrectMs: 41_250, points: 950 },
-    { rank: 2, name: 'Bob', correct: 8, totalCorrectMs: 30_000, points: 800 },
-    { rank: 3, name: 'Carol', correct: 8, totalCorrectMs: 35_460, points: 780 },
-    { rank: 4, name: 'Dave <b>', correct: 1, totalCorrectMs: 1_000, points: 1 },
-  ];
+    { rank: 1, name: 'Alice', correct: 9, totalCorrectMs: 41_250, points: 950, credit: 'counted' },
+    { rank: 2, name: 'Bob', correct: 8, totalCorrectMs: 30_000, points: 800, credit: 'counted' },
+    { rank: 3, name: 'Carol', correct: 8, totalCorrectMs: 35_460, points: 780, credit: 'counted' },
+    { rank: 4, name: 'Dave <b>', correct: 1, totalCorrectMs: 1_000, points: 1, credit: 'counted' },
+  ] as const;
 
   it('gives medals, correct/total, seconds with one decimal and points', () => {
     const text = resultsText({ title: 'World capitals', questionCount: 10, players: 4, top, stopped: false });
@@ -135,6 +135,33 @@ describe('resultsText', () => {
     expect(text).toMatch(/4\. Dave <b> .*1\/10.*1\.0 s.*1 point$/m);
     expect(text).not.toContain('stopped');
     expect(text).not.toContain('more player');
+  });
+
+  it('shares a medal between equal results, says why a replay earns nothing and lists players with no correct answer unplaced', () => {
+    const text = resultsText({
+      title: 'T', questionCount: 2, players: 4, stopped: false,
+      top: [
+        { rank: 1, name: 'Ann', correct: 2, totalCorrectMs: 2_000, points: 110, credit: 'counted' },
+        { rank: 1, name: 'Ben', correct: 2, totalCorrectMs: 2_000, points: 0, credit: 'replay' },
+        { rank: 3, name: 'Olga', correct: 1, totalCorrectMs: 900, points: 0, credit: 'own-quiz' },
+        { rank: null, name: 'Dee', correct: 0, totalCorrectMs: 0, points: 0, credit: 'counted' },
+      ],
+    });
+    expect(text).toContain('🥇 Ann – 2/2 correct · 2.0 s · 110 points\n🥇 Ben – 2/2 correct · 2.0 s · no points: played before\n');
+    expect(text).toContain('🥉 Olga – 1/2 correct · 0.9 s · no points: your own quiz\n• Dee – 0/2 correct · no points\n');
+    expect(text).toContain('Congratulations');
+  });
+
+  it('congratulates nobody when no one answered correctly', () => {
+    const text = resultsText({
+      title: 'T', questionCount: 2, players: 2, stopped: false,
+      top: [
+        { rank: null, name: 'Bob', correct: 0, totalCorrectMs: 0, points: 0, credit: 'counted' },
+        { rank: null, name: 'Carol', correct: 0, totalCorrectMs: 0, points: 0, credit: 'replay' },
+      ],
+    });
+    expect(text).toContain('• Bob – 0/2 correct · no points\n• Carol – 0/2 correct · no points\n\nNobody answered correctly.');
+    expect(text).not.toMatch(/🥇|Congratulations/);
   });
 
   it('says when no one answered', () => {
@@ -180,6 +207,7 @@ describe('myScoreText', () => {
     expect(text).toContain('1,200 points');
     expect(text).toContain('5 quizzes played');
     expect(text).toContain('40 of 50 answers correct (80%)');
+    expect(text).toContain('Only your first play of each quiz counts');
   });
 
   it('never rounds an imperfect record up to 100%', () => {
@@ -235,6 +263,11 @@ describe('playerRankText', () => {
     expect(playerRankText({ rank: 12, players: 30, correct: 1, questionCount: 2 })).toContain('12th');
     expect(playerRankText({ rank: 22, players: 30, correct: 1, questionCount: 2 })).toContain('22nd');
     expect(playerRankText({ rank: 113, players: 300, correct: 1, questionCount: 2 })).toContain('113th');
+  });
+
+  it('says when the place is shared, and that no correct answer means no place', () => {
+    expect(playerRankText({ rank: 1, shared: true, players: 3, correct: 2, questionCount: 2 })).toBe('🥇 You share 1st place of 3 players with 2/2 correct.');
+    expect(playerRankText({ rank: null, players: 3, correct: 0, questionCount: 2 })).toBe('No correct answer this time (0/2), so no place among the 3 players.');
   });
 
   it('says so when the player did not answer', () => {

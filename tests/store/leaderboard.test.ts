@@ -76,13 +76,13 @@ describe('leaderboard queries', () => {
       answer(runX, BOB, 0, 0, true, 500), answer(runX, BOB, 1, 0, true, 1500), answer(runX, BOB, 2, null, false, 0),
       // Ada: 2 correct in 3000 ms (her wrong answer's time does not count) -> third.
       answer(runX, ADA, 0, 0, true, 1000), answer(runX, ADA, 1, 0, true, 2000), answer(runX, ADA, 2, 1, false, 100),
-      // Fay and Gus: 1 correct in 700 ms each, an exact tie -> by user id.
+      // Fay and Gus: 1 correct in 700 ms each, an exact tie -> they share fourth place.
       answer(runX, FAY, 0, 0, true, 700), answer(runX, GUS, 1, 0, true, 700),
-      // Dee: answered, never right -> last.
+      // Dee: answered, never right -> listed last, no rank.
       answer(runX, DEE, 0, 2, false, 100),
       // Eve: only a retracted vote -> not a player.
       answer(runX, EVE, 0, null, false, 0),
-      // Another run: must not leak into runX.
+      // Another run (of the same quiz: a replay for Ada): must not leak into runX.
       answer(runY, ADA, 0, 0, true, 400), answer(runY, ADA, 1, 2, false, 400), answer(runY, HAL, 0, 0, true, 300),
     ];
     await db.transaction(async (tx) => {
@@ -94,8 +94,8 @@ describe('leaderboard queries', () => {
     await database?.drop();
   });
 
-  describe('runLeaderboard / playerRank', () => {
-    it('ranks by correct answers, then by time on correct answers, then by user id', async () => {
+  describe('runLeaderboard', () => {
+    it('ranks by correct answers, then by time on correct answers; equal results share a rank; no correct answer, no rank', async () => {
       const board = await runLeaderboard(database.handle.db, runX);
       expect(board.players).toBe(6);
       expect(board.top).toEqual([
@@ -103,8 +103,8 @@ describe('leaderboard queries', () => {
         { rank: 2, userId: BOB, firstName: 'Bob', username: 'u102', correct: 2, answered: 2, totalCorrectMs: 2000 },
         { rank: 3, userId: ADA, firstName: 'Ada', username: 'u101', correct: 2, answered: 3, totalCorrectMs: 3000 },
         { rank: 4, userId: FAY, firstName: 'Fay', username: 'u106', correct: 1, answered: 1, totalCorrectMs: 700 },
-        { rank: 5, userId: GUS, firstName: 'Gus', username: 'u107', correct: 1, answered: 1, totalCorrectMs: 700 },
-        { rank: 6, userId: DEE, firstName: 'Dee', username: 'u104', correct: 0, answered: 1, totalCorrectMs: 0 },
+        { rank: 4, userId: GUS, firstName: 'Gus', username: 'u107', correct: 1, answered: 1, totalCorrectMs: 700 },
+        { rank: null, userId: DEE, firstName: 'Dee', username: 'u104', correct: 0, answered: 1, totalCorrectMs: 0 },
       ]);
     });
 
@@ -115,13 +115,6 @@ describe('leaderboard queries', () => {
       expect(await runLeaderboard(database.handle.db, emptyRun)).toEqual({ players: 0, top: [] });
     });
 
-    it('gives one player’s standing, and undefined for someone who is not ranked', async () => {
-      const { db } = database.handle;
-      expect(await playerRank(db, runX, GUS)).toEqual({ rank: 5, userId: GUS, correct: 1, answered: 1, totalCorrectMs: 700, players: 6 });
-      expect(await playerRank(db, runY, ADA)).toEqual({ rank: 2, userId: ADA, correct: 1, answered: 2, totalCorrectMs: 400, players: 2 });
-      expect(await playerRank(db, runX, EVE)).toBeUndefined(); // only retracted
-      expect(await playerRank(db, runX, HAL)).toBeUndefined(); // played another run
-    });
   });
 
   describe('creditRewards / chatLeaderboard / userScore', () => {
@@ -136,21 +129,21 @@ describe('leaderboard queries', () => {
       const credited = await getRun(db, runX);
       expect(credited?.rewardsCreditedAt).toBeInstanceOf(Date);
 
-      const rewards = await sql<{ user_id: string; rank: number; points: number; correct_count: number; answered_count: number; total_response_ms: string }[]>`
-        select user_id, rank, points, correct_count, answered_count, total_response_ms from rewards where run_id = ${runX} order by rank`;
-      expect(rewards.map((r) => [Number(r.user_id), r.rank, r.points, r.correct_count, r.answered_count, Number(r.total_response_ms)])).toEqual([
-        [CY, 1, 11, 3, 3, 9000],
-        [BOB, 2, 6, 2, 2, 2000],
-        [ADA, 3, 4, 2, 3, 3000],
-        [FAY, 4, 1, 1, 1, 700],
-        [GUS, 5, 1, 1, 1, 700],
-        [DEE, 6, 1, 0, 1, 0],
+      const rewards = await sql<{ user_id: string; rank: number | null; points: number; credit: string; correct_count: number; answered_count: number; total_response_ms: string }[]>`
+        select user_id, rank, points, credit, correct_count, answered_count, total_response_ms from rewards where run_id = ${runX} order by rank nulls last, user_id`;
+      expect(rewards.map((r) => [Number(r.user_id), r.rank, r.points, r.credit, r.correct_count, r.answered_count, Number(r.total_response_ms)])).toEqual([
+        [CY, 1, 11, 'counted', 3, 3, 9000],
+        [BOB, 2, 6, 'counted', 2, 2, 2000],
+        [ADA, 3, 4, 'counted', 2, 3, 3000],
+        [FAY, 4, 1, 'counted', 1, 1, 700],
+        [GUS, 4, 1, 'counted', 1, 1, 700],
+        [DEE, null, 0, 'counted', 0, 1, 0],
       ]);
       const expectedStats = [
         { user_id: String(ADA), points: '104', quizzes_played: 5, correct_answers: 9, answered_questions: 12 },
         { user_id: String(BOB), points: '6', quizzes_played: 1, correct_answers: 2, answered_questions: 2 },
         { user_id: String(CY), points: '11', quizzes_played: 1, correct_answers: 3, answered_questions: 3 },
-        { user_id: String(DEE), points: '1', quizzes_played: 1, correct_answers: 0, answered_questions: 1 },
+        { user_id: String(DEE), points: '0', quizzes_played: 1, correct_answers: 0, answered_questions: 1 },
         { user_id: String(FAY), points: '1', quizzes_played: 1, correct_answers: 1, answered_questions: 1 },
         { user_id: String(GUS), points: '1', quizzes_played: 1, correct_answers: 1, answered_questions: 1 },
       ];
@@ -169,42 +162,83 @@ describe('leaderboard queries', () => {
       expect((await getRun(db, runX))?.rewardsCreditedAt).toBeInstanceOf(Date);
     });
 
-    it('credits concurrent calls for one run exactly once', async () => {
+    it('gives a player’s credited standing, whether another shares it, and undefined for someone who did not play', async () => {
+      const { db } = database.handle;
+      const gus = { userId: GUS, correct: 1, answered: 1, totalCorrectMs: 700, points: 1, credit: 'counted', players: 6 };
+      expect(await playerRank(db, runX, GUS)).toEqual({ rank: 4, shared: true, ...gus });
+      expect(await playerRank(db, runX, BOB)).toMatchObject({ rank: 2, shared: false, points: 6 });
+      expect(await playerRank(db, runX, DEE)).toMatchObject({ rank: null, shared: false, points: 0 });
+      expect(await playerRank(db, runX, EVE)).toBeUndefined(); // only retracted
+      expect(await playerRank(db, runX, HAL)).toBeUndefined(); // played another run
+    });
+
+    it('credits concurrent calls for one run exactly once; a replay of a quiz counts nothing', async () => {
       const params = { runId: runY, chatId: CHAT_Y, pointsByRank: [3], participationPoints: 2 };
       const results = await Promise.all([credit(params), credit(params), credit(params)]);
       expect(results.sort()).toEqual([0, 0, 2]);
+      // Ada played this quiz in runX: her rank stands, her points do not count.
+      expect(await playerRank(database.handle.db, runY, ADA)).toMatchObject({ rank: 2, points: 0, credit: 'replay', players: 2 });
       expect(await stats(CHAT_Y)).toEqual([
-        { user_id: String(ADA), points: '2', quizzes_played: 1, correct_answers: 1, answered_questions: 2 },
         { user_id: String(HAL), points: '5', quizzes_played: 1, correct_answers: 1, answered_questions: 1 },
       ]);
       expect(await credit({ runId: emptyRun, chatId: CHAT_Y, pointsByRank: [3], participationPoints: 2 })).toBe(0);
       expect(await credit({ runId: 999_999, chatId: CHAT_Y, pointsByRank: [3], participationPoints: 2 })).toBe(0);
     });
 
-    it('orders a chat’s all-time leaderboard by points, equal points by user id', async () => {
+    it('counts one of two runs of a quiz credited at once for the same player, and never the quiz’s author', async () => {
+      const { db } = database.handle;
+      const chats = [-1003, -1004];
+      for (const id of chats) await upsertChat(db, { id, type: 'group', title: `Z${id}` });
+      const quiz = await createQuiz(db, { ownerId: 1, title: 'Twice', questions: [{ text: 'Z?', options: ['a', 'b'], correctOptionIds: [0] }] });
+      const [question] = await database.handle.sql<{ id: string }[]>`select id from questions where quiz_id = ${quiz.id}`;
+      const settings = { openPeriodS: 20, shuffleOptions: false, rewardPoints: [10], participationPoints: 1 };
+      const runs = await Promise.all(chats.map(async (chatId) => (await startRun(db, { quizId: quiz.id, chatId, startedBy: 1, mode: 'group', questionCount: 1, settings, nextActionAt: null })).id));
+      const played: AnswerRow[] = runs.flatMap((runId) => [BOB, 1].map((userId) => ({
+        runId, questionId: Number(question!.id), userId, firstName: names[userId] ?? 'Admin', username: null,
+        optionIds: [0], isCorrect: true, responseMs: userId === 1 ? 100 : 200, answeredAt: new Date(), updateId: ++updateId,
+      })));
+      await db.transaction(async (tx) => {
+        await upsertAnswerUsers(tx, played);
+        await upsertAnswers(tx, played);
+      });
+
+      expect(await Promise.all(runs.map((runId, i) => credit({ runId, chatId: chats[i]!, pointsByRank: [10], participationPoints: 1 })))).toEqual([2, 2]);
+      const credits = await database.handle.sql<{ user_id: string; rank: number; points: number; credit: string }[]>`
+        select user_id, rank, points, credit from rewards where run_id in ${database.handle.sql(runs)} order by user_id, credit`;
+      // Bob: rank 2 in both runs (the author was faster); 1 point in exactly one of them.
+      expect(credits.map((r) => [Number(r.user_id), r.rank, r.points, r.credit])).toEqual([
+        [1, 1, 0, 'own-quiz'], [1, 1, 0, 'own-quiz'],
+        [BOB, 2, 1, 'counted'], [BOB, 2, 0, 'replay'],
+      ]);
+      const bobStats = await database.handle.sql<{ points: string; quizzes_played: number }[]>`
+        select points, quizzes_played from player_stats where user_id = ${BOB} and chat_id in ${database.handle.sql(chats)}`;
+      expect(bobStats).toEqual([{ points: '1', quizzes_played: 1 }]);
+      expect(await database.handle.sql`select 1 from player_stats where user_id = 1`).toHaveLength(0);
+    });
+
+    it('orders a chat’s all-time leaderboard by points, equal points sharing a place; nobody without points', async () => {
       const { db } = database.handle;
       const board = await chatLeaderboard(db, CHAT_X);
       expect(board.map((entry) => [entry.rank, entry.userId, entry.points])).toEqual([
         [1, ADA, 104],
         [2, CY, 11],
         [3, BOB, 6],
-        [4, DEE, 1],
-        [5, FAY, 1],
-        [6, GUS, 1],
+        [4, FAY, 1],
+        [4, GUS, 1],
       ]);
       expect(board[1]).toEqual({
         rank: 2, userId: CY, firstName: 'Cy', username: 'u103', points: 11, quizzesPlayed: 1, correctAnswers: 3, answeredQuestions: 3,
       });
       expect((await chatLeaderboard(db, CHAT_X, { limit: 2 })).map((entry) => entry.userId)).toEqual([ADA, CY]);
-      expect((await chatLeaderboard(db, CHAT_Y)).map((entry) => entry.userId)).toEqual([HAL, ADA]);
+      expect((await chatLeaderboard(db, CHAT_Y)).map((entry) => entry.userId)).toEqual([HAL]);
       expect(await chatLeaderboard(db, -42)).toEqual([]);
     });
 
     it('sums a user’s score over every chat, with accuracy', async () => {
       const { db } = database.handle;
-      // Ada: CHAT_X 104 points, 5 quizzes, 9/12; CHAT_Y 2 points, 1 quiz, 1/2.
-      expect(await userScore(db, ADA)).toEqual({ points: 106, quizzesPlayed: 6, correct: 10, answered: 14, accuracy: 10 / 14 });
-      expect(await userScore(db, DEE)).toEqual({ points: 1, quizzesPlayed: 1, correct: 0, answered: 1, accuracy: 0 });
+      // Ada: CHAT_X 104 points, 5 quizzes, 9/12; her replay in CHAT_Y does not count.
+      expect(await userScore(db, ADA)).toEqual({ points: 104, quizzesPlayed: 5, correct: 9, answered: 12, accuracy: 9 / 12 });
+      expect(await userScore(db, DEE)).toEqual({ points: 0, quizzesPlayed: 1, correct: 0, answered: 1, accuracy: 0 });
       expect(await userScore(db, EVE)).toEqual({ points: 0, quizzesPlayed: 0, correct: 0, answered: 0, accuracy: 0 });
     });
   });

@@ -8,6 +8,7 @@ export * from './run-questions.js';
 export * from './answers.js';
 export * from './rewards.js';
 export * from './player-stats.js';
+export * from './quiz-plays.js';
 export * from './quiz-drafts.js';
 export * from './inbox.js';
 export * from './outbox.js';
