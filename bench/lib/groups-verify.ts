@@ -48,8 +48,8 @@ export interface GroupsVerification {
 }
 
 const GROUPS_SHOWN = 20;
-/** A player's line in the results: medal or "4.", name, "– c/n correct · ...". */
-const RESULT_LINE = /^(?:🥇|🥈|🥉|\d+\.) (.+) – (\d+)\/(\d+) correct · /u;
+/** A player's line in the results: medal, "4." or "•" (no correct answer, no place), name, "– c/n correct · ...". */
+const RESULT_LINE = /^(?:🥇|🥈|🥉|\d+\.|•) (.+) – (\d+)\/(\d+) correct · /u;
 
 /** Verifies every group of run `quizId` (its runs found by chat). */
 export async function verifyGroups(db: Database, quizId: number, groups: readonly StormGroup[], questions: number): Promise<GroupsVerification> {
