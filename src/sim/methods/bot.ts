@@ -1,4 +1,5 @@
 /** getMe, the command menu, answerCallbackQuery, logOut and close. */
+import { commandMenuKey } from '../command-scope.js';
 import { badRequest } from '../errors.js';
 import type { MethodHandler } from '../method-context.js';
 import { parseBotCommands } from '../validation.js';
@@ -8,21 +9,16 @@ export const getMe: MethodHandler = (_params, ctx) => wireGetMe(ctx.world.bot);
 
 const menus = (ctx: Parameters<MethodHandler>[1]) => ctx.world.commandMenus;
 
-function menuKey(params: Parameters<MethodHandler>[0]): string {
-  const scope = params.optionalJson<{ type?: string; chat_id?: unknown; user_id?: unknown }>('scope');
-  return JSON.stringify([scope?.type ?? 'default', scope?.chat_id ?? null, scope?.user_id ?? null, params.optionalString('language_code') ?? '']);
-}
-
 export const setMyCommands: MethodHandler = (params, ctx) => {
   const commands = parseBotCommands(params);
-  menus(ctx).set(menuKey(params), commands);
+  menus(ctx).set(commandMenuKey(params, ctx.world), commands);
   return true;
 };
 
-export const getMyCommands: MethodHandler = (params, ctx) => menus(ctx).get(menuKey(params)) ?? [];
+export const getMyCommands: MethodHandler = (params, ctx) => menus(ctx).get(commandMenuKey(params, ctx.world)) ?? [];
 
 export const deleteMyCommands: MethodHandler = (params, ctx) => {
-  menus(ctx).delete(menuKey(params));
+  menus(ctx).delete(commandMenuKey(params, ctx.world));
   return true;
 };
 
