@@ -4,6 +4,7 @@
  * does). Shared by /startquiz, /play and the `quiz_<id>` deep links.
  */
 import { parseOpenPeriod } from '../quiz/open-period.js';
+import { preview } from '../quiz/preview.js';
 import type { BotContext } from './context.js';
 
 /** What follows /startquiz or /play: the quiz, and optionally the time per question and `shuffle`. */
@@ -14,12 +15,25 @@ export interface StartArguments {
   shuffle?: true;
 }
 
-/** Reads "12", "12 15s", "12 1m shuffle", "quiz_12" (a deep link's payload). */
-export function parseStartArguments(text: string): ({ ok: true } & StartArguments) | { ok: false; problem: string } {
-  const [first, ...rest] = text.trim().split(/\s+/);
-  const id = /^(?:quiz_)?(\d{1,15})$/.exec(first ?? '');
-  if (!id) return { ok: false, problem: 'Which quiz? Give its number, e.g. /startquiz 12 or /startquiz 12 15s shuffle (your quizzes: /myquizzes).' };
-  const quizId = Number(id[1]);
+/** Where a run is started from: a group (/startquiz) or a private chat (/play). */
+export type StartMode = 'group' | 'private';
+
+/** The command that starts a run in each kind of chat. */
+const START_COMMAND: Record<StartMode, string> = { group: '/startquiz', private: '/play' };
+/** A deep link's payload (t.me/<bot>?start=quiz_12) names the quiz after this prefix. */
+const DEEP_LINK_PREFIX = 'quiz_';
+
+/**
+ * Reads "12", "12 15s", "12 1m shuffle", "quiz_12" (a deep link's payload). A problem names the
+ * usage of the command of `mode`'s chat, the one the user can send where they are.
+ */
+export function parseStartArguments(text: string, mode: StartMode): ({ ok: true } & StartArguments) | { ok: false; problem: string } {
+  const [first = '', ...rest] = text.trim().split(/\s+/);
+  const fromLink = first.startsWith(DEEP_LINK_PREFIX);
+  const idText = fromLink ? first.slice(DEEP_LINK_PREFIX.length) : first;
+  // Ids are generated from 1; 15 digits keep every one a safe integer.
+  if (!/^\d{1,15}$/.test(idText)) return { ok: false, problem: startUsageProblem(first, fromLink, mode) };
+  const quizId = Number(idText);
   const shuffle = rest.some((word) => word.toLowerCase() === 'shuffle');
   const periodWords = rest.filter((word) => word.toLowerCase() !== 'shuffle');
   const result: { ok: true } & StartArguments = { ok: true, quizId, ...(shuffle ? { shuffle: true as const } : {}) };
@@ -29,12 +43,21 @@ export function parseStartArguments(text: string): ({ ok: true } & StartArgument
   return { ...result, openPeriodS: period.seconds };
 }
 
+/** Why the first word of a start command names no quiz, and how to name one in `mode`'s chat. */
+function startUsageProblem(first: string, fromLink: boolean, mode: StartMode): string {
+  const command = START_COMMAND[mode];
+  const usage = `e.g. ${command} 12 or ${command} 12 15s shuffle (your quizzes: /myquizzes)`;
+  if (fromLink) return `That link leads to no quiz. Ask for a new link, or give the quiz's number, ${usage}.`;
+  if (first === '') return `Which quiz? Give its number, ${usage}.`;
+  return `'${preview(first, 32)}' is not a quiz id: give the quiz's number, ${usage}.`;
+}
+
 /** Starts quiz `args` in the current chat; replies when it cannot. */
-export async function startRunFromChat(ctx: BotContext, args: string, mode: 'group' | 'private'): Promise<void> {
+export async function startRunFromChat(ctx: BotContext, args: string, mode: StartMode): Promise<void> {
   const chat = ctx.chat;
   const from = ctx.from;
   if (!chat || !from) return;
-  const parsed = parseStartArguments(args);
+  const parsed = parseStartArguments(args, mode);
   if (!parsed.ok) {
     await ctx.reply(parsed.problem);
     return;

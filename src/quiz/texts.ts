@@ -224,7 +224,8 @@ export function displayName(user: { firstName: string; username: string | null }
   return 'Player';
 }
 
-function botLink(botUsername: string, parameter: 'start' | 'startgroup', payload: string): string {
+/** A t.me link that opens the bot, in private (`start`) or to add it to a group (`startgroup`), with a payload. */
+export function botLink(botUsername: string, parameter: 'start' | 'startgroup', payload: string): string {
   return `https://t.me/${botUsername.replace(/^@/, '')}?${parameter}=${payload}`;
 }
 

@@ -50,6 +50,21 @@ describe('a quiz played in a group, end to end', () => {
     // The run ends once Telegram's answer to the results message is recorded, a moment after it shows.
     await h.waitFor(async () => (await getActiveRun(h.db, group.id)) === undefined || undefined, 'the run to end');
   });
+
+  it('says where /play works, and that a number too long is no quiz id', async () => {
+    const { world } = h.sim;
+    const owner = await h.startUser({ firstName: 'Pat' });
+    const group = world.createGroup({ title: 'Wrong place', creator: owner.id });
+    const play = await h.ask(owner.id, group.id, '/play 12');
+    expect(play.text).toContain('/play is for playing alone in our private chat');
+    expect(play.text).toContain(`https://t.me/${world.bot.username}?start=quiz_12`);
+    expect(play.text).toContain('/startquiz 12');
+    const bare = await h.ask(owner.id, group.id, '/play');
+    expect(bare.text).toContain(`https://t.me/${world.bot.username}`);
+    expect(bare.text).not.toContain('start=quiz_');
+    const huge = await h.ask(owner.id, group.id, '/startquiz 99999999999999999999999');
+    expect(huge.text).toBe("'99999999999999999999999' is not a quiz id: give the quiz's number, e.g. /startquiz 12 or /startquiz 12 15s shuffle (your quizzes: /myquizzes).");
+  });
 });
 
 async function lastRunId(h: BotHarness): Promise<number> {

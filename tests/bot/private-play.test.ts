@@ -81,4 +81,20 @@ describe('a quiz played in a private chat, end to end', () => {
     expect(busy.text).toContain('already running');
     await h.ask(player.id, player.id, '/stopquiz');
   });
+
+  it('answers a bad /play or a broken link with the usage of /play, and /startquiz with where it works', async () => {
+    const player = await h.startUser({ firstName: 'Sam' });
+    const usage = 'e.g. /play 12 or /play 12 15s shuffle (your quizzes: /myquizzes)';
+    expect((await h.ask(player.id, player.id, '/play')).text).toBe(`Which quiz? Give its number, ${usage}.`);
+    expect((await h.ask(player.id, player.id, '/play abc')).text).toBe(`'abc' is not a quiz id: give the quiz's number, ${usage}.`);
+    // Deep links Telegram would deliver as /start <payload> (at most 64 characters).
+    for (const payload of ['quiz_abc', 'quiz_-5', `quiz_${'9'.repeat(53)}`]) {
+      const reply = await h.ask(player.id, player.id, `/start ${payload}`);
+      expect(reply.text, payload).toBe(`That link leads to no quiz. Ask for a new link, or give the quiz's number, ${usage}.`);
+    }
+    const elsewhere = await h.ask(player.id, player.id, `/startquiz ${quizId}`);
+    expect(elsewhere.text).toContain('/startquiz runs a quiz in a group');
+    expect(elsewhere.text).toContain(`/play ${quizId}`);
+    expect(elsewhere.text).toContain(`https://t.me/${h.sim.world.bot.username}?startgroup=quiz_${quizId}`);
+  });
 });

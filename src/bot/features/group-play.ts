@@ -1,15 +1,21 @@
 /**
  * Quizzes in groups: /startquiz <id> [15s] and /stopquiz, for the group's admins (and
  * BOT_ADMIN_IDS); also `/start quiz_<id>`, which Telegram sends when someone adds the bot
- * through a `startgroup=quiz_<id>` link.
+ * through a `startgroup=quiz_<id>` link. /startquiz in private is answered with where it works.
  */
 import { Composer } from 'grammy';
 import { isChatAdmin } from '../chat-admin.js';
 import type { BotContext } from '../context.js';
-import { startRunFromChat } from '../start-run.js';
+import { startQuizInPrivateText } from '../handlers/wrong-chat-texts.js';
+import { parseStartArguments, startRunFromChat } from '../start-run.js';
 
 export const groupPlayFeature = new Composer<BotContext>();
 const groups = groupPlayFeature.chatType(['group', 'supergroup']);
+
+groupPlayFeature.chatType('private').command('startquiz', async (ctx) => {
+  const parsed = parseStartArguments(ctx.match, 'private');
+  await ctx.reply(startQuizInPrivateText(ctx.me.username, parsed.ok ? parsed.quizId : undefined));
+});
 
 groups.command('startquiz', async (ctx) => {
   if (!(await isChatAdmin(ctx))) {

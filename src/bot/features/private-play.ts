@@ -1,13 +1,20 @@
 /**
  * Quizzes in private: /play <id> or the deep link t.me/<bot>?start=quiz_<id>. The next
  * question comes as soon as the player answers (or the time is up); /stopquiz ends the game.
+ * /play in a group is answered with where it works.
  */
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
-import { startRunFromChat } from '../start-run.js';
+import { playInGroupText } from '../handlers/wrong-chat-texts.js';
+import { parseStartArguments, startRunFromChat } from '../start-run.js';
 
 export const privatePlayFeature = new Composer<BotContext>();
 const privateChats = privatePlayFeature.chatType('private');
+
+privatePlayFeature.chatType(['group', 'supergroup']).command('play', async (ctx) => {
+  const parsed = parseStartArguments(ctx.match, 'group');
+  await ctx.reply(playInGroupText(ctx.me.username, parsed.ok ? parsed.quizId : undefined));
+});
 
 privateChats.command('play', (ctx) => startRunFromChat(ctx, ctx.match, 'private'));
 
