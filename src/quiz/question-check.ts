@@ -2,6 +2,8 @@
  * Checks one question against Telegram's quiz poll limits and says what is wrong in words a
  * quiz author understands ("option 'Mount Kilimanjaro in…' is longer than 100 characters").
  */
+import { describeSeconds, RUN_OPEN_PERIOD_MAX_S, RUN_OPEN_PERIOD_RANGE } from './open-period.js';
+import { preview } from './preview.js';
 import { POLL_LIMITS, telegramLength } from './telegram-poll-limits.js';
 
 /** A question as a quiz holds it: the poll Telegram will get. */
@@ -39,14 +41,10 @@ export function questionProblems(question: QuizQuestion): string[] {
     const lineFeeds = question.explanation.split('\n').length - 1;
     if (lineFeeds > POLL_LIMITS.explanationLineFeedsMax) problems.push(`the explanation has ${lineFeeds + 1} lines; Telegram allows at most ${POLL_LIMITS.explanationLineFeedsMax + 1}`);
   }
-  if (question.openPeriodS !== undefined && (question.openPeriodS < POLL_LIMITS.openPeriodMinS || question.openPeriodS > POLL_LIMITS.openPeriodMaxS)) {
-    problems.push(`its time limit must be between ${POLL_LIMITS.openPeriodMinS} seconds and ${POLL_LIMITS.openPeriodMaxS / 86_400} days`);
+  // Telegram would keep a poll open for a month, but a run waits for each question in turn: a
+  // question gets the range /startquiz gives a run.
+  if (question.openPeriodS !== undefined && (question.openPeriodS < POLL_LIMITS.openPeriodMinS || question.openPeriodS > RUN_OPEN_PERIOD_MAX_S)) {
+    problems.push(`its time limit is ${describeSeconds(question.openPeriodS)}; a question stays open between ${RUN_OPEN_PERIOD_RANGE}`);
   }
   return problems;
-}
-
-/** The start of a long text, for messages: 20 characters and an ellipsis. */
-export function preview(text: string, length = 20): string {
-  const chars = [...text];
-  return chars.length <= length ? text : `${chars.slice(0, length).join('')}…`;
 }

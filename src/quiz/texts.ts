@@ -65,15 +65,18 @@ export function quizCreatedText(q: { id: number; title: string; questionCount: n
   ].join('\n');
 }
 
-/** Why a quiz (or a question of the guided flow) was refused: every problem, up to a limit. */
-export function quizProblemsText(problems: readonly string[]): string {
+/**
+ * Why a quiz (or a question of the guided flow) was refused: every problem, up to a limit, then
+ * `outcome`, what became of the message (the guided flow says what the draft still holds).
+ */
+export function quizProblemsText(problems: readonly string[], outcome = 'Nothing was saved; fix and send again.'): string {
   const head = problems.length === 1 ? '⚠️ Your quiz has a problem:' : `⚠️ Your quiz has ${problems.length} problems:`;
   return fitLines({
     head: [head, ''],
     lines: problems.slice(0, PROBLEMS_SHOWN_MAX).map((problem) => `• ${problem}`),
     total: problems.length,
     more: (n) => `…and ${n} more`,
-    tail: ['', 'Nothing was saved; fix and send again.'],
+    tail: ['', outcome],
   });
 }
 

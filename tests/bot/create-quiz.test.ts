@@ -168,8 +168,26 @@ describe('creating quizzes in chat, end to end', () => {
       const refused = await say(author, 'Also good?\n- yes *\n- no\n\nBad one?\n- yes\n- no');
       expect(refused).toContain('Question 3: no option is marked correct');
       expect(refused).not.toContain('Question 2:');
+      // The draft keeps what it had: the reply says so instead of "Nothing was saved".
+      expect(refused).not.toContain('Nothing was saved');
+      expect(refused).toContain('Nothing from that message was added; "Mixed bag" still has 1 question. Fix it and send it again, or /done to save what you have.');
       expect((await draftOf(author))?.questions.map((q) => q.text)).toEqual(['Good one?']);
       expect(await say(author, 'Name a prime\n- 4\n- 7 *')).toBe(`Question 2 added: Name a prime. ${NEXT_STEP}`);
+      await say(author, '/cancel');
+    });
+
+    it('names a quiz poll\'s time limit in whole units, and keeps the draft as it was', async () => {
+      const author = await h.startUser({ firstName: 'Tim' });
+      await say(author, '/newquiz Timed');
+      const poll = (openPeriod: number) => sim.world.sendQuizPoll(author.id, { question: 'Quick?', options: ['a', 'b'], correctOptionIds: [0], openPeriod }).message;
+      const short = poll(3);
+      const tooShort = (await h.nextBotMessage(author.id, short.messageId)).text ?? '';
+      expect(tooShort).toContain('Question 1: its time limit is 3 seconds; a question stays open between 5 seconds and 10 minutes');
+      expect(tooShort).toContain('Nothing from that message was added; "Timed" has no questions yet. Fix it and send it again.');
+      // A run waits for each question in turn: like /startquiz, a question stays open 10 minutes at most.
+      const long = poll(3_660);
+      expect((await h.nextBotMessage(author.id, long.messageId)).text).toContain('Question 1: its time limit is 1 hour 1 minute; a question stays open between 5 seconds and 10 minutes');
+      expect(await draftOf(author)).toMatchObject({ title: 'Timed', questions: [] });
       await say(author, '/cancel');
     });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseOpenPeriod, RUN_OPEN_PERIOD_MAX_S } from '../../src/quiz/open-period.js';
+import { describeSeconds, parseOpenPeriod, RUN_OPEN_PERIOD_MAX_S } from '../../src/quiz/open-period.js';
 
 describe('parseOpenPeriod', () => {
   it.each([
@@ -40,5 +40,20 @@ describe('parseOpenPeriod', () => {
   it('quotes only the start of a long input', () => {
     const result = parseOpenPeriod('x'.repeat(500));
     expect(result).toMatchObject({ ok: false, problem: expect.stringContaining(`'${'x'.repeat(20)}…'`) });
+  });
+});
+
+describe('describeSeconds', () => {
+  it('names a duration in whole units, largest first', () => {
+    expect([1, 3, 60, 90, 600, 3_600, 3_661, 2_628_000].map(describeSeconds)).toEqual([
+      '1 second',
+      '3 seconds',
+      '1 minute',
+      '1 minute 30 seconds',
+      '10 minutes',
+      '1 hour',
+      '1 hour 1 minute 1 second',
+      '730 hours',
+    ]);
   });
 });

@@ -60,7 +60,11 @@ describe('questionFromPoll', () => {
     });
   });
 
-  it('refuses an open period below 5 seconds', () => {
-    expect(questionFromPoll({ ...quizPoll, openPeriod: 3 }, 1)).toMatchObject({ ok: false, problems: [expect.stringMatching(/^Question 1: its time limit must be between 5 seconds/)] });
+  it('refuses an open period outside the range of a run, named in whole units', () => {
+    const range = 'a question stays open between 5 seconds and 10 minutes';
+    expect(questionFromPoll({ ...quizPoll, openPeriod: 3 }, 1)).toEqual({ ok: false, problems: [`Question 1: its time limit is 3 seconds; ${range}`] });
+    expect(questionFromPoll({ ...quizPoll, openPeriod: 601 }, 2)).toEqual({ ok: false, problems: [`Question 2: its time limit is 10 minutes 1 second; ${range}`] });
+    expect(questionFromPoll({ ...quizPoll, openPeriod: 2_628_000 }, 3)).toEqual({ ok: false, problems: [`Question 3: its time limit is 730 hours; ${range}`] });
+    expect(questionFromPoll({ ...quizPoll, openPeriod: 600 }, 1).ok).toBe(true);
   });
 });

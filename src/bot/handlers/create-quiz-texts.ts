@@ -3,7 +3,8 @@
  * and confirmations. Plain text (no parse_mode), like every message of the bot; each one says
  * what the author can do next.
  */
-import { preview, type QuizQuestion } from '../../quiz/question-check.js';
+import { preview } from '../../quiz/preview.js';
+import type { QuizQuestion } from '../../quiz/question-check.js';
 import { QUIZ_QUESTIONS_MAX, QUIZ_TITLE_MAX } from './new-quiz-input.js';
 
 const NEXT_STEP = 'Send the next one, /done to save or /cancel.';
@@ -47,6 +48,16 @@ export function tooManyQuestionsText(has: number, adding: number): string {
   const room = Math.max(0, QUIZ_QUESTIONS_MAX - has);
   const fits = room === 0 ? 'it is full' : `there is room for ${room} more`;
   return `A quiz holds at most ${QUIZ_QUESTIONS_MAX} questions. Yours has ${has} and your message has ${adding}, but ${fits}. Nothing from that message was added. Send /done to save the quiz.`;
+}
+
+/**
+ * What became of a guided-flow message that had a problem: nothing of it was added, and the
+ * draft keeps the questions it had (so "Nothing was saved" would be wrong).
+ */
+export function draftKeptText(title: string, questionCount: number): string {
+  if (questionCount === 0) return `Nothing from that message was added; "${title}" has no questions yet. Fix it and send it again.`;
+  const has = questionCount === 1 ? '1 question' : `${questionCount} questions`;
+  return `Nothing from that message was added; "${title}" still has ${has}. Fix it and send it again, or /done to save what you have.`;
 }
 
 /** /newquiz while a draft exists: it is not replaced. */

@@ -23,6 +23,7 @@ import {
   askQuestionsText,
   DISCARDED_TEXT,
   draftExistsText,
+  draftKeptText,
   NO_DRAFT_TEXT,
   NO_QUESTIONS_TEXT,
   NOTHING_TO_CANCEL_TEXT,
@@ -83,7 +84,7 @@ export async function addDraftText(ctx: BotContext, next: () => Promise<void>): 
   }
   const parsed = parseQuizText(message.text, draft.questions.length + 1);
   if (!parsed.ok) {
-    await ctx.reply(quizProblemsText(parsed.problems));
+    await ctx.reply(quizProblemsText(parsed.problems, draftKeptText(draft.title, draft.questions.length)));
     return;
   }
   await appendQuestions(ctx, userId, parsed.questions);
@@ -116,7 +117,7 @@ export async function addDraftPoll(ctx: BotContext): Promise<void> {
     draft.questions.length + 1,
   );
   if (!result.ok) {
-    await ctx.reply(quizProblemsText(result.problems));
+    await ctx.reply(quizProblemsText(result.problems, draftKeptText(draft.title, draft.questions.length)));
     return;
   }
   await appendQuestions(ctx, userId, [result.question]);
