@@ -3,7 +3,9 @@
  * and owns the process: signals, the shutdown deadline, exit codes. Nothing imports it.
  */
 import { ConfigError, describeSizing, loadConfig, type Config } from './config.js';
-import { createLogger, type Logger } from './logger.js';
+import { errorMessage } from './lib/describe-error.js';
+import { redactSecretPatterns } from './lib/redact-secrets.js';
+import { createLogger, secretsOf, type Logger } from './logger.js';
 import { startApp, type App } from './app.js';
 
 const SHUTDOWN_DEADLINE_MS = 25_000;
@@ -25,7 +27,8 @@ function readConfig(): Config {
 
 async function main(): Promise<void> {
   const config = readConfig();
-  const logger = createLogger({ level: config.logLevel });
+  // Every line loses the config's secrets (token, webhook secret, monitoring token, passwords) wherever they appear.
+  const logger = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
   logger.info({ sizing: describeSizing(config) }, 'Sizing settings in force');
   const app = await startApp(config, logger).catch((error: unknown) => {
     if (error instanceof ConfigError) {
@@ -70,6 +73,7 @@ function installShutdown(logger: Logger, app: App): void {
 }
 
 main().catch((error: unknown) => {
-  console.error('quiz-agent failed to start:', error instanceof Error ? error.message : error);
+  // The message only (docs/runbook.md quotes it), without a bot token or a URL's password.
+  console.error('quiz-agent failed to start:', error instanceof Error ? errorMessage(error) : redactSecretPatterns(String(error)));
   process.exit(1);
 });
