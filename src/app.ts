@@ -116,7 +116,7 @@ export async function startApp(config: Config, logger: Logger, options: StartApp
   };
   const bot = createBot({ token, apiRoot, deps, logger: logger.child({ component: 'bot' }), transformer: queue.transformer });
   const inbox = createInboxProcessor({ db, bot, logger, instanceId, clock, outages });
-  const acceptor = createAcceptor({ deps, inbox: inboxWriter, clock, logger: logger.child({ component: 'intake' }), onInboxAccepted: () => inbox.poke(), onDeadLetter: (kind) => inbox.noteParked(kind) });
+  const acceptor = createAcceptor({ deps, inbox: inboxWriter, clock, logger: logger.child({ component: 'intake' }), onInboxAccepted: () => inbox.poke(), onDeadLetter: (kind) => inbox.noteParked(kind), onRefused: (reason) => intake.addRefused(reason) });
   queue.on('chatUnreachable', (chatId) => {
     markChatBlocked(db, Number(chatId)).catch((error: unknown) => logger.error({ err: error, chatId }, 'Could not record an unreachable chat'));
   });

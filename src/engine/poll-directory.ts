@@ -92,5 +92,6 @@ export function polledQuestionOf(
     closedAt: null,
     shownOrder: question.shownOrder,
     correctOptionIds: question.correctOptionIds,
+    optionCount: question.optionCount,
   };
 }

@@ -138,7 +138,7 @@ async function ask(run: Run, step: Extract<RunStep, { kind: 'ask' }>, dueAt: Dat
   afterClose(run, stop, ctx);
   const questions = new Map<number, ReservedQuestion>();
   for (const row of rows) {
-    if (row.kind === 'question') questions.set(row.id, { questionId: question.id, shownOrder: order, correctOptionIds: question.correctOptionIds });
+    if (row.kind === 'question') questions.set(row.id, { questionId: question.id, shownOrder: order, correctOptionIds: question.correctOptionIds, optionCount: question.options.length });
   }
   const pending = rows.filter((row) => row.state === 'pending');
   // An intent written by an earlier attempt keeps its own option order: read it back then.

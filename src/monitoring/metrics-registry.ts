@@ -76,6 +76,19 @@ export function createMetricsRegistry(parts: LiveParts): Registry {
     });
     liveGauge(registry, 'quiz_agent_updates_in_flight', 'Updates being accepted now', () => intake.snapshot().in_flight);
     totalCounter(registry, 'quiz_agent_updates_duplicates_dropped_total', 'Redelivered updates dropped because they were in flight or done', () => intake.snapshot().duplicates_dropped);
+    const refusedReported = new Map<string, number>();
+    new Counter({
+      name: 'quiz_agent_updates_refused_total',
+      help: 'Updates refused at intake (forged or malformed: acknowledged, nothing stored), by reason',
+      labelNames: ['reason'] as const,
+      registers: [registry],
+      collect() {
+        for (const [reason, total] of Object.entries(intake.snapshot().refused)) {
+          this.inc({ reason }, total - (refusedReported.get(reason) ?? 0));
+          refusedReported.set(reason, total);
+        }
+      },
+    });
   }
   if (answers) {
     totalCounter(registry, 'quiz_agent_poll_answers_received_total', 'poll_answer updates received', () => answers.received);

@@ -12,6 +12,7 @@ import { createEmptyTestDatabase } from '../helpers/database.js';
 import { startDbProxy } from '../helpers/db-proxy.js';
 import { advanceUntil } from '../helpers/drive-clock.js';
 import { createQuizOf } from '../helpers/fixtures.js';
+import { refuseQuizTitle } from '../helpers/refused-title.js';
 
 describe('durable intake (long polling, time driven by hand)', () => {
   let h: BotHarness;
@@ -59,8 +60,9 @@ describe('durable intake (long polling, time driven by hand)', () => {
     const user = world.createUser({ firstName: 'Nul' });
     world.sendText(user.id, user.id, '/start');
     await advanceUntil(clock, () => h.botMessages(user.id).length > 0 || undefined, 'the welcome', { stepMs: 250 });
-    // PostgreSQL cannot store U+0000: saving this quiz fails for good (SQLSTATE 22021).
-    const bad = world.sendText(user.id, user.id, '/newquiz Bad\u0000title\nWhat?\n- yes *\n- no');
+    // The database refuses this title: saving the quiz fails for good (SQLSTATE 23514).
+    await refuseQuizTitle(h.db, 'Refused title');
+    const bad = world.sendText(user.id, user.id, '/newquiz Refused title\nWhat?\n- yes *\n- no');
     const sorry = await advanceUntil(clock, () => h.botMessages(user.id).find((m) => m.messageId > bad.messageId && m.text?.startsWith('Sorry, something went wrong')), 'the apology', { stepMs: 250 });
     const next = world.sendText(user.id, user.id, '/help');
     await advanceUntil(clock, () => h.botMessages(user.id).find((m) => m.messageId > Math.max(next.messageId, sorry.messageId)), 'the /help reply', { stepMs: 250 });

@@ -13,6 +13,7 @@ import { runLeaderboard } from '../../src/store/queries/leaderboard.js';
 import { startDbProxy, type DbProxy } from '../helpers/db-proxy.js';
 import { createQuizOf } from '../helpers/fixtures.js';
 import { startProcessFixture, type ProcessFixture } from '../helpers/process-fixture.js';
+import { refuseQuizTitle } from '../helpers/refused-title.js';
 
 const botPolls = (messages: Iterable<SimMessage>): SimMessage[] => [...messages].filter((m) => m.fromId === 0 && m.pollId !== undefined);
 
@@ -25,13 +26,14 @@ describe('a bot process facing faults', () => {
     await f?.close();
   });
 
-  it('starts with a poisoned backlog (a reply to a user who blocked the bot, U+0000 in a title) and answers the next user', async () => {
+  it('starts with a poisoned backlog (a reply to a user who blocked the bot, a title the database refuses) and answers the next user', async () => {
     const { world } = f.sim;
     const gone = world.createUser({ firstName: 'Gone' });
     world.sendText(gone.id, gone.id, '/myscore');
     world.blockBot(gone.id);
     const nul = world.createUser({ firstName: 'Nul' });
-    const bad = world.sendText(nul.id, nul.id, '/newquiz Bad\u0000title\nWhat?\n- yes *\n- no');
+    await refuseQuizTitle(f.db, 'Refused title');
+    const bad = world.sendText(nul.id, nul.id, '/newquiz Refused title\nWhat?\n- yes *\n- no');
 
     const bot = await f.start();
     const fresh = world.createUser({ firstName: 'Fresh' });

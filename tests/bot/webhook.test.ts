@@ -5,6 +5,7 @@ import { runLeaderboard } from '../../src/store/queries/leaderboard.js';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
 import { holdTableLock } from '../helpers/table-lock.js';
 import { createQuizOf } from '../helpers/fixtures.js';
+import { refuseQuizTitle } from '../helpers/refused-title.js';
 import { openRaw } from '../helpers/raw-http.js';
 
 const SECRET = 'webhook_Secret-for-tests-0123456789';
@@ -156,8 +157,9 @@ describe('BOT_MODE=webhook through the simulator\'s webhook delivery', () => {
     const { world } = h.sim;
     const user = await h.startUser({ firstName: 'Nul' });
     const failedBefore = h.sim.stats().updates.webhook.failed;
-    // Saving this quiz fails for good (PostgreSQL cannot store U+0000): parked, the user told.
-    const bad = world.sendText(user.id, user.id, '/newquiz Bad\u0000title\nWhat?\n- yes *\n- no');
+    // Saving this quiz fails for good (the database refuses its title, SQLSTATE 23514): parked, the user told.
+    await refuseQuizTitle(h.db, 'Refused title');
+    const bad = world.sendText(user.id, user.id, '/newquiz Refused title\nWhat?\n- yes *\n- no');
     const sorry = await h.nextBotMessage(user.id, bad.messageId);
     expect(sorry.text).toMatch(/^Sorry, something went wrong/);
     const help = await h.ask(user.id, user.id, '/help');

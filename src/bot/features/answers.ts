@@ -14,6 +14,7 @@ import { isCorrectChoice, toQuizOptionIds } from '../../quiz/scoring.js';
 import type { BotContext, BotDeps } from '../context.js';
 import { RetryLaterError } from '../inbox/failure-policy.js';
 import { acceptanceOf } from '../inbox/acceptance.js';
+import { isVoteIn } from '../intake/option-ids.js';
 
 export const answersFeature = new Composer<BotContext>();
 
@@ -29,9 +30,10 @@ const UNKNOWN_POLL_WAIT_MS = 15_000;
 const RECONCILING_POLL_WAIT_MS = 11 * 60_000;
 
 /**
- * Scores and saves one answer, resolving once it is committed. Throws RangeError when it names
- * an option the poll does not have, AnswerRejectedError when the database refuses it for good,
- * and a database error while the database is unreachable (the writer retries the others).
+ * Scores and saves one answer, resolving once it is committed. Throws RangeError when its option
+ * ids are not a vote in the poll (an option it does not have, one named twice: forged),
+ * AnswerRejectedError when the database refuses it for good, and a database error while the
+ * database is unreachable (the writer retries the others).
  */
 export async function recordPollAnswer(
   deps: Pick<BotDeps, 'polls' | 'answerWriter' | 'engine'>,
@@ -43,6 +45,7 @@ export async function recordPollAnswer(
   const question = await deps.polls.lookup(answer.poll_id);
   if (!question) return 'unknown-poll';
   if (!acceptsAnswer(question, meta.acceptedAt)) return 'closed';
+  if (!isVoteIn(answer.option_ids, question.optionCount)) throw new RangeError(`option ids are not a vote in a poll of ${question.optionCount} options`);
   const optionIds = toQuizOptionIds(answer.option_ids, question.shownOrder);
   const retracted = optionIds.length === 0;
   await deps.answerWriter.record({
@@ -74,7 +77,16 @@ export function countAnswer(counters: BotDeps['answers'], disposition: AnswerDis
 answersFeature.on('poll_answer', async (ctx) => {
   const { deps } = ctx;
   const acceptedAt = acceptanceOf(ctx.update)?.acceptedAt ?? new Date(deps.clock.now());
-  const disposition = await recordPollAnswer(deps, ctx.pollAnswer, { acceptedAt, updateId: ctx.update.update_id });
+  let disposition: AnswerDisposition;
+  try {
+    disposition = await recordPollAnswer(deps, ctx.pollAnswer, { acceptedAt, updateId: ctx.update.update_id });
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    // Forged options for a poll known only now: trying again cannot help (as at intake: refused).
+    deps.answers.refused++;
+    ctx.logger.warn({ pollId: ctx.pollAnswer.poll_id, reason: 'invalid_option_ids' }, 'Deferred poll answer refused: its option ids are not a vote in its poll');
+    return;
+  }
   if (disposition === 'unknown-poll') {
     const waited = deps.clock.now() - acceptedAt.getTime();
     const mayStillCome = waited < UNKNOWN_POLL_WAIT_MS || (waited < RECONCILING_POLL_WAIT_MS && (await deps.engine.hasUnresolvedQuestionSends()));

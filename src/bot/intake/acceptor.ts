@@ -7,6 +7,12 @@
  * accepted as it is. Both writers commit by group commit, so acceptance takes milliseconds,
  * whatever a handler would wait for. `accept` rejects only when the update was not accepted (the
  * database unreachable at shutdown): it must then not be confirmed, and Telegram delivers it again.
+ *
+ * Before anything is written, the update is checked (./update-validation.ts) and its strings made
+ * storable. An update that breaks the rules (forged, mangled: an option the poll does not have,
+ * an id past 2^53, a missing field) is *refused*: counted by reason, logged once, and
+ * acknowledged like an accepted one, since delivering it again cannot make it better; nothing of
+ * it is stored.
  */
 import type { Update } from 'grammy/types';
 import type { Logger } from 'pino';
@@ -17,12 +23,13 @@ import type { BotDeps } from '../context.js';
 import { countAnswer, recordPollAnswer } from '../features/answers.js';
 import { describeError } from '../../lib/describe-error.js';
 import { inboxEntryOf } from './inbox-entry.js';
+import { checkUpdate, type CheckedKind, type RefusalReason } from './update-validation.js';
 
 export interface Acceptor {
   /**
    * Resolves once `update` is durably accepted: true when that took the database (a commit, a
    * poll looked up), false when there was nothing to store (a `poll` update about a known poll,
-   * an anonymous answer), which says nothing about the database's health.
+   * an anonymous answer, a refused update), which says nothing about the database's health.
    */
   accept(update: Update): Promise<boolean>;
   /** Commits what is in hand now instead of waiting for batch-mates (intake is waiting for it). */
@@ -38,10 +45,20 @@ export interface AcceptorOptions {
   onInboxAccepted(): void;
   /** Told when an update was kept as a dead letter at acceptance (the dead-letter count). */
   onDeadLetter?(kind: string): void;
+  /** Told when an update was refused (the refusal count by reason). */
+  onRefused?(reason: RefusalReason): void;
 }
 
 export function createAcceptor(options: AcceptorOptions): Acceptor {
   const { deps, inbox, clock, logger } = options;
+
+  const refuse = (raw: Update, kind: CheckedKind, reason: RefusalReason): false => {
+    // Only the id, type and reason: the update's text is the user's, and a forged one may be anything.
+    const updateId = Number.isSafeInteger(raw.update_id) ? raw.update_id : undefined;
+    logger.warn({ updateId, type: kind, reason }, 'Update refused at intake (it breaks the rules of a Telegram update): acknowledged, not stored');
+    options.onRefused?.(reason);
+    return false;
+  };
 
   const toInbox = async (update: Update, acceptedAt: Date): Promise<void> => {
     await inbox.add(inboxEntryOf(update, acceptedAt));
@@ -60,8 +77,13 @@ export function createAcceptor(options: AcceptorOptions): Acceptor {
       countAnswer(deps.answers, disposition);
       return disposition !== 'anonymous';
     } catch (error) {
-      if (!(error instanceof RangeError || error instanceof AnswerRejectedError)) throw error;
-      // It can never be saved; keep it for the operator, and let intake move on.
+      if (error instanceof RangeError) {
+        // An option the poll does not have (known only once the poll is): refused, nothing stored.
+        deps.answers.refused++;
+        return refuse(update, 'poll_answer', 'invalid_option_ids');
+      }
+      if (!(error instanceof AnswerRejectedError)) throw error;
+      // The database refused it for good: it can never be saved; keep it for the operator, and let intake move on.
       deps.answers.refused++;
       logger.warn({ updateId: update.update_id, error: describeError(error) }, 'Poll answer refused for good: kept as a dead letter in the inbox');
       await inbox.add(inboxEntryOf(update, acceptedAt, { reason: describeError(error) }));
@@ -71,7 +93,10 @@ export function createAcceptor(options: AcceptorOptions): Acceptor {
   };
 
   return {
-    async accept(update) {
+    async accept(raw) {
+      const checked = checkUpdate(raw);
+      if (!checked.ok) return refuse(raw, checked.kind, checked.reason);
+      const update = checked.update;
       const acceptedAt = new Date(clock.now());
       if (update.poll_answer) return acceptAnswer(update as Update & { poll_answer: NonNullable<Update['poll_answer']> }, acceptedAt);
       if (update.poll && deps.polls.isCached(update.poll.id)) return false;

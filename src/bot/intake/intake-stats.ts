@@ -1,9 +1,11 @@
 /**
  * Counters of update intake (polling or webhook), for /monitoring/stats, and a hook through
  * which the metrics registry observes each update's acceptance time (`handled`: accepted, that
- * is committed; `errors`: acceptance attempts that failed and were tried again).
+ * is committed; `errors`: acceptance attempts that failed and were tried again; `refused`:
+ * updates that broke the rules of update-validation.ts, acknowledged and not stored, by reason).
  */
 import type { Update } from 'grammy/types';
+import { REFUSAL_REASONS, type RefusalReason } from './update-validation.js';
 
 /** The update kinds the latency histogram tells apart (a small fixed set: no ids as labels). */
 export type UpdateKind = 'poll_answer' | 'message' | 'callback_query' | 'other';
@@ -15,6 +17,8 @@ export interface IntakeSnapshot {
   in_flight: number;
   duplicates_dropped: number;
   errors: number;
+  /** Updates refused at acceptance (acknowledged, nothing stored), by reason. */
+  refused: Record<RefusalReason, number>;
 }
 
 export type HandledListener = (kind: UpdateKind, seconds: number, outcome: 'ok' | 'error') => void;
@@ -26,6 +30,7 @@ export class IntakeStats {
   #inFlight = 0;
   #errors = 0;
   #duplicates = 0;
+  readonly #refused = Object.fromEntries(REFUSAL_REASONS.map((reason) => [reason, 0])) as Record<RefusalReason, number>;
   readonly #listeners = new Set<HandledListener>();
 
   /** Runs `handle` for `update`, counting it and timing it from now (its receipt) to the end. */
@@ -53,6 +58,11 @@ export class IntakeStats {
     this.#duplicates += count;
   }
 
+  /** An update was refused (it still counts as received and handled: it is acknowledged). */
+  addRefused(reason: RefusalReason): void {
+    this.#refused[reason]++;
+  }
+
   onHandled(listener: HandledListener): void {
     this.#listeners.add(listener);
   }
@@ -65,6 +75,7 @@ export class IntakeStats {
       in_flight: this.#inFlight,
       duplicates_dropped: this.#duplicates,
       errors: this.#errors,
+      refused: { ...this.#refused },
     };
   }
 }

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../database.js';
 import { questions } from '../schema/questions.js';
 import { runQuestions, type RunQuestion } from '../schema/run-questions.js';
@@ -33,6 +33,8 @@ export interface PolledQuestion {
   shownOrder: number[] | null;
   /** The question's correct options, in the quiz's own order (map shown ids through `shownOrder` first). */
   correctOptionIds: number[];
+  /** How many options the poll has: a vote for any other option was forged. */
+  optionCount: number;
 }
 
 /**
@@ -75,6 +77,7 @@ export async function findRunQuestionByPollId(executor: Executor, pollId: string
       closedAt: runQuestions.closedAt,
       shownOrder: runQuestions.shownOrder,
       correctOptionIds: questions.correctOptionIds,
+      optionCount: optionCountOf(),
     })
     .from(runQuestions)
     .innerJoin(questions, eq(questions.id, runQuestions.questionId))
@@ -134,14 +137,21 @@ export interface ReservedQuestion {
   questionId: number;
   shownOrder: number[] | null;
   correctOptionIds: number[];
+  /** How many options the question (and so its poll) has. */
+  optionCount: number;
 }
 
 /** The question reserved at `position` of a run (see {@link reserveRunQuestion}), or undefined. */
 export async function getReservedQuestion(executor: Executor, params: { runId: number; position: number }): Promise<ReservedQuestion | undefined> {
   const [row] = await executor
-    .select({ questionId: runQuestions.questionId, shownOrder: runQuestions.shownOrder, correctOptionIds: questions.correctOptionIds })
+    .select({ questionId: runQuestions.questionId, shownOrder: runQuestions.shownOrder, correctOptionIds: questions.correctOptionIds, optionCount: optionCountOf() })
     .from(runQuestions)
     .innerJoin(questions, eq(questions.id, runQuestions.questionId))
     .where(and(eq(runQuestions.runId, params.runId), eq(runQuestions.position, params.position)));
   return row;
+}
+
+/** A question's number of options, read with the row (a poll answer is checked against it). */
+function optionCountOf() {
+  return sql<number>`cardinality(${questions.options})`.mapWith(Number);
 }
