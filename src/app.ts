@@ -10,6 +10,7 @@ import { Api, type Bot } from 'grammy';
 import type { Logger } from 'pino';
 import { createAnswerCounters, type AnswerCounters } from './bot/answer-counters.js';
 import type { BotContext, BotDeps } from './bot/context.js';
+import { setCommandMenus } from './bot/command-menu.js';
 import { createBot } from './bot/create-bot.js';
 import { createInboxProcessor, type InboxProcessor } from './bot/inbox/inbox-processor.js';
 import { createAcceptor } from './bot/intake/acceptor.js';
@@ -136,6 +137,8 @@ export async function startApp(config: Config, logger: Logger, options: StartApp
       : undefined;
   try {
     await bot.init();
+    // Not awaited: the menus are a convenience, and a Telegram that refuses them must not hold up the start.
+    void setCommandMenus(bot.api, logger.child({ component: 'bot' }));
     monitoring = await startMonitoringServer({
       host: config.http.host,
       port: config.http.port,

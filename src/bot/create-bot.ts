@@ -2,7 +2,8 @@
  * The bot: grammY's Bot with quiz-agent's context, every Bot API call routed through the
  * outbound queue, and the features registered in one place, in this order: deferred poll
  * answers and `poll` updates first (before anything that touches the database per update), chat
- * bookkeeping, then the features, /start and /help last. The bot handles updates from the inbox
+ * bookkeeping, then the features, /start and /help, and the catch-all for unknown messages
+ * last. The bot handles updates from the inbox
  * (src/bot/inbox), which already gives each chat's updates one at a time in order, and which is
  * the error boundary: it retries a failed update and parks it as a dead letter in the end.
  */
@@ -18,6 +19,7 @@ import { leaderboardFeature } from './features/leaderboard.js';
 import { myQuizzesFeature } from './features/my-quizzes.js';
 import { pollsFeature } from './features/polls.js';
 import { privatePlayFeature } from './features/private-play.js';
+import { unknownMessageFeature } from './features/unknown-message.js';
 import { welcomeFeature } from './features/welcome.js';
 import { rememberChat } from './middleware/remember-chat.js';
 
@@ -72,5 +74,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   bot.use(myQuizzesFeature);
   bot.use(leaderboardFeature);
   bot.use(welcomeFeature);
+  // Last: what no feature above handled (a private message gets a pointer to /help).
+  bot.use(unknownMessageFeature);
   return bot;
 }
