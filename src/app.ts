@@ -17,6 +17,7 @@ import { createAcceptor } from './bot/intake/acceptor.js';
 import { IntakeStats } from './bot/intake/intake-stats.js';
 import { startPolling, type Polling } from './bot/intake/polling.js';
 import { createWebhookHandler, setWebhook, waitForWebhookBacklog } from './bot/intake/webhook.js';
+import { waitForTelegram } from './bot/telegram-reachable.js';
 import { ConfigError, type Config } from './config.js';
 import { createOutboxSender } from './engine/outbox-sender.js';
 import { createPollDirectory } from './engine/poll-directory.js';
@@ -28,6 +29,7 @@ import { createLiveStats } from './monitoring/live-stats.js';
 import { createMetricsRegistry } from './monitoring/metrics-registry.js';
 import { createOutboundQueue, type DrainReport, type OutboundQueue } from './queue/outbound-queue.js';
 import { createInboxWriter } from './store/inbox-writer.js';
+import { waitForDatabase } from './store/database-reachable.js';
 import { openStore, type Store } from './store/open-store.js';
 import { markChatBlocked } from './store/queries/chats.js';
 
@@ -64,6 +66,8 @@ export interface StartAppOptions {
   webhookTimeoutMs?: number;
   /** The clock of every part [the system clock]; tests pass the simulator's ManualClock. */
   clock?: Clock;
+  /** Aborted (SIGTERM) while start-up waits for the database or Telegram: startApp rejects with StartAbortedError. */
+  signal?: AbortSignal;
 }
 
 export async function startApp(config: Config, logger: Logger, options: StartAppOptions = {}): Promise<App> {
@@ -73,7 +77,29 @@ export async function startApp(config: Config, logger: Logger, options: StartApp
   const clock = options.clock ?? systemClock;
   const instanceId = `${os.hostname().slice(0, 24)}/${process.pid}/${randomBytes(3).toString('hex')}`;
   const outages = new OutageBoard(clock);
-  const store = await openStore(config, logger, { clock, outages });
+  // The HTTP server first: /health answers from the start, 503 with what start-up waits for.
+  const monitoring: MonitoringServer = await startMonitoringServer({
+    host: config.http.host,
+    port: config.http.port,
+    ...(config.http.monitoringToken ? { token: config.http.monitoringToken } : {}),
+    logger,
+    starting: () => outages.failing(),
+    ...(config.bot.mode === 'webhook' && options.intake !== false ? { webhook: { path: new URL(config.bot.webhookUrl).pathname } } : {}),
+  }).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new Error(`HTTP_PORT ${config.http.port} on ${config.http.host} is already in use: stop what listens there or set HTTP_PORT`);
+    }
+    throw error;
+  });
+  const waiting = { clock, logger, outages, ...(options.signal ? { signal: options.signal } : {}) };
+  let store: Store;
+  try {
+    await waitForDatabase(config, waiting);
+    store = await openStore(config, logger, { clock, outages });
+  } catch (error) {
+    await monitoring.close();
+    throw error;
+  }
   const queue = createOutboundQueue({ logger, clock, ...config.queue, ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}) });
   const db = store.database.db;
   const polls = createPollDirectory({ db });
@@ -122,7 +148,6 @@ export async function startApp(config: Config, logger: Logger, options: StartApp
     markChatBlocked(db, Number(chatId)).catch((error: unknown) => logger.error({ err: error, chatId }, 'Could not record an unreachable chat'));
   });
 
-  let monitoring: MonitoringServer | undefined;
   let polling: Polling | undefined;
   const parts = { store, queue, engine, answers, intake, inbox, outages };
   const live = createLiveStats(parts);
@@ -136,23 +161,10 @@ export async function startApp(config: Config, logger: Logger, options: StartApp
         }
       : undefined;
   try {
-    await bot.init();
+    bot.botInfo = await waitForTelegram(token, apiRoot, waiting);
     // Not awaited: the menus are a convenience, and a Telegram that refuses them must not hold up the start.
     void setCommandMenus(bot.api, logger.child({ component: 'bot' }));
-    monitoring = await startMonitoringServer({
-      host: config.http.host,
-      port: config.http.port,
-      ...(config.http.monitoringToken ? { token: config.http.monitoringToken } : {}),
-      logger,
-      ...live,
-      registry: createMetricsRegistry(parts),
-      ...(webhook ? { webhook } : {}),
-    }).catch((error: unknown) => {
-      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-        throw new Error(`HTTP_PORT ${config.http.port} on ${config.http.host} is already in use: stop what listens there or set HTTP_PORT`);
-      }
-      throw error;
-    });
+    monitoring.ready({ ...live, registry: createMetricsRegistry(parts), ...(webhook ? { webhook: webhook.handle } : {}) });
     inbox.start();
     // Intake before the engine: the backlog of updates is accepted before the engine closes any
     // question, so a run that finished during the downtime is scored with what Telegram kept.
@@ -166,7 +178,7 @@ export async function startApp(config: Config, logger: Logger, options: StartApp
     await polling?.stop(0);
     await engine.stop();
     await inbox.stop(0);
-    await monitoring?.close();
+    await monitoring.close();
     await queue.close(0);
     await inboxWriter.close(0);
     await store.close(0);

@@ -7,6 +7,7 @@ import { errorMessage } from './lib/describe-error.js';
 import { redactSecretPatterns } from './lib/redact-secrets.js';
 import { createLogger, secretsOf, type Logger } from './logger.js';
 import { startApp, type App } from './app.js';
+import { StartAbortedError } from './lib/wait-until-reachable.js';
 
 const SHUTDOWN_DEADLINE_MS = 25_000;
 /** Part of the shutdown deadline the outbound queue gets to send what it holds. */
@@ -30,14 +31,32 @@ async function main(): Promise<void> {
   // Every line loses the config's secrets (token, webhook secret, monitoring token, passwords) wherever they appear.
   const logger = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
   logger.info({ sizing: describeSizing(config) }, 'Sizing settings in force');
-  const app = await startApp(config, logger).catch((error: unknown) => {
+  // A signal while start-up waits (for the database, for Telegram: as long as it takes) stops it
+  // at once; once the app runs, installShutdown's graceful path takes over.
+  const starting = new AbortController();
+  let startSignal: NodeJS.Signals | undefined;
+  const stopStart = (signal: NodeJS.Signals): void => {
+    startSignal ??= signal;
+    starting.abort();
+  };
+  process.on('SIGTERM', stopStart);
+  process.on('SIGINT', stopStart);
+  const app = await startApp(config, logger, { signal: starting.signal }).catch((error: unknown) => {
+    if (error instanceof StartAbortedError) {
+      logger.info({ signal: startSignal, waitingFor: error.waitingFor }, 'Stopped by a signal during start-up');
+      process.exit(0);
+    }
     if (error instanceof ConfigError) {
       console.error(`quiz-agent cannot start, the configuration is invalid:\n${error.message}`);
       process.exit(78); // EX_CONFIG
     }
     throw error;
   });
+  process.off('SIGTERM', stopStart);
+  process.off('SIGINT', stopStart);
   installShutdown(logger, app);
+  // A signal during the start but after the waits (migrations, the backlog): shut down gracefully now.
+  if (startSignal) process.kill(process.pid, startSignal);
 }
 
 /** One guarded shutdown path with a deadline; a second signal exits at once. */

@@ -12,6 +12,8 @@ import { describeError } from './describe-error.js';
 export interface OutageState {
   /** What fails, e.g. "database" or "telegram". */
   dependency: string;
+  /** Where it is, when the log names it (a host and port, an origin; never a secret). */
+  target?: string;
   /** Clock ms of the first failure of this outage. */
   since: number;
   /** Failed attempts since then. */
@@ -36,6 +38,8 @@ export interface OutageLogOptions {
   part: string;
   /** What it depends on that fails ["database"]. */
   dependency?: string;
+  /** Where that is, for the log lines and /health, e.g. "db:5432 (database quiz)" [not named]. */
+  target?: string;
   logger: Logger;
   clock: Clock;
   /** Interval of the summaries while down [60,000 ms]. */
@@ -47,6 +51,10 @@ export interface OutageLogOptions {
 export function createOutageLog(options: OutageLogOptions): OutageLog {
   const { part, logger, clock } = options;
   const dependency = options.dependency ?? 'database';
+  const target = options.target;
+  // "database" or "database at db:5432 (database quiz)": how the lines name it.
+  const what = target === undefined ? dependency : `${dependency} at ${target}`;
+  const where = target === undefined ? {} : { target };
   const summaryEveryMs = options.summaryEveryMs ?? 60_000;
   let down: (OutageState & { lastSummaryAt: number; attemptsAtSummary: number }) | undefined;
   const log: OutageLog = {
@@ -55,16 +63,16 @@ export function createOutageLog(options: OutageLogOptions): OutageLog {
       const now = clock.now();
       const message = describeError(error);
       if (!down) {
-        down = { dependency, since: now, attempts: 1, lastError: message, lastSummaryAt: now, attemptsAtSummary: 1 };
-        logger.warn({ part, dependency, error: message }, `${part}: ${dependency} unavailable, retrying with backoff (one line per minute until it is back)`);
+        down = { dependency, ...where, since: now, attempts: 1, lastError: message, lastSummaryAt: now, attemptsAtSummary: 1 };
+        logger.warn({ part, dependency, ...where, error: message }, `${part}: ${what} unavailable, retrying with backoff (one line per minute until it is back)`);
         return;
       }
       down.attempts++;
       down.lastError = message;
       if (now - down.lastSummaryAt >= summaryEveryMs) {
         logger.warn(
-          { part, dependency, downForS: Math.round((now - down.since) / 1000), attempts: down.attempts, attemptsSinceLastSummary: down.attempts - down.attemptsAtSummary, lastError: message },
-          `${part}: ${dependency} still unavailable`,
+          { part, dependency, ...where, downForS: Math.round((now - down.since) / 1000), attempts: down.attempts, attemptsSinceLastSummary: down.attempts - down.attemptsAtSummary, lastError: message },
+          `${part}: ${what} still unavailable`,
         );
         down.lastSummaryAt = now;
         down.attemptsAtSummary = down.attempts;
@@ -74,12 +82,12 @@ export function createOutageLog(options: OutageLogOptions): OutageLog {
       if (!down) return;
       const outage = down;
       down = undefined;
-      logger.info({ part, dependency, downForS: Math.round((clock.now() - outage.since) / 1000), attempts: outage.attempts }, `${part}: ${dependency} available again`);
+      logger.info({ part, dependency, ...where, downForS: Math.round((clock.now() - outage.since) / 1000), attempts: outage.attempts }, `${part}: ${what} available again`);
     },
     state() {
       if (!down) return undefined;
-      const { dependency: d, since, attempts, lastError } = down;
-      return { dependency: d, since, attempts, lastError };
+      const { dependency: d, target: t, since, attempts, lastError } = down;
+      return { dependency: d, ...(t === undefined ? {} : { target: t }), since, attempts, lastError };
     },
   };
   options.board?.add(log);
@@ -117,7 +125,8 @@ export class OutageBoard {
       if (!state || (dependency !== undefined && state.dependency !== dependency)) continue;
       const forS = Math.round((this.#clock.now() - state.since) / 1000);
       const key = failing[log.part] === undefined ? log.part : `${log.part} (${state.dependency})`;
-      failing[key] = `${state.dependency} unavailable for ${forS} s (${state.attempts} attempts): ${state.lastError}`;
+      const what = state.target === undefined ? state.dependency : `${state.dependency} at ${state.target}`;
+      failing[key] = `${what} unavailable for ${forS} s (${state.attempts} attempts): ${state.lastError}`;
     }
     return failing;
   }
