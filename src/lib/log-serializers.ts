@@ -62,7 +62,7 @@ export function serializeLoggedError(value: unknown): unknown {
 export const logSerializers = { err: serializeLoggedError, error: serializeLoggedError } as const;
 
 function loggedError(value: unknown, depth: number): LoggedError {
-  if (!(value instanceof Error)) return { type: typeof value === 'object' ? 'object' : typeof value, message: '(not an Error)' };
+  if (!(value instanceof Error)) return notAnError(value);
   const logged: LoggedError = { type: typeOf(value), message: limit(errorMessage(value)) };
   const code = (value as { code?: unknown }).code;
   if (typeof code === 'string' || typeof code === 'number') logged.code = code;
@@ -94,6 +94,14 @@ function loggedError(value: unknown, depth: number): LoggedError {
     logged.errors = value.errors.slice(0, 3).map((inner: unknown) => loggedError(inner, depth + 1));
   }
   if (cause !== undefined && cause !== value && depth < MAX_CAUSE_DEPTH) logged.cause = loggedError(cause, depth + 1);
+  return logged;
+}
+
+/** Something thrown that is not an Error: its code and message if it has them, never its other fields. */
+function notAnError(value: unknown): LoggedError {
+  const { code, message } = (typeof value === 'object' && value !== null ? value : {}) as { code?: unknown; message?: unknown };
+  const logged: LoggedError = { type: typeof value === 'object' ? 'object' : typeof value, message: typeof message === 'string' ? limit(redactSecretPatterns(message)) : '(not an Error)' };
+  if (typeof code === 'string' || typeof code === 'number') logged.code = code;
   return logged;
 }
 

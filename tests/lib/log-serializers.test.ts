@@ -119,6 +119,10 @@ describe('serializeLoggedError', () => {
     expect(serialized(error).message).toBe('Unexpected token \'F\', "..." is not valid JSON');
   });
 
+  it('keeps the code and message of something thrown that is not an Error, nothing else', () => {
+    expect(serialized({ code: 'E_X', message: 'went wrong', payload: { text: USER_TEXT } })).toEqual({ type: 'object', code: 'E_X', message: 'went wrong' });
+  });
+
   it('keeps the frames of an unexpected error, and a string (a describeError line) without a token', () => {
     const logged = serialized(new TypeError('cannot read properties of undefined'));
     expect(logged.stack).toMatch(/^at /);
