@@ -51,6 +51,10 @@ describe('checkUpdate', () => {
     expect(checkUpdate(message({ chat: { id: 42, type: 'secret' } }))).toMatchObject({ ok: false, reason: 'malformed' });
     expect(checkUpdate(answer({ user: { id: 42 } }))).toMatchObject({ ok: false, reason: 'malformed' });
     expect(checkUpdate({ update_id: '1', message: message({}).message })).toMatchObject({ ok: false, reason: 'malformed' });
+    // Found by the fuzz test: entities without their text made grammY's command filter throw in the handler.
+    expect(checkUpdate(message({ text: undefined, entities: [{ type: 'bot_command', offset: 0, length: 5 }] }))).toMatchObject({ ok: false, reason: 'malformed' });
+    expect(checkUpdate(message({ text: '/he', entities: [{ type: 'bot_command', offset: 0, length: 5 }] }))).toMatchObject({ ok: false, reason: 'malformed' });
+    expect(checkUpdate(message({ entities: [{ type: 'bot_command', offset: 0, length: 5 }] }))).toMatchObject({ ok: true });
   });
 
   it('cleans the text PostgreSQL cannot store, and refuses nesting no update has', () => {

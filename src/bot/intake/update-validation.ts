@@ -10,7 +10,8 @@
  *   stored as another user's);
  * - a poll answer's `option_ids` distinct integers within Telegram's largest poll (the poll's
  *   own option count is checked once the poll is known, when the answer is recorded);
- * - the fields handlers read of the types they expect (fields nobody reads pass as they are);
+ * - the fields handlers read of the types they expect, entities within their text (fields
+ *   nobody reads pass as they are);
  * - then every string without U+0000 and lone surrogates (./storable-text.ts).
  */
 import type { Update } from 'grammy/types';
@@ -67,18 +68,29 @@ const poll = z.looseObject({
   close_date: count.optional(),
 });
 
+const entities = z.array(z.looseObject({ type: z.string(), offset: count, length: count })).optional();
 const messageFields = {
   message_id: safeId,
   date: count,
   chat,
   from: user.optional(),
   text: z.string().optional(),
-  entities: z.array(z.looseObject({ type: z.string(), offset: count, length: count })).optional(),
+  entities,
+  caption: z.string().optional(),
+  caption_entities: entities,
   poll: poll.optional(),
 };
+
+/** Entities lie within the text they mark (grammY reads a command out of the text by them). */
+function entitiesFitText(message: { text?: string | undefined; entities?: { offset: number; length: number }[] | undefined; caption?: string | undefined; caption_entities?: { offset: number; length: number }[] | undefined }): boolean {
+  const fits = (text: string | undefined, marks: { offset: number; length: number }[] | undefined): boolean =>
+    marks === undefined || marks.every((mark) => text !== undefined && mark.offset + mark.length <= text.length);
+  return fits(message.text, message.entities) && fits(message.caption, message.caption_entities);
+}
+
 /** A message as a reply target, or under a button (an inaccessible one has only chat, id and date 0). */
-const quotedMessage = z.looseObject(messageFields);
-const message = z.looseObject({ ...messageFields, reply_to_message: quotedMessage.optional() });
+const quotedMessage = z.looseObject(messageFields).refine(entitiesFitText);
+const message = z.looseObject({ ...messageFields, reply_to_message: quotedMessage.optional() }).refine(entitiesFitText);
 
 const chatMember = z.looseObject({ status: z.string(), user });
 
