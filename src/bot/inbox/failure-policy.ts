@@ -3,7 +3,7 @@
  * - the chat blocked the bot or removed it (403): an outcome, not a failure: the update is done;
  * - the handler asked to be tried later ({@link RetryLaterError}: a poll not known yet);
  * - a failure that cannot heal by trying again (Telegram refused the request, 400; the
- *   database refused the data, SQLSTATE class 22 or 23, such as U+0000 in a text): parked now;
+ *   database refused the data, SQLSTATE class 22 or 23, such as a value a constraint refuses): parked now;
  * - anything else (the database or Telegram unreachable, a bug): tried again with capped,
  *   jittered backoff, `maxAttempts` times in all, then parked as a dead letter.
  */
