@@ -301,7 +301,7 @@ describe('chats and runs queries', () => {
 
       expect(await findRunQuestionByPollId(db, 'poll-0')).toEqual({
         runId: run.id, chatId: run.chatId, mode: run.mode, questionId: questionIds[0], position: 0, sentAt, closesAt, closedAt: null,
-        shownOrder: [2, 0, 1], correctOptionIds: [2],
+        shownOrder: [2, 0, 1], correctOptionIds: [2], optionCount: 3,
       });
       expect(await findRunQuestionByPollId(db, 'unknown-poll')).toBeUndefined();
 
