@@ -9,6 +9,7 @@
  */
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Logger } from 'pino';
+import { createRankKeyboard } from '../bot/keyboards/rank-keyboard.js';
 import type { Clock } from '../lib/clock.js';
 import { nextRunStep, openSendAction, type RunStep } from '../quiz/run-steps.js';
 import { shownCorrectIds, showOptions, shuffledOrder } from '../quiz/scoring.js';
@@ -66,11 +67,6 @@ export interface StepResult {
 
 /** Answers accepted within this long and still waiting for their poll hold a run's results back. */
 const DEFERRED_ANSWERS_WAIT_MS = 15_000;
-
-/** Callback data of the "My rank" button under a run's results. */
-export function rankButtonData(runId: number): string {
-  return `rank:${runId}`;
-}
 
 /** Takes the step of a run the caller has claimed. */
 export async function takeRunStep(claimed: ClaimedRun, ctx: StepContext): Promise<StepResult> {
@@ -175,7 +171,7 @@ async function finish(run: Run, step: Extract<RunStep, { kind: 'finish' }>, dueA
       top: board.top.map((entry) => ({ ...entry, name: displayName(entry) })),
     });
     const keyboard: InlineKeyboardMarkup | undefined =
-      run.mode === 'group' && board.players > 0 ? { inline_keyboard: [[{ text: 'My rank', callback_data: rankButtonData(run.id) }]] } : undefined;
+      run.mode === 'group' && board.players > 0 ? createRankKeyboard(run.id) : undefined;
     return insertOutboxIntents(tx, [
       {
         runId: run.id,

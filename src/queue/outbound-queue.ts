@@ -35,7 +35,7 @@ import { AmbiguousDeliveryError, ChatUnreachableError, QueueClosedError, QueueFu
 import { deliveryOf } from './delivery.js';
 import { createGlobalLimiter, type GlobalLimiter } from './global-limiter.js';
 import { bypassesQueue, duplicatesOnRepeat, isRateLimited, targetChat, usesPaidBroadcast, type ChatKind } from './method-policy.js';
-import { fromError, fromResponse, unreachableReason, type Outcome } from './outcome.js';
+import { fromError, fromResponse, isMessageNotModified, unreachableReason, type Outcome } from './outcome.js';
 import { isPriority, PRIORITY_RANK, type Priority } from './priorities.js';
 import { DEFAULT_QUEUE_SETTINGS, RETRY_MAX_MS, spacingMs, type QueueSettings } from './queue-settings.js';
 import { RateLimitScopes } from './rate-limit-scope.js';
@@ -335,7 +335,9 @@ export class OutboundQueue extends EventEmitter<OutboundQueueEvents> {
   async #send(call: Call): Promise<Outcome> {
     if (!call.sentOnce) {
       call.sentOnce = true;
-      this.#waits.record(call.priority, this.#clock.now() - call.submittedAt);
+      const waitedMs = this.#clock.now() - call.submittedAt;
+      this.#waits.record(call.priority, waitedMs);
+      this.emit('waited', call.priority, waitedMs / 1000);
     }
     call.attempts++;
     this.#inFlight++;
@@ -355,7 +357,7 @@ export class OutboundQueue extends EventEmitter<OutboundQueueEvents> {
   // ------------------------------------------------------------------------------ outcomes
 
   #answer(call: Call, response: ApiResponse<unknown>): void {
-    if (call.maybeApplied && isNotModified(response)) {
+    if (call.maybeApplied && !response.ok && isMessageNotModified(response)) {
       // The attempt whose connection broke did apply the edit: the repeat finds nothing to
       // change. The edit succeeded; `true` is what Telegram answers for edits without a Message.
       response = { ok: true, result: true };
@@ -474,10 +476,6 @@ export function createOutboundQueue(options: OutboundQueueOptions): OutboundQueu
 function mayHaveApplied(call: Call, error: unknown): unknown {
   if (!call.maybeApplied || deliveryOf(error) !== 'not_sent') return error;
   return new AmbiguousDeliveryError(call.method, call.chat?.key, error);
-}
-
-function isNotModified(response: ApiResponse<unknown>): boolean {
-  return !response.ok && response.error_code === 400 && response.description.startsWith('Bad Request: message is not modified');
 }
 
 function definedOnly<T extends object>(values: T): Partial<T> {

@@ -43,3 +43,12 @@ export function unreachableReason(response: ApiResponse<unknown>): string | unde
   if (response.ok || response.error_code !== 403) return undefined;
   return response.description.replace(/^Forbidden: /, '');
 }
+
+/**
+ * Telegram refused an edit because the message already shows that content: the one test of
+ * it, for a failed answer (`{ ok: false, ... }`) or a GrammyError (both carry the code and the
+ * description). An edit repeated after a broken connection, or a double press, meets it.
+ */
+export function isMessageNotModified(refusal: { error_code?: number; description?: string }): boolean {
+  return refusal.error_code === 400 && (refusal.description ?? '').startsWith('Bad Request: message is not modified');
+}

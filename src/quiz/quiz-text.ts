@@ -26,11 +26,7 @@ const CORRECT_MARK = /\s+\*$/u;
  * flow that takes one block per message passes how many questions it already has, plus one).
  */
 export function parseQuizText(text: string, firstNumber = 1): ParsedQuizText {
-  const blocks = text
-    .replace(/\r\n?/g, '\n')
-    .split(/\n[ \t]*\n/)
-    .map((block) => block.split('\n').map((line) => line.trim()).filter((line) => line !== ''))
-    .filter((lines) => lines.length > 0);
+  const blocks = splitQuizBlocks(text);
   if (blocks.length === 0) {
     return { ok: false, problems: ['No questions found. Write the question on one line, then each option on its own line starting with "- ", and end the correct one with " *".'] };
   }
@@ -43,6 +39,26 @@ export function parseQuizText(text: string, firstNumber = 1): ParsedQuizText {
     questions.push(parsed.question);
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, questions };
+}
+
+/**
+ * The question blocks of a quiz text, each as its trimmed non-empty lines: blocks are separated
+ * by a blank line (a line of spaces or tabs counts as blank), CRLF and CR read as LF.
+ */
+export function splitQuizBlocks(text: string): string[][] {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n/)
+    .map((block) => block.split('\n').map((line) => line.trim()).filter((line) => line !== ''))
+    .filter((lines) => lines.length > 0);
+}
+
+/**
+ * How many question blocks a quiz text has, read as {@link parseQuizText} reads them: names
+ * the question limit even when some blocks have problems and the parser returns no questions.
+ */
+export function countQuestionBlocks(text: string): number {
+  return splitQuizBlocks(text).length;
 }
 
 function parseBlock(lines: string[]): { question: QuizQuestion; problems: string[] } {

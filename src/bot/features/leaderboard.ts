@@ -8,6 +8,7 @@ import { chatLeaderboardText, displayName, myScoreText, playerRankText } from '.
 import { chatLeaderboard, playerRank, userScore } from '../../store/queries/leaderboard.js';
 import { getRun } from '../../store/queries/runs.js';
 import type { BotContext } from '../context.js';
+import { RANK_CALLBACK } from '../keyboards/rank-keyboard.js';
 
 export const leaderboardFeature = new Composer<BotContext>();
 
@@ -23,7 +24,7 @@ leaderboardFeature.command('myscore', async (ctx) => {
   await ctx.reply(myScoreText({ ...score, name: displayName({ firstName: ctx.from.first_name, username: ctx.from.username ?? null }) }));
 });
 
-leaderboardFeature.callbackQuery(/^rank:(\d{1,15})$/, async (ctx) => {
+leaderboardFeature.callbackQuery(RANK_CALLBACK.pattern, async (ctx) => {
   const runId = Number(ctx.match[1]);
   const run = await getRun(ctx.deps.db, runId);
   const standing = run ? await playerRank(ctx.deps.db, runId, ctx.from.id) : undefined;

@@ -5,11 +5,23 @@
  */
 import { preview } from '../../quiz/preview.js';
 import type { QuizQuestion } from '../../quiz/question-check.js';
-import { QUIZ_QUESTIONS_MAX, QUIZ_TITLE_MAX } from './new-quiz-input.js';
+import { QUIZ_QUESTIONS_MAX, QUIZ_TITLE_MAX, type TitleProblem } from '../../quiz/quiz-title.js';
 
 const NEXT_STEP = 'Send the next one, /done to save or /cancel.';
 /** Characters of a question shown in a confirmation. */
 const PREVIEW_LENGTH = 60;
+
+/** Why a text cannot be the quiz's title, as a clause ("the title must fit on one line"). */
+export function titleProblemText(problem: TitleProblem): string {
+  switch (problem.kind) {
+    case 'empty':
+      return 'the quiz has no title; write it right after /newquiz on the same line, e.g. /newquiz World capitals';
+    case 'multiline':
+      return 'the title must fit on one line';
+    case 'too_long':
+      return `the title is longer than ${QUIZ_TITLE_MAX} characters (${problem.length})`;
+  }
+}
 
 /** The guided flow's first question when /newquiz came without a title. */
 export const ASK_TITLE_TEXT = `Let's create a quiz. What is its title? Send it as one line (up to ${QUIZ_TITLE_MAX} characters), or /cancel.`;

@@ -8,6 +8,7 @@ import type { Message } from 'grammy/types';
 import { questionFromPoll } from '../../quiz/poll-question.js';
 import type { QuizQuestion } from '../../quiz/question-check.js';
 import { parseQuizText } from '../../quiz/quiz-text.js';
+import { checkQuizTitle, QUIZ_QUESTIONS_MAX } from '../../quiz/quiz-title.js';
 import { quizCreatedText, quizProblemsText } from '../../quiz/texts.js';
 import {
   appendQuizDraftQuestions,
@@ -30,9 +31,9 @@ import {
   POLL_WITHOUT_DRAFT_TEXT,
   questionsAddedText,
   TITLE_FIRST_TEXT,
+  titleProblemText,
   tooManyQuestionsText,
 } from './create-quiz-texts.js';
-import { checkQuizTitle, QUIZ_QUESTIONS_MAX } from './new-quiz-input.js';
 
 /**
  * Starts a draft, with `rawTitle` as its title unless empty (then the bot asks for it). A draft
@@ -45,7 +46,7 @@ export async function startGuidedQuiz(ctx: BotContext, rawTitle: string): Promis
   if (rawTitle.trim() !== '') {
     const checked = checkQuizTitle(rawTitle);
     if (!checked.ok) {
-      await ctx.reply(`Cannot use that title: ${checked.problem}.`);
+      await ctx.reply(`Cannot use that title: ${titleProblemText(checked.problem)}.`);
       return;
     }
     title = checked.title;
@@ -75,7 +76,7 @@ export async function addDraftText(ctx: BotContext, next: () => Promise<void>): 
   if (draft.title === null) {
     const checked = checkQuizTitle(message.text);
     if (!checked.ok) {
-      await ctx.reply(`That cannot be the title: ${checked.problem}. Send the quiz's title as one line, or /cancel.`);
+      await ctx.reply(`That cannot be the title: ${titleProblemText(checked.problem)}. Send the quiz's title as one line, or /cancel.`);
       return;
     }
     await setQuizDraftTitle(db, { userId, title: checked.title });

@@ -8,6 +8,7 @@ import { GrammyError, type InlineKeyboard } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import { myQuizzesText } from '../../quiz/texts.js';
 import { deleteQuiz, getQuizById, listQuizzesByOwner } from '../../store/queries/quizzes.js';
+import { isMessageNotModified } from '../../queue/outcome.js';
 import type { BotContext } from '../context.js';
 import { createDeleteQuizKeyboard, createMyQuizzesKeyboard, MY_QUIZZES_CALLBACK } from '../keyboards/my-quizzes-keyboard.js';
 
@@ -98,7 +99,7 @@ async function editMessage(ctx: BotContext, text: string, keyboard: InlineKeyboa
   try {
     await ctx.editMessageText(text, keyboard ? { reply_markup: keyboard } : {});
   } catch (error) {
-    if (error instanceof GrammyError && error.error_code === 400 && error.description.includes('message is not modified')) return;
+    if (error instanceof GrammyError && isMessageNotModified(error)) return;
     throw error;
   }
 }

@@ -3,11 +3,13 @@
  * chat. Every problem (title, limit, each question) is reported in one answer, and nothing is
  * saved while any remains.
  */
-import { parseQuizText } from '../../quiz/quiz-text.js';
+import { countQuestionBlocks, parseQuizText } from '../../quiz/quiz-text.js';
+import { checkQuizTitle, QUIZ_QUESTIONS_MAX } from '../../quiz/quiz-title.js';
 import { quizCreatedText, quizProblemsText } from '../../quiz/texts.js';
 import { createQuiz } from '../../store/queries/quizzes.js';
 import type { BotContext } from '../context.js';
-import { checkQuizTitle, countQuestionBlocks, QUIZ_QUESTIONS_MAX, type NewQuizCommand } from './new-quiz-input.js';
+import { titleProblemText } from './create-quiz-texts.js';
+import type { NewQuizCommand } from './new-quiz-input.js';
 
 /** Creates the quiz of a one-message `/newquiz`, or tells the author every problem in it. */
 export async function createQuizFromCommand(ctx: BotContext, command: NewQuizCommand): Promise<void> {
@@ -17,7 +19,7 @@ export async function createQuizFromCommand(ctx: BotContext, command: NewQuizCom
   const parsed = parseQuizText(command.body, 1);
   const blocks = countQuestionBlocks(command.body);
   const problems: string[] = [];
-  if (!title.ok) problems.push(`Title: ${title.problem}`);
+  if (!title.ok) problems.push(`Title: ${titleProblemText(title.problem)}`);
   if (blocks > QUIZ_QUESTIONS_MAX) problems.push(`Questions: the quiz has ${blocks}; a quiz holds at most ${QUIZ_QUESTIONS_MAX} (split it into several quizzes)`);
   if (!parsed.ok) problems.push(...parsed.problems);
   if (problems.length > 0 || !title.ok || !parsed.ok) {

@@ -1,4 +1,5 @@
 import { and, asc, eq, getTableColumns, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { STOPPABLE_STATUSES } from '../../quiz/run-steps.js';
 import type { Executor } from '../database.js';
 import { runs, type NewRun, type Run, type RunSettings, type RunStatus } from '../schema/runs.js';
 
@@ -220,7 +221,8 @@ export async function hurryPrivateRun(executor: Executor, params: { runId: numbe
 /**
  * /stopquiz: the chat's running run becomes `finishing` (scored with what was answered). Its
  * finish step is due at `now`, unless a step is in progress: that step's outcome then makes it
- * due (see the engine's outcome recording). Undefined when the chat has no running run.
+ * due (see the engine's outcome recording). Undefined when the chat has no run /stopquiz may
+ * end (which statuses those are is src/quiz/run-steps.ts's STOPPABLE_STATUSES).
  */
 export async function stopRunningRun(executor: Executor, params: { chatId: number; now: Date }): Promise<Run | undefined> {
   const [run] = await executor
@@ -229,7 +231,7 @@ export async function stopRunningRun(executor: Executor, params: { chatId: numbe
       status: 'finishing',
       nextActionAt: sql`case when ${runs.claimedBy} is null then ${params.now.toISOString()}::timestamptz else ${runs.nextActionAt} end`,
     })
-    .where(and(eq(runs.chatId, params.chatId), eq(runs.status, 'running')))
+    .where(and(eq(runs.chatId, params.chatId), inArray(runs.status, [...STOPPABLE_STATUSES])))
     .returning();
   return run;
 }
