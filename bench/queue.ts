@@ -14,7 +14,7 @@
 import fs from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createLogger } from '../src/logger.js';
-import { DEFAULT_FLOOD_LIMITS } from '../src/sim/flood-limits.js';
+import { DEFAULT_FLOOD_LIMITS } from 'telegram-sim/flood-limits';
 import { CONTENDER_NAMES } from './lib/queue-contenders.js';
 import { judge, renderChart, renderMarkdown, type ReportContext } from './lib/queue-report.js';
 import { MIN_ROUNDS, QUESTION_EVERY_MS, runScenario, SCENARIO_NAMES, type ScenarioResult } from './lib/queue-scenarios.js';

@@ -15,7 +15,7 @@ import { once } from 'node:events';
 import fs from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { startSimulator, type Simulator } from '../src/sim/simulator.js';
+import { startSimulator, type Simulator } from 'telegram-sim/simulator';
 import { machineInfo, median, round } from './lib/stats.js';
 
 const { values: args } = parseArgs({

@@ -10,10 +10,10 @@ import { startApp, type App } from './app.js';
 import { createConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { toQuizOptionIds } from './quiz/scoring.js';
-import { nextBotMessage } from './sim/bot-messages.js';
-import { startSimulator, type Simulator } from './sim/simulator.js';
-import { formatTranscript } from './sim/transcript.js';
-import { startVirtualPlayers } from './sim/virtual-players.js';
+import { nextBotMessage } from 'telegram-sim/bot-messages';
+import { startSimulator, type Simulator } from 'telegram-sim/simulator';
+import { formatTranscript } from 'telegram-sim/transcript';
+import { startVirtualPlayers } from 'telegram-sim/virtual-players';
 import { startTemporaryEmbeddedPostgres, type EmbeddedPostgres } from './store/embedded-postgres.js';
 import { createScratchDatabase } from './store/scratch-database.js';
 

@@ -8,7 +8,7 @@
 import { createServer } from 'node:net';
 import postgres from 'postgres';
 import type { Logger } from 'pino';
-import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
+import { startSimulator, type Simulator } from 'telegram-sim/simulator';
 import { runMigrations } from '../../src/store/migrate.js';
 import { createScratchDatabase } from '../../src/store/scratch-database.js';
 import { spawnBot, type BotProcess } from '../../tests/helpers/bot-process.js';

@@ -2,8 +2,8 @@
  * The benchmark talks to the bot the way a user does, through the simulator's world: creates
  * the quiz with a one-message `/newquiz` in private and starts it in the group with /startquiz.
  */
-import { nextBotMessage } from '../../src/sim/bot-messages.js';
-import type { World } from '../../src/sim/world.js';
+import { nextBotMessage } from 'telegram-sim/bot-messages';
+import type { World } from 'telegram-sim/world';
 
 /**
  * A quiz of `questions` questions in the format of ARCHITECTURE.md, four options each; the

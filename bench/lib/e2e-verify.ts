@@ -4,7 +4,7 @@
  * update the simulator handed out seen committed.
  */
 import { sql } from 'drizzle-orm';
-import type { VirtualPlayers } from '../../src/sim/virtual-players.js';
+import type { VirtualPlayers } from 'telegram-sim/virtual-players';
 import type { Database } from '../../src/store/database.js';
 import { runLeaderboard } from '../../src/store/queries/leaderboard.js';
 

@@ -4,7 +4,7 @@
  * bot (a getUpdates answer, UpdateHub.onHandedOut). Both are stamped with the driver's clock in
  * the listener, which the hub calls synchronously at that moment.
  */
-import type { UpdateHub } from '../../src/sim/update-hub.js';
+import type { UpdateHub } from 'telegram-sim/update-hub';
 import { driverNow } from './e2e-commits.js';
 
 /** A running tracker. See {@link trackHandOuts}. */

@@ -7,10 +7,10 @@
  * /leaderboard and another /myscore, each at a random moment of that question's period.
  */
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
-import { createRandom } from '../../src/sim/random.js';
-import type { Simulator } from '../../src/sim/simulator.js';
-import { startVirtualPlayers } from '../../src/sim/virtual-players.js';
-import type { FloodStats } from '../../src/sim/flood-limits.js';
+import { createRandom } from 'telegram-sim/random';
+import type { Simulator } from 'telegram-sim/simulator';
+import { startVirtualPlayers } from 'telegram-sim/virtual-players';
+import type { FloodStats } from 'telegram-sim/flood-limits';
 import { createQuizInChat } from './e2e-chat.js';
 import { driverNow } from './e2e-commits.js';
 import { trackHandOuts, type HandOutTracker } from './groups-handouts.js';

@@ -5,7 +5,7 @@
  * correct answers the log gives them), and the questions the group saw (each at most once).
  */
 import { sql } from 'drizzle-orm';
-import type { VirtualPlayers } from '../../src/sim/virtual-players.js';
+import type { VirtualPlayers } from 'telegram-sim/virtual-players';
 import type { Database } from '../../src/store/database.js';
 import { verifyRun } from './e2e-verify.js';
 import type { GroupLog } from './groups-watch.js';

@@ -4,8 +4,8 @@
  * results) and stamped with the driver's clock when the simulator stored it, i.e. when
  * Telegram accepted the call.
  */
-import type { World } from '../../src/sim/world.js';
-import type { SimChat, SimMessage } from '../../src/sim/world-types.js';
+import type { World } from 'telegram-sim/world';
+import type { SimChat, SimMessage } from 'telegram-sim/world-types';
 import { driverNow } from './e2e-commits.js';
 
 /** One group's bot messages. Times are {@link driverNow} milliseconds. */

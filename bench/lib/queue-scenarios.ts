@@ -14,7 +14,7 @@
 import { Api, GrammyError, HttpError } from 'grammy';
 import type { Logger } from 'pino';
 import type { OutboundQueueStats } from '../../src/queue/outbound-queue.js';
-import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
+import { startSimulator, type Simulator } from 'telegram-sim/simulator';
 import { createContender, type Contender, type ContenderName, type Dispatch } from './queue-contenders.js';
 import { countPerBin, quantile, round } from './stats.js';
 

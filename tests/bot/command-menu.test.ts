@@ -7,8 +7,8 @@ import { Api } from 'grammy';
 import type { BotCommand, BotCommandScope } from 'grammy/types';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/sim/clock.js';
-import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
+import { ManualClock } from 'telegram-sim/clock';
+import { startSimulator, type Simulator } from 'telegram-sim/simulator';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
 import { advanceUntil } from '../helpers/drive-clock.js';
 

@@ -5,7 +5,7 @@
  * update whose acceptance fails is not confirmed.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/sim/clock.js';
+import { ManualClock } from 'telegram-sim/clock';
 import { getInboxEntry } from '../../src/store/queries/inbox.js';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
 import { createEmptyTestDatabase } from '../helpers/database.js';

@@ -7,7 +7,7 @@
  */
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SimMessage } from '../../src/sim/world-types.js';
+import type { SimMessage } from 'telegram-sim/world-types';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
 import { createQuizOf } from '../helpers/fixtures.js';
 

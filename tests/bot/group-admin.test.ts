@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
-import type { SimUser } from '../../src/sim/world-types.js';
+import { startSimulator, type Simulator } from 'telegram-sim/simulator';
+import type { SimUser } from 'telegram-sim/world-types';
 import { getActiveRun } from '../../src/store/queries/runs.js';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
 import { createQuizOf } from '../helpers/fixtures.js';

@@ -4,8 +4,8 @@
  * questions) plays in a few seconds, with every answer scored as the players gave it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/sim/clock.js';
-import { startVirtualPlayers } from '../../src/sim/virtual-players.js';
+import { ManualClock } from 'telegram-sim/clock';
+import { startVirtualPlayers } from 'telegram-sim/virtual-players';
 import { runLeaderboard } from '../../src/store/queries/leaderboard.js';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
 import { advanceUntil } from '../helpers/drive-clock.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
-import type { SimMessage, SimUser } from '../../src/sim/world-types.js';
+import { startSimulator, type Simulator } from 'telegram-sim/simulator';
+import type { SimMessage, SimUser } from 'telegram-sim/world-types';
 import { createQuiz, getQuizWithQuestions, listQuizzesByOwner } from '../../src/store/queries/quizzes.js';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
 

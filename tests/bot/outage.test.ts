@@ -7,8 +7,8 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/sim/clock.js';
-import { startVirtualPlayers } from '../../src/sim/virtual-players.js';
+import { ManualClock } from 'telegram-sim/clock';
+import { startVirtualPlayers } from 'telegram-sim/virtual-players';
 import { runLeaderboard } from '../../src/store/queries/leaderboard.js';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
 import { createEmptyTestDatabase, type TestDatabase } from '../helpers/database.js';

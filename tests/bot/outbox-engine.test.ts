@@ -8,8 +8,8 @@
  */
 import postgres from 'postgres';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startVirtualPlayers } from '../../src/sim/virtual-players.js';
-import type { SimMessage } from '../../src/sim/world-types.js';
+import { startVirtualPlayers } from 'telegram-sim/virtual-players';
+import type { SimMessage } from 'telegram-sim/world-types';
 import { runLeaderboard } from '../../src/store/queries/leaderboard.js';
 import { sendsOfRun } from '../../src/store/queries/outbox.js';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SimMessage } from '../../src/sim/world-types.js';
+import type { SimMessage } from 'telegram-sim/world-types';
 import { runLeaderboard } from '../../src/store/queries/leaderboard.js';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
 import { createQuizOf } from '../helpers/fixtures.js';

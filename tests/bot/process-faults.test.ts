@@ -6,9 +6,9 @@
  * the deadline and loses nothing that was accepted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nextBotMessage } from '../../src/sim/bot-messages.js';
-import { startVirtualPlayers } from '../../src/sim/virtual-players.js';
-import type { SimMessage } from '../../src/sim/world-types.js';
+import { nextBotMessage } from 'telegram-sim/bot-messages';
+import { startVirtualPlayers } from 'telegram-sim/virtual-players';
+import type { SimMessage } from 'telegram-sim/world-types';
 import { runLeaderboard } from '../../src/store/queries/leaderboard.js';
 import { startDbProxy, type DbProxy } from '../helpers/db-proxy.js';
 import { createQuizOf } from '../helpers/fixtures.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startVirtualPlayers } from '../../src/sim/virtual-players.js';
+import { startVirtualPlayers } from 'telegram-sim/virtual-players';
 import { runLeaderboard } from '../../src/store/queries/leaderboard.js';
 import { startProcessFixture, type ProcessFixture } from '../helpers/process-fixture.js';
 import { createQuizOf } from '../helpers/fixtures.js';

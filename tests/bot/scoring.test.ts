@@ -5,8 +5,8 @@
  * own author earns nothing from it. Answers given at one clock instant have equal response times.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/sim/clock.js';
-import type { SimMessage, SimUser } from '../../src/sim/world-types.js';
+import { ManualClock } from 'telegram-sim/clock';
+import type { SimMessage, SimUser } from 'telegram-sim/world-types';
 import type { Quiz } from '../../src/store/schema/quizzes.js';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
 import { advanceUntil } from '../helpers/drive-clock.js';

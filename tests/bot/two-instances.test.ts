@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startVirtualPlayers, type VirtualPlayers } from '../../src/sim/virtual-players.js';
-import type { SimChat } from '../../src/sim/world-types.js';
+import { startVirtualPlayers, type VirtualPlayers } from 'telegram-sim/virtual-players';
+import type { SimChat } from 'telegram-sim/world-types';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
 import { createQuizOf } from '../helpers/fixtures.js';
 

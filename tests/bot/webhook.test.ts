@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startVirtualPlayers } from '../../src/sim/virtual-players.js';
+import { startVirtualPlayers } from 'telegram-sim/virtual-players';
 import { runLeaderboard } from '../../src/store/queries/leaderboard.js';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
 import { holdTableLock } from '../helpers/table-lock.js';

@@ -10,7 +10,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
+import { startSimulator, type Simulator } from 'telegram-sim/simulator';
 import { createEmptyTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { execForm, parseDockerfile, readRepoFile, ROOT } from './deploy-files.js';
 

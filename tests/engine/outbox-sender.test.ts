@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOutboxSender } from '../../src/engine/outbox-sender.js';
 import { systemClock } from '../../src/lib/clock.js';
 import { createOutboundQueue, type OutboundQueue } from '../../src/queue/outbound-queue.js';
-import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
+import { startSimulator, type Simulator } from 'telegram-sim/simulator';
 import { getSend, insertOutboxIntents } from '../../src/store/queries/outbox.js';
 import { updateRun } from '../../src/store/queries/runs.js';
 import { createDatabase } from '../../src/store/database.js';

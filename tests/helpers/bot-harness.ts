@@ -7,10 +7,10 @@
 import type { Logger } from 'pino';
 import { startApp, type App } from '../../src/app.js';
 import { createConfig } from '../../src/config.js';
-import { nextBotMessage as nextBotMessageIn } from '../../src/sim/bot-messages.js';
-import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/sim/simulator.js';
-import type { NewUser } from '../../src/sim/world.js';
-import type { SimChat, SimMessage, SimUser } from '../../src/sim/world-types.js';
+import { nextBotMessage as nextBotMessageIn } from 'telegram-sim/bot-messages';
+import { startSimulator, type Simulator, type SimulatorOptions } from 'telegram-sim/simulator';
+import type { NewUser } from 'telegram-sim/world';
+import type { SimChat, SimMessage, SimUser } from 'telegram-sim/world-types';
 import type { Database } from '../../src/store/database.js';
 import { createEmptyTestDatabase, testLogger, type TestDatabase } from './database.js';
 

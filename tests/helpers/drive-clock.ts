@@ -4,7 +4,7 @@
  * a moment to settle. Conditions are checked after every step, so a test waits for what
  * happens, in clock time, never for a real duration it hopes is long enough.
  */
-import type { ManualClock } from '../../src/sim/clock.js';
+import type { ManualClock } from 'telegram-sim/clock';
 
 export interface AdvanceOptions {
   /** Clock time per step [100 ms]. */

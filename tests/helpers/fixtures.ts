@@ -1,7 +1,7 @@
 import type { Database } from '../../src/store/database.js';
 import { upsertChat } from '../../src/store/queries/chats.js';
-import type { World } from '../../src/sim/world.js';
-import type { SimUser } from '../../src/sim/world-types.js';
+import type { World } from 'telegram-sim/world';
+import type { SimUser } from 'telegram-sim/world-types';
 import { createQuiz, getQuizWithQuestions, type CreateQuizParams } from '../../src/store/queries/quizzes.js';
 import type { Quiz } from '../../src/store/schema/quizzes.js';
 import { startRun } from '../../src/store/queries/runs.js';

@@ -3,7 +3,7 @@
  * a small pool for the test's own queries, and bot processes started against both (all killed
  * and dropped by `close()`).
  */
-import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
+import { startSimulator, type Simulator } from 'telegram-sim/simulator';
 import { createDatabase, type Database, type DatabaseHandle } from '../../src/store/database.js';
 import { runMigrations } from '../../src/store/migrate.js';
 import { spawnBot, type BotProcess } from './bot-process.js';

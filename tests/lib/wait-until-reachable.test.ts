@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { createBackoff } from '../../src/lib/backoff.js';
 import { OutageBoard } from '../../src/lib/outage-log.js';
 import { StartAbortedError, waitUntilReachable } from '../../src/lib/wait-until-reachable.js';
-import { ManualClock } from '../../src/sim/clock.js';
+import { ManualClock } from 'telegram-sim/clock';
 import { advanceUntil } from '../helpers/drive-clock.js';
 
 function capturedLogger() {

@@ -4,7 +4,7 @@ import { afterEach, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { createOutboundQueue, type OutboundQueue } from '../../src/queue/outbound-queue.js';
 import { registerQueueMetrics } from '../../src/monitoring/queue-metrics.js';
-import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
+import { startSimulator, type Simulator } from 'telegram-sim/simulator';
 
 let sim: Simulator;
 let queue: OutboundQueue;

@@ -14,7 +14,7 @@ import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sleep, systemClock } from '../../src/lib/clock.js';
 import { createOutboundQueue, type OutboundQueue } from '../../src/queue/outbound-queue.js';
-import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
+import { startSimulator, type Simulator } from 'telegram-sim/simulator';
 
 const MESSAGES = 60;
 /** How late each chat's message reaches Telegram: the first 15 by 500 ms, the rest varied. */

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ArrivalLimiter, type ArrivalSlot } from '../../src/queue/arrival-limiter.js';
 import type { DueOrder } from '../../src/queue/due-order.js';
-import { ManualClock } from '../../src/sim/clock.js';
+import { ManualClock } from 'telegram-sim/clock';
 import { settle } from './clocked-queue.js';
 
 let limiter: ArrivalLimiter | undefined;

@@ -13,7 +13,7 @@ import type { ApiResponse } from 'grammy/types';
 import pino from 'pino';
 import type { Clock, Timer } from '../../src/lib/clock.js';
 import { createOutboundQueue, type OutboundQueue, type OutboundQueueOptions, type SubmitOptions } from '../../src/queue/outbound-queue.js';
-import { ManualClock } from '../../src/sim/clock.js';
+import { ManualClock } from 'telegram-sim/clock';
 
 export const START = Date.UTC(2026, 0, 1);
 

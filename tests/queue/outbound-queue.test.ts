@@ -10,7 +10,7 @@ import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AmbiguousDeliveryError, ChatUnreachableError, QueueClosedError, QueueFullError, SendCancelledError } from '../../src/queue/errors.js';
 import { createOutboundQueue, type OutboundQueue, type OutboundQueueOptions } from '../../src/queue/outbound-queue.js';
-import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
+import { startSimulator, type Simulator } from 'telegram-sim/simulator';
 
 /**
  * Simulator limits 20x Telegram's per chat, 10x per group and over all chats; the queue runs at

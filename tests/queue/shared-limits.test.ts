@@ -7,7 +7,7 @@ import { Api } from 'grammy';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { createOutboundQueue, type OutboundQueue } from '../../src/queue/outbound-queue.js';
-import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
+import { startSimulator, type Simulator } from 'telegram-sim/simulator';
 
 const redisUrl = process.env.REDIS_URL;
 const logger = createLogger({ level: 'silent', pretty: false });

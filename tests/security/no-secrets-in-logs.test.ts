@@ -11,7 +11,7 @@ import { createServer } from 'node:net';
 import { sql as drizzleSql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
-import { ManualClock } from '../../src/sim/clock.js';
+import { ManualClock } from 'telegram-sim/clock';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
 import { createEmptyTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { advanceUntil } from '../helpers/drive-clock.js';

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { OutageBoard } from '../../src/lib/outage-log.js';
-import { ManualClock } from '../../src/sim/clock.js';
+import { ManualClock } from 'telegram-sim/clock';
 import { createAnswerWriter, type AnswerRecord, type AnswerWriter } from '../../src/store/answer-writer.js';
 import { createDatabase, type DatabaseHandle } from '../../src/store/database.js';
 import { AnswerRejectedError, AnswerWriterClosedError, NotSavedError } from '../../src/store/errors.js';

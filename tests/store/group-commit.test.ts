@@ -3,7 +3,7 @@ import postgres from 'postgres';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createBackoff } from '../../src/lib/backoff.js';
 import { OutageBoard } from '../../src/lib/outage-log.js';
-import { ManualClock } from '../../src/sim/clock.js';
+import { ManualClock } from 'telegram-sim/clock';
 import {
   CommitRejectedError,
   GroupCommitClosedError,

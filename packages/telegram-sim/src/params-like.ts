@@ -1,6 +1,6 @@
 /**
  * The request parameters the update hub reads. Structural, so that the HTTP layer's parser
- * (src/sim/params.ts) fits it without the hub depending on that module.
+ * (src/params.ts) fits it without the hub depending on that module.
  */
 export interface ParamsLike {
   optionalInt(name: string): number | undefined;

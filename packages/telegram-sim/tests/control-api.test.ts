@@ -4,8 +4,8 @@
  */
 import { Api } from 'grammy';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/sim/clock.js';
-import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
+import { ManualClock } from '../src/clock.js';
+import { startSimulator, type Simulator } from '../src/simulator.js';
 
 let sim: Simulator;
 let api: Api;

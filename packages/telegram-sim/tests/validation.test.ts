@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Params } from '../../src/sim/params.js';
-import { refusal } from '../helpers/bot-api-refusal.js';
-import { LIMITS } from '../../src/sim/telegram-limits.js';
+import { Params } from '../src/params.js';
+import { refusal } from './helpers/bot-api-refusal.js';
+import { LIMITS } from '../src/telegram-limits.js';
 import {
   commandEntities,
   parseBotCommands,
@@ -9,7 +9,7 @@ import {
   parseReplyMarkup,
   parseSendPoll,
   visibleText,
-} from '../../src/sim/validation.js';
+} from '../src/validation.js';
 
 const NOW = 1_700_000_000;
 const poll = (raw: Record<string, unknown>) => parseSendPoll(new Params({ question: 'Q?', options: ['A', 'B'], ...raw }), NOW);

@@ -4,7 +4,7 @@
  */
 import { Api, GrammyError } from 'grammy';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
+import { startSimulator, type Simulator } from '../src/simulator.js';
 
 let sim: Simulator;
 let api: Api;

@@ -8,8 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { Api, Bot, GrammyError, HttpError, webhookCallback } from 'grammy';
 import type { Update } from 'grammy/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/sim/clock.js';
-import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
+import { ManualClock } from '../src/clock.js';
+import { startSimulator, type Simulator } from '../src/simulator.js';
 
 let sim: Simulator;
 let clock: ManualClock;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/sim/clock.js';
-import { startVirtualPlayers, type VirtualPlayersOptions } from '../../src/sim/virtual-players.js';
-import { createUpdateHub } from '../../src/sim/update-hub.js';
-import { World, type PollInit } from '../../src/sim/world.js';
-import type { SimPoll } from '../../src/sim/world-types.js';
+import { ManualClock } from '../src/clock.js';
+import { startVirtualPlayers, type VirtualPlayersOptions } from '../src/virtual-players.js';
+import { createUpdateHub } from '../src/update-hub.js';
+import { World, type PollInit } from '../src/world.js';
+import type { SimPoll } from '../src/world-types.js';
 
 /** A world on a manual clock, built as the simulator builds it. */
 function createTestWorld(): { world: World; clock: ManualClock } {

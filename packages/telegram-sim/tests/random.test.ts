@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../../src/sim/random.js';
+import { createRandom } from '../src/random.js';
 
 const draws = (seed: number, n: number): number[] => {
   const random = createRandom(seed);

@@ -2,10 +2,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Update } from 'grammy/types';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/sim/clock.js';
-import { Params } from '../../src/sim/params.js';
-import { BotApiError } from '../../src/sim/errors.js';
-import { createUpdateHub, type HandedOutBatch, type UpdateHub, type UpdateHubOptions } from '../../src/sim/update-hub.js';
+import { ManualClock } from '../src/clock.js';
+import { Params } from '../src/params.js';
+import { BotApiError } from '../src/errors.js';
+import { createUpdateHub, type HandedOutBatch, type UpdateHub, type UpdateHubOptions } from '../src/update-hub.js';
 
 const FIRST = 100_000_001;
 

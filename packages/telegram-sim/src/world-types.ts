@@ -1,6 +1,6 @@
 /**
  * The simulator's own records of users, chats, messages and polls. The Bot API objects the bot
- * sees (grammy/types) are built from these on demand (src/sim/wire.ts), so the state stays
+ * sees (grammy/types) are built from these on demand (src/wire.ts), so the state stays
  * small and a change (a vote, an edit) is made in one place.
  */
 import type { InlineKeyboardMarkup, MessageEntity } from 'grammy/types';

@@ -1,4 +1,4 @@
-import { BotApiError } from '../../src/sim/errors.js';
+import { BotApiError } from '../../src/errors.js';
 
 /** The description of the 400 Bad Request `fn` throws (fails the test when it throws anything else or nothing). */
 export function refusal(fn: () => unknown): string {

@@ -3,7 +3,7 @@
  *
  * Starts the Telegram Bot API simulator and prints what to point a bot at. It runs until
  * Ctrl+C. The virtual world starts empty: create users, groups and messages with the control
- * API (`/sim/...`, see src/sim/control-api.ts), e.g. with curl.
+ * API (`/sim/...`, see src/control-api.ts), e.g. with curl.
  */
 import { parseArgs } from 'node:util';
 import { startSimulator, type SimulatorOptions } from './simulator.js';

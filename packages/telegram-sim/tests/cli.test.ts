@@ -4,13 +4,16 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
 import { Api } from 'grammy';
 import { expect, it } from 'vitest';
 
 const TSX = 'node_modules/.bin/tsx';
+// The CLI by its path from this file, so the test does not depend on the package's place in the repository.
+const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 
 it('prints BOT_TOKEN and TELEGRAM_API_ROOT, serves them, and stops on SIGTERM', async () => {
-  const child = spawn(TSX, ['src/sim/cli.ts', '--port', '0', '--no-flood-limits'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(TSX, [CLI, '--port', '0', '--no-flood-limits'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
   const exited = once(child, 'exit');
@@ -29,7 +32,7 @@ it('prints BOT_TOKEN and TELEGRAM_API_ROOT, serves them, and stops on SIGTERM', 
 });
 
 it('refuses a bad option with the usage and exit code 2', async () => {
-  const child = spawn(TSX, ['src/sim/cli.ts', '--port', 'eighty'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(TSX, [CLI, '--port', 'eighty'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
   const [code] = (await once(child, 'exit')) as [number | null];

@@ -1,14 +1,38 @@
 /**
- * Time as the simulator sees it. Everything in src/sim that waits (poll timers, flood-limit
- * windows, long polling, webhook retries) asks a Clock, so tests can drive time by hand with
- * {@link ManualClock} instead of sleeping and hoping.
+ * Time as the simulator sees it. Everything in telegram-sim that waits (poll timers,
+ * flood-limit windows, long polling, webhook retries) asks a Clock, so tests can drive time by
+ * hand with {@link ManualClock} instead of sleeping and hoping.
+ *
+ * The package has its own Clock and does not import the bot it simulates for. A bot that reads
+ * time through an interface of the same shape (quiz-agent's src/lib/clock.ts) can take this
+ * ManualClock as is: TypeScript types are structural, so one ManualClock drives both the bot
+ * and its Telegram.
  */
 
-// The bot and the simulator read time through one interface, so one ManualClock can drive both.
-import type { Clock, Timer } from '../lib/clock.js';
+/** A scheduled callback; `cancel()` is safe to call more than once or after it ran. */
+export interface ClockTimer {
+  cancel(): void;
+}
 
-export type { Clock, Timer as ClockTimer } from '../lib/clock.js';
-export { systemClock } from '../lib/clock.js';
+/** Milliseconds since the Unix epoch, and timers in that same time. */
+export interface Clock {
+  now(): number;
+  /** Runs `callback` once, `ms` milliseconds from now. */
+  setTimeout(callback: () => void, ms: number): ClockTimer;
+}
+
+/**
+ * The real clock. Its timers are unref'd: a timer never keeps the process alive on its own
+ * (the HTTP server decides the process's lifetime).
+ */
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimeout(callback, ms) {
+    const handle = setTimeout(callback, Math.max(0, ms));
+    handle.unref();
+    return { cancel: () => clearTimeout(handle) };
+  },
+};
 
 interface ManualTimer {
   at: number;
@@ -40,7 +64,7 @@ export class ManualClock implements Clock {
     return this.#now;
   }
 
-  setTimeout(callback: () => void, ms: number): Timer {
+  setTimeout(callback: () => void, ms: number): ClockTimer {
     const timer: ManualTimer = { at: this.#now + Math.max(0, ms), seq: this.#seq++, callback, cancelled: false };
     this.#timers.push(timer);
     return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFaultPlan, type FaultPlan, type FaultRuleInput } from '../../src/sim/fault-plan.js';
+import { createFaultPlan, type FaultPlan, type FaultRuleInput } from '../src/fault-plan.js';
 
 const CODE = { rate_limit: 'R', server_error: 'E', slow: 'S', drop_before: 'B', drop_after: 'A' } as const;
 

@@ -2,8 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Api, InputFile } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BotApiError } from '../../src/sim/errors.js';
-import { readRequestParams, UploadedFile } from '../../src/sim/request-body.js';
+import { BotApiError } from '../src/errors.js';
+import { readRequestParams, UploadedFile } from '../src/request-body.js';
 
 /** Small, so the too-large case stays cheap; the default is 10 MiB. */
 const LIMIT = 64 * 1024;

@@ -1,10 +1,10 @@
 import type { Update } from 'grammy/types';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/sim/clock.js';
-import { Params } from '../../src/sim/params.js';
-import { BotApiError } from '../../src/sim/errors.js';
-import { RawJson } from '../../src/sim/raw-json.js';
-import { createUpdateHub, type AddedUpdate, type HandedOutBatch, type UpdateHub } from '../../src/sim/update-hub.js';
+import { ManualClock } from '../src/clock.js';
+import { Params } from '../src/params.js';
+import { BotApiError } from '../src/errors.js';
+import { RawJson } from '../src/raw-json.js';
+import { createUpdateHub, type AddedUpdate, type HandedOutBatch, type UpdateHub } from '../src/update-hub.js';
 
 const FIRST = 100_000_001;
 const OTHER_POLL = 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running';

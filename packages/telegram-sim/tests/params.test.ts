@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Params } from '../../src/sim/params.js';
-import { refusal } from '../helpers/bot-api-refusal.js';
-import { UploadedFile } from '../../src/sim/request-body.js';
+import { Params } from '../src/params.js';
+import { refusal } from './helpers/bot-api-refusal.js';
+import { UploadedFile } from '../src/request-body.js';
 
 describe('Params', () => {
   it('reads JSON-typed values as the text tdlib sees for them', () => {

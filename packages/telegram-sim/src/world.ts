@@ -2,7 +2,7 @@
  * The virtual world behind the simulator: users, private chats, groups with members and admins,
  * every message and poll, and what users do (write, send a quiz poll, vote, press a button).
  * User actions become updates for the bot through an {@link UpdateSink}; the bot's calls
- * (src/sim/methods/*) change the same state. Every chat keeps a transcript in order.
+ * (src/methods/*) change the same state. Every chat keeps a transcript in order.
  */
 import { EventEmitter } from 'node:events';
 import type { BotCommand, MessageEntity } from 'grammy/types';
