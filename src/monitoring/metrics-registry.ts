@@ -5,7 +5,7 @@
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { LiveParts } from './live-stats.js';
-import { liveGauge, totalCounter } from './prom-helpers.js';
+import { labelledTotalCounter, liveGauge, totalCounter } from './prom-helpers.js';
 import { registerQueueMetrics } from './queue-metrics.js';
 
 /** Update types that get a label of their own; others count as `other`. */
@@ -76,33 +76,15 @@ export function createMetricsRegistry(parts: LiveParts): Registry {
     });
     liveGauge(registry, 'quiz_agent_updates_in_flight', 'Updates being accepted now', () => intake.snapshot().in_flight);
     totalCounter(registry, 'quiz_agent_updates_duplicates_dropped_total', 'Redelivered updates dropped because they were in flight or done', () => intake.snapshot().duplicates_dropped);
-    const refusedReported = new Map<string, number>();
-    new Counter({
-      name: 'quiz_agent_updates_refused_total',
-      help: 'Updates refused at intake (forged or malformed: acknowledged, nothing stored), by reason',
-      labelNames: ['reason'] as const,
-      registers: [registry],
-      collect() {
-        for (const [reason, total] of Object.entries(intake.snapshot().refused)) {
-          this.inc({ reason }, total - (refusedReported.get(reason) ?? 0));
-          refusedReported.set(reason, total);
-        }
-      },
-    });
+    labelledTotalCounter(registry, 'quiz_agent_updates_refused_total', 'Updates refused at intake (forged or malformed: acknowledged, nothing stored), by reason', 'reason', () => intake.snapshot().refused);
   }
   if (answers) {
     totalCounter(registry, 'quiz_agent_poll_answers_received_total', 'poll_answer updates received', () => answers.received);
-    new Gauge({
-      name: 'quiz_agent_poll_answers_ignored',
-      help: 'Poll answers dropped since start, by reason (unknown poll, question closed, anonymous)',
-      labelNames: ['reason'] as const,
-      registers: [registry],
-      collect() {
-        this.set({ reason: 'unknown_poll' }, answers.ignored_unknown_poll);
-        this.set({ reason: 'closed' }, answers.ignored_closed);
-        this.set({ reason: 'anonymous' }, answers.ignored_anonymous);
-      },
-    });
+    labelledTotalCounter(registry, 'quiz_agent_poll_answers_ignored_total', 'Poll answers dropped, by reason (unknown poll, question closed, anonymous)', 'reason', () => ({
+      unknown_poll: answers.ignored_unknown_poll,
+      closed: answers.ignored_closed,
+      anonymous: answers.ignored_anonymous,
+    }));
   }
   if (inbox) {
     totalCounter(registry, 'quiz_agent_inbox_handled_total', 'Inbox updates whose handlers completed on this instance', () => inbox.stats().handled);

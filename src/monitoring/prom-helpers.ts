@@ -26,3 +26,21 @@ export function totalCounter(registry: Registry, name: string, help: string, rea
     },
   });
 }
+
+/**
+ * A counter with one series per label value, each following a running total the part keeps
+ * (`read()` gives every total; none ever decreases). The label's values are the fixed keys of
+ * what `read()` returns.
+ */
+export function labelledTotalCounter<L extends string>(registry: Registry, name: string, help: string, label: L, read: () => Record<string, number>): void {
+  const reported = new Map<string, number>();
+  new Counter({
+    name, help, labelNames: [label], registers: [registry],
+    collect() {
+      for (const [value, total] of Object.entries(read())) {
+        this.inc({ [label]: value } as Partial<Record<L, string>>, total - (reported.get(value) ?? 0));
+        reported.set(value, total);
+      }
+    },
+  });
+}

@@ -1,5 +1,8 @@
-/** The outbound queue's numbers for Prometheus, read from {@link OutboundQueue.stats}. */
-import { Gauge, type Registry } from 'prom-client';
+/**
+ * The outbound queue's numbers for Prometheus: gauges and counters read from
+ * {@link OutboundQueue.stats} at each scrape, waits observed as each one ends (event `waited`).
+ */
+import { Histogram, type Registry } from 'prom-client';
 import type { OutboundQueue, OutboundQueueStats } from '../queue/outbound-queue.js';
 import { PRIORITIES } from '../queue/priorities.js';
 import { liveGauge, totalCounter } from './prom-helpers.js';
@@ -22,22 +25,28 @@ const GAUGES: readonly [name: string, help: string, read: (s: OutboundQueueStats
   ['quiz_agent_queue_running', '1 while the queue accepts calls', (s) => (s.running ? 1 : 0)],
 ];
 
-const QUANTILES = [['p50', '0.5'], ['p95', '0.95'], ['p99', '0.99']] as const;
+/**
+ * Bucket bounds (seconds) for a call's wait in the queue, set by Telegram's pace rather than by
+ * the machine: an idle queue sends within milliseconds (0.005-0.1); a private chat is spaced about
+ * 1 s (1, 2); a group 20 messages a minute, one every 3 s (3, 5, 10); a backlog in one group or a
+ * 429's retry_after puts calls tens of seconds to minutes behind (30, 60, 120, 300).
+ */
+export const QUEUE_WAIT_BUCKETS = [0.005, 0.025, 0.1, 0.25, 0.5, 1, 2, 3, 5, 10, 30, 60, 120, 300];
 
 /** Registers the queue's metrics in `registry` (call once per queue). */
 export function registerQueueMetrics(registry: Registry, queue: OutboundQueue): void {
   for (const [name, help, read] of GAUGES) liveGauge(registry, name, help, () => read(queue.stats()));
   for (const [name, help, field] of COUNTERS) totalCounter(registry, name, help, () => queue.stats()[field]);
-  new Gauge({
+  // A histogram, not quantile gauges: buckets add up across instances (histogram_quantile over
+  // their sum), and every wait counts, not only the latest window's.
+  const waits = new Histogram({
     name: 'quiz_agent_queue_wait_seconds',
-    help: 'Wait from submit to send over the latest calls, by priority and quantile',
-    labelNames: ['priority', 'quantile'] as const,
+    help: 'Wait of each call from submit to its first send, by priority (observed when the wait ends)',
+    labelNames: ['priority'] as const,
+    buckets: QUEUE_WAIT_BUCKETS,
     registers: [registry],
-    collect() {
-      const waits = queue.stats().wait_ms;
-      for (const priority of PRIORITIES) {
-        for (const [field, quantile] of QUANTILES) this.set({ priority, quantile }, waits[priority][field] / 1000);
-      }
-    },
   });
+  // Every priority from the first scrape on, so rate() and alerts see zeros rather than nothing.
+  for (const priority of PRIORITIES) waits.zero({ priority });
+  queue.on('waited', (priority, seconds) => waits.observe({ priority }, seconds));
 }

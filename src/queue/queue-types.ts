@@ -57,4 +57,10 @@ export interface DrainReport {
 export interface OutboundQueueEvents {
   /** A 403 said the bot cannot write to this chat; sends there are refused until markReachable. */
   chatUnreachable: [chatId: string, reason: string];
+  /**
+   * A call's wait ended: it is about to be sent for the first time, `seconds` after its submit
+   * (lanes, spacing, pauses, the global slot and a worker included). Emitted once per call, where
+   * the wait ends, so a histogram can count every wait (the stats' percentiles cover a window).
+   */
+  waited: [priority: Priority, seconds: number];
 }

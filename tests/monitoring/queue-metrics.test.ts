@@ -31,7 +31,9 @@ it('exposes the queue stats as Prometheus metrics that agree with stats()', asyn
   expect(first).toContain('quiz_agent_queue_processed_total 1');
   expect(first).toContain('quiz_agent_queue_failed_total 1');
   expect(first).toContain('quiz_agent_queue_retries_total 1');
-  expect(first).toMatch(/quiz_agent_queue_wait_seconds\{priority="interactive",quantile="0.5"\} \d/);
+  // Waits are a histogram: two interactive calls went out (the 502's repeat is not a new wait).
+  expect(first).toMatch(/quiz_agent_queue_wait_seconds_count\{priority="interactive"\} 2\n/);
+  expect(first).toMatch(/quiz_agent_queue_wait_seconds_count\{priority="bulk"\} 0\n/);
   await api.sendMessage(user.id, 'again');
   // Counters keep counting across scrapes rather than restarting.
   expect(await registry.metrics()).toContain('quiz_agent_queue_processed_total 2');
