@@ -1,13 +1,53 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+import { E2E_FILES, TEST_FILES, UNIT_FILES } from './tests/projects.js';
+
+/**
+ * Three projects, chosen by what a file uses (tests/projects.ts says which file is where):
+ * - unit: no database, no socket, no child process; no PostgreSQL is started for it, and
+ *   tests/helpers/unit-guard.ts makes a socket or a process fail the test that opens it;
+ * - integration: the store, the queue and the monitoring server against real things (PostgreSQL,
+ *   the simulator over HTTP); every file that is in neither list lands here, so a new test file
+ *   always has a database;
+ * - e2e: the real bot against the simulator, and tests that start processes.
+ * `npm test` runs all three; `npm run test:unit` only the first (seconds, no database).
+ */
+const shared = {
+  pool: 'forks' as const,
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+};
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    // Starts one PostgreSQL for the run (embedded unless DATABASE_URL is set); each test file
-    // then creates and drops a database of its own.
-    globalSetup: ['tests/helpers/global-setup.ts'],
-    pool: 'forks',
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    projects: [
+      {
+        test: {
+          ...shared,
+          name: 'unit',
+          include: [...UNIT_FILES],
+          setupFiles: ['tests/helpers/unit-guard.ts'],
+        },
+      },
+      {
+        test: {
+          ...shared,
+          name: 'integration',
+          include: [...TEST_FILES],
+          exclude: [...configDefaults.exclude, ...UNIT_FILES, ...E2E_FILES],
+          // One PostgreSQL for the run (embedded unless DATABASE_URL is set), shared with e2e;
+          // each test file then creates and drops a database of its own.
+          globalSetup: ['tests/helpers/global-setup.ts'],
+        },
+      },
+      {
+        test: {
+          ...shared,
+          name: 'e2e',
+          include: [...E2E_FILES],
+          exclude: [...configDefaults.exclude, ...UNIT_FILES],
+          globalSetup: ['tests/helpers/global-setup.ts'],
+        },
+      },
+    ],
   },
 });
