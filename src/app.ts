@@ -9,6 +9,7 @@ import os from 'node:os';
 import { Api, type Bot } from 'grammy';
 import type { Logger } from 'pino';
 import { createAnswerCounters, type AnswerCounters } from './bot/answer-counters.js';
+import { createChatReachability } from './bot/chat-reachability.js';
 import type { BotContext, BotDeps } from './bot/context.js';
 import { setCommandMenus } from './bot/command-menu.js';
 import { createBot } from './bot/create-bot.js';
@@ -18,7 +19,7 @@ import { IntakeStats } from './bot/intake/intake-stats.js';
 import { startPolling, type Polling } from './bot/intake/polling.js';
 import { createWebhookHandler, setWebhook, waitForWebhookBacklog } from './bot/intake/webhook.js';
 import { waitForTelegram } from './bot/telegram-reachable.js';
-import { ConfigError, type Config } from './config.js';
+import type { Config } from './config.js';
 import { createOutboxSender } from './engine/outbox-sender.js';
 import { createPollDirectory } from './engine/poll-directory.js';
 import { createRunEngine, type RunEngine } from './engine/run-engine.js';
@@ -31,7 +32,6 @@ import { createOutboundQueue, type DrainReport, type OutboundQueue } from './que
 import { createInboxWriter } from './store/inbox-writer.js';
 import { waitForDatabase } from './store/database-reachable.js';
 import { openStore, type Store } from './store/open-store.js';
-import { markChatBlocked } from './store/queries/chats.js';
 
 /** A running quiz-agent. */
 export interface App {
@@ -71,8 +71,7 @@ export interface StartAppOptions {
 }
 
 export async function startApp(config: Config, logger: Logger, options: StartAppOptions = {}): Promise<App> {
-  const token = config.bot.token;
-  if (!token) throw new ConfigError(['BOT_TOKEN is required to run the bot: get one from @BotFather (or run `npm run sim` for an offline one)']);
+  const token = config.bot.token; // required by the config schema
   const apiRoot = config.bot.apiRoot;
   const clock = options.clock ?? systemClock;
   const instanceId = `${os.hostname().slice(0, 24)}/${process.pid}/${randomBytes(3).toString('hex')}`;
@@ -139,14 +138,11 @@ export async function startApp(config: Config, logger: Logger, options: StartApp
     adminIds: new Set(config.adminIds),
     answers,
     clock,
-    markReachable: (chatId: number) => queue.markReachable(chatId),
+    chats: createChatReachability({ db, queue, logger }),
   };
   const bot = createBot({ token, apiRoot, deps, logger: logger.child({ component: 'bot' }), transformer: queue.transformer });
   const inbox = createInboxProcessor({ db, bot, logger, instanceId, clock, outages });
   const acceptor = createAcceptor({ deps, inbox: inboxWriter, clock, logger: logger.child({ component: 'intake' }), onInboxAccepted: () => inbox.poke(), onDeadLetter: (kind) => inbox.noteParked(kind), onRefused: (reason) => intake.addRefused(reason) });
-  queue.on('chatUnreachable', (chatId) => {
-    markChatBlocked(db, Number(chatId)).catch((error: unknown) => logger.error({ err: error, chatId }, 'Could not record an unreachable chat'));
-  });
 
   let polling: Polling | undefined;
   const parts = { store, queue, engine, answers, intake, inbox, outages };

@@ -11,6 +11,7 @@ import type { RunEngine } from '../engine/run-engine.js';
 import type { AnswerWriter } from '../store/answer-writer.js';
 import type { Database } from '../store/database.js';
 import type { AnswerCounters } from './answer-counters.js';
+import type { ChatReachability } from './chat-reachability.js';
 
 /** The services handlers use. */
 export interface BotDeps {
@@ -22,8 +23,8 @@ export interface BotDeps {
   adminIds: ReadonlySet<number>;
   answers: AnswerCounters;
   clock: Clock;
-  /** Lifts the outbound queue's refusal of a chat that had answered 403 (the user is back). */
-  markReachable(chatId: number): void;
+  /** Which chats the bot cannot write to (the one owner of that fact). */
+  chats: ChatReachability;
 }
 
 export type BotContext = Context & {

@@ -1,10 +1,10 @@
 /**
  * The bot's own membership (my_chat_member): removed from a group or blocked by a user, the
  * chat is marked blocked so the engine stops sending there; added back or unblocked, the mark
- * and the outbound queue's refusal (set after a 403) are lifted at once.
+ * and the outbound queue's refusal (set after a 403) are lifted at once (chat-reachability.ts).
  */
 import { Composer } from 'grammy';
-import { clearChatBlocked, markChatBlocked, upsertChat } from '../../store/queries/chats.js';
+import { upsertChat } from '../../store/queries/chats.js';
 import type { BotContext } from '../context.js';
 
 export const chatMembershipFeature = new Composer<BotContext>();
@@ -15,9 +15,8 @@ chatMembershipFeature.on('my_chat_member', async (ctx) => {
   const db = ctx.deps.db;
   await upsertChat(db, { id: chat.id, type: chat.type, title: chat.type === 'private' ? null : (chat.title ?? null) });
   if (status === 'kicked' || status === 'left') {
-    if (await markChatBlocked(db, chat.id)) ctx.logger.info({ chatId: chat.id, status }, 'The bot was removed or blocked: no more messages to this chat');
+    if (await ctx.deps.chats.markBlocked(chat.id)) ctx.logger.info({ chatId: chat.id, status }, 'The bot was removed or blocked: no more messages to this chat');
     return;
   }
-  ctx.deps.markReachable(chat.id);
-  if (await clearChatBlocked(db, chat.id)) ctx.logger.info({ chatId: chat.id, status }, 'The bot is back in this chat');
+  if (await ctx.deps.chats.markReachable(chat.id)) ctx.logger.info({ chatId: chat.id, status }, 'The bot is back in this chat');
 });
