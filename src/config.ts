@@ -1,5 +1,7 @@
 /**
- * Every setting of the bot, read from the environment and validated with zod.
+ * Every setting of the bot, read from the environment and validated with ONE zod schema.
+ * Each variable is written once, in {@link configSchema}: its name, its parser with its
+ * message, its default and its place in {@link Config}, whose type is derived from the schema.
  * See `.env.example` for the full list with defaults and examples.
  */
 import { existsSync } from 'node:fs';
@@ -18,76 +20,34 @@ export class ConfigError extends Error {
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-interface BotCommon {
-  /** BOT_TOKEN from @BotFather; optional for now [unset]. */ readonly token?: string;
-  /** TELEGRAM_API_ROOT without a trailing slash [https://api.telegram.org]. */ readonly apiRoot: string;
-}
-/** How updates reach the bot: long polling [default] or a webhook. */
-export type BotConfig =
-  | (BotCommon & { readonly mode: 'polling' })
-  | (BotCommon & {
-      readonly mode: 'webhook';
-      readonly webhookUrl: string;
-      readonly webhookSecret: string;
-      /** WEBHOOK_MAX_CONNECTIONS: updates Telegram delivers at once [40]. */
-      readonly webhookMaxConnections: number;
-    });
-
-/** The validated, deeply frozen settings. Defaults are listed per field. */
-export interface Config {
-  /** NODE_ENV [development]. */ readonly env: string;
-  /** LOG_LEVEL [info]. */ readonly logLevel: LogLevel;
-  readonly bot: BotConfig;
-  /** BOT_ADMIN_IDS: Telegram user ids allowed to run admin commands [none]. */ readonly adminIds: readonly number[];
-  readonly database: {
-    /** DATABASE_URL [unset: embedded PostgreSQL]. */ readonly url?: string;
-    /** EMBEDDED_PG_DIR: data directory of the embedded server [./.data/postgres]. */ readonly embeddedDir: string;
-    /** DB_POOL_SIZE: connections the pool is sized for; pool + overflow = postgres.js max [30]. */ readonly poolSize: number;
-    /** DB_MAX_OVERFLOW: extra connections opened under load [50]. */ readonly maxOverflow: number;
-    /** DB_CONNECT_TIMEOUT_S [10]. */ readonly connectTimeoutS: number;
-    /** DB_IDLE_TIMEOUT_S: seconds an unused connection stays open, 0 = forever [30]. */ readonly idleTimeoutS: number;
-    /**
-     * Database operations the update handlers may run at once, derived: a fifth of
-     * DB_POOL_SIZE, at least 2. A burst of commands then waits in memory, not for connections.
-     */ readonly handlerConcurrency: number;
-  };
-  readonly answerWriter: {
-    /** ANSWER_BATCH_SIZE: most answers per INSERT [500]. */ readonly batchSize: number;
-    /** ANSWER_FLUSH_MS: wait before flushing a partial batch [5]. */ readonly flushMs: number;
-    /** ANSWER_BUFFER_LIMIT: most answers buffered in memory, >= batchSize [20000]. */ readonly bufferLimit: number;
-    /** ANSWER_WRITER_CONCURRENCY: batches committed in parallel [4]. */ readonly concurrency: number;
-  };
-  readonly queue: {
-    /** QUEUE_WORKERS: Bot API calls sent at once [10]. */ readonly workers: number;
-    /** QUEUE_MAX_SIZE: calls held before new ones are refused [10000]. */ readonly maxSize: number;
-    /** QUEUE_PRIVATE_CHAT_PER_S: messages per second to one private chat [1]. */ readonly privateChatPerS: number;
-    /** QUEUE_GROUP_PER_MIN: messages per minute to one group, edits included [20]. */ readonly groupPerMin: number;
-    /** QUEUE_GLOBAL_PER_S: messages per second over all chats [30]. */ readonly globalPerS: number;
-  };
-  /** REDIS_URL [unset: no Redis]. */ readonly redisUrl?: string;
-  readonly rewards: {
-    /** REWARD_POINTS: points for rank 1, 2, ... of a finished run [100,50,25]. */ readonly pointsByRank: readonly number[];
-    /** PARTICIPATION_POINTS: points every ranked player gets on top [10]. */ readonly participationPoints: number;
-  };
-  readonly http: {
-    /** HTTP_HOST [127.0.0.1]. */ readonly host: string;
-    /** HTTP_PORT; 0 picks a free port (tests) [8000]. */ readonly port: number;
-    /** MONITORING_TOKEN: token for the monitoring endpoints [unset]. */ readonly monitoringToken?: string;
-  };
-}
-
 // ---- one helper per kind of variable; messages omit the name, which is prefixed later ----
 
-/** Raw value; an empty string counts as unset. */
-const raw = z.string().optional().transform((v) => (v === '' ? undefined : v));
+/** Which environment variable feeds a schema: a setting is `fromEnv('NAME', parser)`. */
+const envNames = z.registry<{ variable: string }>();
+function fromEnv<S extends z.ZodType>(variable: string, schema: S): S {
+  envNames.add(schema, { variable });
+  return schema;
+}
+
+/** The value as read: a string, or undefined when unset (empty strings are made unset before parsing). */
+const unset = z.string().optional();
 
 /** Parses a set value with `parse` (undefined = invalid, reported with `problem(value)`); unset stays undefined. */
 function variable<T>(parse: (v: string) => T | undefined, problem: (v: string) => string) {
-  return raw.transform((v, ctx): T | undefined => {
+  return unset.transform((v, ctx): T | undefined => {
     if (v === undefined) return undefined;
     const out = parse(v);
     if (out !== undefined) return out;
     ctx.addIssue({ code: 'custom', message: problem(v) });
+    return z.NEVER;
+  });
+}
+
+/** `schema`, refused with `message` when unset. */
+function required<T>(schema: z.ZodType<T | undefined, string | undefined>, message: string) {
+  return schema.transform((v, ctx): T => {
+    if (v !== undefined) return v;
+    ctx.addIssue({ code: 'custom', message });
     return z.NEVER;
   });
 }
@@ -114,7 +74,7 @@ function oneOf<const T extends readonly string[]>(values: T, fallback: T[number]
 }
 
 function text(fallback: string) {
-  return raw.transform((v) => v ?? fallback);
+  return unset.transform((v) => v ?? fallback);
 }
 
 /** How a URL is shown in a message: with any password replaced by `***`, or not at all if it does not parse. */
@@ -169,69 +129,189 @@ function isLoopback(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
 }
 
+/** Telegram calls webhooks over https only; plain http is let through for a loopback address, where the offline simulator (npm run sim) delivers. */
+function isWebhookUrl(v: string): boolean {
+  if (!URL.canParse(v)) return false;
+  const { protocol, hostname } = new URL(v);
+  return protocol === 'https:' || (protocol === 'http:' && isLoopback(hostname));
+}
+
 const WEBHOOK_URL_EXAMPLE = 'https://bot.example.com/telegram';
 const SECRET_EXAMPLE = 'the output of openssl rand -hex 32';
 
-const fields = {
-  NODE_ENV: text('development'),
-  LOG_LEVEL: oneOf(LOG_LEVELS, 'info'),
-  BOT_TOKEN: secret(
-    /^\d+:[A-Za-z0-9_-]{35,}$/,
-    'look like 123456789:AA... (digits, a colon, then at least 35 letters, digits, _ or -)',
+// ---- the settings of the bot: BOT_MODE decides whether webhook settings exist ----
+
+const botCommon = {
+  /** BOT_TOKEN from @BotFather [required]. */
+  token: fromEnv(
+    'BOT_TOKEN',
+    required(
+      secret(/^\d+:[A-Za-z0-9_-]{35,}$/, 'look like 123456789:AA... (digits, a colon, then at least 35 letters, digits, _ or -)'),
+      'is required to run the bot: get one from @BotFather (or run `npm run sim` for an offline one)',
+    ),
   ),
-  TELEGRAM_API_ROOT: url(['http:', 'https:'], 'an http or https URL', 'https://api.telegram.org').transform((v) =>
-    (v ?? 'https://api.telegram.org').replace(/\/+$/, ''),
-  ),
-  BOT_MODE: oneOf(['polling', 'webhook'] as const, 'polling'),
-  // Telegram calls webhooks over https only; plain http is let through for a loopback address,
-  // where the offline simulator (npm run sim) delivers.
-  WEBHOOK_URL: variable(
-    (v) => (URL.canParse(v) && (new URL(v).protocol === 'https:' || (new URL(v).protocol === 'http:' && isLoopback(new URL(v).hostname))) ? v : undefined),
-    (v) => `must be an https URL (e.g. ${WEBHOOK_URL_EXAMPLE}; plain http only on 127.0.0.1 or localhost), got ${quote(v)}`,
-  ),
-  WEBHOOK_MAX_CONNECTIONS: wholeNumber(1, 100, 40),
-  WEBHOOK_SECRET: secret(/^[A-Za-z0-9_-]{1,256}$/, `be 1 to 256 letters, digits, _ or - (e.g. ${SECRET_EXAMPLE})`),
-  BOT_ADMIN_IDS: idList(),
-  DATABASE_URL: url(
-    ['postgres:', 'postgresql:'],
-    'a postgres:// or postgresql:// URL',
-    'postgres://quiz:password@localhost:5432/quiz',
-    true,
-  ),
-  EMBEDDED_PG_DIR: text('./.data/postgres'),
-  DB_POOL_SIZE: wholeNumber(1, 500, 30),
-  DB_MAX_OVERFLOW: wholeNumber(0, 500, 50),
-  DB_CONNECT_TIMEOUT_S: wholeNumber(1, 120, 10),
-  DB_IDLE_TIMEOUT_S: wholeNumber(0, 3600, 30),
-  ANSWER_BATCH_SIZE: wholeNumber(1, 10_000, 500),
-  ANSWER_FLUSH_MS: wholeNumber(0, 1000, 5),
-  ANSWER_BUFFER_LIMIT: wholeNumber(1, 1_000_000, 20_000),
-  ANSWER_WRITER_CONCURRENCY: wholeNumber(1, 32, 4),
-  QUEUE_WORKERS: wholeNumber(1, 100, 10),
-  QUEUE_MAX_SIZE: wholeNumber(1, 1_000_000, 10_000),
-  QUEUE_PRIVATE_CHAT_PER_S: wholeNumber(1, 1000, 1),
-  QUEUE_GROUP_PER_MIN: wholeNumber(1, 60_000, 20),
-  QUEUE_GLOBAL_PER_S: wholeNumber(1, 1000, 30),
-  REWARD_POINTS: pointList([100, 50, 25]),
-  PARTICIPATION_POINTS: wholeNumber(0, 1_000_000, 10),
-  REDIS_URL: url(['redis:', 'rediss:'], 'a redis:// or rediss:// URL', 'redis://localhost:6379', true),
-  HTTP_HOST: text('127.0.0.1'),
-  HTTP_PORT: wholeNumber(0, 65_535, 8000),
-  // Sent as `Authorization: Bearer <token>`, which ends at the first space: a token with a space
-  // (or a character a header cannot carry as typed) would pass here and never match a request.
-  MONITORING_TOKEN: variable(
-    (v) => (/^[\x21-\x7e]{16,}$/.test(v) ? v : undefined),
-    (v) =>
-      /^[\x21-\x7e]*$/.test(v)
-        ? `must be at least 16 characters (e.g. ${SECRET_EXAMPLE}), got a value of ${v.length} characters`
-        : `must be one word of visible ASCII characters, no spaces (it is sent as "Authorization: Bearer <token>", where a space ends it), got a value of ${v.length} characters with ${/\s/.test(v) ? 'a space' : 'a character outside visible ASCII'}`,
+  /** TELEGRAM_API_ROOT without a trailing slash [https://api.telegram.org]. */
+  apiRoot: fromEnv(
+    'TELEGRAM_API_ROOT',
+    url(['http:', 'https:'], 'an http or https URL', 'https://api.telegram.org').transform((v) => (v ?? 'https://api.telegram.org').replace(/\/+$/, '')),
   ),
 };
-type Fields = typeof fields;
+const webhookUrl = fromEnv(
+  'WEBHOOK_URL',
+  variable(
+    (v) => (isWebhookUrl(v) ? v : undefined),
+    (v) => `must be an https URL (e.g. ${WEBHOOK_URL_EXAMPLE}; plain http only on 127.0.0.1 or localhost), got ${quote(v)}`,
+  ),
+);
+const webhookSecret = fromEnv('WEBHOOK_SECRET', secret(/^[A-Za-z0-9_-]{1,256}$/, `be 1 to 256 letters, digits, _ or - (e.g. ${SECRET_EXAMPLE})`));
+/** WEBHOOK_MAX_CONNECTIONS: updates Telegram delivers at once [40]. */
+const webhookMaxConnections = fromEnv('WEBHOOK_MAX_CONNECTIONS', wholeNumber(1, 100, 40));
+const BOT_MODES = ['polling', 'webhook'] as const;
+/** BOT_MODE: the discriminator of the union below; unset means polling. */
+const botMode = <S extends z.ZodType>(schema: S) => fromEnv('BOT_MODE', schema);
 
+/** How updates reach the bot: long polling [default] or a webhook. */
+const botSchema = z.discriminatedUnion(
+  'mode',
+  [
+    // Webhook settings are checked in polling mode too (a bad value is caught before the switch), then dropped.
+    z
+      .object({ mode: botMode(z.literal('polling').optional()), ...botCommon, webhookUrl, webhookSecret, webhookMaxConnections })
+      .transform(({ token, apiRoot }) => ({ mode: 'polling' as const, token, apiRoot })),
+    z.object({
+      mode: botMode(z.literal('webhook')),
+      ...botCommon,
+      webhookUrl: required(webhookUrl, `is required when BOT_MODE=webhook (e.g. ${WEBHOOK_URL_EXAMPLE})`),
+      webhookSecret: required(webhookSecret, `is required when BOT_MODE=webhook (e.g. ${SECRET_EXAMPLE})`),
+      webhookMaxConnections,
+    }),
+  ],
+  { error: (issue) => `must be one of ${BOT_MODES.join(', ')}, got ${quote(String((issue.input as { mode?: unknown }).mode))}` },
+);
+
+/**
+ * The whole configuration: each leaf is `fromEnv(VARIABLE, parser with its default)`, each
+ * object a section of {@link Config}. Defaults are given in brackets.
+ */
+const configSchema = z.object({
+  /** NODE_ENV [development]. */
+  env: fromEnv('NODE_ENV', text('development')),
+  /** LOG_LEVEL [info]. */
+  logLevel: fromEnv('LOG_LEVEL', oneOf(LOG_LEVELS, 'info')),
+  /** BOT_ADMIN_IDS: Telegram user ids allowed to run admin commands [none]. */
+  adminIds: fromEnv('BOT_ADMIN_IDS', idList()),
+  database: z
+    .object({
+      /** DATABASE_URL [unset: embedded PostgreSQL]. */
+      url: fromEnv('DATABASE_URL', url(['postgres:', 'postgresql:'], 'a postgres:// or postgresql:// URL', 'postgres://quiz:password@localhost:5432/quiz', true)),
+      /** EMBEDDED_PG_DIR: data directory of the embedded server [./.data/postgres]. */
+      embeddedDir: fromEnv('EMBEDDED_PG_DIR', text('./.data/postgres')),
+      /** DB_POOL_SIZE: connections the pool is sized for; pool + overflow = postgres.js max [30]. */
+      poolSize: fromEnv('DB_POOL_SIZE', wholeNumber(1, 500, 30)),
+      /** DB_MAX_OVERFLOW: extra connections opened under load [50]. */
+      maxOverflow: fromEnv('DB_MAX_OVERFLOW', wholeNumber(0, 500, 50)),
+      /** DB_CONNECT_TIMEOUT_S [10]. */
+      connectTimeoutS: fromEnv('DB_CONNECT_TIMEOUT_S', wholeNumber(1, 120, 10)),
+      /** DB_IDLE_TIMEOUT_S: seconds an unused connection stays open, 0 = forever [30]. */
+      idleTimeoutS: fromEnv('DB_IDLE_TIMEOUT_S', wholeNumber(0, 3600, 30)),
+    })
+    // Database operations the update handlers may run at once: a fifth of DB_POOL_SIZE, at
+    // least 2. A burst of commands then waits in memory, not for connections.
+    .transform((db) => ({ ...db, handlerConcurrency: Math.max(2, Math.floor(db.poolSize / 5)) })),
+  answerWriter: z
+    .object({
+      /** ANSWER_BATCH_SIZE: most answers per INSERT [500]. */
+      batchSize: fromEnv('ANSWER_BATCH_SIZE', wholeNumber(1, 10_000, 500)),
+      /** ANSWER_FLUSH_MS: wait before flushing a partial batch [5]. */
+      flushMs: fromEnv('ANSWER_FLUSH_MS', wholeNumber(0, 1000, 5)),
+      /** ANSWER_BUFFER_LIMIT: most answers buffered in memory, >= batchSize [20000]. */
+      bufferLimit: fromEnv('ANSWER_BUFFER_LIMIT', wholeNumber(1, 1_000_000, 20_000)),
+      /** ANSWER_WRITER_CONCURRENCY: batches committed in parallel [4]. */
+      concurrency: fromEnv('ANSWER_WRITER_CONCURRENCY', wholeNumber(1, 32, 4)),
+    })
+    .refine((aw) => aw.bufferLimit >= aw.batchSize, {
+      path: ['bufferLimit'],
+      error: (issue) => {
+        const aw = issue.input as { batchSize: number; bufferLimit: number };
+        return `must be at least ANSWER_BATCH_SIZE (${aw.batchSize}), got ${aw.bufferLimit}`;
+      },
+    }),
+  queue: z.object({
+    /** QUEUE_WORKERS: Bot API calls sent at once [10]. */
+    workers: fromEnv('QUEUE_WORKERS', wholeNumber(1, 100, 10)),
+    /** QUEUE_MAX_SIZE: calls held before new ones are refused [10000]. */
+    maxSize: fromEnv('QUEUE_MAX_SIZE', wholeNumber(1, 1_000_000, 10_000)),
+    /** QUEUE_PRIVATE_CHAT_PER_S: messages per second to one private chat [1]. */
+    privateChatPerS: fromEnv('QUEUE_PRIVATE_CHAT_PER_S', wholeNumber(1, 1000, 1)),
+    /** QUEUE_GROUP_PER_MIN: messages per minute to one group, edits included [20]. */
+    groupPerMin: fromEnv('QUEUE_GROUP_PER_MIN', wholeNumber(1, 60_000, 20)),
+    /** QUEUE_GLOBAL_PER_S: messages per second over all chats [30]. */
+    globalPerS: fromEnv('QUEUE_GLOBAL_PER_S', wholeNumber(1, 1000, 30)),
+  }),
+  /** REDIS_URL [unset: no Redis]. */
+  redisUrl: fromEnv('REDIS_URL', url(['redis:', 'rediss:'], 'a redis:// or rediss:// URL', 'redis://localhost:6379', true)),
+  rewards: z.object({
+    /** REWARD_POINTS: points for rank 1, 2, ... of a finished run [100,50,25]. */
+    pointsByRank: fromEnv('REWARD_POINTS', pointList([100, 50, 25])),
+    /** PARTICIPATION_POINTS: points every ranked player gets on top [10]. */
+    participationPoints: fromEnv('PARTICIPATION_POINTS', wholeNumber(0, 1_000_000, 10)),
+  }),
+  http: z.object({
+    /** HTTP_HOST [127.0.0.1]. */
+    host: fromEnv('HTTP_HOST', text('127.0.0.1')),
+    /** HTTP_PORT; 0 picks a free port (tests) [8000]. */
+    port: fromEnv('HTTP_PORT', wholeNumber(0, 65_535, 8000)),
+    /**
+     * MONITORING_TOKEN: token for the monitoring endpoints [unset]. Sent as `Authorization:
+     * Bearer <token>`, which ends at the first space: a token with a space (or a character a
+     * header cannot carry as typed) would pass a looser check and never match a request.
+     */
+    monitoringToken: fromEnv(
+      'MONITORING_TOKEN',
+      variable(
+        (v) => (/^[\x21-\x7e]{16,}$/.test(v) ? v : undefined),
+        (v) =>
+          /^[\x21-\x7e]*$/.test(v)
+            ? `must be at least 16 characters (e.g. ${SECRET_EXAMPLE}), got a value of ${v.length} characters`
+            : `must be one word of visible ASCII characters, no spaces (it is sent as "Authorization: Bearer <token>", where a space ends it), got a value of ${v.length} characters with ${/\s/.test(v) ? 'a space' : 'a character outside visible ASCII'}`,
+      ),
+    ),
+  }),
+  // Last, so problems are listed as before: plain settings first, then what BOT_MODE requires.
+  bot: botSchema,
+});
+
+type DeepReadonly<T> = T extends (infer E)[] ? readonly DeepReadonly<E>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
+/** The validated, deeply frozen settings (defaults in brackets on {@link configSchema}). */
+export type Config = DeepReadonly<z.output<typeof configSchema>>;
+/** How updates reach the bot: `mode` 'polling' [default], or 'webhook' with its URL, secret and connections. */
+export type BotConfig = Config['bot'];
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * The schema's input built from `env`: every `fromEnv` leaf gets its variable (empty = unset),
+ * and `variables` learns which variable sits at which path (for messages).
+ */
+function inputFrom(schema: z.ZodType, env: Env, path: string[], variables: Map<string, string>): unknown {
+  const variable = envNames.get(schema)?.variable;
+  if (variable !== undefined) {
+    variables.set(path.join('.'), variable);
+    return env[variable] === '' ? undefined : env[variable];
+  }
+  if (schema instanceof z.ZodObject) {
+    return Object.fromEntries(Object.entries(schema.shape as Record<string, z.ZodType>).map(([key, field]) => [key, inputFrom(field, env, [...path, key], variables)]));
+  }
+  // Every option of a union reads the same environment: one input with the keys of all of them.
+  if (schema instanceof z.ZodUnion) return Object.assign({}, ...schema.options.map((option) => inputFrom(option as z.ZodType, env, path, variables)));
+  if (schema instanceof z.ZodPipe) return inputFrom(schema.in as z.ZodType, env, path, variables);
+  throw new Error(`src/config.ts: the setting at ${path.join('.') || 'the root'} names no environment variable (wrap it in fromEnv)`);
+}
+
+const variablesAtPaths = new Map<string, string>();
+inputFrom(configSchema, {}, [], variablesAtPaths);
 /** Every environment variable quiz-agent reads (the compose file and .env.example are checked against it). */
-export const CONFIG_VARIABLES: readonly string[] = Object.freeze(Object.keys(fields));
-type Values = { [K in keyof Fields]: z.output<Fields[K]> };
+export const CONFIG_VARIABLES: readonly string[] = Object.freeze([...new Set(variablesAtPaths.values())]);
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object') {
@@ -243,70 +323,17 @@ function deepFreeze<T>(value: T): T {
 
 /**
  * Validates `env` and returns the settings as a deeply frozen object. Pure: no I/O.
- * Empty strings count as unset; unset variables take the defaults documented on {@link Config}.
- * @throws {@link ConfigError} listing every bad variable, one line each; secrets and URL passwords are never echoed.
+ * Empty strings count as unset; unset variables take the defaults documented on {@link configSchema}.
+ * @throws {@link ConfigError} listing every bad variable, one line each (`NAME must ...`); secrets and URL passwords are never echoed.
+ * @example createConfig({ BOT_TOKEN: '123456789:AA...', DB_POOL_SIZE: '40' }).database.poolSize // 40
  */
-export function createConfig(env: NodeJS.ProcessEnv | Record<string, string | undefined>): Config {
-  const problems: string[] = [];
-  const parsed: Partial<Record<keyof Fields, unknown>> = {};
-  for (const name of Object.keys(fields) as (keyof Fields)[]) {
-    const result = fields[name].safeParse(env[name]);
-    if (result.success) parsed[name] = result.data;
-    else problems.push(...result.error.issues.map((issue) => `${name} ${issue.message}`));
+export function createConfig(env: NodeJS.ProcessEnv | Env): Config {
+  const variables = new Map<string, string>();
+  const result = configSchema.safeParse(inputFrom(configSchema, env, [], variables));
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${variables.get(issue.path.join('.')) ?? issue.path.join('.')} ${issue.message}`));
   }
-  const v = parsed as Partial<Values>;
-  if (v.BOT_MODE === 'webhook') {
-    if (!raw.parse(env.WEBHOOK_URL)) {
-      problems.push(`WEBHOOK_URL is required when BOT_MODE=webhook (e.g. ${WEBHOOK_URL_EXAMPLE})`);
-    }
-    if (!raw.parse(env.WEBHOOK_SECRET)) {
-      problems.push(`WEBHOOK_SECRET is required when BOT_MODE=webhook (e.g. ${SECRET_EXAMPLE})`);
-    }
-  }
-  if (v.ANSWER_BATCH_SIZE !== undefined && v.ANSWER_BUFFER_LIMIT !== undefined && v.ANSWER_BUFFER_LIMIT < v.ANSWER_BATCH_SIZE) {
-    problems.push(
-      `ANSWER_BUFFER_LIMIT must be at least ANSWER_BATCH_SIZE (${v.ANSWER_BATCH_SIZE}), got ${v.ANSWER_BUFFER_LIMIT}`,
-    );
-  }
-  if (problems.length > 0) throw new ConfigError(problems);
-
-  const s = parsed as Values;
-  const common = { token: s.BOT_TOKEN, apiRoot: s.TELEGRAM_API_ROOT };
-  const bot: BotConfig =
-    s.BOT_MODE === 'webhook'
-      ? { ...common, mode: 'webhook', webhookUrl: s.WEBHOOK_URL ?? '', webhookSecret: s.WEBHOOK_SECRET ?? '', webhookMaxConnections: s.WEBHOOK_MAX_CONNECTIONS }
-      : { ...common, mode: 'polling' };
-  return deepFreeze<Config>({
-    env: s.NODE_ENV,
-    logLevel: s.LOG_LEVEL,
-    bot,
-    adminIds: s.BOT_ADMIN_IDS,
-    database: {
-      url: s.DATABASE_URL,
-      embeddedDir: s.EMBEDDED_PG_DIR,
-      poolSize: s.DB_POOL_SIZE,
-      maxOverflow: s.DB_MAX_OVERFLOW,
-      connectTimeoutS: s.DB_CONNECT_TIMEOUT_S,
-      idleTimeoutS: s.DB_IDLE_TIMEOUT_S,
-      handlerConcurrency: Math.max(2, Math.floor(s.DB_POOL_SIZE / 5)),
-    },
-    answerWriter: {
-      batchSize: s.ANSWER_BATCH_SIZE,
-      flushMs: s.ANSWER_FLUSH_MS,
-      bufferLimit: s.ANSWER_BUFFER_LIMIT,
-      concurrency: s.ANSWER_WRITER_CONCURRENCY,
-    },
-    queue: {
-      workers: s.QUEUE_WORKERS,
-      maxSize: s.QUEUE_MAX_SIZE,
-      privateChatPerS: s.QUEUE_PRIVATE_CHAT_PER_S,
-      groupPerMin: s.QUEUE_GROUP_PER_MIN,
-      globalPerS: s.QUEUE_GLOBAL_PER_S,
-    },
-    redisUrl: s.REDIS_URL,
-    rewards: { pointsByRank: s.REWARD_POINTS, participationPoints: s.PARTICIPATION_POINTS },
-    http: { host: s.HTTP_HOST, port: s.HTTP_PORT, monitoringToken: s.MONITORING_TOKEN },
-  });
+  return deepFreeze<Config>(result.data);
 }
 
 /**

@@ -2,7 +2,7 @@
  * Entry point of `npm start`: reads the config, starts the app (src/app.ts builds every part)
  * and owns the process: signals, the shutdown deadline, exit codes. Nothing imports it.
  */
-import { ConfigError, describeSizing, loadConfig, type Config } from './config.js';
+import { ConfigError, describeSizing, loadConfig } from './config.js';
 import { errorMessage } from './lib/describe-error.js';
 import { redactSecretPatterns } from './lib/redact-secrets.js';
 import { createLogger, secretsOf, type Logger } from './logger.js';
@@ -13,21 +13,8 @@ const SHUTDOWN_DEADLINE_MS = 25_000;
 /** Part of the shutdown deadline the outbound queue gets to send what it holds. */
 const QUEUE_DRAIN_MS = 10_000;
 
-function readConfig(): Config {
-  try {
-    return loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      // One line per bad variable, for the operator; nothing else is running yet.
-      console.error(`quiz-agent cannot start, the configuration is invalid:\n${error.message}`);
-      process.exit(78); // EX_CONFIG
-    }
-    throw error;
-  }
-}
-
 async function main(): Promise<void> {
-  const config = readConfig();
+  const config = loadConfig();
   // Every line loses the config's secrets (token, webhook secret, monitoring token, passwords) wherever they appear.
   const logger = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
   logger.info({ sizing: describeSizing(config) }, 'Sizing settings in force');
@@ -45,10 +32,6 @@ async function main(): Promise<void> {
     if (error instanceof StartAbortedError) {
       logger.info({ signal: startSignal, waitingFor: error.waitingFor }, 'Stopped by a signal during start-up');
       process.exit(0);
-    }
-    if (error instanceof ConfigError) {
-      console.error(`quiz-agent cannot start, the configuration is invalid:\n${error.message}`);
-      process.exit(78); // EX_CONFIG
     }
     throw error;
   });
@@ -92,6 +75,12 @@ function installShutdown(logger: Logger, app: App): void {
 }
 
 main().catch((error: unknown) => {
+  // A bad setting, or one the outside world refused (the token, the database login): one line
+  // per problem for the operator, exit 78 (EX_CONFIG) so a supervisor does not restart in a loop.
+  if (error instanceof ConfigError) {
+    console.error(`quiz-agent cannot start, the configuration is invalid:\n${error.message}`);
+    process.exit(78);
+  }
   // The message only (docs/runbook.md quotes it), without a bot token or a URL's password.
   console.error('quiz-agent failed to start:', error instanceof Error ? errorMessage(error) : redactSecretPatterns(String(error)));
   process.exit(1);

@@ -2,16 +2,21 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConfigError, createConfig, describeSizing, loadConfig } from '../src/config.js';
+import { CONFIG_VARIABLES, ConfigError, createConfig, describeSizing, loadConfig } from '../src/config.js';
 
 const TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawq';
 const WEBHOOK_SECRET = 'hook_Secret-ZQX7';
 const MONITORING_TOKEN = 'monitor-token-KJH42-very-long';
 
-/** The ConfigError thrown for `env` (fails the test if none is thrown). */
+/** The config of `env` with a valid BOT_TOKEN (required) unless `env` sets one. */
+function configOf(env: Record<string, string | undefined>) {
+  return createConfig({ BOT_TOKEN: TOKEN, ...env });
+}
+
+/** The ConfigError thrown for `env`, with a valid BOT_TOKEN unless `env` sets one (fails the test if none is thrown). */
 function problemsOf(env: Record<string, string | undefined>): ConfigError {
   try {
-    createConfig(env);
+    configOf(env);
   } catch (err) {
     expect(err).toBeInstanceOf(ConfigError);
     return err as ConfigError;
@@ -24,11 +29,11 @@ function messageOf(env: Record<string, string | undefined>): string {
 }
 
 describe('createConfig defaults', () => {
-  it('fills every default from an empty env', () => {
-    expect(createConfig({})).toEqual({
+  it('fills every default from an env with only the required BOT_TOKEN', () => {
+    expect(createConfig({ BOT_TOKEN: TOKEN })).toEqual({
       env: 'development',
       logLevel: 'info',
-      bot: { token: undefined, apiRoot: 'https://api.telegram.org', mode: 'polling' },
+      bot: { token: TOKEN, apiRoot: 'https://api.telegram.org', mode: 'polling' },
       adminIds: [],
       database: {
         url: undefined,
@@ -48,7 +53,7 @@ describe('createConfig defaults', () => {
   });
 
   it('reads reward points per rank and participation points', () => {
-    const config = createConfig({ REWARD_POINTS: '300, 200,100,0', PARTICIPATION_POINTS: '0' });
+    const config = configOf({ REWARD_POINTS: '300, 200,100,0', PARTICIPATION_POINTS: '0' });
     expect(config.rewards).toEqual({ pointsByRank: [300, 200, 100, 0], participationPoints: 0 });
     expect(messageOf({ REWARD_POINTS: '100,fifty' })).toBe(
       'REWARD_POINTS must be comma-separated whole numbers of points for rank 1, 2, ... (e.g. 100,50,25), got "100,fifty"',
@@ -56,9 +61,8 @@ describe('createConfig defaults', () => {
   });
 
   it('treats empty strings as unset', () => {
-    const config = createConfig({ DB_POOL_SIZE: '', BOT_TOKEN: '', DATABASE_URL: '', LOG_LEVEL: '', HTTP_HOST: '' });
+    const config = configOf({ DB_POOL_SIZE: '', DATABASE_URL: '', LOG_LEVEL: '', HTTP_HOST: '' });
     expect(config.database.poolSize).toBe(30);
-    expect(config.bot.token).toBeUndefined();
     expect(config.database.url).toBeUndefined();
     expect(config.logLevel).toBe('info');
     expect(config.http.host).toBe('127.0.0.1');
@@ -126,7 +130,7 @@ describe('createConfig parsing', () => {
   });
 
   it('accepts postgres:// and redis:// and strips several trailing slashes', () => {
-    const config = createConfig({
+    const config = configOf({
       DATABASE_URL: 'postgres://localhost/quiz',
       REDIS_URL: 'redis://localhost:6379',
       TELEGRAM_API_ROOT: 'https://api.example.org//',
@@ -137,7 +141,7 @@ describe('createConfig parsing', () => {
   });
 
   it('returns a deeply frozen object', () => {
-    const config = createConfig({ BOT_ADMIN_IDS: '1,2' });
+    const config = configOf({ BOT_ADMIN_IDS: '1,2' });
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.bot)).toBe(true);
     expect(Object.isFrozen(config.database)).toBe(true);
@@ -202,7 +206,7 @@ describe('createConfig errors', () => {
       'WEBHOOK_URL must be an https URL (e.g. https://bot.example.com/telegram; plain http only on 127.0.0.1 or localhost), got "http://bot.example.com/telegram"',
     );
     // The offline simulator delivers to loopback over plain http.
-    expect(createConfig({ BOT_MODE: 'webhook', WEBHOOK_SECRET, WEBHOOK_URL: 'http://127.0.0.1:8000/telegram' }).bot).toMatchObject({ mode: 'webhook', webhookUrl: 'http://127.0.0.1:8000/telegram' });
+    expect(configOf({ BOT_MODE: 'webhook', WEBHOOK_SECRET, WEBHOOK_URL: 'http://127.0.0.1:8000/telegram' }).bot).toMatchObject({ mode: 'webhook', webhookUrl: 'http://127.0.0.1:8000/telegram' });
     expect(messageOf({ WEBHOOK_MAX_CONNECTIONS: '101' })).toBe(
       'WEBHOOK_MAX_CONNECTIONS must be a whole number from 1 to 100, got "101"',
     );
@@ -222,7 +226,44 @@ describe('createConfig errors', () => {
     expect(messageOf({ BOT_MODE: 'webhook', WEBHOOK_SECRET, WEBHOOK_URL: '' })).toBe(
       'WEBHOOK_URL is required when BOT_MODE=webhook (e.g. https://bot.example.com/telegram)',
     );
-    expect(createConfig({ BOT_MODE: 'polling' }).bot).not.toHaveProperty('webhookUrl');
+    expect(configOf({ BOT_MODE: 'polling' }).bot).not.toHaveProperty('webhookUrl');
+  });
+
+  it('requires BOT_TOKEN, unset or empty, and lists it with the other problems', () => {
+    const required = 'BOT_TOKEN is required to run the bot: get one from @BotFather (or run `npm run sim` for an offline one)';
+    expect(() => createConfig({})).toThrow(required);
+    expect(messageOf({ BOT_TOKEN: '' })).toBe(required);
+    expect(messageOf({ BOT_TOKEN: undefined, DB_POOL_SIZE: 'abc' }).split('\n')).toEqual([
+      'DB_POOL_SIZE must be a whole number from 1 to 500, got "abc"',
+      required,
+    ]);
+  });
+
+  it('checks webhook settings in polling mode too, and keeps them only in webhook mode', () => {
+    const webhook = { WEBHOOK_URL: 'https://bot.example.com/telegram', WEBHOOK_SECRET, WEBHOOK_MAX_CONNECTIONS: '5' };
+    expect(configOf(webhook).bot).toStrictEqual({ mode: 'polling', token: TOKEN, apiRoot: 'https://api.telegram.org' });
+    expect(configOf({ ...webhook, BOT_MODE: 'webhook' }).bot).toStrictEqual({
+      mode: 'webhook',
+      token: TOKEN,
+      apiRoot: 'https://api.telegram.org',
+      webhookUrl: 'https://bot.example.com/telegram',
+      webhookSecret: WEBHOOK_SECRET,
+      webhookMaxConnections: 5,
+    });
+    const bot = configOf({}).bot;
+    if (bot.mode === 'polling') {
+      // @ts-expect-error the type is a discriminated union: a polling config has no webhook settings
+      expect(bot.webhookUrl).toBeUndefined();
+    }
+  });
+
+  it('reads each variable once and names it in its message', () => {
+    expect(new Set(CONFIG_VARIABLES).size).toBe(CONFIG_VARIABLES.length);
+    expect(CONFIG_VARIABLES).toHaveLength(30);
+    const freeText = ['NODE_ENV', 'EMBEDDED_PG_DIR', 'HTTP_HOST'];
+    for (const name of CONFIG_VARIABLES.filter((n) => !freeText.includes(n))) {
+      expect(problemsOf({ [name]: 'x y' }).problems, name).toEqual([expect.stringMatching(new RegExp(`^${name} must `))]);
+    }
   });
 
   it('rejects bad secret formats without echoing them', () => {
@@ -244,7 +285,7 @@ describe('createConfig errors', () => {
     );
     expect(messageOf({ MONITORING_TOKEN: 'monitor-token-with-a-tab\t' })).toMatch(/^MONITORING_TOKEN must be one word .* with a space$/);
     expect(messageOf({ MONITORING_TOKEN: 'monitor-token-naïve-1234' })).toMatch(/^MONITORING_TOKEN must be one word .* with a character outside visible ASCII$/);
-    expect(createConfig({ MONITORING_TOKEN }).http.monitoringToken).toBe(MONITORING_TOKEN);
+    expect(configOf({ MONITORING_TOKEN }).http.monitoringToken).toBe(MONITORING_TOKEN);
   });
 
   it('never puts secrets or URL passwords in the message', () => {
@@ -314,7 +355,7 @@ describe('createConfig errors', () => {
 
 describe('describeSizing', () => {
   it('lists every sizing setting in force', () => {
-    const config = createConfig({
+    const config = configOf({
       DB_POOL_SIZE: '20',
       DB_MAX_OVERFLOW: '5',
       QUEUE_WORKERS: '7',
@@ -349,13 +390,14 @@ describe('describeSizing', () => {
 
 describe('loadConfig', () => {
   const originalCwd = process.cwd();
-  const touched = ['DB_POOL_SIZE', 'QUEUE_WORKERS', 'LOG_LEVEL', 'HTTP_HOST'];
+  const touched = ['DB_POOL_SIZE', 'QUEUE_WORKERS', 'LOG_LEVEL', 'HTTP_HOST', 'BOT_TOKEN'];
   let saved: Record<string, string | undefined>;
   let dir: string;
 
   beforeEach(() => {
     saved = Object.fromEntries(touched.map((name) => [name, process.env[name]]));
     for (const name of touched) delete process.env[name];
+    process.env.BOT_TOKEN = TOKEN;
     dir = mkdtempSync(join(tmpdir(), 'quiz-config-'));
     process.chdir(dir);
   });

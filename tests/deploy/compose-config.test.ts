@@ -89,7 +89,7 @@ describe('the compose file', () => {
     expect(command).toContain('shared_preload_libraries=pg_stat_statements');
     const setting = command.find((arg) => arg.startsWith('max_connections='));
     const maxConnections = Number(interpolate(setting?.split('=')[1] ?? '', {}));
-    const { poolSize, maxOverflow } = createConfig({}).database;
+    const { poolSize, maxOverflow } = createConfig({ BOT_TOKEN: operatorEnv().BOT_TOKEN }).database;
     expect(maxConnections).toBeGreaterThanOrEqual(2 * (poolSize + maxOverflow) + 20);
     expect(service(compose, 'postgres').volumes).toContain('./deploy/postgres/init.sql:/docker-entrypoint-initdb.d/10-init.sql:ro');
     expect(readRepoFile('deploy/postgres/init.sql')).toMatch(/CREATE EXTENSION IF NOT EXISTS pg_stat_statements;/);
