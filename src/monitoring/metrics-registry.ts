@@ -34,6 +34,7 @@ export function createMetricsRegistry(parts: LiveParts): Registry {
       this.set({ state: 'max' }, pool.pool_size + pool.max_overflow);
     },
   });
+  totalCounter(registry, 'quiz_agent_db_checkouts_total', 'Uses of a pool connection started: statements outside transactions, transactions, reservations', () => database.uses().started);
   totalCounter(registry, 'quiz_agent_answers_saved_total', 'Answers acknowledged as committed', () => answerWriter.stats().answers_saved);
   totalCounter(registry, 'quiz_agent_answer_batches_total', 'Answer batches committed (one transaction each)', () => answerWriter.stats().batches);
   liveGauge(registry, 'quiz_agent_answer_writer_buffered', 'Answers accepted and not yet committed', () => answerWriter.stats().buffered);

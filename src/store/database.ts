@@ -2,8 +2,11 @@ import os from 'node:os';
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres, { type Sql } from 'postgres';
 import type { Logger } from 'pino';
-import { createSemaphore, type Semaphore } from '../lib/semaphore.js';
+import { createBackoff } from '../lib/backoff.js';
+import { createSemaphore } from '../lib/semaphore.js';
+import { countConnectionUses, type ConnectionUses } from './connection-uses.js';
 import * as schema from './schema/index.js';
+import { aroundEachUse } from './statement-boundary.js';
 
 /** The drizzle handle every query module takes as its first argument. */
 export type Database = PostgresJsDatabase<typeof schema>;
@@ -44,7 +47,7 @@ export interface PoolStats {
 /** The application's pool and what it needs around it. */
 export interface DatabaseHandle {
   db: Database;
-  /** The raw postgres.js client under `db` (instrumented). */
+  /** The raw postgres.js client under `db`; its `begin` and `reserve` are counted as uses too. */
   sql: Sql;
   /** The application_name of this pool's connections, unique per process and pool. */
   applicationName: string;
@@ -55,6 +58,8 @@ export interface DatabaseHandle {
    */
   limited(limit: number): Database;
   poolStats(): Promise<PoolStats>;
+  /** Uses of a connection counted at the executor boundary (no database round trip). */
+  uses(): ConnectionUses;
   /** Resolves when a trivial query answers within `timeoutMs`; rejects otherwise. */
   ping(timeoutMs?: number): Promise<void>;
   /** Waits for running queries, closes every connection (after `timeoutS`, forcibly). */
@@ -63,9 +68,13 @@ export interface DatabaseHandle {
 
 let poolCounter = 0;
 
-/** Seconds before the n-th reconnection attempt in a row: 0.1, 0.2, 0.4 ... at most 2. */
+/**
+ * Seconds before the n-th reconnection attempt in a row: 0.1, 0.2, 0.4 ... at most 2 (the
+ * ceiling of the one backoff schedule, without jitter, as postgres.js has always been given).
+ */
+const reconnectBackoff = createBackoff({ initialMs: 100, maxMs: 2_000 });
 function reconnectDelayS(attempt: number): number {
-  return Math.min(0.05 * 2 ** attempt, 2);
+  return reconnectBackoff.ceilingMs(attempt) / 1000;
 }
 
 /**
@@ -73,8 +82,9 @@ function reconnectDelayS(attempt: number): number {
  * overflow: it opens connections lazily up to `max` and closes any that stay idle for
  * `idle_timeout`. "Pool 30 + overflow 50" therefore maps to `max = 80` with a 30 s idle
  * timeout; connections above 30 are reported as overflow. Statistics are counted: the
- * connections PostgreSQL sees with this pool's application_name, and the operations this
- * process has started and not finished (queries, transactions, reservations).
+ * connections PostgreSQL sees with this pool's application_name, and the uses of a connection
+ * this process has started and not finished (statements, transactions, reservations), counted
+ * at the executor boundary (statement-boundary.ts), not on postgres.js's query objects.
  *
  * @example
  * const database = createDatabase({ url, poolSize: 30, maxOverflow: 50, connectTimeoutS: 10, idleTimeoutS: 30, logger });
@@ -94,9 +104,9 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
     backoff: reconnectDelayS,
     onnotice: (notice) => logger.debug({ notice: notice.message }, 'PostgreSQL notice'),
   });
-  const counter = { inFlight: 0 };
-  const sql = instrument(client, counter);
-  const db = drizzle(sql, { schema });
+  const counter = countConnectionUses();
+  const sql = countRawUses(client, counter);
+  const db = aroundEachUse(drizzle(client, { schema }), counter.around);
   // A separate single connection for the pool's own statistics, so that asking does not
   // change the answer (or wait behind an exhausted pool).
   let monitor: Sql | undefined;
@@ -107,14 +117,26 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
     db,
     sql,
     applicationName,
-    limited: (limit) => drizzle(limitConcurrency(sql, createSemaphore(limit)), { schema }),
+    limited(limit) {
+      const semaphore = createSemaphore(limit);
+      // The permit first, then the count: a use waiting for its permit has asked for no connection yet.
+      return aroundEachUse(drizzle(client, { schema }), async (use) => {
+        const release = await semaphore.acquire();
+        try {
+          return await counter.around(use);
+        } finally {
+          release();
+        }
+      });
+    },
     async poolStats() {
       monitor ??= postgres(options.url, { max: 1, idle_timeout: 60, connection: { application_name: 'quiz-agent-monitor' } });
       const [row] = await monitor<{ total: number; active: number }[]>`
         select count(*)::int as total, count(*) filter (where state <> 'idle')::int as active
         from pg_stat_activity where application_name = ${applicationName}`;
       const total = row?.total ?? 0;
-      const checkedOut = Math.min(total, Math.max(counter.inFlight, row?.active ?? 0));
+      const { inUse } = counter.uses();
+      const checkedOut = Math.min(total, Math.max(inUse, row?.active ?? 0));
       return {
         pool_size: options.poolSize,
         max_overflow: options.maxOverflow,
@@ -122,9 +144,10 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
         checked_out_connections: checkedOut,
         idle_connections: total - checkedOut,
         overflow_connections: Math.max(0, total - options.poolSize),
-        waiting: Math.max(0, counter.inFlight - total),
+        waiting: Math.max(0, inUse - total),
       };
     },
+    uses: () => counter.uses(),
     async ping(timeoutMs = 2000) {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
@@ -143,23 +166,19 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
 }
 
 /**
- * Counts operations that hold (or wait for) a connection: `unsafe` (every drizzle query),
- * `begin` (transactions) and `reserve`. postgres.js keeps its queues private, so counting at
- * this boundary is the honest way to know how many are waiting.
+ * The raw client with its own connection-taking calls counted: `begin` (a transaction, until it
+ * ends) and `reserve` (until released). These are plain function calls of postgres.js, wrapped
+ * as calls; drizzle does not go through here (its uses are counted by aroundEachUse).
  */
-function instrument(client: Sql, counter: { inFlight: number }): Sql {
-  const track = <T>(promise: Promise<T>): Promise<T> => {
-    counter.inFlight++;
-    return promise.finally(() => counter.inFlight--);
-  };
+function countRawUses(client: Sql, counter: ReturnType<typeof countConnectionUses>): Sql {
   return new Proxy(client, {
     get(target, property, receiver) {
       if (property === 'begin') {
-        return (...args: Parameters<Sql['begin']>) => track(target.begin(...args));
+        return (...args: Parameters<Sql['begin']>) => counter.around(() => target.begin(...args));
       }
       if (property === 'reserve') {
         return async () => {
-          counter.inFlight++;
+          const done = counter.start();
           try {
             const reserved = await target.reserve();
             const release = reserved.release.bind(reserved);
@@ -167,104 +186,15 @@ function instrument(client: Sql, counter: { inFlight: number }): Sql {
             reserved.release = () => {
               if (!released) {
                 released = true;
-                counter.inFlight--;
+                done();
               }
               release();
             };
             return reserved;
           } catch (error) {
-            counter.inFlight--;
+            done();
             throw error;
           }
-        };
-      }
-      if (property === 'unsafe') {
-        return (...args: Parameters<Sql['unsafe']>) => {
-          const query = target.unsafe(...args);
-          // Queries are lazy: they run when awaited. Count from then until they settle.
-          const then = query.then.bind(query);
-          let counted = false;
-          query.then = ((onFulfilled, onRejected) => {
-            if (!counted) {
-              counted = true;
-              counter.inFlight++;
-              then(
-                () => counter.inFlight--,
-                () => counter.inFlight--,
-              );
-            }
-            return then(onFulfilled, onRejected);
-          }) as typeof query.then;
-          return query;
-        };
-      }
-      return Reflect.get(target, property, receiver);
-    },
-  });
-}
-
-/**
- * The client with at most `semaphore`'s limit of operations running at once: `unsafe` (every
- * drizzle query outside a transaction) takes a permit when it is awaited and gives it back when
- * it settles; `begin` holds one for the whole transaction (its queries run on its own
- * connection, not through this proxy); `reserve` holds one until released.
- */
-function limitConcurrency(client: Sql, semaphore: Semaphore): Sql {
-  return new Proxy(client, {
-    get(target, property, receiver) {
-      if (property === 'begin') {
-        return async (...args: Parameters<Sql['begin']>) => {
-          const release = await semaphore.acquire();
-          try {
-            return await target.begin(...args);
-          } finally {
-            release();
-          }
-        };
-      }
-      if (property === 'reserve') {
-        return async () => {
-          const release = await semaphore.acquire();
-          try {
-            const reserved = await target.reserve();
-            const end = reserved.release.bind(reserved);
-            reserved.release = () => {
-              release();
-              end();
-            };
-            return reserved;
-          } catch (error) {
-            release();
-            throw error;
-          }
-        };
-      }
-      if (property === 'unsafe') {
-        return (...args: Parameters<Sql['unsafe']>) => {
-          const query = target.unsafe(...args);
-          // Queries are lazy: they run when awaited. Take the permit then, and start the query
-          // (the original then) only once it is ours.
-          const then = query.then.bind(query);
-          type Rows = Awaited<typeof query>;
-          let settled: Promise<Rows> | undefined;
-          query.then = ((onFulfilled, onRejected) => {
-            settled ??= semaphore.acquire().then((release) =>
-              new Promise<Rows>((resolve, reject) => {
-                then(
-                  (value) => {
-                    release();
-                    resolve(value);
-                  },
-                  (error: unknown) => {
-                    release();
-                    reject(error as Error);
-                  },
-                );
-              }),
-            );
-            return settled.then(onFulfilled, onRejected);
-          }) as typeof query.then;
-          return query;
         };
       }
       return Reflect.get(target, property, receiver);
