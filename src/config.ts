@@ -6,6 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { fromEnv, inputFrom, oneOf, parseWhole, quote, required, secret, text, url, variable, wholeNumber, type Env } from './lib/env-schema.js';
 
 /** Thrown by {@link createConfig} when one or more variables are invalid; the message has one line per problem. */
 export class ConfigError extends Error {
@@ -19,89 +20,6 @@ export class ConfigError extends Error {
 /** Log levels accepted by LOG_LEVEL (pino's levels plus `silent`). */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
-
-// ---- one helper per kind of variable; messages omit the name, which is prefixed later ----
-
-/** Which environment variable feeds a schema: a setting is `fromEnv('NAME', parser)`. */
-const envNames = z.registry<{ variable: string }>();
-function fromEnv<S extends z.ZodType>(variable: string, schema: S): S {
-  envNames.add(schema, { variable });
-  return schema;
-}
-
-/** The value as read: a string, or undefined when unset (empty strings are made unset before parsing). */
-const unset = z.string().optional();
-
-/** Parses a set value with `parse` (undefined = invalid, reported with `problem(value)`); unset stays undefined. */
-function variable<T>(parse: (v: string) => T | undefined, problem: (v: string) => string) {
-  return unset.transform((v, ctx): T | undefined => {
-    if (v === undefined) return undefined;
-    const out = parse(v);
-    if (out !== undefined) return out;
-    ctx.addIssue({ code: 'custom', message: problem(v) });
-    return z.NEVER;
-  });
-}
-
-/** `schema`, refused with `message` when unset. */
-function required<T>(schema: z.ZodType<T | undefined, string | undefined>, message: string) {
-  return schema.transform((v, ctx): T => {
-    if (v !== undefined) return v;
-    ctx.addIssue({ code: 'custom', message });
-    return z.NEVER;
-  });
-}
-
-const quote = (v: string) => JSON.stringify(v);
-
-function parseWhole(v: string, min: number, max: number): number | undefined {
-  const n = /^-?\d+$/.test(v) ? Number(v) : NaN;
-  return Number.isSafeInteger(n) && n >= min && n <= max ? n : undefined;
-}
-
-function wholeNumber(min: number, max: number, fallback: number) {
-  return variable(
-    (v) => parseWhole(v, min, max),
-    (v) => `must be a whole number from ${min} to ${max}, got ${quote(v)}`,
-  ).transform((n) => n ?? fallback);
-}
-
-function oneOf<const T extends readonly string[]>(values: T, fallback: T[number]) {
-  return variable(
-    (v) => values.find((x): x is T[number] => x === v),
-    (v) => `must be one of ${values.join(', ')}, got ${quote(v)}`,
-  ).transform((v) => v ?? fallback);
-}
-
-function text(fallback: string) {
-  return unset.transform((v) => v ?? fallback);
-}
-
-/** How a URL is shown in a message: with any password replaced by `***`, or not at all if it does not parse. */
-function showUrl(v: string, redact: boolean): string {
-  if (!redact) return quote(v);
-  if (!URL.canParse(v)) return 'a value that is not a URL';
-  const u = new URL(v);
-  if (!u.password && !u.searchParams.has('password')) return quote(v);
-  if (u.password) u.password = '***';
-  if (u.searchParams.has('password')) u.searchParams.set('password', '***');
-  return quote(u.href);
-}
-
-function url(protocols: string[], kind: string, example: string, redact = false) {
-  return variable(
-    (v) => (URL.canParse(v) && protocols.includes(new URL(v).protocol) ? v : undefined),
-    (v) => `must be ${kind} (e.g. ${example}), got ${showUrl(v, redact)}`,
-  );
-}
-
-/** A secret: the message gives the rule and the length of the value, never the value. */
-function secret(pattern: RegExp, rule: string) {
-  return variable(
-    (v) => (pattern.test(v) ? v : undefined),
-    (v) => `must ${rule}, got a value of ${v.length} characters`,
-  );
-}
 
 function pointList(fallback: number[]) {
   return variable(
@@ -286,27 +204,6 @@ type DeepReadonly<T> = T extends (infer E)[] ? readonly DeepReadonly<E>[] : T ex
 export type Config = DeepReadonly<z.output<typeof configSchema>>;
 /** How updates reach the bot: `mode` 'polling' [default], or 'webhook' with its URL, secret and connections. */
 export type BotConfig = Config['bot'];
-
-type Env = Readonly<Record<string, string | undefined>>;
-
-/**
- * The schema's input built from `env`: every `fromEnv` leaf gets its variable (empty = unset),
- * and `variables` learns which variable sits at which path (for messages).
- */
-function inputFrom(schema: z.ZodType, env: Env, path: string[], variables: Map<string, string>): unknown {
-  const variable = envNames.get(schema)?.variable;
-  if (variable !== undefined) {
-    variables.set(path.join('.'), variable);
-    return env[variable] === '' ? undefined : env[variable];
-  }
-  if (schema instanceof z.ZodObject) {
-    return Object.fromEntries(Object.entries(schema.shape as Record<string, z.ZodType>).map(([key, field]) => [key, inputFrom(field, env, [...path, key], variables)]));
-  }
-  // Every option of a union reads the same environment: one input with the keys of all of them.
-  if (schema instanceof z.ZodUnion) return Object.assign({}, ...schema.options.map((option) => inputFrom(option as z.ZodType, env, path, variables)));
-  if (schema instanceof z.ZodPipe) return inputFrom(schema.in as z.ZodType, env, path, variables);
-  throw new Error(`src/config.ts: the setting at ${path.join('.') || 'the root'} names no environment variable (wrap it in fromEnv)`);
-}
 
 const variablesAtPaths = new Map<string, string>();
 inputFrom(configSchema, {}, [], variablesAtPaths);
