@@ -4,6 +4,7 @@
  * the database is asked only about polls this process did not send (another instance, or
  * before a restart). Concurrent lookups of one uncached poll share one query.
  */
+import { BoundedCache } from '../lib/bounded-cache.js';
 import type { Executor } from '../store/database.js';
 import { findRunQuestionByPollId, type PolledQuestion, type ReservedQuestion } from '../store/queries/run-questions.js';
 import type { Run } from '../store/schema/runs.js';
@@ -30,18 +31,10 @@ export interface PollDirectoryOptions {
 
 export function createPollDirectory(options: PollDirectoryOptions): PollDirectory {
   const limit = options.limit ?? 10_000;
-  // Insertion order is age: a Map iterates oldest first, which makes eviction O(1).
-  const cache = new Map<string, PolledQuestion>();
+  const cache = new BoundedCache<string, PolledQuestion>(limit);
   const loading = new Map<string, Promise<PolledQuestion | undefined>>();
 
-  const store = (pollId: string, question: PolledQuestion): void => {
-    cache.delete(pollId);
-    cache.set(pollId, question);
-    if (cache.size > limit) {
-      const oldest = cache.keys().next().value;
-      if (oldest !== undefined) cache.delete(oldest);
-    }
-  };
+  const store = (pollId: string, question: PolledQuestion): void => cache.set(pollId, question);
 
   return {
     lookup(pollId) {

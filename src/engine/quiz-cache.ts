@@ -3,6 +3,7 @@
  * ask for the same questions, and a quiz's questions do not change once created (a deleted quiz
  * keeps playing in the runs that started it). Bounded: the least recently used go first.
  */
+import { BoundedCache } from '../lib/bounded-cache.js';
 import type { Executor } from '../store/database.js';
 import { getQuizWithQuestions, type QuizWithQuestions } from '../store/queries/quizzes.js';
 
@@ -13,26 +14,19 @@ export interface QuizCache {
 
 export function createQuizCache(options: { db: Executor; limit?: number }): QuizCache {
   const limit = options.limit ?? 500;
-  const cached = new Map<number, QuizWithQuestions>();
+  const cached = new BoundedCache<number, QuizWithQuestions>(limit);
   const loading = new Map<number, Promise<QuizWithQuestions | undefined>>();
   return {
     async get(quizId) {
-      const hit = cached.get(quizId);
-      if (hit) {
-        cached.delete(quizId);
-        cached.set(quizId, hit);
-        return hit;
-      }
+      const hit = cached.use(quizId);
+      if (hit) return hit;
       let pending = loading.get(quizId);
       if (!pending) {
         pending = getQuizWithQuestions(options.db, quizId, { includeDeleted: true }).finally(() => loading.delete(quizId));
         loading.set(quizId, pending);
       }
       const quiz = await pending;
-      if (quiz) {
-        cached.set(quizId, quiz);
-        if (cached.size > limit) cached.delete(cached.keys().next().value as number);
-      }
+      if (quiz) cached.set(quizId, quiz);
       return quiz;
     },
   };

@@ -4,6 +4,7 @@
  * (./group-commit.ts) decides when it runs and what happens when it fails.
  */
 import type { Logger } from 'pino';
+import { BoundedCache } from '../lib/bounded-cache.js';
 import type { AnswerRecord } from './answer-writer.js';
 import type { Database } from './database.js';
 import { isRetryableDatabaseError } from './errors.js';
@@ -90,11 +91,10 @@ export class AnswerBatchSaver {
  * by quiz-agent, so a known, unchanged profile needs no write. Bounded: the oldest are forgotten.
  */
 class KnownUsers {
-  readonly #limit: number;
-  readonly #profiles = new Map<number, string>();
+  readonly #profiles: BoundedCache<number, string>;
 
   constructor(limit: number) {
-    this.#limit = limit;
+    this.#profiles = new BoundedCache(limit);
   }
 
   has(row: AnswerRow): boolean {
@@ -102,9 +102,7 @@ class KnownUsers {
   }
 
   remember(row: AnswerRow): void {
-    this.#profiles.delete(row.userId);
     this.#profiles.set(row.userId, profileOf(row));
-    if (this.#profiles.size > this.#limit) this.#profiles.delete(this.#profiles.keys().next().value as number);
   }
 
   clear(): void {

@@ -5,6 +5,7 @@
  * the chat-membership feature: Telegram sends my_chat_member for both.)
  */
 import type { MiddlewareFn } from 'grammy';
+import { BoundedCache } from '../../lib/bounded-cache.js';
 import { upsertChat } from '../../store/queries/chats.js';
 import { upsertUser } from '../../store/queries/users.js';
 import type { BotContext } from '../context.js';
@@ -13,15 +14,10 @@ import type { BotContext } from '../context.js';
 const REMEMBERED_LIMIT = 50_000;
 
 export function rememberChat(): MiddlewareFn<BotContext> {
-  const stored = new Map<string, string>();
+  const stored = new BoundedCache<string, string>(REMEMBERED_LIMIT);
   const remember = (key: string, value: string): boolean => {
     if (stored.get(key) === value) return false;
-    stored.delete(key);
     stored.set(key, value);
-    if (stored.size > REMEMBERED_LIMIT) {
-      const oldest = stored.keys().next().value;
-      if (oldest !== undefined) stored.delete(oldest);
-    }
     return true;
   };
 
