@@ -15,11 +15,14 @@ COPY package.json package-lock.json ./
 # npm ci's postinstall applies patches/ with patch-package (a runtime dependency, so it is
 # there with --omit=dev): the patches must be in place before npm ci.
 COPY patches ./patches
+# package.json names the workspace packages/* (the Bot API simulator, a dev tool); packages/ is
+# not in the context, so npm ci installs the bot's dependencies and links no workspace.
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 # ---- runtime: node_modules from deps, the sources, a non-root user --------------------------
 # Only node_modules is taken from deps: npm's cache and logs stay behind, and a change to
-# src/ reuses the dependency layer.
+# src/ reuses the dependency layer. src/ is the bot only: the simulator (packages/telegram-sim)
+# and the dev tools (tools/: the demo, scratch databases) are not copied.
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
     HTTP_HOST=0.0.0.0 \

@@ -23,7 +23,8 @@
 import fs from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createLogger } from '../src/logger.js';
-import { startTemporaryEmbeddedPostgres, type EmbeddedPostgres } from '../src/store/embedded-postgres.js';
+import type { EmbeddedPostgres } from '../src/store/embedded-postgres.js';
+import { startTemporaryEmbeddedPostgres } from '../tools/temporary-embedded-postgres.js';
 import { busyMachineRuns, renderE2eMarkdown, summarize } from './lib/e2e-report.js';
 import { runE2eScenario, type E2eRunResult } from './lib/e2e-run.js';
 import { machineInfo } from './lib/stats.js';

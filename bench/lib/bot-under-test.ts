@@ -10,7 +10,7 @@ import postgres from 'postgres';
 import type { Logger } from 'pino';
 import { startSimulator, type Simulator } from 'telegram-sim/simulator';
 import { runMigrations } from '../../src/store/migrate.js';
-import { createScratchDatabase } from '../../src/store/scratch-database.js';
+import { createScratchDatabase } from '../../tools/scratch-database.js';
 import { spawnBot, type BotProcess } from '../../tests/helpers/bot-process.js';
 import { driverNow, installCommitTriggers, listenForCommits, type CommitProbe } from './e2e-commits.js';
 import { startProcessSampler, type ProcessSampler } from './e2e-proc.js';

@@ -105,25 +105,6 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   };
 }
 
-/**
- * A throwaway server in a fresh temporary directory that `stop()` removes again: what the test
- * run and the benchmarks use when DATABASE_URL is unset.
- */
-export async function startTemporaryEmbeddedPostgres(
-  options: Omit<EmbeddedPostgresOptions, 'dataDir'>,
-): Promise<EmbeddedPostgres> {
-  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'quiz-agent-tmp-pg-'));
-  const removeRoot = (): Promise<void> => fs.rm(root, { recursive: true, force: true });
-  try {
-    await fs.chmod(root, 0o755); // mkdtemp makes it 0700; as root, the server's own user must reach in
-    const server = await startEmbeddedPostgres({ ...options, dataDir: path.join(root, 'postgres') });
-    return { ...server, stop: () => server.stop().then(removeRoot) };
-  } catch (error) {
-    await removeRoot();
-    throw error;
-  }
-}
-
 interface Credentials {
   uid: number;
   gid: number;

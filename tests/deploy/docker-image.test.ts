@@ -3,7 +3,7 @@
  * with the postgres.js patch applied, the sources it names present and not ignored, a non-root
  * user, a healthcheck without curl, and scripts/start.sh as the CMD.
  */
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { execForm, parseDockerfile, readRepoFile, ROOT, runtimeEnv } from './deploy-files.js';
@@ -89,5 +89,22 @@ describe('Dockerfile', () => {
     expect(text.startsWith('#!/bin/sh\n')).toBe(true);
     // exec: node replaces the shell and gets SIGTERM itself (tests/deploy/start-script.test.ts runs it).
     expect(text).toMatch(/^exec node --import tsx src\/main\.ts/m);
+  });
+
+  it('ships the bot only: not the simulator, the demo or the dev tools, and src/ imports none of them', () => {
+    const sources = [...new Set(stages.flatMap(contextSources))];
+    for (const devOnly of ['packages', 'tools']) {
+      expect(sources.filter((source) => source === devOnly || source.startsWith(`${devOnly}/`)), devOnly).toEqual([]);
+      expect(ignored, devOnly).toContain(devOnly);
+    }
+    // The image copies src/ whole, so src/ must hold neither the simulator nor the demo...
+    expect(existsSync(path.join(ROOT, 'src/sim')), 'src/sim').toBe(false);
+    expect(existsSync(path.join(ROOT, 'src/demo.ts')), 'src/demo.ts').toBe(false);
+    // ...and import nothing the image leaves out (it would fail to start).
+    const srcFiles = readdirSync(path.join(ROOT, 'src'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
+    const devImports = srcFiles.filter((file) =>
+      /from '(telegram-sim[/']|(\.\.\/)+(packages|tools)\/)/.test(readFileSync(path.join(ROOT, 'src', file), 'utf8')),
+    );
+    expect(devImports).toEqual([]);
   });
 });

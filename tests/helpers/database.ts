@@ -2,7 +2,7 @@ import { inject } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { createDatabase, type DatabaseHandle, type DatabaseOptions } from '../../src/store/database.js';
 import { runMigrations } from '../../src/store/migrate.js';
-import { createScratchDatabase, type ScratchDatabase } from '../../src/store/scratch-database.js';
+import { createScratchDatabase, type ScratchDatabase } from '../../tools/scratch-database.js';
 
 /** A logger that stays quiet unless TEST_LOG_LEVEL asks otherwise. */
 export const testLogger = createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent', pretty: false });

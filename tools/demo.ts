@@ -6,16 +6,17 @@
  * demo prints the group's chat, the final leaderboard, the bot's stats, and checks that every
  * answer the players gave is in the database.
  */
-import { startApp, type App } from './app.js';
-import { createConfig } from './config.js';
-import { createLogger } from './logger.js';
-import { toQuizOptionIds } from './quiz/scoring.js';
 import { nextBotMessage } from 'telegram-sim/bot-messages';
 import { startSimulator, type Simulator } from 'telegram-sim/simulator';
 import { formatTranscript } from 'telegram-sim/transcript';
 import { startVirtualPlayers } from 'telegram-sim/virtual-players';
-import { startTemporaryEmbeddedPostgres, type EmbeddedPostgres } from './store/embedded-postgres.js';
-import { createScratchDatabase } from './store/scratch-database.js';
+import { startApp, type App } from '../src/app.js';
+import { createConfig } from '../src/config.js';
+import { createLogger } from '../src/logger.js';
+import { toQuizOptionIds } from '../src/quiz/scoring.js';
+import type { EmbeddedPostgres } from '../src/store/embedded-postgres.js';
+import { createScratchDatabase } from './scratch-database.js';
+import { startTemporaryEmbeddedPostgres } from './temporary-embedded-postgres.js';
 
 const PLAYERS = 200;
 const SECONDS_PER_QUESTION = 8;
