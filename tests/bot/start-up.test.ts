@@ -40,6 +40,15 @@ describe('a bot process starting without what it needs', () => {
     expect(bot.output()).not.toContain('a token with spaces');
   }, 30_000);
 
+  it('stops with exit code 78 and one clear line when Telegram refuses the token (a config error found at start, handled in one place)', async () => {
+    const refused = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawq';
+    const bot = f.spawn({ BOT_TOKEN: refused });
+    const [code] = (await once(bot.child, 'exit')) as [number | null];
+    expect(code).toBe(78);
+    expect(bot.output()).toContain(`quiz-agent cannot start, the configuration is invalid:\nBOT_TOKEN was refused by the Bot API at ${new URL(f.sim.apiRoot).origin}`);
+    expect(bot.output()).not.toContain(refused);
+  }, 30_000);
+
   it('waits for a database on a closed port, naming its host, port and database (not its password); /health is 503 with the reason; SIGTERM exits at once', async () => {
     const bot = f.spawn({ DATABASE_URL: 'postgres://quiz:s3cret-pw@127.0.0.1:1/quizdb' });
     const port = await httpPortOf(bot);
