@@ -27,7 +27,7 @@ import { systemClock, type Clock } from './lib/clock.js';
 import { OutageBoard } from './lib/outage-log.js';
 import { startMonitoringServer, type MonitoringServer } from './monitoring/http-server.js';
 import { createLiveStats } from './monitoring/live-stats.js';
-import { createMetricsRegistry } from './monitoring/metrics-registry.js';
+import { createMetricsRegistry } from './monitoring/metrics.js';
 import { createOutboundQueue, type DrainReport, type OutboundQueue } from './queue/outbound-queue.js';
 import { createInboxWriter } from './store/inbox-writer.js';
 import { waitForDatabase } from './store/database-reachable.js';

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLiveStats } from '../../src/monitoring/live-stats.js';
 import { startMonitoringServer, type MonitoringServer } from '../../src/monitoring/http-server.js';
-import { createMetricsRegistry } from '../../src/monitoring/metrics-registry.js';
+import { createMetricsRegistry } from '../../src/monitoring/metrics.js';
 import { createOutboundQueue, type OutboundQueue } from '../../src/queue/outbound-queue.js';
 import { createAnswerWriter } from '../../src/store/answer-writer.js';
 import type { Store } from '../../src/store/open-store.js';

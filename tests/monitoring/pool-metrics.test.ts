@@ -8,7 +8,7 @@ import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import type { MetricObjectWithValues, MetricValue, Registry } from 'prom-client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createMetricsRegistry } from '../../src/monitoring/metrics-registry.js';
+import { createMetricsRegistry } from '../../src/monitoring/metrics.js';
 import { createOutboundQueue, type OutboundQueue } from '../../src/queue/outbound-queue.js';
 import { createAnswerWriter } from '../../src/store/answer-writer.js';
 import type { Store } from '../../src/store/open-store.js';

@@ -3,7 +3,7 @@ import { Registry } from 'prom-client';
 import { afterEach, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { createOutboundQueue, type OutboundQueue } from '../../src/queue/outbound-queue.js';
-import { registerQueueMetrics } from '../../src/monitoring/queue-metrics.js';
+import { registerQueueMetrics } from '../../src/monitoring/metrics.js';
 import { startSimulator, type Simulator } from 'telegram-sim/simulator';
 
 let sim: Simulator;

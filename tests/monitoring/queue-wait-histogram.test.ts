@@ -5,7 +5,7 @@
  */
 import { Registry, type MetricObjectWithValues, type MetricValueWithName } from 'prom-client';
 import { afterEach, expect, it } from 'vitest';
-import { QUEUE_WAIT_BUCKETS, registerQueueMetrics } from '../../src/monitoring/queue-metrics.js';
+import { QUEUE_WAIT_BUCKETS, registerQueueMetrics } from '../../src/monitoring/metrics.js';
 import { clockedQueue, errorAnswer, type ClockedQueue } from '../queue/clocked-queue.js';
 
 let clocked: ClockedQueue;
