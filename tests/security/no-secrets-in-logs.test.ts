@@ -7,9 +7,11 @@
  * is kept and searched. The failures must be in the log (so the test cannot pass by logging
  * nothing), described well enough for an operator.
  */
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { sql as drizzleSql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { ManualClock } from 'telegram-sim/clock';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
@@ -20,6 +22,8 @@ const BOT_TOKEN = '7000000042:LogLeakCanary-BotToken_0123456789abcdefXYZ';
 const WEBHOOK_SECRET = 'LogLeakCanary-WebhookSecret_0123456789';
 const MONITORING_TOKEN = 'LogLeakCanary-MonitoringToken-0123456789';
 const DATABASE_PASSWORD = 'LogLeakCanary-DbPassword-0123456789';
+/** The database roles the app logs in as are named from this (unique per run: test runs may share a server). */
+const ROLE_PREFIX = `quiz_agent_log_leak_${randomBytes(4).toString('hex')}`;
 const SECRETS = { BOT_TOKEN, 'the token after its colon': BOT_TOKEN.split(':')[1] as string, WEBHOOK_SECRET, MONITORING_TOKEN, DATABASE_PASSWORD };
 
 /** Texts only the test users typed: none may appear in a log line. */
@@ -45,12 +49,16 @@ describe.each(['polling', 'webhook'] as const)('log lines of a session with fail
   let database: TestDatabase;
   let stopped = false;
   const raw: string[] = [];
+  const role = `${ROLE_PREFIX}_${mode}`;
 
   beforeAll(async () => {
     clock = new ManualClock(Date.UTC(2026, 10, 2, 9));
     database = await createEmptyTestDatabase();
-    // The test server trusts every connection, so any password is accepted: the app still holds it in its URL.
+    // A role of its own whose password is the canary: the embedded test server checks
+    // passwords, the machine's may trust every connection; either way the app holds it in its URL.
     const url = new URL(database.url);
+    await withAdmin((sql) => sql.unsafe(`create role ${role} login superuser password '${DATABASE_PASSWORD}'`));
+    url.username = role;
     url.password = DATABASE_PASSWORD;
     const env: Record<string, string> = { DATABASE_URL: url.toString(), MONITORING_TOKEN };
     if (mode === 'webhook') {
@@ -65,6 +73,7 @@ describe.each(['polling', 'webhook'] as const)('log lines of a session with fail
   afterAll(async () => {
     if (!stopped) await h?.stop();
     await database?.drop();
+    await withAdmin((sql) => sql.unsafe(`drop role if exists ${role}`));
   });
 
   it('writes the failures, and no secret or user text, to the log', async () => {
@@ -170,4 +179,14 @@ async function freePort(): Promise<number> {
   const { port } = server.address() as { port: number };
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+/** Runs one statement as the test server's superuser. */
+async function withAdmin(run: (sql: postgres.Sql) => Promise<unknown>): Promise<void> {
+  const sql = postgres(inject('adminDatabaseUrl'), { max: 1, onnotice: () => undefined });
+  try {
+    await run(sql);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
 }
