@@ -247,7 +247,7 @@ const METHOD = [
   '- **The bot** is its own process, `node --import tsx src/main.ts` (what `npm start` runs), long polling against the Bot API ' +
     'simulator, on a fresh scratch database per run (migrated, then dropped), LOG_LEVEL=warn, every other setting at its default unless listed above.',
   '- **The driver** (this process) holds the simulator, with Telegram\'s flood limits at their defaults (about 1 message/s per chat with bursts of 3, ' +
-    '20/min per group, 30/s overall, as src/sim/flood-limits.ts models them), the virtual players and the measuring. A user creates the quiz with one `/newquiz` ' +
+    '20/min per group, 30/s overall, as packages/telegram-sim/src/flood-limits.ts models them), the virtual players and the measuring. A user creates the quiz with one `/newquiz` ' +
     'message in private. Each group has the quiz owner as creator and its players; once the bot is idle the owner sends `/startquiz <id> <open>s` ' +
     'in every group, group i (from 0) at i/groups of a second after the first. Every player answers every question once (no silence, no revotes), ' +
     'after a think time uniform in [0.5 s, open - 1 s]. While each group\'s first question is open, one player sends /leaderboard and another ' +

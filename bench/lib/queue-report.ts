@@ -83,7 +83,7 @@ export function renderMarkdown(results: readonly ScenarioResult[], verdicts: rea
     '',
     `${context.at} · ${context.machine.cores} cores, ${context.machine.memoryGb} GiB · Node ${context.machine.node} · command: \`${context.command}\``,
     '',
-    `Each contender runs each scenario on a fresh Bot API simulator (src/sim) with Telegram's documented flood limits ` +
+    `Each contender runs each scenario on a fresh Bot API simulator (packages/telegram-sim) with Telegram's documented flood limits ` +
       `(per chat 1/s with a burst of 3, per group 20/min with a burst of 3, ${globalPerS} over all chats in any second, counted as they arrive), ` +
       `over real HTTP on 127.0.0.1. The simulator answers a call over a limit with a real 429 and \`retry_after\`, and counts a ` +
       'violation per scope; a call that comes back before `retry_after` has passed is refused again.',

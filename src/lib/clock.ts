@@ -1,10 +1,10 @@
 /**
  * Time as quiz-agent reads it. Every part that waits or stamps a time (the run engine, update
  * intake and the inbox, the answer writer, the outbound queue) takes a Clock instead of calling
- * Date.now and setTimeout, so tests can drive hours of quiz time in milliseconds. The
- * simulator (packages/telegram-sim) declares its own Clock of the same shape and never imports
- * this one; TypeScript's types are structural, so its ManualClock can be passed wherever the bot
- * takes a Clock, and one clock drives the bot and its Telegram.
+ * Date.now and setTimeout, so tests can drive hours of quiz time in milliseconds. The Bot API
+ * simulator (a workspace package of its own) declares a Clock of the same shape and never
+ * imports this one; TypeScript's types are structural, so its ManualClock can be passed wherever
+ * the bot takes a Clock, and one clock drives the bot and its Telegram.
  */
 
 /** A scheduled callback; `cancel()` is safe to call more than once or after it ran. */
