@@ -22,6 +22,8 @@ export const UNIT_FILES = [
   'tests/deploy/docker-image.test.ts',
   'tests/deploy/monitoring-config.test.ts',
   'tests/engine/reconcile.test.ts',
+  'tests/bot/texts.test.ts',
+  'tests/lib/bounded-cache.test.ts',
   'tests/lib/same-secret.test.ts',
   'tests/lib/semaphore.test.ts',
   'tests/lib/wait-until-reachable.test.ts',

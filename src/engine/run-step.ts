@@ -10,10 +10,11 @@
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Logger } from 'pino';
 import { createRankKeyboard } from '../bot/keyboards/rank-keyboard.js';
+import { displayName } from '../bot/texts/format.js';
+import { announcementText, pollQuestionText, resultsText } from '../bot/texts/run.js';
 import type { Clock } from '../lib/clock.js';
 import { nextRunStep, openSendAction, type RunStep } from '../quiz/run-steps.js';
 import { shownCorrectIds, showOptions, shuffledOrder } from '../quiz/scoring.js';
-import { announcementText, displayName, pollQuestionText, resultsText } from '../quiz/texts.js';
 import type { Database, Transaction } from '../store/database.js';
 import { hasAnswersWaitingForRun } from '../store/queries/inbox.js';
 import { creditRewards, runResults } from '../store/queries/leaderboard.js';

@@ -6,7 +6,7 @@
  */
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
-import { createInPrivateText } from '../handlers/create-quiz-texts.js';
+import { createInPrivateText } from '../texts/create-quiz.js';
 import { addDraftPoll, addDraftText, cancelDraft, finishDraft, startGuidedQuiz } from '../handlers/guided-quiz.js';
 import { parseNewQuizCommand } from '../handlers/new-quiz-input.js';
 import { createQuizFromCommand } from '../handlers/one-shot-quiz.js';

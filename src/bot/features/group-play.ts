@@ -6,7 +6,7 @@
 import { Composer } from 'grammy';
 import { isChatAdmin } from '../chat-admin.js';
 import type { BotContext } from '../context.js';
-import { startQuizInPrivateText } from '../handlers/wrong-chat-texts.js';
+import { startQuizInPrivateText } from '../texts/wrong-chat.js';
 import { parseStartArguments, startRunFromChat } from '../start-run.js';
 
 export const groupPlayFeature = new Composer<BotContext>();

@@ -4,11 +4,12 @@
  * so any number of players can ask at once without touching the chat's flood limit).
  */
 import { Composer } from 'grammy';
-import { chatLeaderboardText, displayName, myScoreText, playerRankText } from '../../quiz/texts.js';
 import { chatLeaderboard, playerRank, userScore } from '../../store/queries/leaderboard.js';
 import { getRun } from '../../store/queries/runs.js';
 import type { BotContext } from '../context.js';
 import { RANK_CALLBACK } from '../keyboards/rank-keyboard.js';
+import { displayName } from '../texts/format.js';
+import { chatLeaderboardText, myScoreText, playerRankText } from '../texts/leaderboard.js';
 
 export const leaderboardFeature = new Composer<BotContext>();
 

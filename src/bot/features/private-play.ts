@@ -5,7 +5,7 @@
  */
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
-import { playInGroupText } from '../handlers/wrong-chat-texts.js';
+import { playInGroupText } from '../texts/wrong-chat.js';
 import { parseStartArguments, startRunFromChat } from '../start-run.js';
 
 export const privatePlayFeature = new Composer<BotContext>();

@@ -1,7 +1,7 @@
 /** /start (without a quiz link) and /help: what the bot does and how to use it. */
 import { Composer } from 'grammy';
-import { helpText } from '../../quiz/texts.js';
 import type { BotContext } from '../context.js';
+import { helpText } from '../texts/help.js';
 
 export const welcomeFeature = new Composer<BotContext>();
 

@@ -9,7 +9,6 @@ import { questionFromPoll } from '../../quiz/poll-question.js';
 import type { QuizQuestion } from '../../quiz/question-check.js';
 import { parseQuizText } from '../../quiz/quiz-text.js';
 import { checkQuizTitle, QUIZ_QUESTIONS_MAX } from '../../quiz/quiz-title.js';
-import { quizCreatedText, quizProblemsText } from '../../quiz/texts.js';
 import {
   appendQuizDraftQuestions,
   createQuizDraft,
@@ -30,10 +29,12 @@ import {
   NOTHING_TO_CANCEL_TEXT,
   POLL_WITHOUT_DRAFT_TEXT,
   questionsAddedText,
+  quizCreatedText,
+  quizProblemsText,
   TITLE_FIRST_TEXT,
   titleProblemText,
   tooManyQuestionsText,
-} from './create-quiz-texts.js';
+} from '../texts/create-quiz.js';
 
 /**
  * Starts a draft, with `rawTitle` as its title unless empty (then the bot asks for it). A draft

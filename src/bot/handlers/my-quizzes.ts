@@ -6,11 +6,11 @@
  */
 import { GrammyError, type InlineKeyboard } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
-import { myQuizzesText } from '../../quiz/texts.js';
 import { deleteQuiz, getQuizById, listQuizzesByOwner } from '../../store/queries/quizzes.js';
 import { isMessageNotModified } from '../../queue/outcome.js';
 import type { BotContext } from '../context.js';
 import { createDeleteQuizKeyboard, createMyQuizzesKeyboard, MY_QUIZZES_CALLBACK } from '../keyboards/my-quizzes-keyboard.js';
+import { myQuizzesText } from '../texts/my-quizzes.js';
 
 /** What a button press is answered with: nothing, a toast, or an alert the user must dismiss. */
 interface CallbackAnswer {

@@ -5,10 +5,9 @@
  */
 import { countQuestionBlocks, parseQuizText } from '../../quiz/quiz-text.js';
 import { checkQuizTitle, QUIZ_QUESTIONS_MAX } from '../../quiz/quiz-title.js';
-import { quizCreatedText, quizProblemsText } from '../../quiz/texts.js';
 import { createQuiz } from '../../store/queries/quizzes.js';
 import type { BotContext } from '../context.js';
-import { titleProblemText } from './create-quiz-texts.js';
+import { quizCreatedText, quizProblemsText, titleProblemText } from '../texts/create-quiz.js';
 import type { NewQuizCommand } from './new-quiz-input.js';
 
 /** Creates the quiz of a one-message `/newquiz`, or tells the author every problem in it. */

@@ -18,7 +18,7 @@ import { isRetryableDatabaseError } from '../../store/errors.js';
 import { claimInboxHeads, countInbox, parkInboxEntry, purgeHandledInbox, renewInboxClaims, scheduleInboxRetry } from '../../store/queries/inbox.js';
 import type { InboxRow } from '../../store/schema/inbox.js';
 import type { BotContext } from '../context.js';
-import { SOMETHING_WENT_WRONG_TEXT } from '../texts.js';
+import { SOMETHING_WENT_WRONG_TEXT } from '../texts/errors.js';
 import { attachAcceptance } from './acceptance.js';
 import { decideFailure } from './failure-policy.js';
 import { describeError } from '../../lib/describe-error.js';

@@ -1,15 +1,44 @@
 /**
- * The texts of quiz creation that src/quiz/texts.ts does not have: the guided flow's prompts
- * and confirmations. Plain text (no parse_mode), like every message of the bot; each one says
+ * The texts of quiz creation: the one-message /newquiz and the guided flow's prompts and
+ * confirmations. Plain text (no parse_mode), like every message of the bot; each one says
  * what the author can do next.
  */
 import { preview } from '../../quiz/preview.js';
 import type { QuizQuestion } from '../../quiz/question-check.js';
 import { QUIZ_QUESTIONS_MAX, QUIZ_TITLE_MAX, type TitleProblem } from '../../quiz/quiz-title.js';
+import { botLink, count, fitLines } from './format.js';
 
+/** Problems listed at most; an author fixes the first ones and sends again. */
+const PROBLEMS_SHOWN_MAX = 20;
 const NEXT_STEP = 'Send the next one, /done to save or /cancel.';
 /** Characters of a question shown in a confirmation. */
 const PREVIEW_LENGTH = 60;
+
+/** The reply to /done: the quiz is saved, and here is how to play it. */
+export function quizCreatedText(q: { id: number; title: string; questionCount: number; botUsername: string }): string {
+  return [
+    `✅ Quiz "${q.title}" saved with ${count(q.questionCount, 'question')} (id ${q.id}).`,
+    '',
+    `Play it privately: ${botLink(q.botUsername, 'start', `quiz_${q.id}`)}`,
+    `Play it in a group: ${botLink(q.botUsername, 'startgroup', `quiz_${q.id}`)}`,
+    `In a group where I already am, an admin sends /startquiz ${q.id}`,
+  ].join('\n');
+}
+
+/**
+ * Why a quiz (or a question of the guided flow) was refused: every problem, up to a limit, then
+ * `outcome`, what became of the message (the guided flow says what the draft still holds).
+ */
+export function quizProblemsText(problems: readonly string[], outcome = 'Nothing was saved; fix and send again.'): string {
+  const head = problems.length === 1 ? '⚠️ Your quiz has a problem:' : `⚠️ Your quiz has ${problems.length} problems:`;
+  return fitLines({
+    head: [head, ''],
+    lines: problems.slice(0, PROBLEMS_SHOWN_MAX).map((problem) => `• ${problem}`),
+    total: problems.length,
+    more: (n) => `…and ${n} more`,
+    tail: ['', outcome],
+  });
+}
 
 /** Why a text cannot be the quiz's title, as a clause ("the title must fit on one line"). */
 export function titleProblemText(problem: TitleProblem): string {
@@ -82,7 +111,7 @@ export function draftExistsText(title: string | null, questionCount: number): st
 /** /newquiz in a group without questions: the guided flow happens in private. */
 export function createInPrivateText(botUsername: string): string {
   return [
-    `Let's create your quiz in our private chat, where you can send the questions one by one: https://t.me/${botUsername.replace(/^@/, '')}?start=newquiz`,
+    `Let's create your quiz in our private chat, where you can send the questions one by one: ${botLink(botUsername, 'start', 'newquiz')}`,
     '',
     'Or send it all here in one message: /newquiz <title>, then the questions from the next line (/help shows the format).',
   ].join('\n');

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  announcementText,
-  chatLeaderboardText,
-  displayName,
-  helpText,
-  myQuizzesText,
-  myScoreText,
-  playerRankText,
-  pollQuestionText,
-  quizCreatedText,
-  quizProblemsText,
-  resultsText,
-} from '../../src/quiz/texts.js';
+import { quizCreatedText, quizProblemsText } from '../../src/bot/texts/create-quiz.js';
+import { displayName } from '../../src/bot/texts/format.js';
+import { helpText } from '../../src/bot/texts/help.js';
+import { chatLeaderboardText, myScoreText, playerRankText } from '../../src/bot/texts/leaderboard.js';
+import { myQuizzesText } from '../../src/bot/texts/my-quizzes.js';
+import { announcementText, pollQuestionText, resultsText } from '../../src/bot/texts/run.js';
 import { parseQuizText } from '../../src/quiz/quiz-text.js';
 
 const MESSAGE_MAX = 4096;

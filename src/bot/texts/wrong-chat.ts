@@ -3,7 +3,7 @@
  * group and /startquiz in private. Each says where the command works and what to send here
  * instead, with the quiz's id when the command named one.
  */
-import { botLink } from '../../quiz/texts.js';
+import { botLink } from './format.js';
 
 /** /play in a group: playing alone happens in private; the group's admins run quizzes here. */
 export function playInGroupText(botUsername: string, quizId: number | undefined): string {

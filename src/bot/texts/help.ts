@@ -1,0 +1,43 @@
+/** The answer to /help and /start. */
+import { RUN_OPEN_PERIOD_MAX_S } from '../../quiz/open-period.js';
+import { POLL_LIMITS } from '../../quiz/telegram-poll-limits.js';
+import { botLink } from './format.js';
+
+/** The quiz text format, by example (ARCHITECTURE.md); the help shows it and tests parse it. */
+export const QUIZ_FORMAT_EXAMPLE = `/newquiz World capitals
+Capital of France?
+- Berlin
+- Paris *
+- Rome
+> Paris has been the capital since 508.
+
+Capital of Japan?
+- Tokyo *
+- Kyoto`;
+
+/** The answer to /help and /start: what the bot does, its commands and the quiz text format. */
+export function helpText(botUsername: string): string {
+  return [
+    'I run quizzes as Telegram quiz polls, in groups or right here in private.',
+    '',
+    'Create',
+    '/newquiz <title> – create a quiz: send its questions in the same message, or one by one afterwards (as text or as quiz polls)',
+    '/done – save the quiz you are creating',
+    '/cancel – drop the quiz you are creating',
+    '/myquizzes – your quizzes and their ids',
+    '',
+    'Play',
+    '/play <id> – play a quiz here, privately',
+    `/startquiz <id> [15s] [shuffle] – run a quiz in a group (group admins); optionally the time per question, ${POLL_LIMITS.openPeriodMinS}s to ${RUN_OPEN_PERIOD_MAX_S / 60}m, and shuffled options`,
+    '/stopquiz – stop the quiz running in the group (group admins)',
+    '/leaderboard – the best players of this chat',
+    '/myscore – your points and accuracy',
+    '/help – this message',
+    '',
+    'Quiz format: a blank line between questions; the first line is the question, each option starts with "- ", the correct one ends with " *" (several allowed), and an optional "> " line explains the answer:',
+    '',
+    QUIZ_FORMAT_EXAMPLE,
+    '',
+    `To play in a group, add me there: ${botLink(botUsername, 'startgroup', 'help')}`,
+  ].join('\n');
+}
