@@ -33,6 +33,7 @@ export const UNIT_FILES = [
   'tests/queue/due-order.test.ts',
   'tests/queue/fair-order.test.ts',
   'tests/queue/queue-timing.test.ts',
+  'tests/queue/retry-policy.test.ts',
   `${SIM_TESTS}/fault-plan.test.ts`,
   `${SIM_TESTS}/flood-limits.test.ts`,
   `${SIM_TESTS}/params.test.ts`,

@@ -56,3 +56,8 @@ export const RETRY_MAX_MS = 30_000;
 export function spacingMs(perSecond: number): number {
   return Math.ceil(1000 / perSecond);
 }
+
+/** Spacing between two sends to one chat of `kind`: private chats and groups have their own limits. */
+export function chatSpacingMs(settings: Pick<QueueSettings, 'privateChatPerS' | 'groupPerMin'>, kind: 'private' | 'group'): number {
+  return spacingMs(kind === 'private' ? settings.privateChatPerS : settings.groupPerMin / 60);
+}
