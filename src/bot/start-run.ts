@@ -6,6 +6,7 @@
 import { parseOpenPeriod } from '../quiz/open-period.js';
 import { preview } from '../quiz/preview.js';
 import type { BotContext } from './context.js';
+import { DEEP_LINK, isQuizDeepLink } from './deep-links.js';
 
 /** What follows /startquiz or /play: the quiz, and optionally the time per question and `shuffle`. */
 export interface StartArguments {
@@ -20,8 +21,6 @@ export type StartMode = 'group' | 'private';
 
 /** The command that starts a run in each kind of chat. */
 const START_COMMAND: Record<StartMode, string> = { group: '/startquiz', private: '/play' };
-/** A deep link's payload (t.me/<bot>?start=quiz_12) names the quiz after this prefix. */
-const DEEP_LINK_PREFIX = 'quiz_';
 
 /**
  * Reads "12", "12 15s", "12 1m shuffle", "quiz_12" (a deep link's payload). A problem names the
@@ -29,8 +28,8 @@ const DEEP_LINK_PREFIX = 'quiz_';
  */
 export function parseStartArguments(text: string, mode: StartMode): ({ ok: true } & StartArguments) | { ok: false; problem: string } {
   const [first = '', ...rest] = text.trim().split(/\s+/);
-  const fromLink = first.startsWith(DEEP_LINK_PREFIX);
-  const idText = fromLink ? first.slice(DEEP_LINK_PREFIX.length) : first;
+  const fromLink = isQuizDeepLink(first);
+  const idText = fromLink ? first.slice(DEEP_LINK.quizPrefix.length) : first;
   // Ids are generated from 1; 15 digits keep every one a safe integer.
   if (!/^\d{1,15}$/.test(idText)) return { ok: false, problem: startUsageProblem(first, fromLink, mode) };
   const quizId = Number(idText);

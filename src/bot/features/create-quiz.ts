@@ -6,6 +6,7 @@
  */
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
+import { DEEP_LINK } from '../deep-links.js';
 import { createInPrivateText } from '../texts/create-quiz.js';
 import { addDraftPoll, addDraftText, cancelDraft, finishDraft, startGuidedQuiz } from '../handlers/guided-quiz.js';
 import { parseNewQuizCommand } from '../handlers/new-quiz-input.js';
@@ -25,7 +26,7 @@ createQuizFeature.command('newquiz', async (ctx) => {
 });
 
 const privateChats = createQuizFeature.chatType('private');
-privateChats.command('start', (ctx, next) => (ctx.match === 'newquiz' ? startGuidedQuiz(ctx, '') : next()));
+privateChats.command('start', (ctx, next) => (ctx.match === DEEP_LINK.newQuiz ? startGuidedQuiz(ctx, '') : next()));
 privateChats.command('done', finishDraft);
 privateChats.command('cancel', cancelDraft);
 privateChats.on('message:poll', addDraftPoll);

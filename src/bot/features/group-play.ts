@@ -6,6 +6,7 @@
 import { Composer } from 'grammy';
 import { isChatAdmin } from '../chat-admin.js';
 import type { BotContext } from '../context.js';
+import { isQuizDeepLink } from '../deep-links.js';
 import { startQuizInPrivateText } from '../texts/wrong-chat.js';
 import { parseStartArguments, startRunFromChat } from '../start-run.js';
 
@@ -26,7 +27,7 @@ groups.command('startquiz', async (ctx) => {
 });
 
 groups.command('start', async (ctx, next) => {
-  if (!ctx.match.startsWith('quiz_')) return next();
+  if (!isQuizDeepLink(ctx.match)) return next();
   if (!(await isChatAdmin(ctx))) {
     await ctx.reply('Only the group\'s admins can start a quiz.');
     return;

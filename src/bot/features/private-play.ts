@@ -5,6 +5,7 @@
  */
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
+import { isQuizDeepLink } from '../deep-links.js';
 import { playInGroupText } from '../texts/wrong-chat.js';
 import { parseStartArguments, startRunFromChat } from '../start-run.js';
 
@@ -19,7 +20,7 @@ privatePlayFeature.chatType(['group', 'supergroup']).command('play', async (ctx)
 privateChats.command('play', (ctx) => startRunFromChat(ctx, ctx.match, 'private'));
 
 privateChats.command('start', async (ctx, next) => {
-  if (!ctx.match.startsWith('quiz_')) return next();
+  if (!isQuizDeepLink(ctx.match)) return next();
   await startRunFromChat(ctx, ctx.match, 'private');
 });
 

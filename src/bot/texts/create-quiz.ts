@@ -5,6 +5,7 @@
  */
 import { preview } from '../../quiz/preview.js';
 import type { QuizQuestion } from '../../quiz/question-check.js';
+import { DEEP_LINK } from '../deep-links.js';
 import { QUIZ_QUESTIONS_MAX, QUIZ_TITLE_MAX, type TitleProblem } from '../../quiz/quiz-title.js';
 import { botLink, count, fitLines } from './format.js';
 
@@ -19,8 +20,8 @@ export function quizCreatedText(q: { id: number; title: string; questionCount: n
   return [
     `✅ Quiz "${q.title}" saved with ${count(q.questionCount, 'question')} (id ${q.id}).`,
     '',
-    `Play it privately: ${botLink(q.botUsername, 'start', `quiz_${q.id}`)}`,
-    `Play it in a group: ${botLink(q.botUsername, 'startgroup', `quiz_${q.id}`)}`,
+    `Play it privately: ${botLink(q.botUsername, 'start', DEEP_LINK.quiz(q.id))}`,
+    `Play it in a group: ${botLink(q.botUsername, 'startgroup', DEEP_LINK.quiz(q.id))}`,
     `In a group where I already am, an admin sends /startquiz ${q.id}`,
   ].join('\n');
 }
@@ -111,7 +112,7 @@ export function draftExistsText(title: string | null, questionCount: number): st
 /** /newquiz in a group without questions: the guided flow happens in private. */
 export function createInPrivateText(botUsername: string): string {
   return [
-    `Let's create your quiz in our private chat, where you can send the questions one by one: ${botLink(botUsername, 'start', 'newquiz')}`,
+    `Let's create your quiz in our private chat, where you can send the questions one by one: ${botLink(botUsername, 'start', DEEP_LINK.newQuiz)}`,
     '',
     'Or send it all here in one message: /newquiz <title>, then the questions from the next line (/help shows the format).',
   ].join('\n');

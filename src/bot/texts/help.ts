@@ -1,6 +1,7 @@
 /** The answer to /help and /start. */
 import { RUN_OPEN_PERIOD_MAX_S } from '../../quiz/open-period.js';
 import { POLL_LIMITS } from '../../quiz/telegram-poll-limits.js';
+import { DEEP_LINK } from '../deep-links.js';
 import { botLink } from './format.js';
 
 /** The quiz text format, by example (ARCHITECTURE.md); the help shows it and tests parse it. */
@@ -38,6 +39,6 @@ export function helpText(botUsername: string): string {
     '',
     QUIZ_FORMAT_EXAMPLE,
     '',
-    `To play in a group, add me there: ${botLink(botUsername, 'startgroup', 'help')}`,
+    `To play in a group, add me there: ${botLink(botUsername, 'startgroup', DEEP_LINK.help)}`,
   ].join('\n');
 }
