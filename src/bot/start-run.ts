@@ -4,9 +4,9 @@
  * does). Shared by /startquiz, /play and the `quiz_<id>` deep links.
  */
 import { parseOpenPeriod } from '../quiz/open-period.js';
-import { preview } from '../quiz/preview.js';
 import type { BotContext } from './context.js';
 import { DEEP_LINK, isQuizDeepLink } from './deep-links.js';
+import { noSuchQuizText, runAlreadyRunningText, startPeriodProblemText, startUsageText } from './texts/play.js';
 
 /** What follows /startquiz or /play: the quiz, and optionally the time per question and `shuffle`. */
 export interface StartArguments {
@@ -19,8 +19,6 @@ export interface StartArguments {
 /** Where a run is started from: a group (/startquiz) or a private chat (/play). */
 export type StartMode = 'group' | 'private';
 
-/** The command that starts a run in each kind of chat. */
-const START_COMMAND: Record<StartMode, string> = { group: '/startquiz', private: '/play' };
 
 /**
  * Reads "12", "12 15s", "12 1m shuffle", "quiz_12" (a deep link's payload). A problem names the
@@ -31,24 +29,15 @@ export function parseStartArguments(text: string, mode: StartMode): ({ ok: true 
   const fromLink = isQuizDeepLink(first);
   const idText = fromLink ? first.slice(DEEP_LINK.quizPrefix.length) : first;
   // Ids are generated from 1; 15 digits keep every one a safe integer.
-  if (!/^\d{1,15}$/.test(idText)) return { ok: false, problem: startUsageProblem(first, fromLink, mode) };
+  if (!/^\d{1,15}$/.test(idText)) return { ok: false, problem: startUsageText(first, fromLink, mode) };
   const quizId = Number(idText);
   const shuffle = rest.some((word) => word.toLowerCase() === 'shuffle');
   const periodWords = rest.filter((word) => word.toLowerCase() !== 'shuffle');
   const result: { ok: true } & StartArguments = { ok: true, quizId, ...(shuffle ? { shuffle: true as const } : {}) };
   if (periodWords.length === 0) return result;
   const period = parseOpenPeriod(periodWords.join(' '));
-  if (!period.ok) return { ok: false, problem: `Cannot start quiz ${quizId}: ${period.problem}.` };
+  if (!period.ok) return { ok: false, problem: startPeriodProblemText(quizId, period.problem) };
   return { ...result, openPeriodS: period.seconds };
-}
-
-/** Why the first word of a start command names no quiz, and how to name one in `mode`'s chat. */
-function startUsageProblem(first: string, fromLink: boolean, mode: StartMode): string {
-  const command = START_COMMAND[mode];
-  const usage = `e.g. ${command} 12 or ${command} 12 15s shuffle (your quizzes: /myquizzes)`;
-  if (fromLink) return `That link leads to no quiz. Ask for a new link, or give the quiz's number, ${usage}.`;
-  if (first === '') return `Which quiz? Give its number, ${usage}.`;
-  return `'${preview(first, 32)}' is not a quiz id: give the quiz's number, ${usage}.`;
 }
 
 /** Starts quiz `args` in the current chat; replies when it cannot. */
@@ -74,9 +63,8 @@ export async function startRunFromChat(ctx: BotContext, args: string, mode: Star
     return;
   }
   if (result.reason === 'quiz-not-found') {
-    await ctx.reply(`There is no quiz ${parsed.quizId}. Your quizzes: /myquizzes`);
+    await ctx.reply(noSuchQuizText(parsed.quizId));
   } else {
-    const stop = mode === 'group' ? 'An admin can stop it with /stopquiz.' : 'Stop it with /stopquiz.';
-    await ctx.reply(`A quiz is already running here (question ${Math.max(result.run.currentPosition + 1, 1)} of ${result.run.questionCount}). ${stop}`);
+    await ctx.reply(runAlreadyRunningText(result.run, mode));
   }
 }

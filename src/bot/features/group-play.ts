@@ -7,6 +7,7 @@ import { Composer } from 'grammy';
 import { isChatAdmin } from '../chat-admin.js';
 import type { BotContext } from '../context.js';
 import { isQuizDeepLink } from '../deep-links.js';
+import { ONLY_ADMINS_START_TEXT, ONLY_ADMINS_STOP_TEXT, stopQuizText } from '../texts/play.js';
 import { startQuizInPrivateText } from '../texts/wrong-chat.js';
 import { parseStartArguments, startRunFromChat } from '../start-run.js';
 
@@ -20,7 +21,7 @@ groupPlayFeature.chatType('private').command('startquiz', async (ctx) => {
 
 groups.command('startquiz', async (ctx) => {
   if (!(await isChatAdmin(ctx))) {
-    await ctx.reply('Only the group\'s admins can start a quiz.');
+    await ctx.reply(ONLY_ADMINS_START_TEXT);
     return;
   }
   await startRunFromChat(ctx, ctx.match, 'group');
@@ -29,7 +30,7 @@ groups.command('startquiz', async (ctx) => {
 groups.command('start', async (ctx, next) => {
   if (!isQuizDeepLink(ctx.match)) return next();
   if (!(await isChatAdmin(ctx))) {
-    await ctx.reply('Only the group\'s admins can start a quiz.');
+    await ctx.reply(ONLY_ADMINS_START_TEXT);
     return;
   }
   await startRunFromChat(ctx, ctx.match, 'group');
@@ -37,9 +38,9 @@ groups.command('start', async (ctx, next) => {
 
 groups.command('stopquiz', async (ctx) => {
   if (!(await isChatAdmin(ctx))) {
-    await ctx.reply('Only the group\'s admins can stop the quiz.');
+    await ctx.reply(ONLY_ADMINS_STOP_TEXT);
     return;
   }
   const stopped = await ctx.deps.engine.stopRun(ctx.chat.id);
-  await ctx.reply(stopped ? 'Quiz stopped. Results are coming.' : 'No quiz is running here.');
+  await ctx.reply(stopQuizText(stopped, 'group'));
 });

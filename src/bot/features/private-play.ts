@@ -6,6 +6,7 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
 import { isQuizDeepLink } from '../deep-links.js';
+import { stopQuizText } from '../texts/play.js';
 import { playInGroupText } from '../texts/wrong-chat.js';
 import { parseStartArguments, startRunFromChat } from '../start-run.js';
 
@@ -26,5 +27,5 @@ privateChats.command('start', async (ctx, next) => {
 
 privateChats.command('stopquiz', async (ctx) => {
   const stopped = await ctx.deps.engine.stopRun(ctx.chat.id);
-  await ctx.reply(stopped ? 'Game stopped. Your results are coming.' : 'You are not playing a quiz right now. Start one with /play <id>.');
+  await ctx.reply(stopQuizText(stopped, 'private'));
 });

@@ -7,9 +7,7 @@
  */
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
-
-/** The reply to a private message the bot has no use for. */
-export const UNKNOWN_MESSAGE_TEXT = "I don't know what to do with that. /help shows what I can do.";
+import { UNKNOWN_MESSAGE_TEXT } from '../texts/errors.js';
 
 export const unknownMessageFeature = new Composer<BotContext>();
 

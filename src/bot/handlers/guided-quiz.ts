@@ -22,6 +22,7 @@ import {
   ASK_TITLE_TEXT,
   askQuestionsText,
   DISCARDED_TEXT,
+  DRAFT_GONE_TEXT,
   draftExistsText,
   draftKeptText,
   NO_DRAFT_TEXT,
@@ -32,7 +33,8 @@ import {
   quizCreatedText,
   quizProblemsText,
   TITLE_FIRST_TEXT,
-  titleProblemText,
+  titleAnswerRefusedText,
+  titleRefusedText,
   tooManyQuestionsText,
 } from '../texts/create-quiz.js';
 
@@ -47,7 +49,7 @@ export async function startGuidedQuiz(ctx: BotContext, rawTitle: string): Promis
   if (rawTitle.trim() !== '') {
     const checked = checkQuizTitle(rawTitle);
     if (!checked.ok) {
-      await ctx.reply(`Cannot use that title: ${titleProblemText(checked.problem)}.`);
+      await ctx.reply(titleRefusedText(checked.problem));
       return;
     }
     title = checked.title;
@@ -56,7 +58,7 @@ export async function startGuidedQuiz(ctx: BotContext, rawTitle: string): Promis
   if (!(await createQuizDraft(db, { userId, title }))) {
     const draft = await getQuizDraft(db, userId);
     // Gone between the two statements (a /done on another instance): start afresh next time.
-    await ctx.reply(draft ? draftExistsText(draft.title, draft.questions.length) : 'Please send /newquiz again.');
+    await ctx.reply(draft ? draftExistsText(draft.title, draft.questions.length) : DRAFT_GONE_TEXT);
     return;
   }
   await ctx.reply(title === null ? ASK_TITLE_TEXT : askQuestionsText(title));
@@ -77,7 +79,7 @@ export async function addDraftText(ctx: BotContext, next: () => Promise<void>): 
   if (draft.title === null) {
     const checked = checkQuizTitle(message.text);
     if (!checked.ok) {
-      await ctx.reply(`That cannot be the title: ${titleProblemText(checked.problem)}. Send the quiz's title as one line, or /cancel.`);
+      await ctx.reply(titleAnswerRefusedText(checked.problem));
       return;
     }
     await setQuizDraftTitle(db, { userId, title: checked.title });

@@ -10,7 +10,15 @@ import { deleteQuiz, getQuizById, listQuizzesByOwner } from '../../store/queries
 import { isMessageNotModified } from '../../queue/outcome.js';
 import type { BotContext } from '../context.js';
 import { createDeleteQuizKeyboard, createMyQuizzesKeyboard, MY_QUIZZES_CALLBACK } from '../keyboards/my-quizzes-keyboard.js';
-import { myQuizzesText } from '../texts/my-quizzes.js';
+import {
+  confirmDeleteText,
+  myQuizzesText,
+  NO_SUCH_QUIZ_TEXT,
+  OWNER_ONLY_ANSWER_TEXT,
+  OWNER_ONLY_DELETE_TEXT,
+  QUIZ_ALREADY_DELETED_TEXT,
+  quizDeletedText,
+} from '../texts/my-quizzes.js';
 
 /** What a button press is answered with: nothing, a toast, or an alert the user must dismiss. */
 interface CallbackAnswer {
@@ -18,8 +26,8 @@ interface CallbackAnswer {
   alert?: boolean;
 }
 
-const OWNER_ONLY: CallbackAnswer = { text: "Only the quiz's owner can delete it.", alert: true };
-const NO_SUCH_QUIZ: CallbackAnswer = { text: 'There is no such quiz.', alert: true };
+const OWNER_ONLY: CallbackAnswer = { text: OWNER_ONLY_DELETE_TEXT, alert: true };
+const NO_SUCH_QUIZ: CallbackAnswer = { text: NO_SUCH_QUIZ_TEXT, alert: true };
 
 /** /myquizzes: the user's quizzes, newest first, with their delete buttons. */
 export async function showMyQuizzes(ctx: BotContext): Promise<void> {
@@ -37,9 +45,9 @@ export function askToDeleteQuiz(ctx: BotContext, quizId: number): Promise<void> 
     if (quiz.ownerId !== userId) return OWNER_ONLY;
     if (quiz.deletedAt !== null) {
       await editToList(ctx, userId);
-      return { text: 'This quiz was already deleted.' };
+      return { text: QUIZ_ALREADY_DELETED_TEXT };
     }
-    await editMessage(ctx, `Delete quiz #${quiz.id} '${quiz.title}'? Runs already played keep their results.`, createDeleteQuizKeyboard(quiz.id));
+    await editMessage(ctx, confirmDeleteText(quiz), createDeleteQuizKeyboard(quiz.id));
     return {};
   });
 }
@@ -51,13 +59,13 @@ export function deleteQuizConfirmed(ctx: BotContext, quizId: number): Promise<vo
     if (await deleteQuiz(db, { quizId, ownerId: userId })) {
       ctx.logger.info({ quizId, ownerId: userId }, 'Quiz deleted');
       await editToList(ctx, userId);
-      return { text: `Quiz #${quizId} deleted.` };
+      return { text: quizDeletedText(quizId) };
     }
     const quiz = await getQuizById(db, quizId);
     if (!quiz) return NO_SUCH_QUIZ;
     if (quiz.ownerId !== userId) return OWNER_ONLY;
     await editToList(ctx, userId);
-    return { text: 'This quiz was already deleted.' };
+    return { text: QUIZ_ALREADY_DELETED_TEXT };
   });
 }
 
@@ -70,7 +78,7 @@ export function backToMyQuizzes(ctx: BotContext): Promise<void> {
       if (ctx.chat?.type !== 'private') return {};
     } else {
       const quiz = await getQuizById(ctx.deps.db, quizId);
-      if (quiz && quiz.ownerId !== userId) return { text: "Only the quiz's owner can answer this.", alert: true };
+      if (quiz && quiz.ownerId !== userId) return { text: OWNER_ONLY_ANSWER_TEXT, alert: true };
     }
     await editToList(ctx, userId);
     return {};

@@ -3,6 +3,7 @@
  * (`rank:<runId>`), built here by the engine and read back here by the leaderboard feature.
  */
 import type { InlineKeyboardMarkup } from 'grammy/types';
+import { MY_RANK_BUTTON_TEXT } from '../texts/leaderboard.js';
 
 /** Callback data of the button, with the pattern that reads it back (run id in group 1). */
 export const RANK_CALLBACK = {
@@ -15,5 +16,5 @@ export const RANK_CALLBACK = {
  * so no grammY InlineKeyboard object).
  */
 export function createRankKeyboard(runId: number): InlineKeyboardMarkup {
-  return { inline_keyboard: [[{ text: 'My rank', callback_data: RANK_CALLBACK.data(runId) }]] };
+  return { inline_keyboard: [[{ text: MY_RANK_BUTTON_TEXT, callback_data: RANK_CALLBACK.data(runId) }]] };
 }

@@ -53,6 +53,19 @@ export function titleProblemText(problem: TitleProblem): string {
   }
 }
 
+/** /newquiz <title> with a title that cannot be one. */
+export function titleRefusedText(problem: TitleProblem): string {
+  return `Cannot use that title: ${titleProblemText(problem)}.`;
+}
+
+/** The guided flow asked for a title and got one that cannot be one. */
+export function titleAnswerRefusedText(problem: TitleProblem): string {
+  return `That cannot be the title: ${titleProblemText(problem)}. Send the quiz's title as one line, or /cancel.`;
+}
+
+/** The draft vanished between two statements (a /done on another instance): start afresh. */
+export const DRAFT_GONE_TEXT = 'Please send /newquiz again.';
+
 /** The guided flow's first question when /newquiz came without a title. */
 export const ASK_TITLE_TEXT = `Let's create a quiz. What is its title? Send it as one line (up to ${QUIZ_TITLE_MAX} characters), or /cancel.`;
 

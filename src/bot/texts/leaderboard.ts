@@ -1,5 +1,8 @@
-/** The answers to /leaderboard, /myscore and the "My rank" button. */
+/** The answers to /leaderboard, /myscore and the "My rank" button, and that button's label. */
 import { ALERT_MAX, count, fitLines, MEDALS, ordinal, percent, place, truncate } from './format.js';
+
+/** The label of the button under a group run's results. */
+export const MY_RANK_BUTTON_TEXT = 'My rank';
 
 /** One player's line in a chat's leaderboard. */
 export interface LeaderboardLine {
