@@ -2,7 +2,7 @@
  * The time per question an admin gives to `/startquiz <id> [time]`: `15`, `15s`, `2m`, `1m30s`,
  * `90 s`, `1 min 30 sec` (case-insensitive; a bare number is seconds).
  */
-import { preview } from './preview.js';
+import type { OpenPeriodProblem } from './quiz-problems.js';
 import { POLL_LIMITS } from './telegram-poll-limits.js';
 
 /**
@@ -11,27 +11,7 @@ import { POLL_LIMITS } from './telegram-poll-limits.js';
  */
 export const RUN_OPEN_PERIOD_MAX_S = 600;
 
-/** The range of a question's time, in whole units, for messages: "5 seconds and 10 minutes". */
-export const RUN_OPEN_PERIOD_RANGE = `${describeSeconds(POLL_LIMITS.openPeriodMinS)} and ${describeSeconds(RUN_OPEN_PERIOD_MAX_S)}`;
-
-/**
- * A number of seconds in whole units, largest first, for messages.
- *
- * @example describeSeconds(3) // '3 seconds'
- * @example describeSeconds(3_660) // '1 hour 1 minute'
- */
-export function describeSeconds(total: number): string {
-  const whole = Math.max(0, Math.round(total));
-  const parts: [number, string][] = [
-    [Math.floor(whole / 3_600), 'hour'],
-    [Math.floor((whole % 3_600) / 60), 'minute'],
-    [whole % 60, 'second'],
-  ];
-  const shown = parts.filter(([n]) => n > 0).map(([n, unit]) => `${n.toLocaleString('en-US')} ${unit}${n === 1 ? '' : 's'}`);
-  return shown.length > 0 ? shown.join(' ') : '0 seconds';
-}
-
-export type ParsedOpenPeriod = { ok: true; seconds: number } | { ok: false; problem: string };
+export type ParsedOpenPeriod = { ok: true; seconds: number } | { ok: false; problem: OpenPeriodProblem };
 
 const DURATION = /^(?:(\d+)\s*(?:m|mins?|minutes?))?\s*(?:(\d+)\s*(?:s|secs?|seconds?)?)?$/iu;
 
@@ -39,7 +19,7 @@ const DURATION = /^(?:(\d+)\s*(?:m|mins?|minutes?))?\s*(?:(\d+)\s*(?:s|secs?|sec
  * Reads a time per question.
  *
  * @example parseOpenPeriod('1m30s') // { ok: true, seconds: 90 }
- * @example parseOpenPeriod('3s') // { ok: false, problem: "the time per question must be between 5 seconds and 10 minutes, got '3s'" }
+ * @example parseOpenPeriod('3s') // { ok: false, problem: { kind: 'out_of_range', text: '3s' } }
  */
 export function parseOpenPeriod(text: string): ParsedOpenPeriod {
   const trimmed = text.trim();
@@ -47,14 +27,11 @@ export function parseOpenPeriod(text: string): ParsedOpenPeriod {
   const minutes = match?.[1];
   const seconds = match?.[2];
   if (trimmed === '' || !match || (minutes === undefined && seconds === undefined)) {
-    return { ok: false, problem: `'${preview(trimmed)}' is not a time per question; write seconds (15 or 15s), minutes (2m) or both (1m30s)` };
+    return { ok: false, problem: { kind: 'not_a_period', text: trimmed } };
   }
   const total = Number(minutes ?? 0) * 60 + Number(seconds ?? 0);
   if (total < POLL_LIMITS.openPeriodMinS || total > RUN_OPEN_PERIOD_MAX_S) {
-    return {
-      ok: false,
-      problem: `the time per question must be between ${RUN_OPEN_PERIOD_RANGE}, got '${preview(trimmed)}'`,
-    };
+    return { ok: false, problem: { kind: 'out_of_range', text: trimmed } };
   }
   return { ok: true, seconds: total };
 }

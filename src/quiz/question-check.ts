@@ -1,9 +1,9 @@
 /**
- * Checks one question against Telegram's quiz poll limits and says what is wrong in words a
- * quiz author understands ("option 'Mount Kilimanjaro in…' is longer than 100 characters").
+ * Checks one question against Telegram's quiz poll limits and says what is wrong, as data
+ * (quiz-problems.ts); the bot's texts put it in words a quiz author understands.
  */
-import { describeSeconds, RUN_OPEN_PERIOD_MAX_S, RUN_OPEN_PERIOD_RANGE } from './open-period.js';
-import { preview } from './preview.js';
+import { RUN_OPEN_PERIOD_MAX_S } from './open-period.js';
+import type { QuestionProblem } from './quiz-problems.js';
 import { POLL_LIMITS, telegramLength } from './telegram-poll-limits.js';
 
 /** A question as a quiz holds it: the poll Telegram will get. */
@@ -17,34 +17,34 @@ export interface QuizQuestion {
   openPeriodS?: number;
 }
 
-/** Every problem of `question`, as sentences without the "Question N:" prefix. */
-export function questionProblems(question: QuizQuestion): string[] {
-  const problems: string[] = [];
+/** Every problem of `question`, in the order an author would fix them. */
+export function questionProblems(question: QuizQuestion): QuestionProblem[] {
+  const problems: QuestionProblem[] = [];
   const text = question.text.trim();
-  if (text === '') problems.push('the question text is empty');
-  else if (telegramLength(text) > POLL_LIMITS.questionMax) problems.push(`the question is longer than ${POLL_LIMITS.questionMax} characters (${telegramLength(text)})`);
-  if (question.options.length < POLL_LIMITS.optionsMin) problems.push('it has no options (write each on its own line starting with "- ")');
-  if (question.options.length > POLL_LIMITS.optionsMax) problems.push(`it has ${question.options.length} options; Telegram allows at most ${POLL_LIMITS.optionsMax}`);
+  if (text === '') problems.push({ kind: 'text_empty' });
+  else if (telegramLength(text) > POLL_LIMITS.questionMax) problems.push({ kind: 'text_too_long', length: telegramLength(text), max: POLL_LIMITS.questionMax });
+  if (question.options.length < POLL_LIMITS.optionsMin) problems.push({ kind: 'no_options' });
+  if (question.options.length > POLL_LIMITS.optionsMax) problems.push({ kind: 'too_many_options', count: question.options.length, max: POLL_LIMITS.optionsMax });
   for (const option of question.options) {
-    if (option.trim() === '') problems.push('an option is empty');
-    else if (telegramLength(option) > POLL_LIMITS.optionMax) problems.push(`option '${preview(option)}' is longer than ${POLL_LIMITS.optionMax} characters (${telegramLength(option)})`);
+    if (option.trim() === '') problems.push({ kind: 'option_empty' });
+    else if (telegramLength(option) > POLL_LIMITS.optionMax) problems.push({ kind: 'option_too_long', option, length: telegramLength(option), max: POLL_LIMITS.optionMax });
   }
   const seen = new Set<string>();
   for (const option of question.options) {
-    if (seen.has(option)) problems.push(`option '${preview(option)}' appears twice`);
+    if (seen.has(option)) problems.push({ kind: 'option_twice', option });
     seen.add(option);
   }
-  if (question.options.length > 0 && question.correctOptionIds.length === 0) problems.push('no option is marked correct (end the correct one with " *")');
-  if (question.correctOptionIds.some((id) => !Number.isInteger(id) || id < 0 || id >= question.options.length)) problems.push('a correct answer points to no option');
+  if (question.options.length > 0 && question.correctOptionIds.length === 0) problems.push({ kind: 'no_correct_option' });
+  if (question.correctOptionIds.some((id) => !Number.isInteger(id) || id < 0 || id >= question.options.length)) problems.push({ kind: 'correct_option_missing' });
   if (question.explanation !== undefined) {
-    if (telegramLength(question.explanation) > POLL_LIMITS.explanationMax) problems.push(`the explanation is longer than ${POLL_LIMITS.explanationMax} characters (${telegramLength(question.explanation)})`);
+    if (telegramLength(question.explanation) > POLL_LIMITS.explanationMax) problems.push({ kind: 'explanation_too_long', length: telegramLength(question.explanation), max: POLL_LIMITS.explanationMax });
     const lineFeeds = question.explanation.split('\n').length - 1;
-    if (lineFeeds > POLL_LIMITS.explanationLineFeedsMax) problems.push(`the explanation has ${lineFeeds + 1} lines; Telegram allows at most ${POLL_LIMITS.explanationLineFeedsMax + 1}`);
+    if (lineFeeds > POLL_LIMITS.explanationLineFeedsMax) problems.push({ kind: 'explanation_too_many_lines', lines: lineFeeds + 1, max: POLL_LIMITS.explanationLineFeedsMax + 1 });
   }
   // Telegram would keep a poll open for a month, but a run waits for each question in turn: a
   // question gets the range /startquiz gives a run.
   if (question.openPeriodS !== undefined && (question.openPeriodS < POLL_LIMITS.openPeriodMinS || question.openPeriodS > RUN_OPEN_PERIOD_MAX_S)) {
-    problems.push(`its time limit is ${describeSeconds(question.openPeriodS)}; a question stays open between ${RUN_OPEN_PERIOD_RANGE}`);
+    problems.push({ kind: 'open_period_out_of_range', seconds: question.openPeriodS });
   }
   return problems;
 }

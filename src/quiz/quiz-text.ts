@@ -9,13 +9,14 @@
  *     - Paris *
  *     > Paris has been the capital since 508.
  *
- * Parsing never stops at the first problem: every problem of every question is reported, each
- * naming its question, so the author fixes them all at once. A text with any problem yields
+ * Parsing never stops at the first problem: every problem of every question is reported (as
+ * data, quiz-problems.ts), each naming its question, so the author fixes them all at once. A text with any problem yields
  * no questions: nothing is ever half saved.
  */
 import { questionProblems, type QuizQuestion } from './question-check.js';
+import type { QuestionProblem, QuizProblem } from './quiz-problems.js';
 
-export type ParsedQuizText = { ok: true; questions: QuizQuestion[] } | { ok: false; problems: string[] };
+export type ParsedQuizText = { ok: true; questions: QuizQuestion[] } | { ok: false; problems: QuizProblem[] };
 
 const OPTION = /^[-–—•]\s+(.*)$/u;
 const EXPLANATION = /^>\s?(.*)$/u;
@@ -28,14 +29,14 @@ const CORRECT_MARK = /\s+\*$/u;
 export function parseQuizText(text: string, firstNumber = 1): ParsedQuizText {
   const blocks = splitQuizBlocks(text);
   if (blocks.length === 0) {
-    return { ok: false, problems: ['No questions found. Write the question on one line, then each option on its own line starting with "- ", and end the correct one with " *".'] };
+    return { ok: false, problems: [{ question: null, problem: { kind: 'no_questions' } }] };
   }
   const questions: QuizQuestion[] = [];
-  const problems: string[] = [];
+  const problems: QuizProblem[] = [];
   blocks.forEach((lines, index) => {
     const parsed = parseBlock(lines);
     const all = [...parsed.problems, ...questionProblems(parsed.question)];
-    problems.push(...all.map((problem) => `Question ${firstNumber + index}: ${problem}`));
+    problems.push(...all.map((problem) => ({ question: firstNumber + index, problem })));
     questions.push(parsed.question);
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, questions };
@@ -61,14 +62,14 @@ export function countQuestionBlocks(text: string): number {
   return splitQuizBlocks(text).length;
 }
 
-function parseBlock(lines: string[]): { question: QuizQuestion; problems: string[] } {
+function parseBlock(lines: string[]): { question: QuizQuestion; problems: QuestionProblem[] } {
   const first = lines[0] as string;
-  const problems: string[] = [];
+  const problems: QuestionProblem[] = [];
   const options: string[] = [];
   const correctOptionIds: number[] = [];
   const explanation: string[] = [];
   const missingQuestion = OPTION.test(first);
-  if (missingQuestion) problems.push('the first line must be the question, not an option');
+  if (missingQuestion) problems.push({ kind: 'option_as_question' });
   // Without a question line every line is read as the body, so its options are still checked.
   for (const line of missingQuestion ? lines : lines.slice(1)) {
     const option = OPTION.exec(line);
@@ -80,7 +81,7 @@ function parseBlock(lines: string[]): { question: QuizQuestion; problems: string
     } else if (note) {
       explanation.push((note[1] as string).trim());
     } else {
-      problems.push(`the line '${line}' is neither an option (start it with "- ") nor an explanation (start it with "> "); put a blank line before a new question`);
+      problems.push({ kind: 'stray_line', line });
     }
   }
   const question: QuizQuestion = { text: missingQuestion ? '' : first, options, correctOptionIds };

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { describeSeconds, parseOpenPeriod, RUN_OPEN_PERIOD_MAX_S } from '../../src/quiz/open-period.js';
+import { describeSeconds, openPeriodProblemText } from '../../src/bot/texts/quiz-problems.js';
+import { parseOpenPeriod as parseRule, RUN_OPEN_PERIOD_MAX_S } from '../../src/quiz/open-period.js';
+
+/** The rule's answer with its problem in words, as the bot shows it. */
+const parseOpenPeriod = (text: string) => {
+  const parsed = parseRule(text);
+  return parsed.ok ? parsed : { ok: false as const, problem: openPeriodProblemText(parsed.problem) };
+};
 
 describe('parseOpenPeriod', () => {
   it.each([

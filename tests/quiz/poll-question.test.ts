@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { questionFromPoll } from '../../src/quiz/poll-question.js';
+import { quizProblemText } from '../../src/bot/texts/quiz-problems.js';
+import { questionFromPoll as fromPoll, type ReceivedPoll } from '../../src/quiz/poll-question.js';
+
+/** The rule's answer with its problems in words, as the bot shows them. */
+const questionFromPoll = (poll: ReceivedPoll, number: number) => {
+  const result = fromPoll(poll, number);
+  return result.ok ? result : { ok: false as const, problems: result.problems.map(quizProblemText) };
+};
 
 const quizPoll = {
   question: 'Capital of France?',

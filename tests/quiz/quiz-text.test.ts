@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuizText } from '../../src/quiz/quiz-text.js';
+import { quizProblemText } from '../../src/bot/texts/quiz-problems.js';
+import { parseQuizText as parseRule } from '../../src/quiz/quiz-text.js';
+
+/** The rule's answer with its problems in words, as the bot shows them. */
+const parseQuizText = (text: string, firstNumber?: number) => {
+  const parsed = parseRule(text, firstNumber);
+  return parsed.ok ? parsed : { ok: false as const, problems: parsed.problems.map(quizProblemText) };
+};
 
 const ARCHITECTURE_EXAMPLE = `Capital of France?
 - Berlin

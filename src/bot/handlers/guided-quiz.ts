@@ -37,6 +37,7 @@ import {
   titleRefusedText,
   tooManyQuestionsText,
 } from '../texts/create-quiz.js';
+import { quizProblemText } from '../texts/quiz-problems.js';
 
 /**
  * Starts a draft, with `rawTitle` as its title unless empty (then the bot asks for it). A draft
@@ -88,7 +89,7 @@ export async function addDraftText(ctx: BotContext, next: () => Promise<void>): 
   }
   const parsed = parseQuizText(message.text, draft.questions.length + 1);
   if (!parsed.ok) {
-    await ctx.reply(quizProblemsText(parsed.problems, draftKeptText(draft.title, draft.questions.length)));
+    await ctx.reply(quizProblemsText(parsed.problems.map(quizProblemText), draftKeptText(draft.title, draft.questions.length)));
     return;
   }
   await appendQuestions(ctx, userId, parsed.questions);
@@ -121,7 +122,7 @@ export async function addDraftPoll(ctx: BotContext): Promise<void> {
     draft.questions.length + 1,
   );
   if (!result.ok) {
-    await ctx.reply(quizProblemsText(result.problems, draftKeptText(draft.title, draft.questions.length)));
+    await ctx.reply(quizProblemsText(result.problems.map(quizProblemText), draftKeptText(draft.title, draft.questions.length)));
     return;
   }
   await appendQuestions(ctx, userId, [result.question]);

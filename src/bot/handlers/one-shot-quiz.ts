@@ -8,6 +8,7 @@ import { checkQuizTitle, QUIZ_QUESTIONS_MAX } from '../../quiz/quiz-title.js';
 import { createQuiz } from '../../store/queries/quizzes.js';
 import type { BotContext } from '../context.js';
 import { quizCreatedText, quizProblemsText, titleProblemText } from '../texts/create-quiz.js';
+import { quizProblemText } from '../texts/quiz-problems.js';
 import type { NewQuizCommand } from './new-quiz-input.js';
 
 /** Creates the quiz of a one-message `/newquiz`, or tells the author every problem in it. */
@@ -20,7 +21,7 @@ export async function createQuizFromCommand(ctx: BotContext, command: NewQuizCom
   const problems: string[] = [];
   if (!title.ok) problems.push(`Title: ${titleProblemText(title.problem)}`);
   if (blocks > QUIZ_QUESTIONS_MAX) problems.push(`Questions: the quiz has ${blocks}; a quiz holds at most ${QUIZ_QUESTIONS_MAX} (split it into several quizzes)`);
-  if (!parsed.ok) problems.push(...parsed.problems);
+  if (!parsed.ok) problems.push(...parsed.problems.map(quizProblemText));
   if (problems.length > 0 || !title.ok || !parsed.ok) {
     await ctx.reply(quizProblemsText(problems));
     return;

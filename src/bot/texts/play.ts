@@ -1,5 +1,7 @@
 /** Starting and stopping a run: /startquiz, /play, the quiz deep links and /stopquiz. */
 import { preview } from '../../quiz/preview.js';
+import type { OpenPeriodProblem } from '../../quiz/quiz-problems.js';
+import { openPeriodProblemText } from './quiz-problems.js';
 
 /** Where a run is started from: a group (/startquiz) or a private chat (/play). */
 export type PlayMode = 'group' | 'private';
@@ -17,8 +19,8 @@ export function startUsageText(first: string, fromLink: boolean, mode: PlayMode)
 }
 
 /** The time per question given to a start command cannot be used (`problem` says why). */
-export function startPeriodProblemText(quizId: number, problem: string): string {
-  return `Cannot start quiz ${quizId}: ${problem}.`;
+export function startPeriodProblemText(quizId: number, problem: OpenPeriodProblem): string {
+  return `Cannot start quiz ${quizId}: ${openPeriodProblemText(problem)}.`;
 }
 
 export function noSuchQuizText(quizId: number): string {
