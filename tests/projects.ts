@@ -22,6 +22,7 @@ export const UNIT_FILES = [
   'tests/deploy/docker-image.test.ts',
   'tests/deploy/monitoring-config.test.ts',
   'tests/engine/reconcile.test.ts',
+  'tests/bot/callback-data.test.ts',
   'tests/bot/texts.test.ts',
   'tests/lib/bounded-cache.test.ts',
   'tests/lib/same-secret.test.ts',
