@@ -2,8 +2,10 @@
  * Group commit: many callers' items saved as one transaction per batch, each caller released
  * only once its item is durable. The AnswerWriter (poll answers) and the update inbox are built
  * on it. Two parts do the work: a {@link BoundedBuffer} holds items and makes callers wait for
- * room, a {@link BatchCommitter} commits a batch (retrying and isolating failures); this file
- * decides when a batch leaves and how the group commit closes.
+ * room, a {@link BatchCommitter} commits a batch (retrying and isolating failures), a
+ * {@link FlushTimer} wakes it when the oldest item's batching window ends and
+ * {@link ProgressWaiters} release flush() callers; this file decides when a batch leaves and how
+ * the group commit closes. Its one-statement variant is in statement-group-commit.ts.
  */
 import type { Logger } from 'pino';
 import { createBackoff, type Backoff } from '../lib/backoff.js';
@@ -12,6 +14,8 @@ import { createOutageLog, type OutageBoard } from '../lib/outage-log.js';
 import { GroupCommitClosedError, NotSavedError } from './errors.js';
 import { BoundedBuffer, HeldItem } from './group-commit-buffer.js';
 import { BatchCommitter } from './group-commit-committer.js';
+import { FlushTimer } from './group-commit-flush-timer.js';
+import { ProgressWaiters } from './group-commit-progress.js';
 
 /** Options of {@link createGroupCommit}. */
 export interface GroupCommitOptions<T> {
@@ -261,62 +265,6 @@ class Batcher<T> implements GroupCommit<T> {
   }
 }
 
-/** The one flush timer: re-armed only when the due time changes. */
-class FlushTimer {
-  readonly #clock: Clock;
-  readonly #onDue: () => void;
-  #armed: { at: number; timer: Timer } | undefined;
-
-  constructor(clock: Clock, onDue: () => void) {
-    this.#clock = clock;
-    this.#onDue = onDue;
-  }
-
-  at(dueAt: number): void {
-    if (this.#armed?.at === dueAt) return;
-    this.cancel();
-    const timer = this.#clock.setTimeout(() => {
-      this.#armed = undefined;
-      this.#onDue();
-    }, dueAt - this.#clock.now());
-    this.#armed = { at: dueAt, timer };
-  }
-
-  cancel(): void {
-    this.#armed?.timer.cancel();
-    this.#armed = undefined;
-  }
-}
-
-interface ProgressWaiter {
-  until: number;
-  wake(): void;
-}
-
-/** flush() callers, each woken when every item numbered below its mark is settled. */
-class ProgressWaiters {
-  #waiters: ProgressWaiter[] = [];
-
-  wait(until: number, lowestUnfinished: number): Promise<void> {
-    if (lowestUnfinished >= until) return Promise.resolve();
-    return new Promise((wake) => this.#waiters.push({ until, wake }));
-  }
-
-  update(lowestUnfinished: number): void {
-    if (this.#waiters.length === 0) return;
-    const still: ProgressWaiter[] = [];
-    for (const waiter of this.#waiters) {
-      if (lowestUnfinished >= waiter.until) waiter.wake();
-      else still.push(waiter);
-    }
-    this.#waiters = still;
-  }
-
-  wakeAll(): void {
-    this.update(Number.POSITIVE_INFINITY);
-  }
-}
-
 /** Checks the options once, with messages that say what was expected and what was given. */
 function validated<T>(options: GroupCommitOptions<T>): GroupCommitOptions<T> {
   const name = options.name;
@@ -343,15 +291,4 @@ function validated<T>(options: GroupCommitOptions<T>): GroupCommitOptions<T> {
     throw new TypeError(`${name}: clock must have now() and setTimeout() (systemClock, or a ManualClock in tests)`);
   }
   return options;
-}
-
-/**
- * A group commit of small rows written by one statement per batch (the inbox's inserts, its
- * handled marks): up to 500 rows a statement, 2 ms of batching, one statement at a time (plenty
- * for hundreds of rows each, and it keeps the pool free), 20,000 rows held at most.
- */
-export function createStatementGroupCommit<T>(
-  options: Pick<GroupCommitOptions<T>, 'name' | 'commit' | 'isRetryable' | 'clock' | 'logger' | 'outages'>,
-): GroupCommit<T> {
-  return createGroupCommit<T>({ ...options, batchSize: 500, flushMs: 2, bufferLimit: 20_000, concurrency: 1 });
 }

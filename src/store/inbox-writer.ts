@@ -9,7 +9,8 @@ import type { Clock } from '../lib/clock.js';
 import type { OutageBoard } from '../lib/outage-log.js';
 import type { Database } from './database.js';
 import { isRetryableDatabaseError } from './errors.js';
-import { createStatementGroupCommit, type GroupCommit } from './group-commit.js';
+import type { GroupCommit } from './group-commit.js';
+import { createStatementGroupCommit } from './statement-group-commit.js';
 import { insertInboxEntries, type InboxEntry } from './queries/inbox.js';
 
 export type InboxWriter = GroupCommit<InboxEntry>;

@@ -8,7 +8,7 @@ import type { Clock } from '../../lib/clock.js';
 import type { OutageBoard } from '../../lib/outage-log.js';
 import type { Database } from '../../store/database.js';
 import { isRetryableDatabaseError } from '../../store/errors.js';
-import { createStatementGroupCommit } from '../../store/group-commit.js';
+import { createStatementGroupCommit } from '../../store/statement-group-commit.js';
 import { markInboxHandled } from '../../store/queries/inbox.js';
 
 export interface HandledMarker {
