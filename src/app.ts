@@ -138,7 +138,7 @@ export async function startApp(config: Config, logger: Logger, options: StartApp
     adminIds: new Set(config.adminIds),
     answers,
     clock,
-    chats: createChatReachability({ db, queue, logger }),
+    chats: createChatReachability({ db, queue, logger, clock }),
   };
   const bot = createBot({ token, apiRoot, deps, logger: logger.child({ component: 'bot' }), transformer: queue.transformer });
   const inbox = createInboxProcessor({ db, bot, logger, instanceId, clock, outages });
@@ -153,7 +153,7 @@ export async function startApp(config: Config, logger: Logger, options: StartApp
     takeUpdates && botConfig.mode === 'webhook'
       ? {
           path: new URL(botConfig.webhookUrl).pathname,
-          handle: createWebhookHandler({ acceptor, stats: intake, logger: logger.child({ component: 'webhook' }), secret: botConfig.webhookSecret, ...(options.webhookTimeoutMs ? { timeoutMs: options.webhookTimeoutMs } : {}) }),
+          handle: createWebhookHandler({ acceptor, stats: intake, logger: logger.child({ component: 'webhook' }), clock, secret: botConfig.webhookSecret, ...(options.webhookTimeoutMs ? { timeoutMs: options.webhookTimeoutMs } : {}) }),
         }
       : undefined;
   try {
@@ -167,7 +167,7 @@ export async function startApp(config: Config, logger: Logger, options: StartApp
     if (takeUpdates && botConfig.mode === 'polling') polling = await startPolling({ bot, acceptor, logger, stats: intake, clock, outages });
     if (takeUpdates && botConfig.mode === 'webhook') {
       await setWebhook(bot, { url: botConfig.webhookUrl, secret: botConfig.webhookSecret, maxConnections: botConfig.webhookMaxConnections, logger });
-      await waitForWebhookBacklog(bot, { logger, maxWaitMs: 30_000 });
+      await waitForWebhookBacklog(bot, { logger, clock, maxWaitMs: 30_000 });
     }
     engine.start();
   } catch (error) {
@@ -196,11 +196,12 @@ export async function startApp(config: Config, logger: Logger, options: StartApp
     httpPort: server.port,
     stats: live.stats,
     async stop(queueDrainMs = 10_000, deadlineMs = 20_000) {
-      // Real time: shutdown answers to an operator's deadline, whatever clock drives the parts
-      // (each part also gets its share as its own deadline; a part on a test's ManualClock
-      // would wait for the clock forever, so every step is bounded here in real time too).
-      const deadline = Date.now() + deadlineMs;
-      const left = (share: number): number => Math.max(0, Math.min(share, deadline - Date.now()));
+      // Real time on purpose (systemClock, not `clock`): shutdown answers to an operator's
+      // deadline, whatever clock drives the parts (each part also gets its share as its own
+      // deadline; a part on a test's ManualClock would wait for the clock forever, so every step
+      // is bounded here in real time too).
+      const deadline = systemClock.now() + deadlineMs;
+      const left = (share: number): number => Math.max(0, Math.min(share, deadline - systemClock.now()));
       // Intake first (the HTTP server too: it carries the webhook); what was accepted is confirmed.
       await within(left(3_000) + 100, polling?.stop(left(3_000)));
       await within(left(1_000) + 100, server.close());
@@ -216,7 +217,11 @@ export async function startApp(config: Config, logger: Logger, options: StartApp
   };
 }
 
-/** Waits for `work` at most `ms` of real time; undefined when it did not finish by then. */
+/**
+ * Waits for `work` at most `ms` of real time (see stop()); undefined when it did not finish by
+ * then. A plain, ref'd setTimeout on purpose: systemClock's timers are unref'd, and a shutdown
+ * step stuck on a dead socket must still be waited out and reported, not end the process early.
+ */
 async function within<T>(ms: number, work: Promise<T> | undefined): Promise<T | undefined> {
   if (!work) return undefined;
   let timer: NodeJS.Timeout | undefined;

@@ -52,6 +52,8 @@ function installShutdown(logger: Logger, app: App): void {
     }
     shuttingDown = true;
     logger.info({ signal }, 'Shutting down');
+    // Real time, not a Clock: the process's own deadline against an operator's (or an
+    // orchestrator's) kill; tests see it from outside, as a process that exits in time.
     const deadline = setTimeout(() => {
       logger.error({ deadlineMs: SHUTDOWN_DEADLINE_MS }, 'Shutdown deadline passed: exiting with work unfinished');
       process.exit(1);

@@ -5,6 +5,7 @@
  * through here, so the two cannot drift apart.
  */
 import type { Logger } from 'pino';
+import { dateOf, systemClock, type Clock } from '../lib/clock.js';
 import type { OutboundQueue } from '../queue/outbound-queue.js';
 import type { Database } from '../store/database.js';
 import { clearChatBlocked, markChatBlocked } from '../store/queries/chats.js';
@@ -20,6 +21,8 @@ export interface ChatReachabilityOptions {
   db: Database;
   queue: Pick<OutboundQueue, 'markReachable' | 'on'>;
   logger: Logger;
+  /** The time `blocked_at` records [the system clock]; the app passes its one clock. */
+  clock?: Clock;
 }
 
 /**
@@ -28,11 +31,12 @@ export interface ChatReachabilityOptions {
  */
 export function createChatReachability(options: ChatReachabilityOptions): ChatReachability {
   const { db, queue, logger } = options;
+  const clock = options.clock ?? systemClock;
   queue.on('chatUnreachable', (chatId) => {
-    markChatBlocked(db, Number(chatId)).catch((error: unknown) => logger.error({ err: error, chatId }, 'Could not record an unreachable chat'));
+    markChatBlocked(db, Number(chatId), dateOf(clock)).catch((error: unknown) => logger.error({ err: error, chatId }, 'Could not record an unreachable chat'));
   });
   return {
-    markBlocked: (chatId) => markChatBlocked(db, chatId),
+    markBlocked: (chatId) => markChatBlocked(db, chatId, dateOf(clock)),
     async markReachable(chatId) {
       queue.markReachable(chatId);
       return clearChatBlocked(db, chatId);

@@ -35,6 +35,8 @@ export function refuseAndClose(req: IncomingMessage, res: ServerResponse, status
     clearTimeout(timer);
     if (!socket.destroyed) socket.destroy();
   };
+  // Real time, not a Clock: the linger bounds how long a real socket stays open to a client
+  // that keeps sending; no test needs to drive it (they see the answer and the close).
   const timer = setTimeout(close, lingerMs);
   timer.unref();
   req.once('end', close);

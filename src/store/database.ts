@@ -149,6 +149,8 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
     },
     uses: () => counter.uses(),
     async ping(timeoutMs = 2000) {
+      // Real time, not a Clock: it bounds a real network round trip to PostgreSQL (a test on a
+      // ManualClock still needs a ping that gives up on a dead server).
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`database did not answer within ${timeoutMs} ms`)), timeoutMs);

@@ -13,6 +13,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Logger } from 'pino';
+import { sleep, type Clock, type Timer } from '../../lib/clock.js';
 import { refuseAndClose } from '../../lib/refuse-request.js';
 import { isSameSecret } from '../../lib/same-secret.js';
 import type { BotContext } from '../context.js';
@@ -29,6 +30,8 @@ export interface WebhookOptions {
   acceptor: Acceptor;
   stats: IntakeStats;
   logger: Logger;
+  /** The time of the acceptance race (Telegram's simulator keeps its own webhook timeout on the same clock). */
+  clock: Clock;
   /** WEBHOOK_SECRET, expected in X-Telegram-Bot-Api-Secret-Token. */
   secret: string;
   /** Longest acceptance before a 503 [10,000 ms] (tests shorten it). */
@@ -40,7 +43,7 @@ export interface WebhookOptions {
 export type WebhookHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 export function createWebhookHandler(options: WebhookOptions): WebhookHandler {
-  const { acceptor, stats, logger, secret } = options;
+  const { acceptor, stats, logger, secret, clock } = options;
   const timeoutMs = options.timeoutMs ?? ACCEPTANCE_TIMEOUT_MS;
   stats.mode = 'webhook';
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
@@ -81,8 +84,8 @@ export function createWebhookHandler(options: WebhookOptions): WebhookHandler {
         () => inFlight.delete(update.update_id),
       );
     }
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
+    let timer: Timer | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => (timer = clock.setTimeout(() => resolve('timeout'), timeoutMs)));
     try {
       const outcome = await Promise.race([acceptance.then(() => 'accepted' as const), timedOut]);
       if (outcome === 'accepted') return plain(res, 200, 'ok');
@@ -92,7 +95,7 @@ export function createWebhookHandler(options: WebhookOptions): WebhookHandler {
       logger.warn({ err: error, updateId: update.update_id }, 'Webhook update not accepted: 503, Telegram will deliver it again');
       return plain(res, 503, 'not accepted: deliver again');
     } finally {
-      clearTimeout(timer);
+      timer?.cancel();
     }
   };
 }
@@ -155,20 +158,27 @@ function plain(res: ServerResponse, status: number, text: string): void {
   res.end(`${text}\n`);
 }
 
+/** How often the backlog is asked for while it is being delivered. */
+const BACKLOG_POLL_MS = 200;
+
 /**
- * After setWebhook: waits (up to `maxWaitMs`) until Telegram has delivered the updates that
- * piled up while the bot was down, so the run engine starts after their answers are accepted.
+ * After setWebhook: waits (up to `maxWaitMs` of `clock` time) until Telegram has delivered the
+ * updates that piled up while the bot was down, so the run engine starts after their answers
+ * are accepted. On a ManualClock the wait moves as the test advances the clock (Telegram's
+ * simulator delivers on that same clock).
  */
-export async function waitForWebhookBacklog(bot: Bot<BotContext>, options: { logger: Logger; maxWaitMs: number }): Promise<void> {
-  const started = Date.now();
+export async function waitForWebhookBacklog(bot: Bot<BotContext>, options: { logger: Logger; clock: Clock; maxWaitMs: number }): Promise<void> {
+  const { clock } = options;
+  const started = clock.now();
   for (;;) {
     const info = await bot.api.getWebhookInfo().catch(() => undefined);
     const pending = info?.pending_update_count ?? 0;
     if (pending === 0) return;
-    if (Date.now() - started >= options.maxWaitMs) {
-      options.logger.warn({ pending, waitedMs: Date.now() - started }, 'Webhook backlog not delivered yet: starting the run engine anyway');
+    const waitedMs = clock.now() - started;
+    if (waitedMs >= options.maxWaitMs) {
+      options.logger.warn({ pending, waitedMs }, 'Webhook backlog not delivered yet: starting the run engine anyway');
       return;
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await sleep(clock, BACKLOG_POLL_MS);
   }
 }
