@@ -5,11 +5,11 @@
  * again, nothing written), and text PostgreSQL cannot store is removed before it reaches the
  * database, so the update it came with is handled like any other.
  */
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimMessage } from 'telegram-sim/world-types';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
 import { createQuizOf } from '../helpers/fixtures.js';
+import { freePort } from '../helpers/free-port.js';
 
 const SECRET = 'forged_updates-secret-0123456789';
 /** How long an update may take to be acknowledged before the test calls it a redelivery loop. */
@@ -177,12 +177,3 @@ describe.each(['polling', 'webhook'] as const)('forged and malformed updates thr
     expect(reply.text).toBeDefined();
   });
 });
-
-/** A port nobody listens on now (the webhook URL must name the port before the server starts). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}

@@ -13,7 +13,6 @@
  * summary of what was checked goes to stdout and to FUZZ_REPORT when set.
  */
 import { appendFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from 'telegram-sim/clock';
@@ -22,6 +21,7 @@ import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
 import { advanceUntil } from '../helpers/drive-clock.js';
 import { createQuizOf } from '../helpers/fixtures.js';
 import { OPTION_COUNT, updateBatch, VALID_USER_BASE, withPoll, type GeneratedUpdate } from '../helpers/update-fuzz.js';
+import { freePort } from '../helpers/free-port.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_260_513);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 5);
@@ -198,13 +198,4 @@ async function missingValidAnswers(h: BotHarness, expected: { runId: number; use
 function isSafe(decimal: string): boolean {
   const value = BigInt(decimal);
   return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= -BigInt(Number.MAX_SAFE_INTEGER);
-}
-
-/** A port nobody listens on now (the webhook URL must name the port before the server starts). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }

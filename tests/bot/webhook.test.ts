@@ -1,23 +1,14 @@
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVirtualPlayers } from 'telegram-sim/virtual-players';
-import { runLeaderboard } from '../../src/store/queries/leaderboard.js';
+import { runLeaderboard } from '../../src/store/queries/run-standings.js';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
 import { holdTableLock } from '../helpers/table-lock.js';
 import { createQuizOf } from '../helpers/fixtures.js';
 import { refuseQuizTitle } from '../helpers/refused-title.js';
 import { openRaw } from '../helpers/raw-http.js';
+import { freePort } from '../helpers/free-port.js';
 
 const SECRET = 'webhook_Secret-for-tests-0123456789';
-
-/** A port nobody listens on now (the webhook URL must name the port before the server starts). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('BOT_MODE=webhook through the simulator\'s webhook delivery', () => {
   let h: BotHarness;

@@ -9,7 +9,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +25,7 @@ import {
   ROOT,
   withoutGrafanaVariables,
 } from './deploy-files.js';
+import { freePort } from '../helpers/free-port.js';
 
 const TOKEN = 'monitoring-token-for-deploy-tests-0123456789';
 const alerts = readAlertRules();
@@ -205,13 +205,3 @@ describe.skipIf(!hasPrometheus)('a real Prometheus with docs/monitoring/promethe
     }
   });
 });
-
-/** A port nobody listens on right now (for Prometheus' web listener). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}

@@ -5,7 +5,6 @@
  * what an operator needs stays; a token, a password, a payload, a context or a user's text never
  * reaches the line. Then the line redactor: known secrets at any depth of what was logged.
  */
-import { createServer } from 'node:net';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { sql as drizzleSql } from 'drizzle-orm';
 import { Api, BotError, Context, GrammyError, HttpError } from 'grammy';
@@ -18,6 +17,7 @@ import { serializeLoggedError, type LoggedError } from '../../src/lib/log-serial
 import { createSecretRedactor } from '../../src/lib/redact-secrets.js';
 import { createLogger, secretsOf } from '../../src/logger.js';
 import { createConfig } from '../../src/config.js';
+import { freePort } from '../helpers/free-port.js';
 
 const TOKEN = '7000000077:SerializerCanary-token_0123456789abcdefXYZ';
 const USER_TEXT = 'Flamingo Harpsichord Confession';
@@ -50,7 +50,7 @@ describe('serializeLoggedError', () => {
   });
 
   it('describes a failed request (node-fetch quotes the URL, which holds the token) without the token', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const error = await new Api(TOKEN, { apiRoot: `http://127.0.0.1:${port}` }).getMe().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HttpError);
     expect(String((error as HttpError).error)).toContain(TOKEN); // what pino's own serializer printed
@@ -158,12 +158,3 @@ describe('log lines', () => {
     expect(redact('abc and long-enough-secret')).toBe('abc and [redacted]');
   });
 });
-
-/** A port nobody listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}

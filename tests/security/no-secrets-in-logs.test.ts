@@ -8,7 +8,6 @@
  * nothing), described well enough for an operator.
  */
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { sql as drizzleSql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -17,6 +16,7 @@ import { ManualClock } from 'telegram-sim/clock';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
 import { createEmptyTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { advanceUntil } from '../helpers/drive-clock.js';
+import { freePort } from '../helpers/free-port.js';
 
 const BOT_TOKEN = '7000000042:LogLeakCanary-BotToken_0123456789abcdefXYZ';
 const WEBHOOK_SECRET = 'LogLeakCanary-WebhookSecret_0123456789';
@@ -170,15 +170,6 @@ function fieldsOf(err: Record<string, unknown>): string[] {
     if (key === 'errors' && Array.isArray(value)) return [key, ...value.flatMap((inner: Record<string, unknown>) => fieldsOf(inner))];
     return [key];
   });
-}
-
-/** A port nobody listens on now (the webhook URL must name the port before the server starts). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /** Runs one statement as the test server's superuser. */
