@@ -11,6 +11,7 @@ import { startSimulator, type Simulator } from 'telegram-sim/simulator';
 import { formatTranscript } from 'telegram-sim/transcript';
 import { startVirtualPlayers } from 'telegram-sim/virtual-players';
 import { startApp, type App } from '../src/app.js';
+import { QUIZ_FORMAT_EXAMPLE } from '../src/bot/texts/help.js';
 import { createConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { toQuizOptionIds } from '../src/quiz/scoring.js';
@@ -20,16 +21,8 @@ import { startTemporaryEmbeddedPostgres } from './temporary-embedded-postgres.js
 
 const PLAYERS = 200;
 const SECONDS_PER_QUESTION = 8;
-const QUIZ_MESSAGE = `/newquiz World capitals
-Capital of France?
-- Berlin
-- Paris *
-- Rome
-> Paris has been the capital since 508.
-
-Capital of Japan?
-- Tokyo *
-- Kyoto
+/** The help's example quiz, its last question given a third option, and three more questions. */
+const QUIZ_MESSAGE = `${QUIZ_FORMAT_EXAMPLE}
 - Osaka
 
 Which of these are capitals? (pick all)

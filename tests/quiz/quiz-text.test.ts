@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { QUIZ_FORMAT_EXAMPLE_QUESTIONS } from '../../src/bot/texts/help.js';
 import { quizProblemText } from '../../src/bot/texts/quiz-problems.js';
 import { parseQuizText as parseRule } from '../../src/quiz/quiz-text.js';
 
@@ -8,19 +9,9 @@ const parseQuizText = (text: string, firstNumber?: number) => {
   return parsed.ok ? parsed : { ok: false as const, problems: parsed.problems.map(quizProblemText) };
 };
 
-const ARCHITECTURE_EXAMPLE = `Capital of France?
-- Berlin
-- Paris *
-- Rome
-> Paris has been the capital since 508.
-
-Capital of Japan?
-- Tokyo *
-- Kyoto`;
-
 describe('the quiz text format', () => {
   it('reads the example of ARCHITECTURE.md', () => {
-    expect(parseQuizText(ARCHITECTURE_EXAMPLE)).toEqual({
+    expect(parseQuizText(QUIZ_FORMAT_EXAMPLE_QUESTIONS)).toEqual({
       ok: true,
       questions: [
         { text: 'Capital of France?', options: ['Berlin', 'Paris', 'Rome'], correctOptionIds: [1], explanation: 'Paris has been the capital since 508.' },

@@ -4,9 +4,11 @@ import { POLL_LIMITS } from '../../quiz/telegram-poll-limits.js';
 import { DEEP_LINK } from '../deep-links.js';
 import { botLink } from './format.js';
 
-/** The quiz text format, by example (ARCHITECTURE.md); the help shows it and tests parse it. */
-export const QUIZ_FORMAT_EXAMPLE = `/newquiz World capitals
-Capital of France?
+/**
+ * The questions of the quiz text format's example (ARCHITECTURE.md): the one owner of the sample
+ * quiz. The help shows it, the format's tests parse it and the demo sends it (with more questions).
+ */
+export const QUIZ_FORMAT_EXAMPLE_QUESTIONS = `Capital of France?
 - Berlin
 - Paris *
 - Rome
@@ -15,6 +17,9 @@ Capital of France?
 Capital of Japan?
 - Tokyo *
 - Kyoto`;
+
+/** The example as an admin sends it: the command with the quiz's title, then its questions. */
+export const QUIZ_FORMAT_EXAMPLE = `/newquiz World capitals\n${QUIZ_FORMAT_EXAMPLE_QUESTIONS}`;
 
 /** The answer to /help and /start: what the bot does, its commands and the quiz text format. */
 export function helpText(botUsername: string): string {
