@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createQuiz, deleteQuiz, getQuizWithQuestions, listQuizzesByOwner } from '../../src/store/queries/quizzes.js';
+import { markChatBlocked, upsertChat } from '../../src/store/queries/chats.js';
 import { getUser, upsertUser } from '../../src/store/queries/users.js';
 import { createMigratedTestDatabase } from '../helpers/database.js';
 
@@ -45,6 +46,35 @@ describe('users and quizzes queries', () => {
       expect(renamed).toMatchObject({ id: 42, firstName: 'Ada L.', username: 'ada' });
       expect(renamed?.createdAt.getTime()).toBe(created?.createdAt.getTime());
       expect(renamed!.updatedAt.getTime()).toBeGreaterThan(created!.updatedAt.getTime());
+    });
+  });
+
+  describe('upsertChat', () => {
+    /** The row's version (xmin): it changes exactly when PostgreSQL rewrites the row. */
+    async function chatRow(id: number): Promise<{ version: string; type: string; title: string | null; blocked: boolean } | undefined> {
+      const [row] = await database.handle.sql<{ version: string; type: string; title: string | null; blocked: boolean }[]>`
+        select xmin::text as version, type, title, blocked_at is not null as blocked from chats where id = ${id}`;
+      return row;
+    }
+
+    it('creates a chat, rewrites it only when its type or title changed, and keeps its block', async () => {
+      const { db } = database.handle;
+      await upsertChat(db, { id: -100_77, type: 'group', title: 'Quiz night' });
+      const created = await chatRow(-100_77);
+      expect(created).toMatchObject({ type: 'group', title: 'Quiz night', blocked: false });
+      expect(await markChatBlocked(db, -100_77)).toBe(true);
+      const blocked = await chatRow(-100_77);
+
+      await upsertChat(db, { id: -100_77, type: 'group', title: 'Quiz night' });
+      expect((await chatRow(-100_77))?.version).toBe(blocked?.version);
+
+      await upsertChat(db, { id: -100_77, type: 'supergroup', title: null });
+      const changed = await chatRow(-100_77);
+      expect(changed).toMatchObject({ type: 'supergroup', title: null, blocked: true });
+      expect(changed?.version).not.toBe(blocked?.version);
+
+      await upsertChat(db, { id: -100_77, type: 'supergroup', title: null });
+      expect((await chatRow(-100_77))?.version).toBe(changed?.version);
     });
   });
 

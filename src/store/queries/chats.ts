@@ -1,6 +1,7 @@
-import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Executor } from '../database.js';
 import { chats, type Chat } from '../schema/chats.js';
+import { insertOrRefresh } from './insert-or-refresh.js';
 
 /** A chat as an update describes it. */
 export interface ChatProfile {
@@ -18,14 +19,12 @@ export interface ChatProfile {
  * {@link clearChatBlocked} when it does.
  */
 export async function upsertChat(executor: Executor, chat: ChatProfile): Promise<void> {
-  await executor
-    .insert(chats)
-    .values({ id: chat.id, type: chat.type, title: chat.title })
-    .onConflictDoUpdate({
-      target: chats.id,
-      set: { type: chat.type, title: chat.title },
-      setWhere: sql`(${chats.type}, ${chats.title}) is distinct from (excluded.type, excluded.title)`,
-    });
+  await insertOrRefresh(executor, chats, {
+    key: chats.id,
+    row: { id: chat.id, type: chat.type, title: chat.title },
+    refresh: { type: chat.type, title: chat.title },
+    compared: [chats.type, chats.title],
+  });
 }
 
 /**

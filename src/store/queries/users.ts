@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../database.js';
 import { users, type User } from '../schema/users.js';
+import { insertOrRefresh } from './insert-or-refresh.js';
 
 /** A Telegram user's profile as an update carries it. */
 export interface UserProfile {
@@ -19,14 +20,12 @@ export interface UserProfile {
  * await upsertUser(db, { id: ctx.from.id, firstName: ctx.from.first_name, username: ctx.from.username ?? null });
  */
 export async function upsertUser(executor: Executor, profile: UserProfile): Promise<void> {
-  await executor
-    .insert(users)
-    .values({ id: profile.id, firstName: profile.firstName, username: profile.username })
-    .onConflictDoUpdate({
-      target: users.id,
-      set: { firstName: profile.firstName, username: profile.username, updatedAt: sql`now()` },
-      setWhere: sql`(${users.firstName}, ${users.username}) is distinct from (excluded.first_name, excluded.username)`,
-    });
+  await insertOrRefresh(executor, users, {
+    key: users.id,
+    row: { id: profile.id, firstName: profile.firstName, username: profile.username },
+    refresh: { firstName: profile.firstName, username: profile.username, updatedAt: sql`now()` },
+    compared: [users.firstName, users.username],
+  });
 }
 
 /** The user with this Telegram id, or `undefined` when the bot has never seen them. */
