@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReservedSql } from 'postgres';
+import { sql } from 'drizzle-orm';
 import { createMigratedTestDatabase } from '../helpers/database.js';
 
 type Db = Awaited<ReturnType<typeof createMigratedTestDatabase>>;
+
+/** The advisory lock the limited-view test holds as a barrier (advisory locks are per database). */
+const BARRIER_KEY = 4_242;
 
 describe('database pool statistics', () => {
   let database: Db;
@@ -38,23 +42,35 @@ describe('database pool statistics', () => {
   it('runs at most `limit` operations at once for a part given a limited view of the pool', async () => {
     const { handle } = database;
     const limited = handle.limited(2);
-    // Ten sleeping queries and a transaction through the limited view: PostgreSQL sees two at a time.
+    // A barrier instead of sampling: the test holds an advisory lock, and each operation of the
+    // limited view waits for it inside PostgreSQL. Nothing can finish while it is held, so no
+    // permit is given back, and what PostgreSQL shows waiting is every operation the view
+    // started. The pool has three connections left besides the barrier's (2 + 2 - 1): without
+    // the limit, three would be waiting there.
+    const barrier = await handle.sql.reserve();
+    await barrier`select pg_advisory_lock(${BARRIER_KEY})`;
+    const wait = sql`select pg_advisory_xact_lock_shared(${BARRIER_KEY})`;
     const work = [
-      ...Array.from({ length: 10 }, () => Promise.resolve(limited.execute('select pg_sleep(0.05)'))),
-      limited.transaction(async (tx) => tx.execute('select pg_sleep(0.05)')),
+      ...Array.from({ length: 10 }, () => Promise.resolve(limited.execute(wait))),
+      limited.transaction(async (tx) => tx.execute(wait)),
     ];
-    let most = 0;
-    let done = false;
-    const all = Promise.all(work).finally(() => (done = true));
-    while (!done) {
-      const [row] = await handle.sql<{ n: number }[]>`
-        select count(*)::int as n from pg_stat_activity where application_name = ${handle.applicationName} and query like '%pg_sleep%' and state = 'active' and pid <> pg_backend_pid()`;
-      most = Math.max(most, row?.n ?? 0);
-      await new Promise((resolve) => setTimeout(resolve, 10));
+    const waitingAtBarrier = async (): Promise<number> => {
+      const [row] = await barrier<{ n: number }[]>`
+        select count(*)::int as n from pg_stat_activity
+        where application_name = ${handle.applicationName} and query like '%pg_advisory_xact_lock_shared%' and wait_event_type = 'Lock' and pid <> pg_backend_pid()`;
+      return row?.n ?? 0;
+    };
+    try {
+      await expect.poll(waitingAtBarrier).toBe(2);
+      // The uses counted in the process: the barrier's connection and the two started, none waiting for a connection.
+      expect(handle.uses().inUse).toBe(3);
+      expect(await waitingAtBarrier()).toBe(2);
+    } finally {
+      await barrier`select pg_advisory_unlock(${BARRIER_KEY})`;
+      barrier.release();
     }
-    await all;
-    expect(most).toBeGreaterThanOrEqual(1);
-    expect(most).toBeLessThanOrEqual(2);
+    await Promise.all(work);
+    expect(handle.uses().inUse).toBe(0);
   });
 
   it('answers a ping', async () => {
