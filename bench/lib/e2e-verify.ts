@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { VirtualPlayers } from 'telegram-sim/virtual-players';
 import type { Database } from '../../src/store/database.js';
-import { runLeaderboard } from '../../src/store/queries/leaderboard.js';
+import { runLeaderboard } from '../../src/store/queries/run-standings.js';
 
 /** What {@link verifyRun} found; `problems` is empty when everything matched. */
 export interface Verification {

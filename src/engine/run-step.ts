@@ -17,7 +17,7 @@ import { nextRunStep, openSendAction, type RunStep } from '../quiz/run-steps.js'
 import { shownCorrectIds, showOptions, shuffledOrder } from '../quiz/scoring.js';
 import type { Database, Transaction } from '../store/database.js';
 import { hasAnswersWaitingForRun } from '../store/queries/inbox.js';
-import { creditRewards, runResults } from '../store/queries/leaderboard.js';
+import { creditRewards, runResults } from '../store/queries/run-rewards.js';
 import { insertOutboxIntents, openSendsOfRun, settleSend, type OutboxIntent } from '../store/queries/outbox.js';
 import { closeRunQuestion, getRunQuestion, reserveRunQuestion, type ReservedQuestion } from '../store/queries/run-questions.js';
 import { advanceRun, endRun, releaseRun, updateRun, type ClaimedRun } from '../store/queries/runs.js';

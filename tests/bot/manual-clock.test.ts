@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from 'telegram-sim/clock';
 import { startVirtualPlayers } from 'telegram-sim/virtual-players';
-import { runLeaderboard } from '../../src/store/queries/leaderboard.js';
+import { runLeaderboard } from '../../src/store/queries/run-standings.js';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
 import { advanceUntil } from '../helpers/drive-clock.js';
 import { createQuizOf } from '../helpers/fixtures.js';

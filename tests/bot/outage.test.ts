@@ -9,7 +9,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from 'telegram-sim/clock';
 import { startVirtualPlayers } from 'telegram-sim/virtual-players';
-import { runLeaderboard } from '../../src/store/queries/leaderboard.js';
+import { runLeaderboard } from '../../src/store/queries/run-standings.js';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
 import { createEmptyTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { startDbProxy, type DbProxy } from '../helpers/db-proxy.js';

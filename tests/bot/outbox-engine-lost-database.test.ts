@@ -6,7 +6,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startVirtualPlayers } from 'telegram-sim/virtual-players';
-import { runLeaderboard } from '../../src/store/queries/leaderboard.js';
+import { runLeaderboard } from '../../src/store/queries/run-standings.js';
 import { sendsOfRun } from '../../src/store/queries/outbox.js';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
 import { createEmptyTestDatabase, type TestDatabase } from '../helpers/database.js';

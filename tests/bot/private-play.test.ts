@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimMessage } from 'telegram-sim/world-types';
-import { runLeaderboard } from '../../src/store/queries/leaderboard.js';
+import { runLeaderboard } from '../../src/store/queries/run-standings.js';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
 import { createQuizOf } from '../helpers/fixtures.js';
 

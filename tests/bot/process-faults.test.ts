@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextBotMessage } from 'telegram-sim/bot-messages';
 import { startVirtualPlayers } from 'telegram-sim/virtual-players';
 import type { SimMessage } from 'telegram-sim/world-types';
-import { runLeaderboard } from '../../src/store/queries/leaderboard.js';
+import { runLeaderboard } from '../../src/store/queries/run-standings.js';
 import { createQuizOf } from '../helpers/fixtures.js';
 import { startProcessFixture, type ProcessFixture } from '../helpers/process-fixture.js';
 import { refuseQuizTitle } from '../helpers/refused-title.js';

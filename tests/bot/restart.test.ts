@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVirtualPlayers } from 'telegram-sim/virtual-players';
-import { runLeaderboard } from '../../src/store/queries/leaderboard.js';
+import { runLeaderboard } from '../../src/store/queries/run-standings.js';
 import { startProcessFixture, type ProcessFixture } from '../helpers/process-fixture.js';
 import { createQuizOf } from '../helpers/fixtures.js';
 

@@ -2,14 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Transaction } from '../../src/store/database.js';
 import { upsertAnswers, upsertAnswerUsers, type AnswerRow } from '../../src/store/queries/answers.js';
 import { upsertChat } from '../../src/store/queries/chats.js';
-import {
-  chatLeaderboard,
-  creditRewards,
-  playerRank,
-  runLeaderboard,
-  userScore,
-  type CreditRewardsParams,
-} from '../../src/store/queries/leaderboard.js';
+import { chatLeaderboard, userScore } from '../../src/store/queries/all-time-leaderboard.js';
+import { creditRewards, playerRank, type CreditRewardsParams } from '../../src/store/queries/run-rewards.js';
+import { runLeaderboard } from '../../src/store/queries/run-standings.js';
 import { createQuiz } from '../../src/store/queries/quizzes.js';
 import { getRun, startRun, updateRun } from '../../src/store/queries/runs.js';
 import { upsertUser } from '../../src/store/queries/users.js';

@@ -4,7 +4,8 @@
  * so any number of players can ask at once without touching the chat's flood limit).
  */
 import { Composer } from 'grammy';
-import { chatLeaderboard, playerRank, userScore } from '../../store/queries/leaderboard.js';
+import { chatLeaderboard, userScore } from '../../store/queries/all-time-leaderboard.js';
+import { playerRank } from '../../store/queries/run-rewards.js';
 import { getRun } from '../../store/queries/runs.js';
 import type { BotContext } from '../context.js';
 import { RANK_CALLBACK } from '../keyboards/rank-keyboard.js';

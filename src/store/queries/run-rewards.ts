@@ -1,37 +1,13 @@
-import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
-import {
-  creditedPoints,
-  creditOf,
-  rankResults,
-  sharedRanks,
-  type Credit,
-  type PlayerResult,
-  type RankedResult,
-  type RewardRules,
-} from '../../quiz/ranking.js';
-import type { Executor, Transaction } from '../database.js';
-import { playerStats } from '../schema/player-stats.js';
-import { users } from '../schema/users.js';
-import { toArrayLiteral } from './array-literal.js';
-
 /**
- * One player's result in a run with their place (src/quiz/ranking.ts decides it): `rank` is
- * shared by equal results, and null for a player with no correct answer.
+ * A finished run's rewards: crediting it exactly once (a rewards row per player, and all-time
+ * points in player_stats for the runs that count), and reading back what was credited for the
+ * results message and "My rank". The one owner of the rewards and quiz_plays tables.
  */
-export type RunStanding = RankedResult;
-
-/** A row of {@link runLeaderboard}: a standing with the player's name. */
-export interface RunLeaderboardEntry extends RunStanding {
-  firstName: string;
-  username: string | null;
-}
-
-/** What {@link runLeaderboard} returns. */
-export interface RunLeaderboard {
-  /** Everyone who played the run (ranked or not), not only those shown. */
-  players: number;
-  top: RunLeaderboardEntry[];
-}
+import { sql } from 'drizzle-orm';
+import { creditedPoints, creditOf, rankResults, type Credit, type RewardRules } from '../../quiz/ranking.js';
+import type { Executor, Transaction } from '../database.js';
+import { toArrayLiteral } from './array-literal.js';
+import { runPlayerResults, type RunStanding } from './run-standings.js';
 
 /** A player's result in a finished run as it was credited (a rewards row). */
 export interface CreditedStanding extends RunStanding {
@@ -54,89 +30,11 @@ export interface RunResults {
   top: CreditedResultEntry[];
 }
 
-/** A row of {@link chatLeaderboard}: all-time totals of one player in one chat. */
-export interface ChatLeaderboardEntry {
-  /** Competition rank by points: equal points share a place. */
-  rank: number;
-  userId: number;
-  firstName: string;
-  username: string | null;
-  points: number;
-  quizzesPlayed: number;
-  correctAnswers: number;
-  answeredQuestions: number;
-}
-
-/** A user's totals over every chat (see {@link userScore}). */
-export interface UserScore {
-  points: number;
-  quizzesPlayed: number;
-  correct: number;
-  answered: number;
-  /** correct / answered, from 0 to 1; 0 when nothing was answered. */
-  accuracy: number;
-}
-
 /** What {@link creditRewards} takes: the run, the chat whose all-time leaderboard receives the points, and the run's reward rules. */
 export interface CreditRewardsParams extends RewardRules {
   runId: number;
   /** The chat whose all-time leaderboard (player_stats) receives the points. */
   chatId: number;
-}
-
-type ResultRow = {
-  user_id: string | number;
-  correct: number;
-  answered: number;
-  total_correct_ms: string | number;
-  first_name: string;
-  username: string | null;
-};
-
-/**
- * Every player's facts in a run with their name, from `answers` (one scan of the run's
- * primary-key range). A player is a user with at least one answer still standing: one who only
- * retracted votes did not play.
- */
-async function runPlayerResults(executor: Executor, runId: number): Promise<(PlayerResult & { firstName: string; username: string | null })[]> {
-  const rows = await executor.execute<ResultRow>(sql`
-    select per_user.*, users.first_name, users.username
-    from (
-      select user_id,
-        (count(*) filter (where is_correct))::int as correct,
-        (count(*) filter (where cardinality(option_ids) > 0))::int as answered,
-        coalesce(sum(response_ms) filter (where is_correct), 0)::bigint as total_correct_ms
-      from answers
-      where run_id = ${runId}::bigint
-      group by user_id
-      having count(*) filter (where cardinality(option_ids) > 0) > 0
-    ) as per_user
-    join users on users.id = per_user.user_id`);
-  return rows.map((row) => ({
-    userId: Number(row.user_id),
-    correct: row.correct,
-    answered: row.answered,
-    totalCorrectMs: Number(row.total_correct_ms),
-    firstName: row.first_name,
-    username: row.username,
-  }));
-}
-
-/**
- * The ranking of a run and its top with names, computed from the answers, so it is right while
- * the run is still going and after it finished. The results message reads {@link runResults}
- * instead: what was credited.
- *
- * @example
- * const { players, top } = await runLeaderboard(db, run.id, { limit: 10 });
- */
-export async function runLeaderboard(
-  executor: Executor,
-  runId: number,
-  options: { limit?: number } = {},
-): Promise<RunLeaderboard> {
-  const ranked = rankResults(await runPlayerResults(executor, runId));
-  return { players: ranked.length, top: ranked.slice(0, options.limit ?? 10) };
 }
 
 type CreditedRow = {
@@ -284,49 +182,4 @@ async function claimFirstPlays(tx: Transaction, p: { quizId: number; runId: numb
     union
     select user_id from quiz_plays where quiz_id = ${p.quizId}::bigint and run_id = ${p.runId}::bigint`);
   return new Set(rows.map((row) => Number(row.user_id)));
-}
-
-/**
- * The all-time leaderboard of a chat: players with points, highest first; equal points share a
- * place (listed by user id). One range scan of player_stats_leaderboard_idx, however many runs
- * the chat has played.
- */
-export async function chatLeaderboard(
-  executor: Executor,
-  chatId: number,
-  options: { limit?: number } = {},
-): Promise<ChatLeaderboardEntry[]> {
-  const rows = await executor
-    .select({
-      userId: playerStats.userId,
-      firstName: users.firstName,
-      username: users.username,
-      points: playerStats.points,
-      quizzesPlayed: playerStats.quizzesPlayed,
-      correctAnswers: playerStats.correctAnswers,
-      answeredQuestions: playerStats.answeredQuestions,
-    })
-    .from(playerStats)
-    .innerJoin(users, eq(users.id, playerStats.userId))
-    .where(and(eq(playerStats.chatId, chatId), gt(playerStats.points, 0)))
-    .orderBy(desc(playerStats.points), asc(playerStats.userId))
-    .limit(options.limit ?? 10);
-  // The list is a prefix of the whole ordering, so the ranks of its rows are the whole list's.
-  const ranks = sharedRanks(rows, (a, b) => a.points === b.points);
-  return rows.map((row, index) => ({ rank: ranks[index] as number, ...row }));
-}
-
-/** A user's totals summed over every chat they played in (zeros for a user who never played), for /myscore. */
-export async function userScore(executor: Executor, userId: number): Promise<UserScore> {
-  const [row] = await executor
-    .select({
-      points: sql<number>`coalesce(sum(${playerStats.points}), 0)`.mapWith(Number),
-      quizzesPlayed: sql<number>`coalesce(sum(${playerStats.quizzesPlayed}), 0)`.mapWith(Number),
-      correct: sql<number>`coalesce(sum(${playerStats.correctAnswers}), 0)`.mapWith(Number),
-      answered: sql<number>`coalesce(sum(${playerStats.answeredQuestions}), 0)`.mapWith(Number),
-    })
-    .from(playerStats)
-    .where(eq(playerStats.userId, userId));
-  const totals = row ?? { points: 0, quizzesPlayed: 0, correct: 0, answered: 0 };
-  return { ...totals, accuracy: totals.answered > 0 ? totals.correct / totals.answered : 0 };
 }
