@@ -1,12 +1,26 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+/**
+ * The embedded PostgreSQL server's process: starting it (initdb on first start, then postgres,
+ * ready when its log says so), logging its fatal errors, and stopping it. Where its data lives
+ * and who may hold it is embedded-postgres-data-dir.ts; running it as root,
+ * embedded-postgres-as-root.ts.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { constants as fsConstants } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { binariesIn, resolveEmbeddedBinaries, type EmbeddedBinaries } from './embedded-binaries.js';
+import { resolveEmbeddedBinaries, type EmbeddedBinaries } from './embedded-binaries.js';
+import { canUserRun, canUserWrite, copyBinariesFor, rootCredentials, type Credentials } from './embedded-postgres-as-root.js';
+import {
+  clearOrphanedServer,
+  exists,
+  ownerFile,
+  prepareDataDir,
+  readOrCreatePassword,
+} from './embedded-postgres-data-dir.js';
+import { EmbeddedPostgresError } from './errors.js';
 
 /** Options of {@link startEmbeddedPostgres}. */
 export interface EmbeddedPostgresOptions {
@@ -28,12 +42,6 @@ export interface EmbeddedPostgres {
   port: number;
   dataDir: string;
   stop(): Promise<void>;
-}
-
-/** Thrown when the embedded server cannot start; the message says what to do instead. */
-export class EmbeddedPostgresError extends Error {
-  override name = 'EmbeddedPostgresError';
-  readonly code = 'EMBEDDED_POSTGRES_FAILED';
 }
 
 const SUPERUSER = 'postgres';
@@ -105,78 +113,6 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   };
 }
 
-interface Credentials {
-  uid: number;
-  gid: number;
-}
-
-function rootCredentials(): Credentials | undefined {
-  if (process.getuid?.() !== 0) return undefined;
-  const uid = spawnSync('id', ['-u', SUPERUSER], { encoding: 'utf8' });
-  const gid = spawnSync('id', ['-g', SUPERUSER], { encoding: 'utf8' });
-  if (uid.status !== 0 || gid.status !== 0) {
-    throw new EmbeddedPostgresError(
-      'PostgreSQL refuses to run as root and there is no "postgres" system user to run it as. ' +
-        'Run quiz-agent as a normal user, create that user (useradd postgres), or set DATABASE_URL to a PostgreSQL server.',
-    );
-  }
-  return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
-}
-
-/** Parents with the default mode (the server's user must traverse them), the data dir private and the server's. */
-async function prepareDataDir(dataDir: string, runAs?: Credentials): Promise<void> {
-  await fs.mkdir(path.dirname(dataDir), { recursive: true });
-  await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
-  if (runAs) await fs.chown(dataDir, runAs.uid, runAs.gid);
-}
-
-function canUserRun(who: Credentials, binary: string): boolean {
-  return spawnSync('test', ['-x', binary], { uid: who.uid, gid: who.gid }).status === 0;
-}
-
-function canUserWrite(who: Credentials, dir: string): boolean {
-  return spawnSync('sh', ['-c', '[ -w "$1" ] && [ -x "$1" ]', 'sh', dir], { uid: who.uid, gid: who.gid }).status === 0;
-}
-
-/** Copies the binaries once per version to a world-readable place under the temp directory. */
-async function copyBinariesFor(who: Credentials, binaries: EmbeddedBinaries): Promise<EmbeddedBinaries> {
-  const target = path.join(os.tmpdir(), `quiz-agent-pg-bin-${binaries.version}`);
-  const marker = path.join(target, '.complete');
-  if (!(await exists(marker))) {
-    const staging = `${target}.${process.pid}.tmp`;
-    await fs.rm(staging, { recursive: true, force: true });
-    await fs.cp(binaries.nativeDir, staging, { recursive: true, verbatimSymlinks: true });
-    await fs.chmod(staging, 0o755);
-    await fs.writeFile(path.join(staging, '.complete'), '');
-    if (await exists(marker)) {
-      await fs.rm(staging, { recursive: true, force: true }); // another process finished first
-    } else {
-      await fs.rm(target, { recursive: true, force: true }); // an incomplete copy, never used
-      await fs.rename(staging, target).catch(async (error: unknown) => {
-        if (!(await exists(marker))) throw error;
-        await fs.rm(staging, { recursive: true, force: true });
-      });
-    }
-  }
-  const copied = binariesIn(target, binaries.version);
-  if (!canUserRun(who, copied.postgres)) {
-    throw new EmbeddedPostgresError(
-      `The "postgres" system user cannot run ${copied.postgres}. Run quiz-agent as a normal user or set DATABASE_URL.`,
-    );
-  }
-  return copied;
-}
-
-async function readOrCreatePassword(file: string): Promise<string> {
-  try {
-    return (await fs.readFile(file, 'utf8')).trim();
-  } catch {
-    const password = randomBytes(18).toString('base64url');
-    await fs.writeFile(file, `${password}\n`, { mode: 0o600 });
-    return password;
-  }
-}
-
 async function initdb(binaries: EmbeddedBinaries, dataDir: string, password: string, runAs?: Credentials): Promise<void> {
   // initdb reads the password from a file; the file must be readable by the user it runs as.
   const pwfile = path.join(os.tmpdir(), `quiz-agent-pwfile-${randomBytes(6).toString('hex')}`);
@@ -198,38 +134,6 @@ async function initdb(binaries: EmbeddedBinaries, dataDir: string, password: str
   } finally {
     await fs.rm(pwfile, { force: true });
   }
-}
-
-/**
- * A server left running by a process that was killed (kill -9 leaves PostgreSQL orphaned)
- * holds the data directory; stop it so this start can proceed. A server whose owner (the pid
- * recorded in `<dataDir>.owner` at start) is still alive belongs to another running
- * quiz-agent: refuse rather than pull it away.
- */
-async function clearOrphanedServer(dataDir: string, logger: Logger): Promise<void> {
-  const pid = await readPostmasterPid(dataDir);
-  if (pid === undefined || !isAlive(pid)) return;
-  const owner = Number((await fs.readFile(ownerFile(dataDir), 'utf8').catch(() => '')).trim());
-  if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
-    throw new EmbeddedPostgresError(
-      `${dataDir} is in use by PostgreSQL (pid ${pid}) of another running process (pid ${owner}). ` +
-        'Stop that process, set EMBEDDED_PG_DIR to another directory, or set DATABASE_URL.',
-    );
-  }
-  logger.warn({ pid, dataDir }, 'Stopping an embedded PostgreSQL left running by a previous process');
-  process.kill(pid, 'SIGINT');
-  while (isAlive(pid)) await new Promise((resolve) => setTimeout(resolve, 50));
-}
-
-/** The pid in `<dataDir>/postmaster.pid`, if a server ever started there. */
-async function readPostmasterPid(dataDir: string): Promise<number | undefined> {
-  const text = await fs.readFile(path.join(dataDir, 'postmaster.pid'), 'utf8').catch(() => '');
-  const pid = Number(text.split('\n')[0]);
-  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-}
-
-function ownerFile(dataDir: string): string {
-  return `${dataDir}.owner`;
 }
 
 async function launch(
@@ -298,20 +202,3 @@ function freePort(): Promise<number> {
   });
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fs.access(file, fsConstants.F_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -107,3 +107,9 @@ export class NotSavedError extends Error {
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/** Thrown when the embedded server cannot start; the message says what to do instead. */
+export class EmbeddedPostgresError extends Error {
+  override name = 'EmbeddedPostgresError';
+  readonly code = 'EMBEDDED_POSTGRES_FAILED';
+}

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EmbeddedPostgresError, startEmbeddedPostgres } from '../../src/store/embedded-postgres.js';
+import { startEmbeddedPostgres } from '../../src/store/embedded-postgres.js';
+import { EmbeddedPostgresError } from '../../src/store/errors.js';
 import { testLogger } from '../helpers/database.js';
 
 describe('embedded PostgreSQL', () => {
