@@ -7,9 +7,9 @@
  * another short transaction (send-outcome.ts). Hundreds of runs thus progress at once at the
  * pace of Telegram's limits, not of the pool; several instances share the runs; a run whose
  * instance died is taken over when its lease lapses, and a send that may have reached Telegram
- * is never sent again (it is reconciled from Telegram's `poll` update, or skipped).
+ * is never sent again (it is reconciled from Telegram's `poll` update, or skipped). What handlers
+ * ask of the engine (start, stop, hurry a run, reconcile a poll) is run-commands.ts.
  */
-import type { Poll } from 'grammy/types';
 import type { Logger } from 'pino';
 import { createBackoff } from '../lib/backoff.js';
 import { sleep, systemClock, type Clock } from '../lib/clock.js';
@@ -18,27 +18,14 @@ import { createOutageLog, type OutageBoard } from '../lib/outage-log.js';
 import { createSemaphore } from '../lib/semaphore.js';
 import { isRetryableDatabaseError } from '../store/errors.js';
 import type { Database } from '../store/database.js';
-import { countOpenSends, unresolvedQuestionSends } from '../store/queries/outbox.js';
-import type { QuizWithQuestions } from '../store/queries/quizzes.js';
-import {
-  claimDueRuns,
-  countActiveRuns,
-  getActiveRun,
-  hurryPrivateRun,
-  nextDueAt,
-  RunAlreadyActiveError,
-  renewRunClaims,
-  startRunOfLiveQuiz,
-  stopRunningRun,
-  type ClaimedRun,
-} from '../store/queries/runs.js';
+import { countOpenSends } from '../store/queries/outbox.js';
+import { claimDueRuns, countActiveRuns, nextDueAt, renewRunClaims, type ClaimedRun } from '../store/queries/runs.js';
 import type { ReservedQuestion } from '../store/queries/run-questions.js';
 import type { OutboxRow } from '../store/schema/outbox.js';
-import type { Run } from '../store/schema/runs.js';
 import type { OutboxSender } from './outbox-sender.js';
 import type { PollDirectory } from './poll-directory.js';
 import { createQuizCache, type QuizCache } from './quiz-cache.js';
-import { reconcilePoll, type ReconcileResult } from './reconcile.js';
+import { createRunCommands, type RunCommands } from './run-commands.js';
 import { takeRunStep, type EngineCounters, type StepContext } from './run-step.js';
 import { recordOutcome, type OutcomeContext, type SendRun } from './send-outcome.js';
 
@@ -73,23 +60,6 @@ export interface RunEngineOptions {
   idleCheckMs?: number;
 }
 
-/** What {@link RunEngine.startRun} takes. */
-export interface StartRunRequest {
-  quizId: number;
-  chatId: number;
-  startedBy: number;
-  mode: Run['mode'];
-  /** Seconds per question for this run, beating the quiz's and the questions' own [the quiz's]. */
-  openPeriodS?: number;
-  /** Shuffle each question's options in this run [the quiz's setting]. */
-  shuffleOptions?: boolean;
-}
-
-export type StartRunResult =
-  | { ok: true; run: Run; quiz: QuizWithQuestions }
-  | { ok: false; reason: 'quiz-not-found' }
-  | { ok: false; reason: 'chat-busy'; run: Run };
-
 /** Engine figures for /monitoring/stats. */
 export interface RunEngineStats {
   active_runs: number;
@@ -106,22 +76,14 @@ export interface RunEngineStats {
   outbox: Record<'pending' | 'dispatched' | 'unknown', number>;
 }
 
-export interface RunEngine {
+/** The scheduler of this instance, and the run commands of {@link RunCommands} for the handlers. */
+export interface RunEngine extends RunCommands {
   /** Starts the scheduler. */
   start(): void;
   /** Stops claiming runs (sends already in the queue go on; see {@link RunEngine.settle}). */
   stop(): Promise<void>;
   /** Waits up to `deadlineMs` for the outcomes of sends in progress to be recorded. */
   settle(deadlineMs: number): Promise<{ unsettled: number }>;
-  startRun(request: StartRunRequest): Promise<StartRunResult>;
-  /** Ends the chat's running run early (it is scored with what was answered); false when none was running. */
-  stopRun(chatId: number): Promise<boolean>;
-  /** A private player answered the question at `position`: the run moves on now instead of at the end of the period. */
-  answered(runId: number, position: number): Promise<void>;
-  /** A `poll` update for a poll nobody recorded: maybe the poll of a question whose delivery is unknown. */
-  reconcilePoll(poll: Poll): Promise<ReconcileResult>;
-  /** Whether some question's delivery is still being learnt (answers to unknown polls may belong to it). */
-  hasUnresolvedQuestionSends(): Promise<boolean>;
   stats(): Promise<RunEngineStats>;
   /** What this instance's engine has done, from memory (no database read: readable in an outage). */
   counters(): Readonly<EngineCounters> & { stepFailures: number };
@@ -166,6 +128,16 @@ export function createRunEngine(options: RunEngineOptions): RunEngine {
       options.stopPoll(chatId, messageId).catch((error: unknown) => logger.warn({ error: describeError(error), chatId }, 'Could not stop the poll of a question closed early'));
     },
   };
+  const commands = createRunCommands({
+    db: requestDb,
+    clock,
+    logger,
+    quizzes,
+    polls: options.polls,
+    counters,
+    rewards: options.rewards,
+    wake: poke,
+  });
   const outcomeContext: OutcomeContext = { db, clock, logger, polls: options.polls, counters, instanceId: options.instanceId };
 
   /** Sends one row and records its outcome, retrying the record through a database outage. */
@@ -262,6 +234,7 @@ export function createRunEngine(options: RunEngineOptions): RunEngine {
       poke();
       await loop;
     },
+    ...commands,
     async settle(deadlineMs) {
       const deadline = clock.now() + deadlineMs;
       while (sending.size > 0 && clock.now() < deadline) {
@@ -269,53 +242,6 @@ export function createRunEngine(options: RunEngineOptions): RunEngine {
       }
       if (sending.size === 0) heartbeat?.cancel();
       return { unsettled: sending.size };
-    },
-    async startRun(request) {
-      // The questions from the cache (hundreds of groups start the same quiz); whether the quiz
-      // still exists from the database, with the insert.
-      const quiz = await quizzes.get(request.quizId);
-      if (!quiz || quiz.deletedAt !== null) return { ok: false, reason: 'quiz-not-found' };
-      try {
-        const run = await startRunOfLiveQuiz(requestDb, {
-          quizId: quiz.id,
-          chatId: request.chatId,
-          startedBy: request.startedBy,
-          mode: request.mode,
-          questionCount: quiz.questions.length,
-          settings: {
-            openPeriodS: request.openPeriodS ?? quiz.openPeriodS,
-            openPeriodFixed: request.openPeriodS !== undefined,
-            shuffleOptions: request.shuffleOptions ?? quiz.shuffleOptions,
-            rewardPoints: [...options.rewards.pointsByRank],
-            participationPoints: options.rewards.participationPoints,
-          },
-          nextActionAt: new Date(clock.now()),
-        });
-        if (!run) return { ok: false, reason: 'quiz-not-found' };
-        poke();
-        return { ok: true, run, quiz };
-      } catch (error) {
-        if (!(error instanceof RunAlreadyActiveError)) throw error;
-        const busy = await getActiveRun(requestDb, request.chatId);
-        if (!busy) throw error; // finished in between: let the caller retry
-        return { ok: false, reason: 'chat-busy', run: busy };
-      }
-    },
-    async stopRun(chatId) {
-      const stopped = await stopRunningRun(requestDb, { chatId, now: new Date(clock.now()) });
-      if (stopped) poke();
-      return stopped !== undefined;
-    },
-    async answered(runId, position) {
-      if (await hurryPrivateRun(requestDb, { runId, position, now: new Date(clock.now()) })) poke();
-    },
-    async reconcilePoll(poll) {
-      const result = await reconcilePoll(poll, { db: requestDb, logger, polls: options.polls, counters, now: () => clock.now() });
-      if (result === 'reconciled') poke();
-      return result;
-    },
-    async hasUnresolvedQuestionSends() {
-      return (await unresolvedQuestionSends(requestDb)).length > 0;
     },
     counters() {
       return { ...counters, stepFailures };
