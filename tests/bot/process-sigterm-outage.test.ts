@@ -37,6 +37,8 @@ describe('a bot process facing faults', () => {
       proxy.down();
       const asked = world.sendText(user.id, user.id, '/help');
       await bot.waitForLog('inbox-writer: database unavailable, retrying with backoff (one line per minute until it is back)', 30_000);
+      // Real time on purpose: this is a process's real deadline (main.ts's SHUTDOWN_DEADLINE_MS,
+      // what an orchestrator waits before SIGKILL), seen from outside; no Clock can reach it.
       const started = Date.now();
       const exit = await bot.kill('SIGTERM');
       expect(Date.now() - started).toBeLessThan(25_000);
