@@ -8,9 +8,11 @@
  */
 import postgres from 'postgres';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from 'telegram-sim/clock';
 import { startVirtualPlayers } from 'telegram-sim/virtual-players';
 import { runLeaderboard } from '../../src/store/queries/run-standings.js';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
+import { advanceUntil } from '../helpers/drive-clock.js';
 import { createQuizOf } from '../helpers/fixtures.js';
 
 import { expectEachQuestionOnce, QUESTIONS, resultsOf } from '../helpers/outbox-checks.js';
@@ -34,36 +36,6 @@ describe('the run engine: an outbox, never a send inside a transaction', () => {
       select pg_terminate_backend(pid) as terminated, pid from pg_stat_activity where application_name = ${h.app.store.database.applicationName}`;
     return rows.length;
   };
-
-  it('holds no transaction and no pooled connection while its messages wait for the global limit', async () => {
-    const { world } = h.sim;
-    const { owner, quiz } = await createQuizOf(h.db, world, { firstName: 'Many' }, { title: 'Many groups', questions: QUESTIONS.slice(0, 1) });
-    const groups = Array.from({ length: 12 }, (_, i) => world.createGroup({ title: `Group ${i}`, creator: owner.id }));
-    for (const group of groups) world.sendText(owner.id, group.id, `/startquiz ${quiz.id} 5s`);
-    // 24 messages at 4 per second: most of them wait in the queue for a while.
-    await h.waitFor(() => h.app.queue.stats().queue_size >= 6 || undefined, 'messages waiting in the queue');
-    expect((await h.app.engine.stats()).steps_in_progress).toBeGreaterThanOrEqual(6);
-    // While they wait, look at the bot's connections again and again: a transaction may come
-    // and go (a step's intents, an outcome), but none lives on while a message waits, and the
-    // pool is not held by the waiting sends.
-    let samples = 0;
-    let oldestTransactionMs = 0;
-    let mostBusy = 0;
-    while (h.app.queue.stats().queue_size > 0 && samples < 40) {
-      const [row] = await admin<{ oldest_ms: number | null; busy: number }[]>`
-        select max(extract(epoch from (clock_timestamp() - xact_start)) * 1000)::float8 as oldest_ms,
-               count(*) filter (where state <> 'idle')::int as busy
-        from pg_stat_activity where application_name = ${h.app.store.database.applicationName}`;
-      oldestTransactionMs = Math.max(oldestTransactionMs, row?.oldest_ms ?? 0);
-      mostBusy = Math.max(mostBusy, row?.busy ?? 0);
-      samples++;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    expect(samples).toBeGreaterThan(5);
-    expect(oldestTransactionMs).toBeLessThan(500);
-    expect(mostBusy).toBeLessThanOrEqual(2);
-    for (const group of groups) await h.waitFor(() => h.botMessages(group.id).some((m) => m.pollId !== undefined), `the first question in ${group.id}`, 30_000);
-  });
 
   it('sends a question once when the database connections are terminated while it waits in the queue', async () => {
     const { world } = h.sim;
@@ -105,4 +77,47 @@ describe('the run engine: an outbox, never a send inside a transaction', () => {
     for (const entry of board.top) expect({ correct: entry.correct, answered: entry.answered }).toEqual(players.expectedScores().get(entry.userId));
   });
 
+});
+
+describe('the run engine: nothing held while its messages wait (a clock driven by hand)', () => {
+  const clock = new ManualClock(Date.UTC(2026, 5, 1, 12));
+  let h: BotHarness;
+  let admin: postgres.Sql;
+
+  beforeAll(async () => {
+    h = await startBotHarness({ env: { QUEUE_GLOBAL_PER_S: '4' }, simulator: { clock } });
+    admin = postgres(h.database.url, { max: 1, onnotice: () => {} });
+  });
+  afterAll(async () => {
+    await admin?.end();
+    await h?.stop();
+  });
+
+  it('holds no transaction and no pooled connection while its messages wait for the global limit', async () => {
+    const { world } = h.sim;
+    const { owner, quiz } = await createQuizOf(h.db, world, { firstName: 'Many' }, { title: 'Many groups', questions: QUESTIONS.slice(0, 1) });
+    const groups = Array.from({ length: 12 }, (_, i) => world.createGroup({ title: `Group ${i}`, creator: owner.id }));
+    for (const group of groups) world.sendText(owner.id, group.id, `/startquiz ${quiz.id} 5s`);
+    // 24 messages at 4 per second of clock time: most of them wait in the queue.
+    await advanceUntil(clock, async () => (h.app.queue.stats().queue_size >= 6 && (await h.app.engine.stats()).steps_in_progress >= 6) || undefined, 'messages waiting in the queue', { stepMs: 10 });
+    // The clock stops here, so those messages wait for as long as the test likes: a transaction
+    // may still come and go (a step's intents, an outcome), but the bot must come to rest with
+    // nothing held. An engine that held a transaction or a connection across a send would hold
+    // it until the clock moves, never reach this state, and fail the wait.
+    const held = async (): Promise<{ inUse: number; transactions: number; busy: number }> => {
+      const [row] = await admin<{ transactions: number; busy: number }[]>`
+        select count(xact_start)::int as transactions, count(*) filter (where state <> 'idle')::int as busy
+        from pg_stat_activity where application_name = ${h.app.store.database.applicationName}`;
+      return { inUse: h.app.store.database.uses().inUse, transactions: row?.transactions ?? -1, busy: row?.busy ?? -1 };
+    };
+    const atRest = await h.waitFor(async () => {
+      const now = await held();
+      return (now.inUse === 0 && now.transactions === 0 && now.busy === 0 && now) || undefined;
+    }, 'the bot to hold nothing while its messages wait');
+    expect(atRest).toEqual({ inUse: 0, transactions: 0, busy: 0 });
+    // ...and the messages were waiting all along: the clock has not moved.
+    expect(h.app.queue.stats().queue_size).toBeGreaterThanOrEqual(6);
+    expect((await h.app.engine.stats()).steps_in_progress).toBeGreaterThanOrEqual(6);
+    await advanceUntil(clock, () => groups.every((group) => h.botMessages(group.id).some((m) => m.pollId !== undefined)) || undefined, 'the first question in every group', { stepMs: 100, maxMs: 60_000 });
+  });
 });
