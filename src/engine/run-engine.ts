@@ -8,26 +8,27 @@
  * pace of Telegram's limits, not of the pool; several instances share the runs; a run whose
  * instance died is taken over when its lease lapses, and a send that may have reached Telegram
  * is never sent again (it is reconciled from Telegram's `poll` update, or skipped). What handlers
- * ask of the engine (start, stop, hurry a run, reconcile a poll) is run-commands.ts.
+ * ask of the engine (start, stop, hurry a run, reconcile a poll) is run-commands.ts; the sends in
+ * flight are sends-in-flight.ts, the renewal of their runs' claims claim-renewal.ts; this file is
+ * the claim loop and the wiring.
  */
 import type { Logger } from 'pino';
 import { createBackoff } from '../lib/backoff.js';
 import { sleep, systemClock, type Clock } from '../lib/clock.js';
 import { describeError } from '../lib/describe-error.js';
 import { createOutageLog, type OutageBoard } from '../lib/outage-log.js';
-import { createSemaphore } from '../lib/semaphore.js';
 import { isRetryableDatabaseError } from '../store/errors.js';
 import type { Database } from '../store/database.js';
 import { countOpenSends } from '../store/queries/outbox.js';
-import { claimDueRuns, countActiveRuns, nextDueAt, renewRunClaims, type ClaimedRun } from '../store/queries/runs.js';
-import type { ReservedQuestion } from '../store/queries/run-questions.js';
-import type { OutboxRow } from '../store/schema/outbox.js';
+import { claimDueRuns, countActiveRuns, nextDueAt, type ClaimedRun } from '../store/queries/runs.js';
+import { startClaimRenewal, type ClaimRenewal } from './claim-renewal.js';
 import type { OutboxSender } from './outbox-sender.js';
 import type { PollDirectory } from './poll-directory.js';
 import { createQuizCache, type QuizCache } from './quiz-cache.js';
 import { createRunCommands, type RunCommands } from './run-commands.js';
 import { takeRunStep, type EngineCounters, type StepContext } from './run-step.js';
-import { recordOutcome, type OutcomeContext, type SendRun } from './send-outcome.js';
+import { createSendsInFlight } from './sends-in-flight.js';
+import type { OutcomeContext } from './send-outcome.js';
 
 /** Options of {@link createRunEngine}. */
 export interface RunEngineOptions {
@@ -104,16 +105,11 @@ export function createRunEngine(options: RunEngineOptions): RunEngine {
   const outage = createOutageLog({ part: 'engine', logger, clock, ...(options.outages ? { board: options.outages } : {}) });
   const backoff = createBackoff({ initialMs: 200, maxMs: 10_000 });
   const counters: EngineCounters = { questionsSent: 0, questionsSkipped: 0, questionsReconciled: 0, runsFinished: 0, runsCancelled: 0, stepsRetried: 0 };
-  /** Outcomes recorded at once, like steps: a burst of answers from Telegram waits its turn. */
-  const recording = createSemaphore(stepConcurrency);
-  /** Outbox rows this instance is sending, and the run of each. */
-  const inFlight = new Map<number, number>();
-  const sending = new Set<Promise<void>>();
   let stepFailures = 0;
   let running = false;
   let loop: Promise<void> | undefined;
   let wake = new AbortController();
-  let heartbeat: { cancel(): void } | undefined;
+  let renewal: ClaimRenewal | undefined;
 
   const poke = (): void => wake.abort();
   const stepContext: StepContext = {
@@ -123,7 +119,7 @@ export function createRunEngine(options: RunEngineOptions): RunEngine {
     polls: options.polls,
     quizzes,
     counters,
-    inFlight: { has: (id: number) => inFlight.has(id) } as ReadonlySet<number>,
+    inFlight: { has: (id: number) => sends.has(id) } as ReadonlySet<number>,
     stopPoll: (chatId, messageId) => {
       options.stopPoll(chatId, messageId).catch((error: unknown) => logger.warn({ error: describeError(error), chatId }, 'Could not stop the poll of a question closed early'));
     },
@@ -140,64 +136,28 @@ export function createRunEngine(options: RunEngineOptions): RunEngine {
   });
   const outcomeContext: OutcomeContext = { db, clock, logger, polls: options.polls, counters, instanceId: options.instanceId };
 
-  /** Sends one row and records its outcome, retrying the record through a database outage. */
-  const send = (row: OutboxRow, run: SendRun, question?: ReservedQuestion): void => {
-    inFlight.set(row.id, row.runId);
-    const task = (async () => {
-      const outcome = await options.sender.send(row);
-      for (let attempt = 1; ; attempt++) {
-        let failure: unknown;
-        const release = await recording.acquire();
-        try {
-          const recorded = await recordOutcome(row, run, outcome, outcomeContext, question);
-          if (outcome.kind !== 'cancelled') outage.success(); // a cancelled send records nothing
-          if (recorded.dueNow) poke();
-          return;
-        } catch (error) {
-          failure = error;
-        } finally {
-          release();
-        }
-        if (!isRetryableDatabaseError(failure)) {
-          logger.error({ error: describeError(failure), runId: row.runId, sendId: row.id }, 'Could not record a send\'s outcome: the run is taken up again when its claim lapses');
-          return;
-        }
-        outage.failure(failure);
-        if (!running && attempt > 3) return; // shutting down: the next claimant settles it from the outbox
-        await sleep(clock, backoff.delayMs(attempt));
-      }
-    })().finally(() => {
-      inFlight.delete(row.id);
-      sending.delete(task);
-      poke();
-    });
-    sending.add(task);
-  };
+  const sends = createSendsInFlight({
+    sender: options.sender,
+    outcomeContext,
+    clock,
+    logger,
+    outage,
+    backoff,
+    recordConcurrency: stepConcurrency,
+    isRunning: () => running,
+    wake: poke,
+  });
 
   const takeStep = async (claimed: ClaimedRun): Promise<void> => {
     try {
       const result = await takeRunStep(claimed, stepContext);
-      for (const row of result.send) send(row, claimed.run, result.questions?.get(row.id));
+      for (const row of result.send) sends.send(row, claimed.run, result.questions?.get(row.id));
       if (result.dueNow) poke();
     } catch (error) {
       stepFailures++;
       if (isRetryableDatabaseError(error)) outage.failure(error);
       else logger.error({ error: describeError(error), runId: claimed.run.id }, 'Run step failed: it is taken up again when its claim lapses');
     }
-  };
-
-  /** Renews the claims of runs whose sends this instance still holds. */
-  const renewClaims = (): void => {
-    heartbeat = clock.setTimeout(() => {
-      const runIds = [...new Set(inFlight.values())];
-      // Only a statement that ran says anything about the database (none runs without claims).
-      const renewal = runIds.length === 0
-        ? Promise.resolve()
-        : renewRunClaims(db, { by: options.instanceId, runIds, until: new Date(clock.now() + leaseMs) }).then(() => outage.success(), (error: unknown) => outage.failure(error));
-      void renewal.finally(() => {
-        if (running || inFlight.size > 0) renewClaims();
-      });
-    }, leaseMs / 3);
   };
 
   const schedule = async (): Promise<void> => {
@@ -227,7 +187,15 @@ export function createRunEngine(options: RunEngineOptions): RunEngine {
       if (running) return;
       running = true;
       loop = schedule();
-      renewClaims();
+      renewal = startClaimRenewal({
+        db,
+        clock,
+        instanceId: options.instanceId,
+        leaseMs,
+        outage,
+        heldRunIds: () => sends.runIds(),
+        keepRenewing: () => running || sends.count > 0,
+      });
     },
     async stop() {
       running = false;
@@ -236,12 +204,9 @@ export function createRunEngine(options: RunEngineOptions): RunEngine {
     },
     ...commands,
     async settle(deadlineMs) {
-      const deadline = clock.now() + deadlineMs;
-      while (sending.size > 0 && clock.now() < deadline) {
-        await Promise.race([Promise.all([...sending]), sleep(clock, Math.max(0, deadline - clock.now()))]);
-      }
-      if (sending.size === 0) heartbeat?.cancel();
-      return { unsettled: sending.size };
+      const settled = await sends.settle(deadlineMs);
+      if (settled.unsettled === 0) renewal?.cancel();
+      return settled;
     },
     counters() {
       return { ...counters, stepFailures };
@@ -249,7 +214,7 @@ export function createRunEngine(options: RunEngineOptions): RunEngine {
     async stats() {
       return {
         active_runs: await countActiveRuns(db),
-        steps_in_progress: inFlight.size,
+        steps_in_progress: sends.count,
         questions_sent: counters.questionsSent,
         questions_skipped: counters.questionsSkipped,
         questions_reconciled: counters.questionsReconciled,
