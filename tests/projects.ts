@@ -30,6 +30,7 @@ export const UNIT_FILES = [
   'tests/lib/wait-until-reachable.test.ts',
   'tests/queue/arrival-limiter.test.ts',
   'tests/queue/before-send.test.ts',
+  'tests/queue/chat-lanes.test.ts',
   'tests/queue/delivery.test.ts',
   'tests/queue/due-order.test.ts',
   'tests/queue/fair-order.test.ts',
