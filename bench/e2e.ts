@@ -88,7 +88,15 @@ try {
     }
   }
 
-  const summary = summarize({ at: new Date().toISOString(), command, machine: machineInfo(), server, botEnv, source: sourceCounted(), results });
+  const summary = summarize({
+    at: new Date().toISOString(),
+    command,
+    machine: machineInfo(),
+    server,
+    botEnv,
+    source: sourceCounted(),
+    results,
+  });
   await fs.mkdir('bench/reports', { recursive: true });
   await fs.writeFile('bench/reports/e2e.json', `${JSON.stringify(summary, null, 2)}\n`);
   await fs.writeFile('bench/reports/e2e.md', renderE2eMarkdown(summary));
@@ -96,7 +104,10 @@ try {
   for (const t of summary.targets) console.log(`  ${t.met === null ? '-   ' : t.met ? 'MET ' : 'MISS'} ${t.target}: ${t.measured}`);
   console.log(`Correctness: ${summary.correctness.pass ? 'PASS' : 'FAIL'} (${summary.correctness.detail})`);
   const disturbed = busyMachineRuns([...results.latency, ...results.throughput]);
-  if (disturbed.length > 0) console.log(`Warning: other programs competed for the cores in ${disturbed.map((r) => r.name).join(', ')} (see "others" in the report)`);
+  if (disturbed.length > 0)
+    console.log(
+      `Warning: other programs competed for the cores in ${disturbed.map((r) => r.name).join(', ')} (see "others" in the report)`,
+    );
   console.log('Report: bench/reports/e2e.md, bench/reports/e2e.json');
   if (!summary.correctness.pass) process.exitCode = 1;
 } finally {

@@ -22,7 +22,9 @@ const { values: args } = parseArgs({
 });
 
 if (args.help) {
-  console.log('Usage: npm run fuzz -- [--runs 50] [--seed <number>] [--batch 400]\nBatches of generated updates through polling and the webhook of the real bot against the simulator.');
+  console.log(
+    'Usage: npm run fuzz -- [--runs 50] [--seed <number>] [--batch 400]\nBatches of generated updates through polling and the webhook of the real bot against the simulator.',
+  );
   process.exit(0);
 }
 
@@ -50,15 +52,35 @@ child.on('exit', (code, signal) => {
   }
   rmSync(dir, { recursive: true, force: true });
   for (const line of lines) {
-    const summary = JSON.parse(line) as { mode: string; sent: Record<string, number>; refused: Record<string, number>; inbox_dead_letters: number; valid_answers_checked: number; checks: string[] };
+    const summary = JSON.parse(line) as {
+      mode: string;
+      sent: Record<string, number>;
+      refused: Record<string, number>;
+      inbox_dead_letters: number;
+      valid_answers_checked: number;
+      checks: string[];
+    };
     const total = Object.values(summary.sent).reduce((sum, n) => sum + n, 0);
-    console.log(`\n${summary.mode}: ${total} updates sent (${Object.entries(summary.sent).map(([k, n]) => `${n} ${k}`).join(', ')})`);
-    console.log(`  refused at intake: ${Object.entries(summary.refused).map(([k, n]) => `${k} ${n}`).join(', ')}`);
-    console.log(`  dead letters (handlers that failed for good, e.g. a reply to a chat that does not exist): ${summary.inbox_dead_letters}`);
+    console.log(
+      `\n${summary.mode}: ${total} updates sent (${Object.entries(summary.sent)
+        .map(([k, n]) => `${n} ${k}`)
+        .join(', ')})`,
+    );
+    console.log(
+      `  refused at intake: ${Object.entries(summary.refused)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ')}`,
+    );
+    console.log(
+      `  dead letters (handlers that failed for good, e.g. a reply to a chat that does not exist): ${summary.inbox_dead_letters}`,
+    );
     console.log(`  valid answers checked stored as their last vote: ${summary.valid_answers_checked}`);
     console.log(`  checked after every batch and at the end:\n    - ${summary.checks.join('\n    - ')}`);
   }
-  if (code !== 0) console.error(`\nintake fuzz FAILED (exit ${code ?? signal}); replay with: npm run fuzz -- --runs ${runs} --batch ${batch} --seed ${seed}`);
+  if (code !== 0)
+    console.error(
+      `\nintake fuzz FAILED (exit ${code ?? signal}); replay with: npm run fuzz -- --runs ${runs} --batch ${batch} --seed ${seed}`,
+    );
   process.exit(code ?? 1);
 });
 

@@ -36,7 +36,9 @@ const ORDERS: Record<string, Record<IdealKind, number>> = {
 };
 const GRACE_MS = 1_500;
 
-console.log(`Ideal schedules at 30 messages/s: ${groups} groups starting over 1 s, ${questions} questions, ${replies} replies per group during its first question`);
+console.log(
+  `Ideal schedules at 30 messages/s: ${groups} groups starting over 1 s, ${questions} questions, ${replies} replies per group during its first question`,
+);
 for (const openS of periods) {
   for (const [name, priority] of Object.entries(ORDERS)) {
     let seed = 7;
@@ -51,7 +53,8 @@ for (const openS of periods) {
     const within = firsts.filter((t, i) => t <= 1.2 * Math.max((2 * (i + 1)) / 30, (i + 1) / 30 + 3)).length;
     const late: number[] = [];
     for (const g of schedule.groups) {
-      for (let k = 1; k < g.questionsAt.length; k++) late.push((g.questionsAt[k] as number) - ((g.questionsAt[k - 1] as number) + openS * 1000 + GRACE_MS));
+      for (let k = 1; k < g.questionsAt.length; k++)
+        late.push((g.questionsAt[k] as number) - ((g.questionsAt[k - 1] as number) + openS * 1000 + GRACE_MS));
     }
     late.sort((a, b) => a - b);
     const p99 = late.length > 0 ? (late[Math.min(late.length - 1, Math.floor(0.99 * late.length))] as number) / 1000 : 0;

@@ -51,7 +51,10 @@ const openPeriodS = wholeNumber('open', args.open, 5);
 // Announcement, questions, results and two replies per group, at 30 a second; each group's own
 // chain (3 s to its first question, then each question's period and 1.5 s grace); room.
 const expectedMessages = groups * (questions + 4);
-const budgetS = args.budget === undefined ? Math.ceil((4 * expectedMessages) / 30 + 3 + questions * (openPeriodS + 1.5 + 3) + 600) : wholeNumber('budget', args.budget, 10);
+const budgetS =
+  args.budget === undefined
+    ? Math.ceil((4 * expectedMessages) / 30 + 3 + questions * (openPeriodS + 1.5 + 3) + 600)
+    : wholeNumber('budget', args.budget, 10);
 const botEnv = Object.fromEntries(args['bot-env'].map(envPair));
 const out = args.out;
 
@@ -71,7 +74,18 @@ try {
   );
   const results: GroupsRunResult[] = [];
   for (let run = 1; run <= runs; run++) {
-    const result = await runGroupsScenario({ name: `run #${run}`, adminUrl, logger, seed: run, botEnv, groups, players, questions, openPeriodS, budgetS });
+    const result = await runGroupsScenario({
+      name: `run #${run}`,
+      adminUrl,
+      logger,
+      seed: run,
+      botEnv,
+      groups,
+      players,
+      questions,
+      openPeriodS,
+      budgetS,
+    });
     results.push(result);
     console.log(describeRun(result));
   }
@@ -93,7 +107,8 @@ try {
   for (const target of summary.targets) console.log(targetLine(target));
   console.log(`${summary.correctness.pass ? 'PASS' : 'FAIL'} correctness: ${summary.correctness.detail}`);
   const busy = busyMachineRuns(results);
-  if (busy.length > 0) console.log(`Warning: other programs competed for the cores in ${busy.map((r) => r.name).join(', ')} (see "others" in the report)`);
+  if (busy.length > 0)
+    console.log(`Warning: other programs competed for the cores in ${busy.map((r) => r.name).join(', ')} (see "others" in the report)`);
   console.log(`Report: ${out}.md, ${out}.json`);
 } finally {
   await embedded?.stop();

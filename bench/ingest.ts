@@ -55,13 +55,23 @@ try {
   await runMigrations({ url, logger });
   const server = await describeServer(url);
   const fixture = await createFixture(url);
-  console.log(`PostgreSQL ${server.version} (${embedded ? 'embedded' : 'DATABASE_URL'}), fsync=${server.fsync}, synchronous_commit=${server.synchronousCommit}; ${os.cpus().length} cores`);
+  console.log(
+    `PostgreSQL ${server.version} (${embedded ? 'embedded' : 'DATABASE_URL'}), fsync=${server.fsync}, synchronous_commit=${server.synchronousCommit}; ${os.cpus().length} cores`,
+  );
 
   let updateIdBase = 1;
   const measure = async (name: string, overrides: Partial<Scenario>): Promise<ScenarioResult> => {
     await truncateAnswers(url);
     const scenario: Scenario = {
-      name, url, ...fixture, answers: totalAnswers, producers: PRODUCERS, window: WINDOW, writer: DEFAULTS, updateIdBase, ...overrides,
+      name,
+      url,
+      ...fixture,
+      answers: totalAnswers,
+      producers: PRODUCERS,
+      window: WINDOW,
+      writer: DEFAULTS,
+      updateIdBase,
+      ...overrides,
     };
     updateIdBase += 1_000_000_000;
     const result = await runScenario(scenario);
@@ -98,7 +108,15 @@ try {
     date: new Date().toISOString(),
     server: { ...server, source: embedded ? 'embedded' : 'DATABASE_URL' },
     machine: machineInfo(),
-    setup: { answers: totalAnswers, producers: PRODUCERS, window: WINDOW, questions: QUESTIONS, runs, defaults: DEFAULTS, batchOfOne: BATCH_OF_ONE },
+    setup: {
+      answers: totalAnswers,
+      producers: PRODUCERS,
+      window: WINDOW,
+      questions: QUESTIONS,
+      runs,
+      defaults: DEFAULTS,
+      batchOfOne: BATCH_OF_ONE,
+    },
     medians: {
       defaults: medians(defaults),
       batchOfOne: medians(batchOfOne),
@@ -111,9 +129,17 @@ try {
   };
   const m = summary.medians;
   summary.targets = {
-    throughput: { target: '>= 50,000 answers/s with defaults', measured: `${m.defaults.answersPerSecond} answers/s`, met: m.defaults.answersPerSecond >= 50_000 },
+    throughput: {
+      target: '>= 50,000 answers/s with defaults',
+      measured: `${m.defaults.answersPerSecond} answers/s`,
+      met: m.defaults.answersPerSecond >= 50_000,
+    },
     speedup: { target: '>= 10x batch size 1', measured: `${m.speedup}x`, met: m.speedup >= 10 },
-    latency: { target: `p99 <= 50 ms at ${offeredRate} answers/s offered`, measured: `p99 ${m.offered.p99Ms} ms`, met: m.offered.p99Ms <= 50 },
+    latency: {
+      target: `p99 <= 50 ms at ${offeredRate} answers/s offered`,
+      measured: `p99 ${m.offered.p99Ms} ms`,
+      met: m.offered.p99Ms <= 50,
+    },
     memory: {
       target: `writer memory bounded with 50,000 answers in flight (buffer limit ${DEFAULTS.bufferLimit})`,
       measured: `peak buffered ${m.flood.peakBuffered}, peak RSS ${m.flood.peakRssMb} MB (${m.defaults.peakRssMb} MB with 2,000 in flight)`,
@@ -124,7 +150,8 @@ try {
   await fs.writeFile('bench/reports/ingest.json', `${JSON.stringify(summary, null, 2)}\n`);
   await fs.writeFile('bench/reports/ingest.md', toMarkdown(summary));
   console.log('\nMedians of', runs, 'runs:');
-  for (const [name, t] of Object.entries(summary.targets)) console.log(`  ${t.met ? 'MET ' : 'MISS'} ${name}: ${t.target}; measured ${t.measured}`);
+  for (const [name, t] of Object.entries(summary.targets))
+    console.log(`  ${t.met ? 'MET ' : 'MISS'} ${name}: ${t.target}; measured ${t.measured}`);
   console.log('Report: bench/reports/ingest.md, bench/reports/ingest.json');
 } finally {
   await admin.unsafe(`drop database if exists ${benchDb} with (force)`);
@@ -214,7 +241,10 @@ function toMarkdown(s: {
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...Object.values(s.runs)
       .flat()
-      .map((r) => `| ${r.name} | ${r.answers} | ${r.answersPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.maxMs} | ${r.meanBatch} | ${r.peakBuffered} | ${r.peakRssMb} |`),
+      .map(
+        (r) =>
+          `| ${r.name} | ${r.answers} | ${r.answersPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.maxMs} | ${r.meanBatch} | ${r.peakBuffered} | ${r.peakRssMb} |`,
+      ),
     '',
   ];
   return lines.join('\n');

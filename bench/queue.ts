@@ -47,7 +47,9 @@ const context: ReportContext = {
 // The queue's warnings (a 429 it met, a call that failed) are part of what is being measured.
 const logger = createLogger({ level: 'warn', pretty: false });
 
-console.log(`Outbound queue benchmark: ${chats.toLocaleString('en')} chats, ${groups} quiz groups; contenders ${contenders.join(', ')}; ${context.machine.cores} cores, Node ${process.version}`);
+console.log(
+  `Outbound queue benchmark: ${chats.toLocaleString('en')} chats, ${groups} quiz groups; contenders ${contenders.join(', ')}; ${context.machine.cores} cores, Node ${process.version}`,
+);
 const results: ScenarioResult[] = [];
 for (const scenario of scenarios) {
   for (const contender of contenders) {
@@ -64,7 +66,9 @@ await fs.writeFile('bench/reports/queue.md', renderMarkdown(results, verdicts, c
 await fs.writeFile('bench/reports/queue.svg', renderChart(results, context));
 for (const v of verdicts) {
   const mark = (met: boolean | null) => (met === null ? '-' : met ? 'met' : 'NOT MET');
-  console.log(`${v.contender.padEnd(21)} global rate ${mark(v.globalRate.met)} (${v.globalRate.value}); question p95 ${mark(v.questionWait.met)} (${v.questionWait.value}); chat limits ${mark(v.chatLimits.met)} (${v.chatLimits.value})`);
+  console.log(
+    `${v.contender.padEnd(21)} global rate ${mark(v.globalRate.met)} (${v.globalRate.value}); question p95 ${mark(v.questionWait.met)} (${v.questionWait.value}); chat limits ${mark(v.chatLimits.met)} (${v.chatLimits.value})`,
+  );
 }
 console.log('Report: bench/reports/queue.md, bench/reports/queue.json, bench/reports/queue.svg');
 
@@ -74,6 +78,8 @@ function describe(r: ScenarioResult): string {
   const quiz = r.quiz
     ? `; questions p50/p95 ${r.quiz.questions.p50Ms}/${r.quiz.questions.p95Ms} ms (${r.quiz.questions.failed} failed), replies ${r.quiz.replies.p50Ms}/${r.quiz.replies.p95Ms} ms (${r.quiz.replies.failed} failed)`
     : '';
-  return `${r.scenario.padEnd(14)} ${r.contender.padEnd(21)} ${b.delivered}/${b.chats} delivered in ${b.seconds} s = ${b.perSecond}/s, ` +
-    `${r.telegram.tooManyRequests} 429s, violations chat ${v.chat} group ${v.group} global ${v.global}${quiz}`;
+  return (
+    `${r.scenario.padEnd(14)} ${r.contender.padEnd(21)} ${b.delivered}/${b.chats} delivered in ${b.seconds} s = ${b.perSecond}/s, ` +
+    `${r.telegram.tooManyRequests} 429s, violations chat ${v.chat} group ${v.group} global ${v.global}${quiz}`
+  );
 }

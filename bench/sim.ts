@@ -86,8 +86,14 @@ function fillBacklog(sim: Simulator, count: number): number {
   let answered = 0;
   for (let round = 0; answered < count; round++) {
     const poll = sim.world.createPoll(group, {
-      question: `Question ${round + 1}?`, options: ['A', 'B', 'C', 'D'], type: 'quiz',
-      isAnonymous: false, allowsMultipleAnswers: false, allowsRevoting: false, shuffleOptions: false, correctOptionIds: [round % 4],
+      question: `Question ${round + 1}?`,
+      options: ['A', 'B', 'C', 'D'],
+      type: 'quiz',
+      isAnonymous: false,
+      allowsMultipleAnswers: false,
+      allowsRevoting: false,
+      shuffleOptions: false,
+      correctOptionIds: [round % 4],
     });
     for (const userId of players) {
       if (answered++ >= count) break;
@@ -108,12 +114,21 @@ async function runGetUpdates(): Promise<RunResult> {
   try {
     const backlog = fillBacklog(sim, totalUpdates);
     const rss = trackRss();
-    const worker = new Worker(POLLING_CLIENT, { eval: true, workerData: { url: `${sim.apiRoot}/bot${sim.token}/getUpdates`, expected: backlog } });
+    const worker = new Worker(POLLING_CLIENT, {
+      eval: true,
+      workerData: { url: `${sim.apiRoot}/bot${sim.token}/getUpdates`, expected: backlog },
+    });
     const [result] = (await once(worker, 'message')) as [{ received: number; calls: number; ms: number }];
     await worker.terminate();
     if (sim.updates.pendingCount !== 0) throw new Error(`${sim.updates.pendingCount} updates still pending after the client confirmed all`);
     const seconds = result.ms / 1000;
-    return { updates: result.received, seconds: round(seconds, 2), perSecond: Math.round(result.received / seconds), peakRssMb: rss.stop(), extra: { calls: result.calls } };
+    return {
+      updates: result.received,
+      seconds: round(seconds, 2),
+      perSecond: Math.round(result.received / seconds),
+      peakRssMb: rss.stop(),
+      extra: { calls: result.calls },
+    };
   } finally {
     await sim.close();
   }
@@ -140,23 +155,35 @@ async function runWebhook(): Promise<RunResult> {
     const [counted] = (await once(receiver, 'message')) as [{ received: number; wrongSecret: number }];
     if (counted.received !== backlog) throw new Error(`the endpoint got ${counted.received} updates, expected ${backlog}`);
     if (counted.wrongSecret !== 0) throw new Error(`${counted.wrongSecret} deliveries without the secret header`);
-    return { updates: counted.received, seconds: round(seconds, 2), perSecond: Math.round(counted.received / seconds), peakRssMb: rss.stop(), extra: { redelivered: sim.stats().updates.webhook.redelivered } };
+    return {
+      updates: counted.received,
+      seconds: round(seconds, 2),
+      perSecond: Math.round(counted.received / seconds),
+      peakRssMb: rss.stop(),
+      extra: { redelivered: sim.stats().updates.webhook.redelivered },
+    };
   } finally {
     await sim.close();
     await receiver.terminate();
   }
 }
 
-console.log(`Bot API simulator benchmark: ${totalUpdates.toLocaleString('en')} poll answers from ${PLAYERS.toLocaleString('en')} players, ${runs} runs; ${machineInfo().cores} cores, Node ${process.version}`);
+console.log(
+  `Bot API simulator benchmark: ${totalUpdates.toLocaleString('en')} poll answers from ${PLAYERS.toLocaleString('en')} players, ${runs} runs; ${machineInfo().cores} cores, Node ${process.version}`,
+);
 const polling: RunResult[] = [];
 const webhook: RunResult[] = [];
 for (let run = 1; run <= runs; run++) {
   const p = await runGetUpdates();
   polling.push(p);
-  console.log(`getUpdates #${run}: ${p.updates} updates in ${p.seconds} s = ${p.perSecond.toLocaleString('en')} updates/s (${p.extra.calls} calls), peak RSS ${p.peakRssMb} MB`);
+  console.log(
+    `getUpdates #${run}: ${p.updates} updates in ${p.seconds} s = ${p.perSecond.toLocaleString('en')} updates/s (${p.extra.calls} calls), peak RSS ${p.peakRssMb} MB`,
+  );
   const w = await runWebhook();
   webhook.push(w);
-  console.log(`webhook    #${run}: ${w.updates} updates in ${w.seconds} s = ${w.perSecond.toLocaleString('en')} updates/s, peak RSS ${w.peakRssMb} MB`);
+  console.log(
+    `webhook    #${run}: ${w.updates} updates in ${w.seconds} s = ${w.perSecond.toLocaleString('en')} updates/s, peak RSS ${w.peakRssMb} MB`,
+  );
 }
 
 const summary = {
@@ -182,12 +209,18 @@ const markdown = [
   '',
   '| run | updates | seconds | updates/s | peak RSS MB | notes |',
   '| --- | --- | --- | --- | --- | --- |',
-  ...polling.map((r, i) => `| getUpdates #${i + 1} | ${r.updates} | ${r.seconds} | ${r.perSecond} | ${r.peakRssMb} | ${r.extra.calls} calls |`),
-  ...webhook.map((r, i) => `| webhook #${i + 1} | ${r.updates} | ${r.seconds} | ${r.perSecond} | ${r.peakRssMb} | ${r.extra.redelivered} redelivered |`),
+  ...polling.map(
+    (r, i) => `| getUpdates #${i + 1} | ${r.updates} | ${r.seconds} | ${r.perSecond} | ${r.peakRssMb} | ${r.extra.calls} calls |`,
+  ),
+  ...webhook.map(
+    (r, i) => `| webhook #${i + 1} | ${r.updates} | ${r.seconds} | ${r.perSecond} | ${r.peakRssMb} | ${r.extra.redelivered} redelivered |`,
+  ),
   '',
 ].join('\n');
 await fs.mkdir('bench/reports', { recursive: true });
 await fs.writeFile('bench/reports/sim.json', `${JSON.stringify(summary, null, 2)}\n`);
 await fs.writeFile('bench/reports/sim.md', markdown);
-console.log(`medians: getUpdates ${summary.medians.getUpdatesPerS.toLocaleString('en')} updates/s, webhook ${summary.medians.webhookPerS.toLocaleString('en')} updates/s`);
+console.log(
+  `medians: getUpdates ${summary.medians.getUpdatesPerS.toLocaleString('en')} updates/s, webhook ${summary.medians.webhookPerS.toLocaleString('en')} updates/s`,
+);
 console.log('Report: bench/reports/sim.md, bench/reports/sim.json');

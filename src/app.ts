@@ -142,7 +142,15 @@ export async function startApp(config: Config, logger: Logger, options: StartApp
   };
   const bot = createBot({ token, apiRoot, deps, logger: logger.child({ component: 'bot' }), transformer: queue.transformer });
   const inbox = createInboxProcessor({ db, bot, logger, instanceId, clock, outages });
-  const acceptor = createAcceptor({ deps, inbox: inboxWriter, clock, logger: logger.child({ component: 'intake' }), onInboxAccepted: () => inbox.poke(), onDeadLetter: (kind) => inbox.noteParked(kind), onRefused: (reason) => intake.addRefused(reason) });
+  const acceptor = createAcceptor({
+    deps,
+    inbox: inboxWriter,
+    clock,
+    logger: logger.child({ component: 'intake' }),
+    onInboxAccepted: () => inbox.poke(),
+    onDeadLetter: (kind) => inbox.noteParked(kind),
+    onRefused: (reason) => intake.addRefused(reason),
+  });
 
   let polling: Polling | undefined;
   const parts = { store, queue, engine, answers, intake, inbox, outages };
@@ -153,7 +161,14 @@ export async function startApp(config: Config, logger: Logger, options: StartApp
     takeUpdates && botConfig.mode === 'webhook'
       ? {
           path: new URL(botConfig.webhookUrl).pathname,
-          handle: createWebhookHandler({ acceptor, stats: intake, logger: logger.child({ component: 'webhook' }), clock, secret: botConfig.webhookSecret, ...(options.webhookTimeoutMs ? { timeoutMs: options.webhookTimeoutMs } : {}) }),
+          handle: createWebhookHandler({
+            acceptor,
+            stats: intake,
+            logger: logger.child({ component: 'webhook' }),
+            clock,
+            secret: botConfig.webhookSecret,
+            ...(options.webhookTimeoutMs ? { timeoutMs: options.webhookTimeoutMs } : {}),
+          }),
         }
       : undefined;
   try {
@@ -166,7 +181,12 @@ export async function startApp(config: Config, logger: Logger, options: StartApp
     // question, so a run that finished during the downtime is scored with what Telegram kept.
     if (takeUpdates && botConfig.mode === 'polling') polling = await startPolling({ bot, acceptor, logger, stats: intake, clock, outages });
     if (takeUpdates && botConfig.mode === 'webhook') {
-      await setWebhook(bot, { url: botConfig.webhookUrl, secret: botConfig.webhookSecret, maxConnections: botConfig.webhookMaxConnections, logger });
+      await setWebhook(bot, {
+        url: botConfig.webhookUrl,
+        secret: botConfig.webhookSecret,
+        maxConnections: botConfig.webhookMaxConnections,
+        logger,
+      });
       await waitForWebhookBacklog(bot, { logger, clock, maxWaitMs: 30_000 });
     }
     engine.start();

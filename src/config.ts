@@ -6,7 +6,20 @@
  */
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import { fromEnv, inputFrom, oneOf, parseWhole, quote, required, secret, text, url, variable, wholeNumber, type Env } from './lib/env-schema.js';
+import {
+  fromEnv,
+  inputFrom,
+  oneOf,
+  parseWhole,
+  quote,
+  required,
+  secret,
+  text,
+  url,
+  variable,
+  wholeNumber,
+  type Env,
+} from './lib/env-schema.js';
 
 /** Thrown by {@link createConfig} when one or more variables are invalid; the message has one line per problem. */
 export class ConfigError extends Error {
@@ -35,7 +48,10 @@ function pointList(fallback: number[]) {
 function idList() {
   return variable(
     (v) => {
-      const ids = v.split(',').map((s) => s.trim()).filter((s) => s !== '');
+      const ids = v
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
       const nums = ids.map((s) => parseWhole(s, 1, Number.MAX_SAFE_INTEGER));
       return nums.every((n) => n !== undefined) ? nums : undefined;
     },
@@ -71,7 +87,9 @@ const botCommon = {
   /** TELEGRAM_API_ROOT without a trailing slash [https://api.telegram.org]. */
   apiRoot: fromEnv(
     'TELEGRAM_API_ROOT',
-    url(['http:', 'https:'], 'an http or https URL', 'https://api.telegram.org').transform((v) => (v ?? 'https://api.telegram.org').replace(/\/+$/, '')),
+    url(['http:', 'https:'], 'an http or https URL', 'https://api.telegram.org').transform((v) =>
+      (v ?? 'https://api.telegram.org').replace(/\/+$/, ''),
+    ),
   ),
 };
 const webhookUrl = fromEnv(
@@ -81,7 +99,10 @@ const webhookUrl = fromEnv(
     (v) => `must be an https URL (e.g. ${WEBHOOK_URL_EXAMPLE}; plain http only on 127.0.0.1 or localhost), got ${quote(v)}`,
   ),
 );
-const webhookSecret = fromEnv('WEBHOOK_SECRET', secret(/^[A-Za-z0-9_-]{1,256}$/, `be 1 to 256 letters, digits, _ or - (e.g. ${SECRET_EXAMPLE})`));
+const webhookSecret = fromEnv(
+  'WEBHOOK_SECRET',
+  secret(/^[A-Za-z0-9_-]{1,256}$/, `be 1 to 256 letters, digits, _ or - (e.g. ${SECRET_EXAMPLE})`),
+);
 /** WEBHOOK_MAX_CONNECTIONS: updates Telegram delivers at once [40]. */
 const webhookMaxConnections = fromEnv('WEBHOOK_MAX_CONNECTIONS', wholeNumber(1, 100, 40));
 const BOT_MODES = ['polling', 'webhook'] as const;
@@ -121,7 +142,10 @@ const configSchema = z.object({
   database: z
     .object({
       /** DATABASE_URL [unset: embedded PostgreSQL]. */
-      url: fromEnv('DATABASE_URL', url(['postgres:', 'postgresql:'], 'a postgres:// or postgresql:// URL', 'postgres://quiz:password@localhost:5432/quiz', true)),
+      url: fromEnv(
+        'DATABASE_URL',
+        url(['postgres:', 'postgresql:'], 'a postgres:// or postgresql:// URL', 'postgres://quiz:password@localhost:5432/quiz', true),
+      ),
       /** EMBEDDED_PG_DIR: data directory of the embedded server [./.data/postgres]. */
       embeddedDir: fromEnv('EMBEDDED_PG_DIR', text('./.data/postgres')),
       /** DB_POOL_SIZE: connections the pool is sized for; pool + overflow = postgres.js max [30]. */
@@ -199,7 +223,11 @@ const configSchema = z.object({
   bot: botSchema,
 });
 
-type DeepReadonly<T> = T extends (infer E)[] ? readonly DeepReadonly<E>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
+type DeepReadonly<T> = T extends (infer E)[]
+  ? readonly DeepReadonly<E>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
 /** The validated, deeply frozen settings (defaults in brackets on {@link configSchema}). */
 export type Config = DeepReadonly<z.output<typeof configSchema>>;
 /** How updates reach the bot: `mode` 'polling' [default], or 'webhook' with its URL, secret and connections. */
@@ -228,7 +256,9 @@ export function createConfig(env: NodeJS.ProcessEnv | Env): Config {
   const variables = new Map<string, string>();
   const result = configSchema.safeParse(inputFrom(configSchema, env, [], variables));
   if (!result.success) {
-    throw new ConfigError(result.error.issues.map((issue) => `${variables.get(issue.path.join('.')) ?? issue.path.join('.')} ${issue.message}`));
+    throw new ConfigError(
+      result.error.issues.map((issue) => `${variables.get(issue.path.join('.')) ?? issue.path.join('.')} ${issue.message}`),
+    );
   }
   return deepFreeze<Config>(result.data);
 }

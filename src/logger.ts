@@ -42,7 +42,10 @@ export function createLogger(settings: LoggerSettings = {}): Logger {
   if (settings.destination) return pino(options, settings.destination);
   const pretty = settings.pretty ?? process.stdout.isTTY === true;
   if (!pretty) return pino(options);
-  return pino({ ...options, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' } } });
+  return pino({
+    ...options,
+    transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' } },
+  });
 }
 
 /** The secrets of a config, for {@link LoggerSettings.secrets}: the bot token, WEBHOOK_SECRET, MONITORING_TOKEN, and the passwords in DATABASE_URL and REDIS_URL. */

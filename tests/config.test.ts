@@ -179,11 +179,7 @@ describe('createConfig errors', () => {
     ['ANSWER_FLUSH_MS', '1001', 'ANSWER_FLUSH_MS must be a whole number from 0 to 1000, got "1001"'],
     ['ANSWER_WRITER_CONCURRENCY', '33', 'ANSWER_WRITER_CONCURRENCY must be a whole number from 1 to 32, got "33"'],
     ['ANSWER_BATCH_SIZE', '10001', 'ANSWER_BATCH_SIZE must be a whole number from 1 to 10000, got "10001"'],
-    [
-      'ANSWER_BUFFER_LIMIT',
-      '1000001',
-      'ANSWER_BUFFER_LIMIT must be a whole number from 1 to 1000000, got "1000001"',
-    ],
+    ['ANSWER_BUFFER_LIMIT', '1000001', 'ANSWER_BUFFER_LIMIT must be a whole number from 1 to 1000000, got "1000001"'],
   ])('rejects %s=%j as a whole number', (name, value, message) => {
     expect(messageOf({ [name]: value })).toBe(message);
   });
@@ -206,10 +202,11 @@ describe('createConfig errors', () => {
       'WEBHOOK_URL must be an https URL (e.g. https://bot.example.com/telegram; plain http only on 127.0.0.1 or localhost), got "http://bot.example.com/telegram"',
     );
     // The offline simulator delivers to loopback over plain http.
-    expect(configOf({ BOT_MODE: 'webhook', WEBHOOK_SECRET, WEBHOOK_URL: 'http://127.0.0.1:8000/telegram' }).bot).toMatchObject({ mode: 'webhook', webhookUrl: 'http://127.0.0.1:8000/telegram' });
-    expect(messageOf({ WEBHOOK_MAX_CONNECTIONS: '101' })).toBe(
-      'WEBHOOK_MAX_CONNECTIONS must be a whole number from 1 to 100, got "101"',
-    );
+    expect(configOf({ BOT_MODE: 'webhook', WEBHOOK_SECRET, WEBHOOK_URL: 'http://127.0.0.1:8000/telegram' }).bot).toMatchObject({
+      mode: 'webhook',
+      webhookUrl: 'http://127.0.0.1:8000/telegram',
+    });
+    expect(messageOf({ WEBHOOK_MAX_CONNECTIONS: '101' })).toBe('WEBHOOK_MAX_CONNECTIONS must be a whole number from 1 to 100, got "101"');
     expect(messageOf({ REDIS_URL: 'http://cache:6379' })).toBe(
       'REDIS_URL must be a redis:// or rediss:// URL (e.g. redis://localhost:6379), got "http://cache:6379"',
     );
@@ -284,7 +281,9 @@ describe('createConfig errors', () => {
       'MONITORING_TOKEN must be one word of visible ASCII characters, no spaces (it is sent as "Authorization: Bearer <token>", where a space ends it), got a value of 26 characters with a space',
     );
     expect(messageOf({ MONITORING_TOKEN: 'monitor-token-with-a-tab\t' })).toMatch(/^MONITORING_TOKEN must be one word .* with a space$/);
-    expect(messageOf({ MONITORING_TOKEN: 'monitor-token-naïve-1234' })).toMatch(/^MONITORING_TOKEN must be one word .* with a character outside visible ASCII$/);
+    expect(messageOf({ MONITORING_TOKEN: 'monitor-token-naïve-1234' })).toMatch(
+      /^MONITORING_TOKEN must be one word .* with a character outside visible ASCII$/,
+    );
     expect(configOf({ MONITORING_TOKEN }).http.monitoringToken).toBe(MONITORING_TOKEN);
   });
 
@@ -330,9 +329,7 @@ describe('createConfig errors', () => {
     expect(messageOf({ ANSWER_BATCH_SIZE: '600', ANSWER_BUFFER_LIMIT: '599' })).toBe(
       'ANSWER_BUFFER_LIMIT must be at least ANSWER_BATCH_SIZE (600), got 599',
     );
-    expect(messageOf({ ANSWER_BUFFER_LIMIT: '499' })).toBe(
-      'ANSWER_BUFFER_LIMIT must be at least ANSWER_BATCH_SIZE (500), got 499',
-    );
+    expect(messageOf({ ANSWER_BUFFER_LIMIT: '499' })).toBe('ANSWER_BUFFER_LIMIT must be at least ANSWER_BATCH_SIZE (500), got 499');
   });
 
   it('reports several bad variables together, one line each', () => {

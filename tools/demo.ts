@@ -64,7 +64,9 @@ async function main(): Promise<void> {
       }),
       quiet,
     );
-    log(`Bot @${app.bot.botInfo.username} is polling the simulator at ${sim.apiRoot}; stats at http://127.0.0.1:${app.httpPort}/monitoring/stats\n`);
+    log(
+      `Bot @${app.bot.botInfo.username} is polling the simulator at ${sim.apiRoot}; stats at http://127.0.0.1:${app.httpPort}/monitoring/stats\n`,
+    );
     await play(sim, app);
   } finally {
     await app?.stop(5_000);
@@ -97,13 +99,20 @@ async function play(sim: Simulator, app: App): Promise<void> {
     thinkTimeMs: [300, (SECONDS_PER_QUESTION - 1) * 1000],
   });
   const start = world.sendText(author.id, group.id, `/startquiz ${quizId} ${SECONDS_PER_QUESTION}s`);
-  await nextBotMessage(world, group.id, start.messageId, (m) => /has finished|stopped early/.test(m.text ?? ''), 180_000, 'the results in Quiz night');
+  await nextBotMessage(
+    world,
+    group.id,
+    start.messageId,
+    (m) => /has finished|stopped early/.test(m.text ?? ''),
+    180_000,
+    'the results in Quiz night',
+  );
   await players.settled();
 
   log('\n3. The chat of "Quiz night" (votes counted when each poll closes):\n');
   log(indent(formatTranscript(group, world)));
 
-  log('\n4. The bot\'s /monitoring/stats:\n');
+  log("\n4. The bot's /monitoring/stats:\n");
   log(indent(JSON.stringify(await app.stats(), null, 2)));
 
   log('\n5. Every answer of every virtual player is in the database:');
@@ -116,7 +125,10 @@ async function play(sim: Simulator, app: App): Promise<void> {
 }
 
 /** Compares each player's final vote per poll with the answers table. */
-async function checkAnswers(app: App, finalAnswers: ReadonlyMap<string, ReadonlyMap<number, readonly number[]>>): Promise<{ ok: boolean; lines: string[] }> {
+async function checkAnswers(
+  app: App,
+  finalAnswers: ReadonlyMap<string, ReadonlyMap<number, readonly number[]>>,
+): Promise<{ ok: boolean; lines: string[] }> {
   const db = app.store.database.db;
   const runQuestions = await db.query.runQuestions.findMany();
   const answers = await db.query.answers.findMany();
@@ -136,11 +148,17 @@ async function checkAnswers(app: App, finalAnswers: ReadonlyMap<string, Readonly
       const want = toQuizOptionIds(shown, question.shownOrder).join(',');
       const got = stored.get(`${question.runId}/${question.questionId}/${userId}`)?.join(',');
       if (got === want) matched++;
-      else if (problems.length < 5) problems.push(`user ${userId}, question ${question.position + 1}: expected [${want}], database has ${got === undefined ? 'nothing' : `[${got}]`}`);
+      else if (problems.length < 5)
+        problems.push(
+          `user ${userId}, question ${question.position + 1}: expected [${want}], database has ${got === undefined ? 'nothing' : `[${got}]`}`,
+        );
     }
   }
   const ok = problems.length === 0 && matched === expected && expected > 0;
-  return { ok, lines: [`${ok ? '✓' : '✗'} ${matched} of ${expected} final answers found as given, over ${finalAnswers.size} questions`, ...problems] };
+  return {
+    ok,
+    lines: [`${ok ? '✓' : '✗'} ${matched} of ${expected} final answers found as given, over ${finalAnswers.size} questions`, ...problems],
+  };
 }
 
 /** The embedded server in a temporary directory, or a throwaway database on DATABASE_URL's server. */

@@ -16,9 +16,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOpti
  * // ... connect to server.url ...
  * await server.stop();
  */
-export async function startTemporaryEmbeddedPostgres(
-  options: Omit<EmbeddedPostgresOptions, 'dataDir'>,
-): Promise<EmbeddedPostgres> {
+export async function startTemporaryEmbeddedPostgres(options: Omit<EmbeddedPostgresOptions, 'dataDir'>): Promise<EmbeddedPostgres> {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'quiz-agent-tmp-pg-'));
   const removeRoot = (): Promise<void> => fs.rm(root, { recursive: true, force: true });
   try {

@@ -32,7 +32,12 @@ export interface BotUnderTest {
 }
 
 /** Starts the bot under test: `dbPrefix` names the scratch database, `botEnv` adds bot settings. */
-export async function startBotUnderTest(options: { adminUrl: string; dbPrefix: string; logger: Logger; botEnv?: Record<string, string> }): Promise<BotUnderTest> {
+export async function startBotUnderTest(options: {
+  adminUrl: string;
+  dbPrefix: string;
+  logger: Logger;
+  botEnv?: Record<string, string>;
+}): Promise<BotUnderTest> {
   const scratch = await createScratchDatabase(options.adminUrl, options.dbPrefix);
   const { url, name: dbName } = scratch;
   const admin = postgres(options.adminUrl, { max: 1, onnotice: () => {} });
@@ -56,7 +61,14 @@ export async function startBotUnderTest(options: { adminUrl: string; dbPrefix: s
     const sim = await startSimulator();
     cleanups.unshift(() => sim.close());
     const httpPort = await freePort();
-    const bot = spawnBot({ BOT_TOKEN: sim.token, TELEGRAM_API_ROOT: sim.apiRoot, DATABASE_URL: url, HTTP_PORT: String(httpPort), LOG_LEVEL: 'warn', ...options.botEnv });
+    const bot = spawnBot({
+      BOT_TOKEN: sim.token,
+      TELEGRAM_API_ROOT: sim.apiRoot,
+      DATABASE_URL: url,
+      HTTP_PORT: String(httpPort),
+      LOG_LEVEL: 'warn',
+      ...options.botEnv,
+    });
     cleanups.unshift(() => bot.kill('SIGKILL'));
     const pid = bot.child.pid as number;
     const sampler = startProcessSampler(pid, dbName, driverNow);

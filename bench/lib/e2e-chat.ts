@@ -26,7 +26,14 @@ export function benchQuizText(questions: number): string {
 export async function createQuizInChat(world: World, ownerId: number, title: string, questions: number): Promise<number> {
   const sent = world.sendText(ownerId, ownerId, `/newquiz ${title}\n${benchQuizText(questions)}`);
   // The owner's /start may still be answered first: wait for the answer that is about the quiz.
-  const reply = await nextBotMessage(world, ownerId, sent.messageId, (m) => /saved with|problem/.test(m.text ?? ''), 30_000, 'the answer to /newquiz');
+  const reply = await nextBotMessage(
+    world,
+    ownerId,
+    sent.messageId,
+    (m) => /saved with|problem/.test(m.text ?? ''),
+    30_000,
+    'the answer to /newquiz',
+  );
   const id = /\(id (\d+)\)/.exec(reply.text ?? '');
   if (!id) throw new Error(`the bot did not create the quiz; it answered: ${reply.text ?? '(no text)'}`);
   return Number(id[1]);

@@ -74,7 +74,11 @@ export function summarize(input: {
   const stored = all.reduce((sum, r) => sum + r.verification.answersStored, 0);
   const targets: E2eTarget[] = [
     latency
-      ? { target: `p99 hand-out -> commit <= ${TARGETS.p99Ms} ms`, measured: `p99 ${latency.p99Ms} ms (p50 ${latency.p50Ms} ms)`, met: latency.p99Ms <= TARGETS.p99Ms }
+      ? {
+          target: `p99 hand-out -> commit <= ${TARGETS.p99Ms} ms`,
+          measured: `p99 ${latency.p99Ms} ms (p50 ${latency.p50Ms} ms)`,
+          met: latency.p99Ms <= TARGETS.p99Ms,
+        }
       : { target: `p99 hand-out -> commit <= ${TARGETS.p99Ms} ms`, measured: 'not run', met: null },
     throughput
       ? {
@@ -88,7 +92,11 @@ export function summarize(input: {
         }
       : { target: `>= ${TARGETS.answersPerSecond.toLocaleString('en')} answers/s end to end`, measured: 'not run', met: null },
     latency
-      ? { target: `bot RSS <= ${TARGETS.rssMb} MB`, measured: `peak ${latency.botPeakRssMb} MB (worst run)`, met: latency.botPeakRssMb <= TARGETS.rssMb }
+      ? {
+          target: `bot RSS <= ${TARGETS.rssMb} MB`,
+          measured: `peak ${latency.botPeakRssMb} MB (worst run)`,
+          met: latency.botPeakRssMb <= TARGETS.rssMb,
+        }
       : { target: `bot RSS <= ${TARGETS.rssMb} MB`, measured: 'not run', met: null },
   ];
   return {
@@ -124,7 +132,10 @@ function mediansOf(results: readonly E2eRunResult[]): ScenarioMedians | null {
     p99Ms: of((r) => r.latency.p99Ms),
     statementP99Ms: of((r) => r.latencyLowerBound.p99Ms),
     answersPerSecond: Math.round(median(results.map((r) => r.answersPerSecond))),
-    answersPerSecondKnownPlayers: first.answersPerSecondKnownPlayers === null ? null : Math.round(median(results.map((r) => r.answersPerSecondKnownPlayers ?? Number.NaN))),
+    answersPerSecondKnownPlayers:
+      first.answersPerSecondKnownPlayers === null
+        ? null
+        : Math.round(median(results.map((r) => r.answersPerSecondKnownPlayers ?? Number.NaN))),
     // The kernel updates VmHWM lazily, so a 250 ms sample can exceed it: the peak is the larger.
     botPeakRssMb: Math.max(...results.map((r) => Math.max(r.memory.hwmMb, r.memory.peakSampledRssMb))),
     coresDuringBursts: {
@@ -162,32 +173,36 @@ export function renderE2eMarkdown(s: E2eSummary): string {
     '',
     '- **The bot** is its own process, `node --import tsx src/main.ts` (what `npm start` runs) with BOT_TOKEN and TELEGRAM_API_ROOT of the ' +
       'simulator, a fresh database per run, LOG_LEVEL=warn and ' +
-      (Object.keys(s.botEnv).length > 0 ? `${Object.entries(s.botEnv).map(([k, v]) => `${k}=${v}`).join(', ')}; every other setting at its default ` : 'every other setting at its default ') +
+      (Object.keys(s.botEnv).length > 0
+        ? `${Object.entries(s.botEnv)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(', ')}; every other setting at its default `
+        : 'every other setting at its default ') +
       '(long polling, AnswerWriter batches of up to 500, pool 30 + 50, QUEUE_GROUP_PER_MIN 20). Its memory is read from /proc/<pid>/status: VmRSS every 250 ms ' +
-      'and VmHWM, the kernel\'s high-water mark, at the end of the run; the peak judged is the larger of the two (Linux updates VmHWM ' +
+      "and VmHWM, the kernel's high-water mark, at the end of the run; the peak judged is the larger of the two (Linux updates VmHWM " +
       'lazily, so a sample can exceed it).',
     '- **The simulator, the virtual players and the measuring** share the benchmark process. A user creates the quiz with one ' +
-      '`/newquiz <title>` message in private; the group\'s creator sends `/startquiz <id> <N>s`; the bot announces, asks each question ' +
+      "`/newquiz <title>` message in private; the group's creator sends `/startquiz <id> <N>s`; the bot announces, asks each question " +
       '(group messages 3 s apart at most), closes it 1.5 s after its period and posts the results.',
     l
       ? `- **latency**: ${l.players.toLocaleString('en')} players in one group, ${l.questions} questions of ${l.openPeriodS} s; each player answers ` +
-        `every question once after a think time drawn uniformly from [500 ms, period - 1 s], ${(l.answers).toLocaleString('en')} answers per run.`
+        `every question once after a think time drawn uniformly from [500 ms, period - 1 s], ${l.answers.toLocaleString('en')} answers per run.`
       : '- **latency**: not run.',
     t
       ? `- **throughput**: ${t.players.toLocaleString('en')} players answer each of ${t.questions} questions the instant it appears (think time 0), ` +
         `so ${t.players.toLocaleString('en')} poll_answer updates wait at the simulator per question and the bot takes them as fast as it can. ` +
         'Answers/s = answers of a question / (its last commit - its first hand-out), summed over the questions.'
       : '- **throughput**: not run.',
-    '- **Checks** after each run: every player\'s final answer to every question is in `answers` with the same options, the standings of ' +
-      '`runLeaderboard` give each player the correct/answered counts of the players\' own log, every poll_answer handed out was seen committed.',
+    "- **Checks** after each run: every player's final answer to every question is in `answers` with the same options, the standings of " +
+      "`runLeaderboard` give each player the correct/answered counts of the players' own log, every poll_answer handed out was seen committed.",
     '',
     '## How a commit is timed',
     '',
-    'The simulator reports each hand-out (a getUpdates answer) with its update_ids; the driver stamps it. The benchmark\'s own throwaway ' +
-      'database (never the bot\'s real one: the triggers are created after migrating a database the benchmark made, which it drops at the end) ' +
+    "The simulator reports each hand-out (a getUpdates answer) with its update_ids; the driver stamps it. The benchmark's own throwaway " +
+      "database (never the bot's real one: the triggers are created after migrating a database the benchmark made, which it drops at the end) " +
       'has two statement-level triggers on `answers` (AFTER INSERT, AFTER UPDATE, with transition tables) that `pg_notify` the update_ids ' +
-      'each statement wrote, with the statement\'s clock_timestamp(). PostgreSQL delivers a notification only once its transaction has ' +
-      'committed (flushed, visible) and never for a rollback, so its arrival at the driver\'s LISTEN connection is an upper bound of the ' +
+      "each statement wrote, with the statement's clock_timestamp(). PostgreSQL delivers a notification only once its transaction has " +
+      "committed (flushed, visible) and never for a rollback, so its arrival at the driver's LISTEN connection is an upper bound of the " +
       'commit moment, and the statement time a lower bound. Latency is judged on the arrival (never flattering); "statement p99" shows how wide the bracket is. ' +
       'The cost to the bot is a string_agg over a batch of at most 500 rows per statement, and notifying commits queue one behind another ' +
       'on the notification lock, at the tens of commits per second these runs make (writer batches / run time in the table). Clock time in the driver is `performance.timeOrigin + performance.now()`; ' +
@@ -196,7 +211,7 @@ export function renderE2eMarkdown(s: E2eSummary): string {
     '## Runs',
     '',
     'Cores in use are CPU seconds per second from /proc: the bot process; the PostgreSQL server (its background processes and the ' +
-      'backends of the run\'s database, not other databases\' backends); the driver (simulator, players, measuring); others = the whole ' +
+      "backends of the run's database, not other databases' backends); the driver (simulator, players, measuring); others = the whole " +
       'machine minus those three, which shows when something else competed for the cores. "bursts" counts only the time answers were in ' +
       'flight (each question from its first hand-out to its last commit).',
     '',
@@ -218,7 +233,9 @@ export function renderE2eMarkdown(s: E2eSummary): string {
       '',
       '| run | question: answers in s = answers/s |',
       '| --- | --- |',
-      ...s.runs.throughput.map((r) => `| ${r.name} | ${r.bursts.map((b, i) => `${i + 1}: ${b.answers} in ${b.seconds} s = ${b.perSecond}/s`).join('; ')} |`),
+      ...s.runs.throughput.map(
+        (r) => `| ${r.name} | ${r.bursts.map((b, i) => `${i + 1}: ${b.answers} in ${b.seconds} s = ${b.perSecond}/s`).join('; ')} |`,
+      ),
       '',
     );
   }

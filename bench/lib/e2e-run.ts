@@ -99,7 +99,12 @@ export interface E2eRunResult {
 
 /** Runs one scenario from an empty database to a dropped one. */
 export async function runE2eScenario(scenario: E2eScenario): Promise<E2eRunResult> {
-  const t = await startBotUnderTest({ adminUrl: scenario.adminUrl, dbPrefix: 'quiz_agent_e2e', logger: scenario.logger, ...(scenario.botEnv ? { botEnv: scenario.botEnv } : {}) });
+  const t = await startBotUnderTest({
+    adminUrl: scenario.adminUrl,
+    dbPrefix: 'quiz_agent_e2e',
+    logger: scenario.logger,
+    ...(scenario.botEnv ? { botEnv: scenario.botEnv } : {}),
+  });
   const { url, probe, sim, httpPort, bot, pid, sampler, cleanups } = t;
   try {
     // A bot that dies (a bad setting, a crash) ends the run at once, with what it printed.
@@ -107,17 +112,25 @@ export async function runE2eScenario(scenario: E2eScenario): Promise<E2eRunResul
     const died = once(bot.child, 'exit').then(([code, signal]) => {
       if (playing) throw new Error(`the bot exited during the run (exit ${code}, signal ${signal})`);
     });
-    const measured = await Promise.race([playQuiz(scenario, sim, probe, pid, httpPort, sampler), died.then(() => never())]).catch((error: unknown) => {
-      throw new Error(`${scenario.name}: ${error instanceof Error ? error.message : String(error)}\nThe bot's last output:\n${bot.output().slice(-4000)}`, { cause: error });
-    });
+    const measured = await Promise.race([playQuiz(scenario, sim, probe, pid, httpPort, sampler), died.then(() => never())]).catch(
+      (error: unknown) => {
+        throw new Error(
+          `${scenario.name}: ${error instanceof Error ? error.message : String(error)}\nThe bot's last output:\n${bot.output().slice(-4000)}`,
+          { cause: error },
+        );
+      },
+    );
     playing = false;
     const database = createDatabase({ url, poolSize: 2, maxOverflow: 0, connectTimeoutS: 10, idleTimeoutS: 30, logger: scenario.logger });
     cleanups.unshift(() => database.close(1));
-    const [run] = await database.db.execute<{ id: string | number }>(sql`select id from runs where quiz_id = ${measured.quizId}::bigint order by id desc limit 1`);
+    const [run] = await database.db.execute<{ id: string | number }>(
+      sql`select id from runs where quiz_id = ${measured.quizId}::bigint order by id desc limit 1`,
+    );
     if (!run) throw new Error(`no run of quiz ${measured.quizId} in the database`);
     const verification = await verifyRun(database.db, Number(run.id), measured.players, measured.handedOut.keys(), probe.commits);
     const exit = await bot.kill('SIGTERM');
-    if (exit.code !== 0) throw new Error(`the bot did not shut down cleanly (exit ${exit.code}, signal ${exit.signal}):\n${bot.output().slice(-4000)}`);
+    if (exit.code !== 0)
+      throw new Error(`the bot did not shut down cleanly (exit ${exit.code}, signal ${exit.signal}):\n${bot.output().slice(-4000)}`);
     return { ...measured.result, botExitCode: exit.code, verification };
   } finally {
     await t.finish();
@@ -132,7 +145,12 @@ async function playQuiz(
   pid: number,
   httpPort: number,
   sampler: ProcessSampler,
-): Promise<{ result: Omit<E2eRunResult, 'botExitCode' | 'verification'>; quizId: number; players: VirtualPlayers; handedOut: Map<number, number> }> {
+): Promise<{
+  result: Omit<E2eRunResult, 'botExitCode' | 'verification'>;
+  quizId: number;
+  players: VirtualPlayers;
+  handedOut: Map<number, number>;
+}> {
   const { world } = sim;
   const owner = world.createStartedUser({ firstName: 'Bench', username: 'bench_owner' });
   // The first answer also tells that the bot is up (it starts in a few seconds).
@@ -171,7 +189,12 @@ async function playQuiz(
     // 3 s between group messages (20 per minute), the grace after each question, and room.
     const runBudgetMs = scenario.questions * (Math.max(scenario.openPeriodS, 3) + 5) * 1000 + 60_000;
     const results = await nextBotMessage(
-      world, group.id, start.messageId, (m) => /has finished|was stopped early/.test(m.text ?? ''), runBudgetMs, 'the results of the run',
+      world,
+      group.id,
+      start.messageId,
+      (m) => /has finished|was stopped early/.test(m.text ?? ''),
+      runBudgetMs,
+      'the results of the run',
     );
     const finished = driverNow();
     const runSeconds = (finished - started) / 1000;
@@ -198,9 +221,13 @@ async function playQuiz(
       byQuestion.set(commit.questionId, burst);
     }
     const windows = [...byQuestion.values()].sort((a, b) => a.first - b.first);
-    const bursts = windows
-      .map((b) => ({ answers: b.answers, seconds: round((b.last - b.first) / 1000, 3), perSecond: Math.round((b.answers * 1000) / (b.last - b.first)) }));
-    const rate = (of: readonly Burst[]): number => Math.round(of.reduce((sum, b) => sum + b.answers, 0) / of.reduce((sum, b) => sum + b.seconds, 0));
+    const bursts = windows.map((b) => ({
+      answers: b.answers,
+      seconds: round((b.last - b.first) / 1000, 3),
+      perSecond: Math.round((b.answers * 1000) / (b.last - b.first)),
+    }));
+    const rate = (of: readonly Burst[]): number =>
+      Math.round(of.reduce((sum, b) => sum + b.answers, 0) / of.reduce((sum, b) => sum + b.seconds, 0));
     return {
       quizId,
       players,
@@ -219,7 +246,11 @@ async function playQuiz(
         answersPerSecond: rate(bursts),
         answersPerSecondKnownPlayers: bursts.length > 1 ? rate(bursts.slice(1)) : null,
         commitNotifications: probe.notifications,
-        memory: { idleRssMb: round(idleRssMb), peakSampledRssMb: round(Math.max(sampler.peakRssMb, memory.rssMb)), hwmMb: round(memory.hwmMb) },
+        memory: {
+          idleRssMb: round(idleRssMb),
+          peakSampledRssMb: round(Math.max(sampler.peakRssMb, memory.rssMb)),
+          hwmMb: round(memory.hwmMb),
+        },
         cores: {
           run: roundCores(sampler.coresUsed([[started, finished]])),
           bursts: roundCores(sampler.coresUsed(windows.map((w) => [w.first, w.last] as const))),
@@ -259,7 +290,15 @@ function never(): Promise<never> {
 async function writerStats(port: number): Promise<E2eRunResult['writer']> {
   const response = await fetch(`http://127.0.0.1:${port}/monitoring/stats`);
   if (!response.ok) throw new Error(`GET /monitoring/stats answered ${response.status}`);
-  const body = (await response.json()) as { answer_writer: { batches: number; answers_saved: number; peak_buffered: number; retries: number } };
+  const body = (await response.json()) as {
+    answer_writer: { batches: number; answers_saved: number; peak_buffered: number; retries: number };
+  };
   const w = body.answer_writer;
-  return { batches: w.batches, answersSaved: w.answers_saved, meanBatch: round(w.answers_saved / Math.max(1, w.batches), 1), peakBuffered: w.peak_buffered, retries: w.retries };
+  return {
+    batches: w.batches,
+    answersSaved: w.answers_saved,
+    meanBatch: round(w.answers_saved / Math.max(1, w.batches), 1),
+    peakBuffered: w.peak_buffered,
+    retries: w.retries,
+  };
 }

@@ -42,7 +42,8 @@ export async function verifyRun(
   };
 
   const stats = players.stats();
-  if (stats.lateRefused > 0 || stats.refused > 0) problem(`${stats.lateRefused} votes came too late and ${stats.refused} were refused by the simulator`);
+  if (stats.lateRefused > 0 || stats.refused > 0)
+    problem(`${stats.lateRefused} votes came too late and ${stats.refused} were refused by the simulator`);
 
   const pollRows = await db.execute<{ poll_id: string; question_id: string | number }>(
     sql`select poll_id, question_id from run_questions where run_id = ${runId}::bigint and poll_id is not null`,
@@ -66,7 +67,8 @@ export async function verifyRun(
       const key = `${questionId}:${userId}`;
       const got = stored.get(key);
       if (got === undefined) problem(`question ${questionId}: the answer of user ${userId} is missing`);
-      else if (got !== optionIds.join(',')) problem(`question ${questionId}: user ${userId} chose [${optionIds.join(',')}], stored [${got}]`);
+      else if (got !== optionIds.join(','))
+        problem(`question ${questionId}: user ${userId} chose [${optionIds.join(',')}], stored [${got}]`);
       stored.delete(key);
     }
   }
@@ -89,5 +91,11 @@ export async function verifyRun(
   if (unseen > 0) problem(`${unseen} poll_answer updates handed to the bot were never seen committed`);
 
   if (more > 0) problems.push(`... and ${more} more`);
-  return { pass: problems.length === 0, answersStored: answerRows.length, answersExpected: expectedCount, playersRanked: board.players, problems };
+  return {
+    pass: problems.length === 0,
+    answersStored: answerRows.length,
+    answersExpected: expectedCount,
+    playersRanked: board.players,
+    problems,
+  };
 }

@@ -92,13 +92,20 @@ export function idealSchedule(input: IdealScheduleInput): IdealSchedule {
   const perMinute = input.groupPerMinute ?? 20;
   const priority = input.priority ?? IDEAL_PRIORITY;
   if (!(input.questions >= 1) || !(input.openPeriodMs > 0) || !(gapMs > 0)) {
-    throw new RangeError(`idealSchedule expects questions >= 1, openPeriodMs > 0 and ratePerS > 0, got ${input.questions}, ${input.openPeriodMs}, ${input.ratePerS}`);
+    throw new RangeError(
+      `idealSchedule expects questions >= 1, openPeriodMs > 0 and ratePerS > 0, got ${input.questions}, ${input.openPeriodMs}, ${input.ratePerS}`,
+    );
   }
   let seq = 0;
   const groups: GroupState[] = input.groups.map((g) => ({
     queue: [{ kind: 'announcement', due: g.startAt, index: 0, seq: seq++ }],
     sent: [],
-    out: { announcementAt: Number.NaN, questionsAt: [], repliesAt: new Array<number>(g.replyOffsetsMs.length).fill(Number.NaN), resultsAt: Number.NaN },
+    out: {
+      announcementAt: Number.NaN,
+      questionsAt: [],
+      repliesAt: new Array<number>(g.replyOffsetsMs.length).fill(Number.NaN),
+      resultsAt: Number.NaN,
+    },
   }));
   const owe = (group: GroupState, message: Omit<Pending, 'seq'>): void => {
     const entry = { ...message, seq: seq++ };
@@ -146,9 +153,14 @@ export function idealSchedule(input: IdealScheduleInput): IdealSchedule {
       case 'question': {
         group.out.questionsAt[message.index] = now;
         const last = message.index + 1 >= input.questions;
-        owe(group, last ? { kind: 'results', due: now + after, index: 0 } : { kind: 'question', due: now + after, index: message.index + 1 });
+        owe(
+          group,
+          last ? { kind: 'results', due: now + after, index: 0 } : { kind: 'question', due: now + after, index: message.index + 1 },
+        );
         if (message.index === 0) {
-          (input.groups[best] as IdealGroupInput).replyOffsetsMs.forEach((offset, index) => owe(group, { kind: 'reply', due: now + offset, index }));
+          (input.groups[best] as IdealGroupInput).replyOffsetsMs.forEach((offset, index) =>
+            owe(group, { kind: 'reply', due: now + offset, index }),
+          );
         }
         break;
       }

@@ -137,8 +137,15 @@ export function startMonitors(options: { httpPort: number; url: string; dbName: 
 function empty(): MonitorFigures {
   return {
     pool: {
-      peakCheckedOut: null, statsSamples: 0, statsFailures: 0, peakNonIdleBackends: 0, peakBackends: 0, activitySamples: 0,
-      nonIdleQuantiles: { p50: 0, p95: 0, p99: 0 }, peakAtS: null, peakQueries: [],
+      peakCheckedOut: null,
+      statsSamples: 0,
+      statsFailures: 0,
+      peakNonIdleBackends: 0,
+      peakBackends: 0,
+      activitySamples: 0,
+      nonIdleQuantiles: { p50: 0, p95: 0, p99: 0 },
+      peakAtS: null,
+      peakQueries: [],
     },
     health: { probes: 0, ok: 0, others: {}, maxMs: 0 },
   };

@@ -103,7 +103,12 @@ const SHUTDOWN_WAIT_MS = 60_000;
 
 /** Runs the storm once; throws only when it could not run (the bot died, the setup failed). */
 export async function runGroupsScenario(scenario: GroupsScenario): Promise<GroupsRunResult> {
-  const t = await startBotUnderTest({ adminUrl: scenario.adminUrl, dbPrefix: 'quiz_agent_groups', logger: scenario.logger, botEnv: scenario.botEnv });
+  const t = await startBotUnderTest({
+    adminUrl: scenario.adminUrl,
+    dbPrefix: 'quiz_agent_groups',
+    logger: scenario.logger,
+    botEnv: scenario.botEnv,
+  });
   const { url, dbName, probe, sim, httpPort, bot, pid, sampler, cleanups } = t;
   try {
     const monitors = startMonitors({ httpPort, url: scenario.adminUrl, dbName });
@@ -127,7 +132,10 @@ export async function runGroupsScenario(scenario: GroupsScenario): Promise<Group
       }),
       died.then(() => new Promise<never>(() => {})),
     ]).catch((error: unknown) => {
-      throw new Error(`${scenario.name}: ${error instanceof Error ? error.message : String(error)}\nThe bot's last output:\n${bot.output().slice(-4000)}`, { cause: error });
+      throw new Error(
+        `${scenario.name}: ${error instanceof Error ? error.message : String(error)}\nThe bot's last output:\n${bot.output().slice(-4000)}`,
+        { cause: error },
+      );
     });
     // Answers cast just before the last poll closed may still be on their way to the database.
     await within(Promise.all(storm.groups.map((g) => g.players.settled())), 10_000);
@@ -147,7 +155,11 @@ export async function runGroupsScenario(scenario: GroupsScenario): Promise<Group
       ...figures,
       pool: { ...monitored.pool, poolSize: Number(scenario.botEnv.DB_POOL_SIZE ?? 30) },
       health: monitored.health,
-      memory: { idleRssMb: round(idleRssMb), peakSampledRssMb: round(Math.max(sampler.peakRssMb, memory.rssMb)), hwmMb: round(memory.hwmMb) },
+      memory: {
+        idleRssMb: round(idleRssMb),
+        peakSampledRssMb: round(Math.max(sampler.peakRssMb, memory.rssMb)),
+        hwmMb: round(memory.hwmMb),
+      },
       botExit,
       stall,
       verification,
@@ -254,7 +266,9 @@ function measure(
 function replyOffsets(g: StormObservations['groups'][number]): number[] {
   const first = g.log.polls[0]?.at;
   if (first === undefined) return [];
-  return [g.commandsAt.leaderboard, g.commandsAt.myScore].filter((at): at is number => at !== undefined).map((at) => Math.max(0, at - first));
+  return [g.commandsAt.leaderboard, g.commandsAt.myScore]
+    .filter((at): at is number => at !== undefined)
+    .map((at) => Math.max(0, at - first));
 }
 
 /** Whether the bot's outbound queue has nothing waiting or in flight (GET /monitoring/stats). */

@@ -35,13 +35,22 @@ export async function snapshotStall(options: { httpPort: number; url: string; db
   }
   const sql = postgres(options.url, { max: 1, onnotice: () => {}, connection: { application_name: 'bench-groups-stall' } });
   try {
-    const rows = await sql<{ pid: number; state: string; wait: string | null; blocked_by: number[]; age_s: number | null; query: string }[]>`
+    const rows = await sql<
+      { pid: number; state: string; wait: string | null; blocked_by: number[]; age_s: number | null; query: string }[]
+    >`
       select pid, coalesce(state, '') as state, wait_event_type || ':' || wait_event as wait, pg_blocking_pids(pid) as blocked_by,
              extract(epoch from now() - xact_start)::float8 as age_s, left(query, 160) as query
       from pg_stat_activity
       where datname = ${options.dbName} and application_name like 'quiz-agent/%' and state is distinct from 'idle'
       order by xact_start`;
-    const backends = rows.map((r) => ({ pid: r.pid, state: r.state, waitEvent: r.wait, blockedBy: r.blocked_by, transactionAgeS: r.age_s === null ? null : Math.round(r.age_s), query: r.query.replace(/\s+/g, ' ').trim() }));
+    const backends = rows.map((r) => ({
+      pid: r.pid,
+      state: r.state,
+      waitEvent: r.wait,
+      blockedBy: r.blocked_by,
+      transactionAgeS: r.age_s === null ? null : Math.round(r.age_s),
+      query: r.query.replace(/\s+/g, ' ').trim(),
+    }));
     return { botStats, backends };
   } finally {
     await sql.end({ timeout: 1 });
@@ -56,7 +65,9 @@ export function describeStall(stall: StallSnapshot): string {
   const engine = (stall.botStats as { quiz_engine?: { active_runs?: number; steps_in_progress?: number } } | null)?.quiz_engine;
   const writer = (stall.botStats as { answer_writer?: { buffered?: number } } | null)?.answer_writer;
   const parts = [
-    engine ? `the bot reported ${engine.active_runs ?? '?'} active runs and ${engine.steps_in_progress ?? '?'} steps in progress` : 'the bot reported no engine figures',
+    engine
+      ? `the bot reported ${engine.active_runs ?? '?'} active runs and ${engine.steps_in_progress ?? '?'} steps in progress`
+      : 'the bot reported no engine figures',
     writer ? `${writer.buffered ?? '?'} answers buffered in its writer` : '',
     `its non-idle backends: ${[...states].map(([state, n]) => `${n} ${state}`).join(', ') || 'none'}`,
     blocked.length > 0

@@ -89,10 +89,22 @@ export async function playStorm(
     hooks.cleanups.unshift(async () => players.stop());
     made.push({ chatId: chat.id, order: g, players, names: new Map(players.userIds.map((id, i) => [id, `${namePrefix} ${i + 1}`])) });
   }
-  const watch: GroupsWatch = watchGroups(world, made.map((g) => g.chatId));
+  const watch: GroupsWatch = watchGroups(
+    world,
+    made.map((g) => g.chatId),
+  );
   hooks.cleanups.unshift(async () => watch.stop());
-  const groups: StormObservations['groups'] = made.map((g) => ({ ...g, log: watch.logs.get(g.chatId) as StormGroup['log'], startAt: Number.NaN, commandsAt: {} }));
-  await waitUntil(async () => sim.updates.pendingCount === 0 && (await hooks.botIdle()), IDLE_WAIT_MS, 'the bot to take the new groups and go idle');
+  const groups: StormObservations['groups'] = made.map((g) => ({
+    ...g,
+    log: watch.logs.get(g.chatId) as StormGroup['log'],
+    startAt: Number.NaN,
+    commandsAt: {},
+  }));
+  await waitUntil(
+    async () => sim.updates.pendingCount === 0 && (await hooks.botIdle()),
+    IDLE_WAIT_MS,
+    'the bot to take the new groups and go idle',
+  );
 
   const byChat = new Map(groups.map((g) => [g.chatId, g]));
   const random = createRandom(plan.seed);

@@ -52,8 +52,15 @@ const GROUPS_SHOWN = 20;
 const RESULT_LINE = /^(?:🥇|🥈|🥉|\d+\.|•) (.+) – (\d+)\/(\d+) correct · /u;
 
 /** Verifies every group of run `quizId` (its runs found by chat). */
-export async function verifyGroups(db: Database, quizId: number, groups: readonly StormGroup[], questions: number): Promise<GroupsVerification> {
-  const runs = await db.execute<{ id: string | number; chat_id: string | number }>(sql`select id, chat_id from runs where quiz_id = ${quizId}::bigint`);
+export async function verifyGroups(
+  db: Database,
+  quizId: number,
+  groups: readonly StormGroup[],
+  questions: number,
+): Promise<GroupsVerification> {
+  const runs = await db.execute<{ id: string | number; chat_id: string | number }>(
+    sql`select id, chat_id from runs where quiz_id = ${quizId}::bigint`,
+  );
   const runOfChat = new Map<number, number[]>();
   for (const row of runs) runOfChat.set(Number(row.chat_id), [...(runOfChat.get(Number(row.chat_id)) ?? []), Number(row.id)]);
 
@@ -93,7 +100,9 @@ export async function verifyGroups(db: Database, quizId: number, groups: readonl
     failing++;
     for (const kind of Object.keys(found) as (keyof typeof failures)[]) if (found[kind].length > 0) failures[kind]++;
     if (problems.length < GROUPS_SHOWN) {
-      problems.push(`group #${group.order} (chat ${group.chatId}): ${all[0] as string}${all.length > 1 ? ` (and ${all.length - 1} more problems)` : ''}`);
+      problems.push(
+        `group #${group.order} (chat ${group.chatId}): ${all[0] as string}${all.length > 1 ? ` (and ${all.length - 1} more problems)` : ''}`,
+      );
     }
   }
   if (failing > problems.length) problems.push(`... and ${failing - problems.length} more groups`);
@@ -118,7 +127,8 @@ function resultsProblems(group: StormGroup, questions: number): string[] {
   const out: string[] = [];
   const header = new RegExp(`${questions} questions? · ([\\d,]+) players?`).exec(text);
   const ranked = header ? Number((header[1] as string).replaceAll(',', '')) : Number.NaN;
-  if (ranked !== expected.size) out.push(`the results rank ${Number.isNaN(ranked) ? 'an unreadable number of' : ranked} players, ${expected.size} played`);
+  if (ranked !== expected.size)
+    out.push(`the results rank ${Number.isNaN(ranked) ? 'an unreadable number of' : ranked} players, ${expected.size} played`);
   const correctByName = new Map<string, number>();
   for (const line of text.split('\n')) {
     const match = RESULT_LINE.exec(line);
@@ -126,7 +136,8 @@ function resultsProblems(group: StormGroup, questions: number): string[] {
   }
   const more = /…and ([\d,]+) more players?/.exec(text);
   const shownPlus = correctByName.size + (more ? Number((more[1] as string).replaceAll(',', '')) : 0);
-  if (shownPlus !== expected.size) out.push(`the results show ${correctByName.size} players (+${shownPlus - correctByName.size} more), ${expected.size} played`);
+  if (shownPlus !== expected.size)
+    out.push(`the results show ${correctByName.size} players (+${shownPlus - correctByName.size} more), ${expected.size} played`);
   for (const [userId, score] of expected) {
     const name = group.names.get(userId) ?? '';
     const shown = correctByName.get(name);

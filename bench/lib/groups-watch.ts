@@ -50,7 +50,16 @@ const ANNOUNCEMENT = /^🎲 Get ready/u;
 export function watchGroups(world: World, chatIds: readonly number[]): GroupsWatch {
   const logs = new Map<number, GroupLog>();
   for (const chatId of chatIds) {
-    logs.set(chatId, { chatId, announcementAt: undefined, polls: [], leaderboardRepliesAt: [], myScoreRepliesAt: [], resultsAt: undefined, resultsText: undefined, other: [] });
+    logs.set(chatId, {
+      chatId,
+      announcementAt: undefined,
+      polls: [],
+      leaderboardRepliesAt: [],
+      myScoreRepliesAt: [],
+      resultsAt: undefined,
+      resultsText: undefined,
+      other: [],
+    });
   }
   const firstQuestionListeners: ((log: GroupLog, poll: SimMessage) => void)[] = [];
   let finished = 0;

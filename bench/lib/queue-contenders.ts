@@ -55,7 +55,11 @@ export function createContender(name: ContenderName, api: Api, logger: Logger): 
       return { ...plain, wiring: 'api.config.use(apiThrottler()) with its default limits', dispatch: 'all at once' };
     case 'auto-retry':
       api.config.use(autoRetry());
-      return { ...plain, wiring: "api.config.use(autoRetry()); broadcast awaited one message at a time (grammY's broadcasting guide)", dispatch: 'one by one' };
+      return {
+        ...plain,
+        wiring: "api.config.use(autoRetry()); broadcast awaited one message at a time (grammY's broadcasting guide)",
+        dispatch: 'one by one',
+      };
     case 'throttler+auto-retry':
       api.config.use(apiThrottler());
       api.config.use(autoRetry()); // installed last = outermost: a retry goes through the throttler again

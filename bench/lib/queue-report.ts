@@ -55,9 +55,13 @@ export function judge(results: readonly ScenarioResult[], context: ReportContext
       contender,
       globalRate: broadcast
         ? {
-            met: broadcast.broadcast.delivered === broadcast.broadcast.chats && broadcast.broadcast.failed === 0 &&
-              broadcast.telegram.tooManyRequests === 0 && broadcast.broadcast.seconds <= budgetS,
-            value: `${broadcast.broadcast.seconds} s, ${percentOfLimit(broadcast.broadcast.perSecond, context.globalPerS)}% of the limit, ` +
+            met:
+              broadcast.broadcast.delivered === broadcast.broadcast.chats &&
+              broadcast.broadcast.failed === 0 &&
+              broadcast.telegram.tooManyRequests === 0 &&
+              broadcast.broadcast.seconds <= budgetS,
+            value:
+              `${broadcast.broadcast.seconds} s, ${percentOfLimit(broadcast.broadcast.perSecond, context.globalPerS)}% of the limit, ` +
               `${broadcast.telegram.tooManyRequests} 429s${broadcast.broadcast.failed ? `, ${broadcast.broadcast.failed} not delivered` : ''}`,
           }
         : { met: null, value: 'not run' },
@@ -92,7 +96,7 @@ export function renderMarkdown(results: readonly ScenarioResult[], verdicts: rea
     `- **broadcast+quiz**: the same broadcast while ${groups} groups play a quiz: every ${context.questionEveryS} s each group gets a ` +
       `quiz question (sendPoll) and, half a cycle later, a reply (sendMessage), staggered across the cycle: 12 messages a minute per group, ` +
       `${round((groups * 2) / context.questionEveryS, 1)}/s in all. The quiz runs until the broadcast has settled (at least ${context.minRounds} rounds). ` +
-      'A wait is the time from the call to its answer, on the caller\'s clock.',
+      "A wait is the time from the call to its answer, on the caller's clock.",
     '',
     '## Targets',
     '',
@@ -125,9 +129,11 @@ export function renderMarkdown(results: readonly ScenarioResult[], verdicts: rea
       ...quizRuns.map((r) => {
         const b = r.broadcast;
         const q = r.quiz;
-        return `| ${r.contender} | ${b.seconds} | ${b.perSecond} | ${b.delivered} | ${failuresCell(b.failed, b.failures)} | ${q?.rounds ?? '-'} | ${q ? waitsCell(q.questions) : '-'} | ` +
+        return (
+          `| ${r.contender} | ${b.seconds} | ${b.perSecond} | ${b.delivered} | ${failuresCell(b.failed, b.failures)} | ${q?.rounds ?? '-'} | ${q ? waitsCell(q.questions) : '-'} | ` +
           `${q ? failuresCell(q.questions.failed, q.questions.failures) : '-'} | ${q ? waitsCell(q.replies) : '-'} | ${q ? failuresCell(q.replies.failed, q.replies.failures) : '-'} | ` +
-          `${r.telegram.tooManyRequests} | ${violationsCell(r)} |`;
+          `${r.telegram.tooManyRequests} | ${violationsCell(r)} |`
+        );
       }),
       '',
     );
@@ -141,7 +147,8 @@ export function renderMarkdown(results: readonly ScenarioResult[], verdicts: rea
       '| --- | --- | --- | --- | --- | --- | --- |',
       ...queueRuns.map((r) => {
         const s = r.queueStats as NonNullable<ScenarioResult['queueStats']>;
-        const w = (p: keyof typeof s.wait_ms) => (s.wait_ms[p].count ? `${s.wait_ms[p].p50} / ${s.wait_ms[p].p95} / ${s.wait_ms[p].p99} (${s.wait_ms[p].count} calls)` : '-');
+        const w = (p: keyof typeof s.wait_ms) =>
+          s.wait_ms[p].count ? `${s.wait_ms[p].p50} / ${s.wait_ms[p].p95} / ${s.wait_ms[p].p99} (${s.wait_ms[p].count} calls)` : '-';
         return `| ${r.scenario} | ${s.total_processed} | ${s.total_failed} | ${s.rate_limit_hits} | ${s.retries} | ${w('interactive')} | ${w('bulk')} |`;
       }),
       '',
@@ -172,8 +179,8 @@ const MECHANISMS: Record<ContenderName, string> = {
     'Bottleneck releases up to 30 calls at the start of each 1-second window (a reservoir), first in first out, with no priorities. ' +
     "A limiter that refills continuously (the simulator's token bucket; Telegram does not document its own) holds fewer than 30 " +
     'tokens when a window opens a little less than a second after the previous burst went out, so some calls get 429, and the ' +
-    'throttler does not retry them. Quiz calls wait in the same line as the broadcast; its group limiter then lets a group\'s ' +
-    'backlog out 1 s apart, up to 20 a minute, and a group limit with a small burst (the simulator\'s 3; Telegram documents ' +
+    "throttler does not retry them. Quiz calls wait in the same line as the broadcast; its group limiter then lets a group's " +
+    "backlog out 1 s apart, up to 20 a minute, and a group limit with a small burst (the simulator's 3; Telegram documents " +
     'only "20 a minute") refuses the fourth.',
   'auto-retry':
     'Nothing is shaped: the broadcast loop sends until a 429, sleeps `retry_after` (whole seconds) and goes on. Quiz calls draw from ' +
@@ -191,7 +198,10 @@ const MECHANISMS: Record<ContenderName, string> = {
 export function renderChart(results: readonly ScenarioResult[], context: ReportContext): string {
   const panels = [
     { scenario: 'broadcast', title: `Broadcast to ${context.chats.toLocaleString('en')} private chats` },
-    { scenario: 'broadcast+quiz', title: `Broadcast to ${context.chats.toLocaleString('en')} private chats while ${context.groups} groups play (all messages)` },
+    {
+      scenario: 'broadcast+quiz',
+      title: `Broadcast to ${context.chats.toLocaleString('en')} private chats while ${context.groups} groups play (all messages)`,
+    },
   ]
     .map(({ scenario, title }) => ({
       title,
@@ -199,7 +209,11 @@ export function renderChart(results: readonly ScenarioResult[], context: ReportC
       series: padded(results.filter((r) => r.scenario === scenario).map((r) => ({ name: r.contender, values: r.perSecond.all }))),
     }))
     .filter((panel) => panel.series.length > 0);
-  return renderLineCharts(panels, { title: 'Messages accepted by the simulator per second (1-second bins)', xLabel: 'seconds since the broadcast started', yLabel: 'messages/s' });
+  return renderLineCharts(panels, {
+    title: 'Messages accepted by the simulator per second (1-second bins)',
+    xLabel: 'seconds since the broadcast started',
+    yLabel: 'messages/s',
+  });
 }
 
 /** Series of one panel extended with zeros to the longest: a contender that finished sends nothing more. */
@@ -227,7 +241,9 @@ function waitsCell(w: WaitFigures): string {
 
 function failuresCell(failed: number, failures: Record<string, number>): string {
   if (failed === 0) return '0';
-  return `${failed} (${Object.entries(failures).map(([cause, n]) => `${n}x ${cause}`).join(', ')})`;
+  return `${failed} (${Object.entries(failures)
+    .map(([cause, n]) => `${n}x ${cause}`)
+    .join(', ')})`;
 }
 
 function violationsCell(r: ScenarioResult): string {

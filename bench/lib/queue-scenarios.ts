@@ -86,7 +86,11 @@ export interface ScenarioResult {
 }
 
 /** Runs `scenario` with `contenderName` on a simulator of its own and reports what happened. */
-export async function runScenario(scenario: ScenarioName, contenderName: ContenderName, settings: ScenarioSettings): Promise<ScenarioResult> {
+export async function runScenario(
+  scenario: ScenarioName,
+  contenderName: ContenderName,
+  settings: ScenarioSettings,
+): Promise<ScenarioResult> {
   const sim = await startSimulator();
   try {
     const chatIds = startedUsers(sim, settings.chats);
@@ -138,7 +142,11 @@ export async function runScenario(scenario: ScenarioName, contenderName: Contend
         sendRequests: (stats.botApi.calls.sendmessage ?? 0) + (stats.botApi.calls.sendpoll ?? 0),
         tooManyRequests: stats.botApi.tooManyRequests,
         violations: { chat: scopes.chat.violations, group: scopes.group.violations, global: scopes.global.violations },
-        refusedDuringPenalty: { chat: scopes.chat.refusedDuringPenalty, group: scopes.group.refusedDuringPenalty, global: scopes.global.refusedDuringPenalty },
+        refusedDuringPenalty: {
+          chat: scopes.chat.refusedDuringPenalty,
+          group: scopes.group.refusedDuringPenalty,
+          global: scopes.global.refusedDuringPenalty,
+        },
       },
       perSecond: {
         all: countPerBin(all, startedAt, endedAt),
@@ -167,7 +175,11 @@ function quizGroups(sim: Simulator, count: number): number[] {
 }
 
 /** Sends the broadcast as the contender's docs do; resolves with the rejected calls by cause. */
-async function broadcast(send: (chatId: number) => Promise<unknown>, chatIds: readonly number[], dispatch: Dispatch): Promise<Record<string, number>> {
+async function broadcast(
+  send: (chatId: number) => Promise<unknown>,
+  chatIds: readonly number[],
+  dispatch: Dispatch,
+): Promise<Record<string, number>> {
   const failures: Record<string, number> = {};
   const note = (error: unknown) => void (failures[causeOf(error)] = (failures[causeOf(error)] ?? 0) + 1);
   if (dispatch === 'one by one') {
@@ -201,13 +213,22 @@ async function runQuiz(run: QuizRun): Promise<{ rounds: number; questions: WaitF
       if (quizRound >= MIN_ROUNDS && run.state.broadcastSettled) return;
       rounds = Math.max(rounds, quizRound + 1);
       const correct = quizRound % 4;
-      calls.push(questions.time(() => run.contender.question((api) =>
-        api.sendPoll(groupId, `Round ${quizRound + 1}: which letter is right?`, ['A', 'B', 'C', 'D'], {
-          type: 'quiz', correct_option_ids: [correct], is_anonymous: false, open_period: openPeriodS,
-        }))));
+      calls.push(
+        questions.time(() =>
+          run.contender.question((api) =>
+            api.sendPoll(groupId, `Round ${quizRound + 1}: which letter is right?`, ['A', 'B', 'C', 'D'], {
+              type: 'quiz',
+              correct_option_ids: [correct],
+              is_anonymous: false,
+              open_period: openPeriodS,
+            }),
+          ),
+        ),
+      );
       await sleepUntil(roundAt + QUESTION_EVERY_MS / 2);
-      calls.push(replies.time(() => run.contender.interactive((api) =>
-        api.sendMessage(groupId, `Time is up! The answer was ${'ABCD'[correct]}.`))));
+      calls.push(
+        replies.time(() => run.contender.interactive((api) => api.sendMessage(groupId, `Time is up! The answer was ${'ABCD'[correct]}.`))),
+      );
     }
   };
   await Promise.all(run.groupIds.map(playGroup));

@@ -25,6 +25,8 @@ export async function describeServer(url: string, source: E2eServer['source']): 
 export function describeSource(): { commit: string; changedSrcFiles: string[] } {
   const git = (...args: string[]): string => spawnSync('git', args, { encoding: 'utf8' }).stdout ?? '';
   // Porcelain lines are "XY path": two status letters (either may be a space), a space, the path.
-  const changed = git('status', '--porcelain', '--untracked-files=all', '--', 'src').split('\n').filter((line) => line.length > 3);
+  const changed = git('status', '--porcelain', '--untracked-files=all', '--', 'src')
+    .split('\n')
+    .filter((line) => line.length > 3);
   return { commit: git('rev-parse', '--short', 'HEAD').trim() || 'unknown', changedSrcFiles: changed.map((line) => line.slice(3)) };
 }

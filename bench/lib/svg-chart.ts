@@ -127,11 +127,15 @@ function renderPanel(panel: ChartPanel, layout: PanelLayout): string[] {
     if (series.values.length === 0) continue;
     if (series.values.length === 1) {
       // A line needs two points; a single value is drawn as a dot.
-      out.push(`<circle cx="${fmt(px(0))}" cy="${fmt(py(series.values[0] as number))}" r="3" fill="${colorOf(series.name)}"><title>${escapeXml(series.name)}</title></circle>`);
+      out.push(
+        `<circle cx="${fmt(px(0))}" cy="${fmt(py(series.values[0] as number))}" r="3" fill="${colorOf(series.name)}"><title>${escapeXml(series.name)}</title></circle>`,
+      );
       continue;
     }
     const points = series.values.map((v, i) => `${fmt(px(i * xStep))},${fmt(py(v))}`).join(' ');
-    out.push(`<polyline fill="none" stroke="${colorOf(series.name)}" stroke-width="1.8" stroke-linejoin="round" points="${points}"><title>${escapeXml(series.name)}</title></polyline>`);
+    out.push(
+      `<polyline fill="none" stroke="${colorOf(series.name)}" stroke-width="1.8" stroke-linejoin="round" points="${points}"><title>${escapeXml(series.name)}</title></polyline>`,
+    );
   }
   return out;
 }
@@ -158,7 +162,12 @@ function fmt(value: number): string {
   return (Math.round(value * 10) / 10).toString();
 }
 
-function text(x: number, y: number, content: string, style: { anchor?: 'start' | 'middle' | 'end'; size?: number; weight?: string; color?: string; rotate?: boolean } = {}): string {
+function text(
+  x: number,
+  y: number,
+  content: string,
+  style: { anchor?: 'start' | 'middle' | 'end'; size?: number; weight?: string; color?: string; rotate?: boolean } = {},
+): string {
   const attributes = [
     `x="${fmt(x)}"`,
     `y="${fmt(y)}"`,

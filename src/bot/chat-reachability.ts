@@ -33,7 +33,9 @@ export function createChatReachability(options: ChatReachabilityOptions): ChatRe
   const { db, queue, logger } = options;
   const clock = options.clock ?? systemClock;
   queue.on('chatUnreachable', (chatId) => {
-    markChatBlocked(db, Number(chatId), dateOf(clock)).catch((error: unknown) => logger.error({ err: error, chatId }, 'Could not record an unreachable chat'));
+    markChatBlocked(db, Number(chatId), dateOf(clock)).catch((error: unknown) =>
+      logger.error({ err: error, chatId }, 'Could not record an unreachable chat'),
+    );
   });
   return {
     markBlocked: (chatId) => markChatBlocked(db, chatId, dateOf(clock)),

@@ -19,7 +19,6 @@ export interface StartArguments {
 /** Where a run is started from: a group (/startquiz) or a private chat (/play). */
 export type StartMode = 'group' | 'private';
 
-
 /**
  * Reads "12", "12 15s", "12 1m shuffle", "quiz_12" (a deep link's payload). A problem names the
  * usage of the command of `mode`'s chat, the one the user can send where they are.

@@ -54,6 +54,8 @@ export async function waitForTelegram(token: string, apiRoot: string, options: S
     });
   } catch (error) {
     if (!isTokenRefusal(error)) throw error;
-    throw new ConfigError([`BOT_TOKEN was refused by the Bot API at ${target} (${describeTelegramFailure(error)}): check the token @BotFather gave you`]);
+    throw new ConfigError([
+      `BOT_TOKEN was refused by the Bot API at ${target} (${describeTelegramFailure(error)}): check the token @BotFather gave you`,
+    ]);
   }
 }

@@ -39,9 +39,13 @@ export function startClaimRenewal(options: ClaimRenewalOptions): ClaimRenewal {
     timer = clock.setTimeout(() => {
       const runIds = [...new Set(options.heldRunIds())];
       // Only a statement that ran says anything about the database (none runs without claims).
-      const renewal = runIds.length === 0
-        ? Promise.resolve()
-        : renewRunClaims(db, { by: options.instanceId, runIds, until: new Date(clock.now() + options.leaseMs) }).then(() => outage.success(), (error: unknown) => outage.failure(error));
+      const renewal =
+        runIds.length === 0
+          ? Promise.resolve()
+          : renewRunClaims(db, { by: options.instanceId, runIds, until: new Date(clock.now() + options.leaseMs) }).then(
+              () => outage.success(),
+              (error: unknown) => outage.failure(error),
+            );
       void renewal.finally(() => {
         if (options.keepRenewing()) schedule();
       });

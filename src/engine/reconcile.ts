@@ -37,7 +37,10 @@ export async function reconcilePoll(poll: Poll, ctx: ReconcileContext): Promise<
   const candidates = (await unresolvedQuestionSends(ctx.db)).filter((row) => pollMatchesSend(poll, row));
   if (candidates.length === 0) return 'no-match';
   if (candidates.length > 1) {
-    ctx.logger.warn({ pollId: poll.id, candidates: candidates.map((row) => row.id) }, 'A poll update matches several questions of unknown delivery: not guessing, they will be skipped');
+    ctx.logger.warn(
+      { pollId: poll.id, candidates: candidates.map((row) => row.id) },
+      'A poll update matches several questions of unknown delivery: not guessing, they will be skipped',
+    );
     return 'ambiguous';
   }
   const row = candidates[0] as OutboxRow;
@@ -50,8 +53,27 @@ export async function reconcilePoll(poll: Poll, ctx: ReconcileContext): Promise<
   ctx.polls.remember(poll.id, polledQuestionOf(run, { ...reserved, position: row.position, sentAt, closesAt }));
   const now = new Date(ctx.now());
   const reconciled = await ctx.db.transaction(async (tx) => {
-    if (!(await settleSend(tx, { id: row.id, from: ['dispatched', 'unknown'], to: 'sent', at: now, pollId: poll.id, error: 'reconciled from a poll update' }))) return false;
-    await recordSentQuestion(tx, { runId: row.runId, questionId: reserved.questionId, position: row.position, pollId: poll.id, messageId: null, shownOrder: reserved.shownOrder, sentAt, closesAt });
+    if (
+      !(await settleSend(tx, {
+        id: row.id,
+        from: ['dispatched', 'unknown'],
+        to: 'sent',
+        at: now,
+        pollId: poll.id,
+        error: 'reconciled from a poll update',
+      }))
+    )
+      return false;
+    await recordSentQuestion(tx, {
+      runId: row.runId,
+      questionId: reserved.questionId,
+      position: row.position,
+      pollId: poll.id,
+      messageId: null,
+      shownOrder: reserved.shownOrder,
+      sentAt,
+      closesAt,
+    });
     await advanceRun(tx, { runId: row.runId, position: row.position, nextActionAt: new Date(closesAt.getTime() + ANSWER_GRACE_MS), now });
     // The answers that came before the poll was known wait in the inbox: their turn is now.
     await wakeInboxWaitingFor(tx, { waitsFor: poll.id, now });
@@ -59,7 +81,10 @@ export async function reconcilePoll(poll: Poll, ctx: ReconcileContext): Promise<
   });
   if (!reconciled) return 'known';
   ctx.counters.questionsReconciled++;
-  ctx.logger.info({ runId: row.runId, sendId: row.id, position: row.position, pollId: poll.id }, 'A question of unknown delivery was identified from its poll update');
+  ctx.logger.info(
+    { runId: row.runId, sendId: row.id, position: row.position, pollId: poll.id },
+    'A question of unknown delivery was identified from its poll update',
+  );
   return 'reconciled';
 }
 

@@ -30,9 +30,7 @@ export interface StartRunRequest {
 }
 
 export type StartRunResult =
-  | { ok: true; run: Run; quiz: QuizWithQuestions }
-  | { ok: false; reason: 'quiz-not-found' }
-  | { ok: false; reason: 'chat-busy'; run: Run };
+  { ok: true; run: Run; quiz: QuizWithQuestions } | { ok: false; reason: 'quiz-not-found' } | { ok: false; reason: 'chat-busy'; run: Run };
 
 /** What {@link createRunCommands} needs. */
 export interface RunCommandsOptions {

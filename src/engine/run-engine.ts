@@ -104,7 +104,14 @@ export function createRunEngine(options: RunEngineOptions): RunEngine {
   const quizzes = options.quizzes ?? createQuizCache({ db });
   const outage = createOutageLog({ part: 'engine', logger, clock, ...(options.outages ? { board: options.outages } : {}) });
   const backoff = createBackoff({ initialMs: 200, maxMs: 10_000 });
-  const counters: EngineCounters = { questionsSent: 0, questionsSkipped: 0, questionsReconciled: 0, runsFinished: 0, runsCancelled: 0, stepsRetried: 0 };
+  const counters: EngineCounters = {
+    questionsSent: 0,
+    questionsSkipped: 0,
+    questionsReconciled: 0,
+    runsFinished: 0,
+    runsCancelled: 0,
+    stepsRetried: 0,
+  };
   let stepFailures = 0;
   let running = false;
   let loop: Promise<void> | undefined;
@@ -121,7 +128,11 @@ export function createRunEngine(options: RunEngineOptions): RunEngine {
     counters,
     inFlight: { has: (id: number) => sends.has(id) } as ReadonlySet<number>,
     stopPoll: (chatId, messageId) => {
-      options.stopPoll(chatId, messageId).catch((error: unknown) => logger.warn({ error: describeError(error), chatId }, 'Could not stop the poll of a question closed early'));
+      options
+        .stopPoll(chatId, messageId)
+        .catch((error: unknown) =>
+          logger.warn({ error: describeError(error), chatId }, 'Could not stop the poll of a question closed early'),
+        );
     },
   };
   const commands = createRunCommands({
@@ -156,7 +167,8 @@ export function createRunEngine(options: RunEngineOptions): RunEngine {
     } catch (error) {
       stepFailures++;
       if (isRetryableDatabaseError(error)) outage.failure(error);
-      else logger.error({ error: describeError(error), runId: claimed.run.id }, 'Run step failed: it is taken up again when its claim lapses');
+      else
+        logger.error({ error: describeError(error), runId: claimed.run.id }, 'Run step failed: it is taken up again when its claim lapses');
     }
   };
 
@@ -236,5 +248,3 @@ async function forEachLimited<T>(items: readonly T[], limit: number, work: (item
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
-
-

@@ -87,7 +87,10 @@ async function ask(run: Run, step: Extract<RunStep, { kind: 'ask' }>, dueAt: Dat
   const quiz = await ctx.quizzes.get(run.quizId);
   const question = quiz?.questions[step.position];
   if (!quiz || !question) {
-    ctx.logger.error({ runId: run.id, quizId: run.quizId, position: step.position }, 'Run question missing from the database: cancelling the run');
+    ctx.logger.error(
+      { runId: run.id, quizId: run.quizId, position: step.position },
+      'Run question missing from the database: cancelling the run',
+    );
     if (await endRun(ctx.db, { runId: run.id, status: 'cancelled', now: new Date(ctx.clock.now()) })) ctx.counters.runsCancelled++;
     return { send: [], dueNow: false };
   }
@@ -104,7 +107,10 @@ async function ask(run: Run, step: Extract<RunStep, { kind: 'ask' }>, dueAt: Dat
       position: -1,
       method: 'sendMessage',
       priority: 'announce',
-      payload: { chat_id: run.chatId, text: announcementText({ title: quiz.title, questionCount: run.questionCount, openPeriodS, mode: run.mode }) },
+      payload: {
+        chat_id: run.chatId,
+        text: announcementText({ title: quiz.title, questionCount: run.questionCount, openPeriodS, mode: run.mode }),
+      },
     });
   }
   intents.push({
@@ -135,7 +141,13 @@ async function ask(run: Run, step: Extract<RunStep, { kind: 'ask' }>, dueAt: Dat
   afterClose(run, stop, ctx);
   const questions = new Map<number, ReservedQuestion>();
   for (const row of rows) {
-    if (row.kind === 'question') questions.set(row.id, { questionId: question.id, shownOrder: order, correctOptionIds: question.correctOptionIds, optionCount: question.options.length });
+    if (row.kind === 'question')
+      questions.set(row.id, {
+        questionId: question.id,
+        shownOrder: order,
+        correctOptionIds: question.correctOptionIds,
+        optionCount: question.options.length,
+      });
   }
   const pending = rows.filter((row) => row.state === 'pending');
   // An intent written by an earlier attempt keeps its own option order: read it back then.
@@ -157,7 +169,12 @@ async function finish(run: Run, step: Extract<RunStep, { kind: 'finish' }>, dueA
   const rows = await ctx.db.transaction(async (tx) => {
     if (step.closePosition !== null) stop = await closeQuestion(tx, run, step.closePosition, now);
     if (run.status === 'running') await updateRun(tx, run.id, { status: 'finishing' });
-    await creditRewards(tx, { runId: run.id, chatId: run.chatId, pointsByRank: settings.rewardPoints, participationPoints: settings.participationPoints });
+    await creditRewards(tx, {
+      runId: run.id,
+      chatId: run.chatId,
+      pointsByRank: settings.rewardPoints,
+      participationPoints: settings.participationPoints,
+    });
     if (run.resultsPostedAt !== null) {
       await endRun(tx, { runId: run.id, status: 'finished', now });
       return [];
@@ -171,8 +188,7 @@ async function finish(run: Run, step: Extract<RunStep, { kind: 'finish' }>, dueA
       stopped: run.currentPosition + 1 < run.questionCount,
       top: board.top.map((entry) => ({ ...entry, name: displayName(entry) })),
     });
-    const keyboard: InlineKeyboardMarkup | undefined =
-      run.mode === 'group' && board.players > 0 ? createRankKeyboard(run.id) : undefined;
+    const keyboard: InlineKeyboardMarkup | undefined = run.mode === 'group' && board.players > 0 ? createRankKeyboard(run.id) : undefined;
     return insertOutboxIntents(tx, [
       {
         runId: run.id,
@@ -208,8 +224,17 @@ async function resumeOpenSends(run: Run, open: OutboxRow[], ctx: StepContext): P
       { now, questionsStarted: run.currentPosition >= 0 },
     );
     if (action.kind === 'mark-unknown') {
-      await settleSend(ctx.db, { id: row.id, from: ['dispatched'], to: 'unknown', at: new Date(now), error: 'its sender stopped before recording the outcome' });
-      ctx.logger.warn({ runId: run.id, sendId: row.id, kind: row.kind, position: row.position }, 'A send of this run left for Telegram but its outcome was never recorded: it will not be sent again');
+      await settleSend(ctx.db, {
+        id: row.id,
+        from: ['dispatched'],
+        to: 'unknown',
+        at: new Date(now),
+        error: 'its sender stopped before recording the outcome',
+      });
+      ctx.logger.warn(
+        { runId: run.id, sendId: row.id, kind: row.kind, position: row.position },
+        'A send of this run left for Telegram but its outcome was never recorded: it will not be sent again',
+      );
       state = 'unknown';
       action = openSendAction(
         { kind: row.kind, state, dispatchedAt: row.dispatchedAt?.getTime() ?? null, openPeriodS, inFlightHere: false },
@@ -224,7 +249,13 @@ async function resumeOpenSends(run: Run, open: OutboxRow[], ctx: StepContext): P
         send.push(row);
         break;
       case 'drop':
-        await settleSend(ctx.db, { id: row.id, from: ['pending'], to: 'failed', at: new Date(now), error: 'announcement dropped: the questions of its run had started' });
+        await settleSend(ctx.db, {
+          id: row.id,
+          from: ['pending'],
+          to: 'failed',
+          at: new Date(now),
+          error: 'announcement dropped: the questions of its run had started',
+        });
         break;
       case 'await-reconcile':
         waitUntil = Math.max(waitUntil ?? 0, action.until);
@@ -255,15 +286,19 @@ async function giveUp(run: Run, row: OutboxRow, ctx: StepContext): Promise<void>
   const now = new Date(ctx.clock.now());
   const log = { runId: run.id, chatId: run.chatId, sendId: row.id, kind: row.kind, position: row.position };
   await ctx.db.transaction(async (tx) => {
-    if (!(await settleSend(tx, { id: row.id, from: ['unknown', 'dispatched'], to: 'lost', at: now, error: 'outcome never learnt' }))) return;
+    if (!(await settleSend(tx, { id: row.id, from: ['unknown', 'dispatched'], to: 'lost', at: now, error: 'outcome never learnt' })))
+      return;
     if (row.kind === 'question') {
       await closeRunQuestion(tx, { runId: run.id, position: row.position, closedAt: now });
       await advanceRun(tx, { runId: run.id, position: row.position, nextActionAt: now, now });
       ctx.counters.questionsSkipped++;
-      ctx.logger.warn(log, 'A question\'s delivery stayed unknown and no poll update identified it: the run goes on without it (never sent twice)');
+      ctx.logger.warn(
+        log,
+        "A question's delivery stayed unknown and no poll update identified it: the run goes on without it (never sent twice)",
+      );
     } else if (row.kind === 'results') {
       if (await endRun(tx, { runId: run.id, status: 'finished', now, resultsPosted: true })) ctx.counters.runsFinished++;
-      ctx.logger.warn(log, 'The results message\'s delivery stayed unknown: taken as delivered (never sent twice)');
+      ctx.logger.warn(log, "The results message's delivery stayed unknown: taken as delivered (never sent twice)");
     }
   });
 }
@@ -292,4 +327,3 @@ function afterClose(run: Run, closed: EarlyClose | undefined, ctx: StepContext):
   ctx.polls.markClosed(run.id, closed.position, closed.closedAt);
   if (closed.messageId !== null) ctx.stopPoll(run.chatId, closed.messageId);
 }
-

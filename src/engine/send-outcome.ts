@@ -45,7 +45,13 @@ export type SendRun = Pick<Run, 'id' | 'chatId' | 'mode' | 'questionCount' | 'se
  * Records `outcome` of `row`; throws when the database fails (the caller retries the whole
  * call). `question` is what a question send asks, when the caller knows it.
  */
-export async function recordOutcome(row: OutboxRow, run: SendRun, outcome: SendOutcome, ctx: OutcomeContext, question?: ReservedQuestion): Promise<RecordedOutcome> {
+export async function recordOutcome(
+  row: OutboxRow,
+  run: SendRun,
+  outcome: SendOutcome,
+  ctx: OutcomeContext,
+  question?: ReservedQuestion,
+): Promise<RecordedOutcome> {
   const now = new Date(ctx.clock.now());
   const log = { runId: row.runId, chatId: run.chatId, sendId: row.id, kind: row.kind, position: row.position };
   switch (outcome.kind) {
@@ -54,10 +60,19 @@ export async function recordOutcome(row: OutboxRow, run: SendRun, outcome: SendO
     case 'cancelled':
       return { dueNow: false };
     case 'not_sent': {
-      await settleSend(ctx.db, { id: row.id, from: ['pending', 'dispatched'], to: 'pending', at: now, error: describeError(outcome.error) });
+      await settleSend(ctx.db, {
+        id: row.id,
+        from: ['pending', 'dispatched'],
+        to: 'pending',
+        at: now,
+        error: describeError(outcome.error),
+      });
       await releaseRun(ctx.db, { runId: row.runId, by: ctx.instanceId, nextActionAt: new Date(now.getTime() + SEND_RETRY_MS) });
       ctx.counters.stepsRetried++;
-      ctx.logger.debug({ ...log, error: describeError(outcome.error) }, `Send did not reach Telegram: trying again in ${SEND_RETRY_MS / 1000} s`);
+      ctx.logger.debug(
+        { ...log, error: describeError(outcome.error) },
+        `Send did not reach Telegram: trying again in ${SEND_RETRY_MS / 1000} s`,
+      );
       return { dueNow: false };
     }
     case 'refused':
@@ -65,15 +80,28 @@ export async function recordOutcome(row: OutboxRow, run: SendRun, outcome: SendO
       const unreachable = outcome.kind === 'unreachable';
       let ended = false;
       await ctx.db.transaction(async (tx) => {
-        if (!(await settleSend(tx, { id: row.id, from: ['dispatched', 'unknown', 'pending'], to: 'failed', at: now, error: describeError(outcome.error) }))) return;
+        if (
+          !(await settleSend(tx, {
+            id: row.id,
+            from: ['dispatched', 'unknown', 'pending'],
+            to: 'failed',
+            at: now,
+            error: describeError(outcome.error),
+          }))
+        )
+          return;
         if (row.kind === 'announce' && !unreachable) return; // the questions can still go
         const status = row.kind === 'results' ? 'finished' : 'cancelled';
         ended = await endRun(tx, { runId: row.runId, status, now, resultsPosted: row.kind === 'results' });
       });
       if (ended && row.kind === 'results') ctx.counters.runsFinished++;
       else if (ended) ctx.counters.runsCancelled++;
-      if (unreachable) ctx.logger.warn(log, 'The run\'s chat is unreachable (bot blocked or removed): the run ends');
-      else ctx.logger.error({ ...log, error: describeError(outcome.error) }, row.kind === 'question' ? 'Telegram refused a question of the run: cancelling the run' : 'Telegram refused a message of the run');
+      if (unreachable) ctx.logger.warn(log, "The run's chat is unreachable (bot blocked or removed): the run ends");
+      else
+        ctx.logger.error(
+          { ...log, error: describeError(outcome.error) },
+          row.kind === 'question' ? 'Telegram refused a question of the run: cancelling the run' : 'Telegram refused a message of the run',
+        );
       return { dueNow: false };
     }
     case 'unknown': {
@@ -81,34 +109,54 @@ export async function recordOutcome(row: OutboxRow, run: SendRun, outcome: SendO
         // An announcement or results message: taken as delivered (a second copy would be worse).
         let ended = false;
         await ctx.db.transaction(async (tx) => {
-          if (!(await settleSend(tx, { id: row.id, from: ['dispatched', 'unknown'], to: 'lost', at: now, error: describeError(outcome.error) }))) return;
+          if (
+            !(await settleSend(tx, {
+              id: row.id,
+              from: ['dispatched', 'unknown'],
+              to: 'lost',
+              at: now,
+              error: describeError(outcome.error),
+            }))
+          )
+            return;
           if (row.kind === 'results') ended = await endRun(tx, { runId: row.runId, status: 'finished', now, resultsPosted: true });
         });
         if (ended) ctx.counters.runsFinished++;
-        ctx.logger.warn({ ...log, error: describeError(outcome.error) }, 'A message\'s delivery is unknown (the connection broke after it was sent): taken as delivered, not sent again');
+        ctx.logger.warn(
+          { ...log, error: describeError(outcome.error) },
+          "A message's delivery is unknown (the connection broke after it was sent): taken as delivered, not sent again",
+        );
         return { dueNow: false };
       }
       const dispatchedAt = row.dispatchedAt?.getTime() ?? now.getTime();
       const until = reconcileDeadline(dispatchedAt, openPeriodOf(row));
       // Not if a `poll` update reconciled it already (the run then moved on).
-      if (!(await settleSend(ctx.db, { id: row.id, from: ['dispatched'], to: 'unknown', at: now, error: describeError(outcome.error) }))) return { dueNow: false };
+      if (!(await settleSend(ctx.db, { id: row.id, from: ['dispatched'], to: 'unknown', at: now, error: describeError(outcome.error) })))
+        return { dueNow: false };
       await releaseRun(ctx.db, { runId: row.runId, nextActionAt: new Date(until) });
       ctx.logger.warn(
         { ...log, error: describeError(outcome.error), reconcileUntil: new Date(until).toISOString() },
-        'A question\'s delivery is unknown (the connection broke after it was sent): not sent again; waiting for Telegram\'s poll update to tell its poll',
+        "A question's delivery is unknown (the connection broke after it was sent): not sent again; waiting for Telegram's poll update to tell its poll",
       );
       return { dueNow: false };
     }
   }
 }
 
-async function recordSent(row: OutboxRow, run: SendRun, outcome: Extract<SendOutcome, { kind: 'sent' }>, ctx: OutcomeContext, known?: ReservedQuestion): Promise<RecordedOutcome> {
+async function recordSent(
+  row: OutboxRow,
+  run: SendRun,
+  outcome: Extract<SendOutcome, { kind: 'sent' }>,
+  ctx: OutcomeContext,
+  known?: ReservedQuestion,
+): Promise<RecordedOutcome> {
   const now = new Date(outcome.at);
   const message = outcome.message;
   if (row.kind !== 'question') {
     let ended = false;
     await ctx.db.transaction(async (tx) => {
-      if (!(await settleSend(tx, { id: row.id, from: ['dispatched', 'unknown'], to: 'sent', at: now, messageId: message.message_id }))) return;
+      if (!(await settleSend(tx, { id: row.id, from: ['dispatched', 'unknown'], to: 'sent', at: now, messageId: message.message_id })))
+        return;
       if (row.kind === 'results') ended = await endRun(tx, { runId: row.runId, status: 'finished', now, resultsPosted: true });
     });
     if (ended) ctx.counters.runsFinished++;
@@ -124,7 +172,17 @@ async function recordSent(row: OutboxRow, run: SendRun, outcome: Extract<SendOut
   let moved = false;
   let hurried = false;
   await ctx.db.transaction(async (tx) => {
-    if (!(await settleSend(tx, { id: row.id, from: ['dispatched', 'unknown'], to: 'sent', at: now, messageId: message.message_id, pollId: poll.id }))) return;
+    if (
+      !(await settleSend(tx, {
+        id: row.id,
+        from: ['dispatched', 'unknown'],
+        to: 'sent',
+        at: now,
+        messageId: message.message_id,
+        pollId: poll.id,
+      }))
+    )
+      return;
     await recordSentQuestion(tx, {
       runId: row.runId,
       questionId: reserved.questionId,
@@ -135,11 +193,17 @@ async function recordSent(row: OutboxRow, run: SendRun, outcome: Extract<SendOut
       sentAt,
       closesAt,
     });
-    moved = await advanceRun(tx, { runId: row.runId, position: row.position, nextActionAt: new Date(closesAt.getTime() + ANSWER_GRACE_MS), now });
+    moved = await advanceRun(tx, {
+      runId: row.runId,
+      position: row.position,
+      nextActionAt: new Date(closesAt.getTime() + ANSWER_GRACE_MS),
+      now,
+    });
     // Answers that reached another instance before this commit wait in the inbox for the poll.
     await wakeInboxWaitingFor(tx, { waitsFor: poll.id, now });
     // A private player may have answered before this commit: their run moves on now.
-    if (moved && run.mode === 'private') hurried = await hurryIfAnswered(tx, { runId: row.runId, questionId: reserved.questionId, position: row.position, now });
+    if (moved && run.mode === 'private')
+      hurried = await hurryIfAnswered(tx, { runId: row.runId, questionId: reserved.questionId, position: row.position, now });
   });
   if (moved) ctx.counters.questionsSent++;
   return { dueNow: hurried };
@@ -156,5 +220,3 @@ async function questionOf(row: OutboxRow, ctx: OutcomeContext): Promise<Reserved
   if (!found) throw new Error(`run ${row.runId} has no reserved question at position ${row.position}`);
   return found;
 }
-
-

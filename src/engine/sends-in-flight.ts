@@ -73,7 +73,10 @@ export function createSendsInFlight(options: SendsInFlightOptions): SendsInFligh
           release();
         }
         if (!isRetryableDatabaseError(failure)) {
-          logger.error({ error: describeError(failure), runId: row.runId, sendId: row.id }, 'Could not record a send\'s outcome: the run is taken up again when its claim lapses');
+          logger.error(
+            { error: describeError(failure), runId: row.runId, sendId: row.id },
+            "Could not record a send's outcome: the run is taken up again when its claim lapses",
+          );
           return;
         }
         outage.failure(failure);

@@ -106,10 +106,16 @@ export function inputFrom(schema: z.ZodType, env: Env, path: string[], variables
     return env[variable] === '' ? undefined : env[variable];
   }
   if (schema instanceof z.ZodObject) {
-    return Object.fromEntries(Object.entries(schema.shape as Record<string, z.ZodType>).map(([key, field]) => [key, inputFrom(field, env, [...path, key], variables)]));
+    return Object.fromEntries(
+      Object.entries(schema.shape as Record<string, z.ZodType>).map(([key, field]) => [
+        key,
+        inputFrom(field, env, [...path, key], variables),
+      ]),
+    );
   }
   // Every option of a union reads the same environment: one input with the keys of all of them.
-  if (schema instanceof z.ZodUnion) return Object.assign({}, ...schema.options.map((option) => inputFrom(option as z.ZodType, env, path, variables)));
+  if (schema instanceof z.ZodUnion)
+    return Object.assign({}, ...schema.options.map((option) => inputFrom(option as z.ZodType, env, path, variables)));
   if (schema instanceof z.ZodPipe) return inputFrom(schema.in as z.ZodType, env, path, variables);
   throw new Error(`config schema: the setting at ${path.join('.') || 'the root'} names no environment variable (wrap it in fromEnv)`);
 }

@@ -100,7 +100,10 @@ function loggedError(value: unknown, depth: number): LoggedError {
 /** Something thrown that is not an Error: its code and message if it has them, never its other fields. */
 function notAnError(value: unknown): LoggedError {
   const { code, message } = (typeof value === 'object' && value !== null ? value : {}) as { code?: unknown; message?: unknown };
-  const logged: LoggedError = { type: typeof value === 'object' ? 'object' : typeof value, message: typeof message === 'string' ? limit(redactSecretPatterns(message)) : '(not an Error)' };
+  const logged: LoggedError = {
+    type: typeof value === 'object' ? 'object' : typeof value,
+    message: typeof message === 'string' ? limit(redactSecretPatterns(message)) : '(not an Error)',
+  };
   if (typeof code === 'string' || typeof code === 'number') logged.code = code;
   return logged;
 }
@@ -120,7 +123,11 @@ function updateOf(error: BotError): Pick<LoggedError, 'updateId' | 'updateType' 
 
 /** postgres.js's PostgresError fields that name schema objects; `detail` and `where` quote values, so they stay out. */
 function whereInSchema(error: Error): Pick<LoggedError, 'table' | 'column' | 'constraint'> {
-  const { table_name: table, column_name: column, constraint_name: constraint } = error as { table_name?: unknown; column_name?: unknown; constraint_name?: unknown };
+  const {
+    table_name: table,
+    column_name: column,
+    constraint_name: constraint,
+  } = error as { table_name?: unknown; column_name?: unknown; constraint_name?: unknown };
   const found: Pick<LoggedError, 'table' | 'column' | 'constraint'> = {};
   if (typeof table === 'string') found.table = table;
   if (typeof column === 'string') found.column = column;

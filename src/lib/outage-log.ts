@@ -64,14 +64,25 @@ export function createOutageLog(options: OutageLogOptions): OutageLog {
       const message = describeError(error);
       if (!down) {
         down = { dependency, ...where, since: now, attempts: 1, lastError: message, lastSummaryAt: now, attemptsAtSummary: 1 };
-        logger.warn({ part, dependency, ...where, error: message }, `${part}: ${what} unavailable, retrying with backoff (one line per minute until it is back)`);
+        logger.warn(
+          { part, dependency, ...where, error: message },
+          `${part}: ${what} unavailable, retrying with backoff (one line per minute until it is back)`,
+        );
         return;
       }
       down.attempts++;
       down.lastError = message;
       if (now - down.lastSummaryAt >= summaryEveryMs) {
         logger.warn(
-          { part, dependency, ...where, downForS: Math.round((now - down.since) / 1000), attempts: down.attempts, attemptsSinceLastSummary: down.attempts - down.attemptsAtSummary, lastError: message },
+          {
+            part,
+            dependency,
+            ...where,
+            downForS: Math.round((now - down.since) / 1000),
+            attempts: down.attempts,
+            attemptsSinceLastSummary: down.attempts - down.attemptsAtSummary,
+            lastError: message,
+          },
           `${part}: ${what} still unavailable`,
         );
         down.lastSummaryAt = now;
@@ -82,7 +93,10 @@ export function createOutageLog(options: OutageLogOptions): OutageLog {
       if (!down) return;
       const outage = down;
       down = undefined;
-      logger.info({ part, dependency, ...where, downForS: Math.round((clock.now() - outage.since) / 1000), attempts: outage.attempts }, `${part}: ${what} available again`);
+      logger.info(
+        { part, dependency, ...where, downForS: Math.round((clock.now() - outage.since) / 1000), attempts: outage.attempts },
+        `${part}: ${what} available again`,
+      );
     },
     state() {
       if (!down) return undefined;

@@ -46,7 +46,13 @@ export function createSecretRedactor(secrets: readonly (string | undefined)[] = 
   }
   if (forms.size === 0) return redactSecretPatterns;
   // Longest first, so a secret that contains another is replaced whole.
-  const known = new RegExp([...forms].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g');
+  const known = new RegExp(
+    [...forms]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp)
+      .join('|'),
+    'g',
+  );
   return (text) => redactSecretPatterns(text.replace(known, REDACTED));
 }
 

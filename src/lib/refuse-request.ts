@@ -21,7 +21,13 @@ export const DEFAULT_LINGER_MS = 2_000;
  * @example
  * if (tooLarge) return refuseAndClose(req, res, 413, 'body too large');
  */
-export function refuseAndClose(req: IncomingMessage, res: ServerResponse, status: number, text: string, lingerMs = DEFAULT_LINGER_MS): void {
+export function refuseAndClose(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  text: string,
+  lingerMs = DEFAULT_LINGER_MS,
+): void {
   const body = `${text}\n`;
   const socket = req.socket;
   res.writeHead(status, { 'content-type': 'text/plain', 'content-length': Buffer.byteLength(body), connection: 'close' });

@@ -67,20 +67,25 @@ export interface MonitoringServer {
 export async function startMonitoringServer(options: MonitoringServerOptions): Promise<MonitoringServer> {
   const { health, stats, registry } = options;
   let endpoints: MonitoringEndpoints | undefined =
-    health && stats && registry ? { health, stats, registry, ...(options.webhook?.handle ? { webhook: options.webhook.handle } : {}) } : undefined;
+    health && stats && registry
+      ? { health, stats, registry, ...(options.webhook?.handle ? { webhook: options.webhook.handle } : {}) }
+      : undefined;
   const headersTimeout = options.headersTimeoutMs ?? HEADERS_TIMEOUT_MS;
-  const server: Server = createServer({
-    headersTimeout,
-    requestTimeout: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
-    // Node looks for late clients only this often [30 s by default, which would double the limits].
-    connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(headersTimeout / 4))),
-  }, (req, res) => {
-    route(req, res, options, endpoints).catch((error: unknown) => {
-      options.logger.error({ err: error, path: pathOf(req) }, 'Monitoring request failed');
-      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
-      else res.destroy();
-    });
-  });
+  const server: Server = createServer(
+    {
+      headersTimeout,
+      requestTimeout: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+      // Node looks for late clients only this often [30 s by default, which would double the limits].
+      connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(headersTimeout / 4))),
+    },
+    (req, res) => {
+      route(req, res, options, endpoints).catch((error: unknown) => {
+        options.logger.error({ err: error, path: pathOf(req) }, 'Monitoring request failed');
+        if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+        else res.destroy();
+      });
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
@@ -100,7 +105,12 @@ export async function startMonitoringServer(options: MonitoringServerOptions): P
   };
 }
 
-async function route(req: IncomingMessage, res: ServerResponse, options: MonitoringServerOptions, endpoints: MonitoringEndpoints | undefined): Promise<void> {
+async function route(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: MonitoringServerOptions,
+  endpoints: MonitoringEndpoints | undefined,
+): Promise<void> {
   const path = pathOf(req);
   if (options.webhook && path === normalize(options.webhook.path)) {
     if (req.method !== 'POST') {
@@ -121,7 +131,11 @@ async function route(req: IncomingMessage, res: ServerResponse, options: Monitor
   if (path === '/health') {
     if (!endpoints) return sendJson(res, 503, { status: 'starting', failing });
     const report = await endpoints.health();
-    return sendJson(res, report.healthy ? 200 : 503, report.healthy ? { status: 'healthy' } : { status: 'unhealthy', failing: report.failing });
+    return sendJson(
+      res,
+      report.healthy ? 200 : 503,
+      report.healthy ? { status: 'healthy' } : { status: 'unhealthy', failing: report.failing },
+    );
   }
   if (options.token !== undefined && !hasBearerToken(req.headers.authorization, options.token)) {
     res.setHeader('www-authenticate', 'Bearer realm="quiz-agent monitoring"');

@@ -40,11 +40,26 @@ export function createMetricsRegistry(parts: LiveParts): Registry {
       this.set({ state: 'max' }, pool.pool_size + pool.max_overflow);
     },
   });
-  totalCounter(registry, 'quiz_agent_db_checkouts_total', 'Uses of a pool connection started: statements outside transactions, transactions, reservations', () => database.uses().started);
+  totalCounter(
+    registry,
+    'quiz_agent_db_checkouts_total',
+    'Uses of a pool connection started: statements outside transactions, transactions, reservations',
+    () => database.uses().started,
+  );
   totalCounter(registry, 'quiz_agent_answers_saved_total', 'Answers acknowledged as committed', () => answerWriter.stats().answers_saved);
-  totalCounter(registry, 'quiz_agent_answer_batches_total', 'Answer batches committed (one transaction each)', () => answerWriter.stats().batches);
+  totalCounter(
+    registry,
+    'quiz_agent_answer_batches_total',
+    'Answer batches committed (one transaction each)',
+    () => answerWriter.stats().batches,
+  );
   liveGauge(registry, 'quiz_agent_answer_writer_buffered', 'Answers accepted and not yet committed', () => answerWriter.stats().buffered);
-  liveGauge(registry, 'quiz_agent_answer_last_batch_seconds', 'Duration of the latest answer batch commit', () => answerWriter.stats().last_batch_ms / 1000);
+  liveGauge(
+    registry,
+    'quiz_agent_answer_last_batch_seconds',
+    'Duration of the latest answer batch commit',
+    () => answerWriter.stats().last_batch_ms / 1000,
+  );
   const batchSize = new Histogram({
     name: 'quiz_agent_answer_batch_size',
     help: 'Answers per committed batch (group commit)',
@@ -82,20 +97,47 @@ export function createMetricsRegistry(parts: LiveParts): Registry {
       handled.inc({ type, outcome });
     });
     liveGauge(registry, 'quiz_agent_updates_in_flight', 'Updates being accepted now', () => intake.snapshot().in_flight);
-    totalCounter(registry, 'quiz_agent_updates_duplicates_dropped_total', 'Redelivered updates dropped because they were in flight or done', () => intake.snapshot().duplicates_dropped);
-    labelledTotalCounter(registry, 'quiz_agent_updates_refused_total', 'Updates refused at intake (forged or malformed: acknowledged, nothing stored), by reason', 'reason', () => intake.snapshot().refused);
+    totalCounter(
+      registry,
+      'quiz_agent_updates_duplicates_dropped_total',
+      'Redelivered updates dropped because they were in flight or done',
+      () => intake.snapshot().duplicates_dropped,
+    );
+    labelledTotalCounter(
+      registry,
+      'quiz_agent_updates_refused_total',
+      'Updates refused at intake (forged or malformed: acknowledged, nothing stored), by reason',
+      'reason',
+      () => intake.snapshot().refused,
+    );
   }
   if (answers) {
     totalCounter(registry, 'quiz_agent_poll_answers_received_total', 'poll_answer updates received', () => answers.received);
-    labelledTotalCounter(registry, 'quiz_agent_poll_answers_ignored_total', 'Poll answers dropped, by reason (unknown poll, question closed, anonymous)', 'reason', () => ({
-      unknown_poll: answers.ignored_unknown_poll,
-      closed: answers.ignored_closed,
-      anonymous: answers.ignored_anonymous,
-    }));
+    labelledTotalCounter(
+      registry,
+      'quiz_agent_poll_answers_ignored_total',
+      'Poll answers dropped, by reason (unknown poll, question closed, anonymous)',
+      'reason',
+      () => ({
+        unknown_poll: answers.ignored_unknown_poll,
+        closed: answers.ignored_closed,
+        anonymous: answers.ignored_anonymous,
+      }),
+    );
   }
   if (inbox) {
-    totalCounter(registry, 'quiz_agent_inbox_handled_total', 'Inbox updates whose handlers completed on this instance', () => inbox.stats().handled);
-    totalCounter(registry, 'quiz_agent_inbox_retries_total', 'Failed handler attempts scheduled for another try', () => inbox.stats().retried);
+    totalCounter(
+      registry,
+      'quiz_agent_inbox_handled_total',
+      'Inbox updates whose handlers completed on this instance',
+      () => inbox.stats().handled,
+    );
+    totalCounter(
+      registry,
+      'quiz_agent_inbox_retries_total',
+      'Failed handler attempts scheduled for another try',
+      () => inbox.stats().retried,
+    );
     const parked = new Counter({
       name: 'quiz_agent_inbox_dead_letters_total',
       help: 'Updates parked as dead letters after their handler failed for good, by update type',
@@ -124,9 +166,24 @@ export function createMetricsRegistry(parts: LiveParts): Registry {
         if (stats) this.set(stats.active_runs);
       },
     });
-    totalCounter(registry, 'quiz_agent_questions_sent_total', 'Questions Telegram accepted (this instance)', () => engine.counters().questionsSent);
-    totalCounter(registry, 'quiz_agent_questions_skipped_total', 'Questions whose delivery stayed unknown and that the run went on without (never sent twice)', () => engine.counters().questionsSkipped);
-    totalCounter(registry, 'quiz_agent_questions_reconciled_total', 'Questions of unknown delivery identified from a poll update', () => engine.counters().questionsReconciled);
+    totalCounter(
+      registry,
+      'quiz_agent_questions_sent_total',
+      'Questions Telegram accepted (this instance)',
+      () => engine.counters().questionsSent,
+    );
+    totalCounter(
+      registry,
+      'quiz_agent_questions_skipped_total',
+      'Questions whose delivery stayed unknown and that the run went on without (never sent twice)',
+      () => engine.counters().questionsSkipped,
+    );
+    totalCounter(
+      registry,
+      'quiz_agent_questions_reconciled_total',
+      'Questions of unknown delivery identified from a poll update',
+      () => engine.counters().questionsReconciled,
+    );
   }
   if (parts.outages) {
     const outages = parts.outages;
@@ -152,7 +209,11 @@ const COUNTERS: readonly [name: string, help: string, field: CounterField][] = [
   ['quiz_agent_queue_processed_total', 'Bot API calls that got an ok answer', 'total_processed'],
   ['quiz_agent_queue_failed_total', 'Bot API calls that ended in an error', 'total_failed'],
   ['quiz_agent_queue_refused_total', 'Bot API calls refused because the queue was full or closed', 'total_refused'],
-  ['quiz_agent_queue_cancelled_total', 'Bot API calls not sent on purpose: their beforeSend guard declined or threw, or they were aborted', 'total_cancelled'],
+  [
+    'quiz_agent_queue_cancelled_total',
+    'Bot API calls not sent on purpose: their beforeSend guard declined or threw, or they were aborted',
+    'total_cancelled',
+  ],
   ['quiz_agent_queue_rate_limit_hits_total', '429 answers from Telegram', 'rate_limit_hits'],
   ['quiz_agent_queue_retries_total', 'Calls repeated after a 429, a 5xx or a network failure', 'retries'],
 ];

@@ -147,9 +147,11 @@ export class CallRouter {
 
   #toWorkers(call: Call): void {
     call.stage = 'worker';
-    this.#workers.add(() => this.#attempt(call), { order: call.order }).catch((error: unknown) => {
-      this.#logger.error({ err: error, method: call.method }, 'Message queue worker failed');
-    });
+    this.#workers
+      .add(() => this.#attempt(call), { order: call.order })
+      .catch((error: unknown) => {
+        this.#logger.error({ err: error, method: call.method }, 'Message queue worker failed');
+      });
   }
 
   // ------------------------------------------------------------------------------ sending
@@ -191,7 +193,6 @@ export class CallRouter {
     }
   }
 
-
   async #send(call: Call): Promise<Outcome> {
     if (!call.sentOnce) {
       call.sentOnce = true;
@@ -216,7 +217,8 @@ export class CallRouter {
     if (response.ok) this.#counters.processed++;
     else this.#counters.failed++;
     const reason = unreachableReason(response);
-    if (reason !== undefined && call.chat && this.#unreachable.mark(call.chat.key, reason)) this.#events.chatUnreachable(call.chat.key, reason);
+    if (reason !== undefined && call.chat && this.#unreachable.mark(call.chat.key, reason))
+      this.#events.chatUnreachable(call.chat.key, reason);
     this.#finish(call, () => call.resolve(response));
   }
 

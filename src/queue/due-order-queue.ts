@@ -40,7 +40,10 @@ export class DueOrderQueue implements Queue<RunFunction, DueOrderAddOptions> {
   /** Tasks of one rank (`options.order.rank`), or all of them: what `PQueue.sizeBy` counts. */
   filter(options: Readonly<Partial<DueOrderAddOptions>>): RunFunction[] {
     const rank = options.order?.rank;
-    return this.#heap.values().filter((entry) => rank === undefined || entry.order.rank === rank).map((entry) => entry.run);
+    return this.#heap
+      .values()
+      .filter((entry) => rank === undefined || entry.order.rank === rank)
+      .map((entry) => entry.run);
   }
 
   /** p-queue's numeric priority does not apply: a task's place is its DueOrder, given at add. */

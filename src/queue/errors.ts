@@ -38,7 +38,9 @@ export class AmbiguousDeliveryError extends Error {
     readonly chatId: string | undefined,
     override readonly cause: unknown,
   ) {
-    super(`${method}${chatId ? ` to chat ${chatId}` : ''} may or may not have been delivered: the connection broke after the request was sent (${describe(cause)}); not repeated to avoid a duplicate`);
+    super(
+      `${method}${chatId ? ` to chat ${chatId}` : ''} may or may not have been delivered: the connection broke after the request was sent (${describe(cause)}); not repeated to avoid a duplicate`,
+    );
   }
 }
 
@@ -76,7 +78,10 @@ export class SendCancelledError extends Error {
     readonly reason: SendCancelReason,
     options?: { cause: unknown },
   ) {
-    super(`${method}${chatId ? ` to chat ${chatId}` : ''} was not sent: ${CANCEL_TEXT[reason]}${options ? ` (${describe(options.cause)})` : ''}`, options);
+    super(
+      `${method}${chatId ? ` to chat ${chatId}` : ''} was not sent: ${CANCEL_TEXT[reason]}${options ? ` (${describe(options.cause)})` : ''}`,
+      options,
+    );
   }
 }
 

@@ -32,7 +32,10 @@ export interface GlobalLimiter {
 }
 
 export interface GlobalLimiterOptions {
-  settings: Pick<QueueSettings, 'globalPerS' | 'paidBroadcastPerS' | 'privateChatPerS' | 'groupPerMin' | 'limitWindowMs' | 'sharedSlotExpiryMs'>;
+  settings: Pick<
+    QueueSettings,
+    'globalPerS' | 'paidBroadcastPerS' | 'privateChatPerS' | 'groupPerMin' | 'limitWindowMs' | 'sharedSlotExpiryMs'
+  >;
   clock: Clock;
   /** Shares the limits with other instances through this Redis server. */
   redisUrl?: string;
@@ -62,7 +65,12 @@ export function createGlobalLimiter(options: GlobalLimiterOptions): GlobalLimite
   // Per-chat limits shared through Redis keep Bottleneck's minTime spacing, which holds its
   // rate when clustered; they run on Redis's time, not the queue's clock (in-process, the
   // lanes space chats on the clock).
-  const clustered = (id: string): Bottleneck.ConstructorOptions => ({ datastore: 'ioredis', connection, id: `${prefix}:${id}`, timeout: 60_000 });
+  const clustered = (id: string): Bottleneck.ConstructorOptions => ({
+    datastore: 'ioredis',
+    connection,
+    id: `${prefix}:${id}`,
+    timeout: 60_000,
+  });
   const chats = connection
     ? {
         private: new Bottleneck.Group({ minTime: spacingMs(settings.privateChatPerS), ...clustered('chat') }),

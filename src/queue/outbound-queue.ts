@@ -83,7 +83,10 @@ export class OutboundQueue extends EventEmitter<OutboundQueueEvents> {
       ...(redisUrl ? { redisUrl } : {}),
       ...(redisPrefix ? { redisPrefix } : {}),
     });
-    this.#logger.info({ workers: this.settings.workers, shared: Boolean(redisUrl) }, `Message queue started with ${this.settings.workers} workers`);
+    this.#logger.info(
+      { workers: this.settings.workers, shared: Boolean(redisUrl) },
+      `Message queue started with ${this.settings.workers} workers`,
+    );
   }
 
   /** The grammY transformer, every call `interactive`: `bot.api.config.use(queue.transformer)`. */
@@ -110,7 +113,9 @@ export class OutboundQueue extends EventEmitter<OutboundQueueEvents> {
     return (prev, method, payload, signal) => {
       if (bypassesQueue(method)) return prev(method, payload, signal);
       // grammY types the signal with the abort-controller polyfill; at runtime it is Node's own.
-      return this.submit(method, payload, () => prev(method, payload, signal), signal as AbortSignal | undefined, options) as ReturnType<typeof prev>;
+      return this.submit(method, payload, () => prev(method, payload, signal), signal as AbortSignal | undefined, options) as ReturnType<
+        typeof prev
+      >;
     };
   }
 
@@ -128,7 +133,8 @@ export class OutboundQueue extends EventEmitter<OutboundQueueEvents> {
     options: SubmitOptions = {},
   ): Promise<ApiResponse<unknown>> {
     const priority = options.priority ?? 'interactive';
-    if (!isPriority(priority)) return Promise.reject(new TypeError(`outbound queue: unknown priority ${JSON.stringify(priority)} for ${method}`));
+    if (!isPriority(priority))
+      return Promise.reject(new TypeError(`outbound queue: unknown priority ${JSON.stringify(priority)} for ${method}`));
     if (this.#closed || this.#live.size >= this.settings.maxSize) {
       this.#counters.refused++;
       return Promise.reject(this.#closed ? new QueueClosedError(method) : new QueueFullError(method, this.settings.maxSize));
@@ -143,7 +149,14 @@ export class OutboundQueue extends EventEmitter<OutboundQueueEvents> {
     const now = this.#clock.now();
     return new Promise((resolve, reject) => {
       const call: Call = {
-        method, send, priority, chat, limited, signal, resolve, reject,
+        method,
+        send,
+        priority,
+        chat,
+        limited,
+        signal,
+        resolve,
+        reject,
         order: { rank: PRIORITY_RANK[priority], dueAt: options.dueAt ?? now, seq: this.#seq++ },
         submittedAt: now,
         paid: usesPaidBroadcast(payload),
@@ -207,7 +220,6 @@ export class OutboundQueue extends EventEmitter<OutboundQueueEvents> {
     await this.#router.stop();
     return report;
   }
-
 }
 
 /** Creates the queue and logs `Message queue started with N workers`. */

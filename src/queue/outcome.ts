@@ -23,7 +23,8 @@ const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOST
 
 export function fromResponse(response: ApiResponse<unknown>): Outcome {
   if (response.ok) return { kind: 'answer', response };
-  if (response.error_code === 429) return { kind: 'rate_limited', response, retryAfterS: Math.max(1, response.parameters?.retry_after ?? 1) };
+  if (response.error_code === 429)
+    return { kind: 'rate_limited', response, retryAfterS: Math.max(1, response.parameters?.retry_after ?? 1) };
   if (response.error_code >= 500) return { kind: 'server_error', response };
   return { kind: 'answer', response };
 }

@@ -43,7 +43,8 @@ export function decideAfter(call: Call, outcome: Outcome, policy: RetryPolicy): 
     case 'not_sent':
       return exhausted ? { kind: 'fail', error: outcome.error } : again();
     case 'unclear':
-      if (duplicatesOnRepeat(call.method)) return { kind: 'fail', error: new AmbiguousDeliveryError(call.method, call.chat?.key, outcome.error) };
+      if (duplicatesOnRepeat(call.method))
+        return { kind: 'fail', error: new AmbiguousDeliveryError(call.method, call.chat?.key, outcome.error) };
       if (exhausted) return { kind: 'fail', error: outcome.error };
       call.maybeApplied = true;
       return again();

@@ -39,7 +39,8 @@ export class WaitTimes {
     const out = {} as Record<Priority, WaitPercentiles>;
     for (const [priority, ring] of this.#rings) {
       const sorted = ring.values.slice(0, ring.count).sort();
-      const at = (q: number) => (ring.count === 0 ? 0 : Math.round(sorted[Math.min(ring.count - 1, Math.ceil(q * ring.count) - 1)] as number));
+      const at = (q: number) =>
+        ring.count === 0 ? 0 : Math.round(sorted[Math.min(ring.count - 1, Math.ceil(q * ring.count) - 1)] as number);
       out[priority] = { p50: at(0.5), p95: at(0.95), p99: at(0.99), count: ring.count };
     }
     return out;

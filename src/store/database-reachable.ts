@@ -16,7 +16,12 @@ export function databaseTarget(url: string): string {
 
 /** Opens one connection, runs `select 1` and closes it; rejects with what went wrong. */
 export async function pingDatabase(url: string, connectTimeoutS: number): Promise<void> {
-  const sql = postgres(url, { max: 1, connect_timeout: connectTimeoutS, connection: { application_name: 'quiz-agent-start' }, onnotice: () => undefined });
+  const sql = postgres(url, {
+    max: 1,
+    connect_timeout: connectTimeoutS,
+    connection: { application_name: 'quiz-agent-start' },
+    onnotice: () => undefined,
+  });
   try {
     await sql`select 1`;
   } finally {
@@ -34,7 +39,6 @@ export function isDatabaseRefusal(error: unknown): boolean {
   const code = errorCode(error);
   return code !== undefined && (code.startsWith('28') || code === '3D000');
 }
-
 
 /**
  * With DATABASE_URL set: returns once its server answers, waiting (logged, on /health) as long

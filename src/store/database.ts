@@ -111,7 +111,10 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
   // change the answer (or wait behind an exhausted pool).
   let monitor: Sql | undefined;
 
-  logger.info({ poolSize: options.poolSize, maxOverflow: options.maxOverflow, maxConnections: max }, 'Database engine created successfully');
+  logger.info(
+    { poolSize: options.poolSize, maxOverflow: options.maxOverflow, maxConnections: max },
+    'Database engine created successfully',
+  );
 
   return {
     db,

@@ -13,13 +13,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { resolveEmbeddedBinaries, type EmbeddedBinaries } from './embedded-binaries.js';
 import { canUserRun, canUserWrite, copyBinariesFor, rootCredentials, type Credentials } from './embedded-postgres-as-root.js';
-import {
-  clearOrphanedServer,
-  exists,
-  ownerFile,
-  prepareDataDir,
-  readOrCreatePassword,
-} from './embedded-postgres-data-dir.js';
+import { clearOrphanedServer, exists, ownerFile, prepareDataDir, readOrCreatePassword } from './embedded-postgres-data-dir.js';
 import { EmbeddedPostgresError } from './errors.js';
 
 /** Options of {@link startEmbeddedPostgres}. */
@@ -201,4 +195,3 @@ function freePort(): Promise<number> {
     });
   });
 }
-

@@ -261,7 +261,11 @@ class Batcher<T> implements GroupCommit<T> {
     this.#unsaved += unsaved;
     // A commit attempt on the wire may still be running; nobody waits for it any more.
     this.#progress.wakeAll();
-    if (unsaved > 0) logger.warn({ part: name, unsaved }, `${name}: closed at its deadline with ${unsaved} items not saved (the database was unavailable)`);
+    if (unsaved > 0)
+      logger.warn(
+        { part: name, unsaved },
+        `${name}: closed at its deadline with ${unsaved} items not saved (the database was unavailable)`,
+      );
   }
 }
 

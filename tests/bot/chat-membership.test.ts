@@ -12,15 +12,20 @@ describe('the bot removed from a group and added back', () => {
     await h?.stop();
   });
 
-  it('cancels the group\'s run on 403, stops sending there, and serves the group again once re-added', async () => {
+  it("cancels the group's run on 403, stops sending there, and serves the group again once re-added", async () => {
     const { world } = h.sim;
-    const { owner, quiz } = await createQuizOf(h.db, world, { firstName: 'Olga' }, {
-      title: 'Doomed',
-      questions: [
-        { text: 'One?', options: ['a', 'b'], correctOptionIds: [0] },
-        { text: 'Two?', options: ['a', 'b'], correctOptionIds: [1] },
-      ],
-    });
+    const { owner, quiz } = await createQuizOf(
+      h.db,
+      world,
+      { firstName: 'Olga' },
+      {
+        title: 'Doomed',
+        questions: [
+          { text: 'One?', options: ['a', 'b'], correctOptionIds: [0] },
+          { text: 'Two?', options: ['a', 'b'], correctOptionIds: [1] },
+        ],
+      },
+    );
     const group = world.createGroup({ title: 'Leaving', creator: owner.id });
     const start = world.sendText(owner.id, group.id, `/startquiz ${quiz.id} 5s`);
     await h.nextBotMessage(group.id, start.messageId, (m) => m.pollId !== undefined);
@@ -29,7 +34,13 @@ describe('the bot removed from a group and added back', () => {
     // question gets 403, which cancels the run.
     world.setBotStatus(group.id, 'kicked', owner.id);
     await h.waitFor(async () => (await isChatBlocked(h.db, group.id)) || undefined, 'the chat marked blocked');
-    const run = await h.waitFor(async () => (await h.db.query.runs.findFirst({ where: (runs, { and, eq }) => and(eq(runs.chatId, group.id), eq(runs.status, 'cancelled')) })) ?? undefined, 'the run cancelled', 30_000);
+    const run = await h.waitFor(
+      async () =>
+        (await h.db.query.runs.findFirst({ where: (runs, { and, eq }) => and(eq(runs.chatId, group.id), eq(runs.status, 'cancelled')) })) ??
+        undefined,
+      'the run cancelled',
+      30_000,
+    );
     expect(run.currentPosition).toBe(0);
     expect(h.botMessages(group.id).filter((m) => m.pollId !== undefined)).toHaveLength(1);
 

@@ -95,7 +95,8 @@ describe('a setMyCommands that fails', () => {
     sim.faults.add({ kind: 'server_error', methods: ['setMyCommands'] });
     const sink = new Writable({
       write(chunk: Buffer, _encoding, done) {
-        for (const line of chunk.toString('utf8').split('\n')) if (line.trim() !== '') lines.push(JSON.parse(line) as (typeof lines)[number]);
+        for (const line of chunk.toString('utf8').split('\n'))
+          if (line.trim() !== '') lines.push(JSON.parse(line) as (typeof lines)[number]);
         done();
       },
     });
@@ -113,7 +114,9 @@ describe('a setMyCommands that fails', () => {
     expect(reply.text).toContain('I run quizzes');
 
     const menuFailures = () => lines.filter((l) => l.msg.startsWith('Could not set the command menus'));
-    const failed = await advanceUntil(clock, () => menuFailures().length > 0 && menuFailures(), 'the failure to be logged', { stepMs: 1_000 });
+    const failed = await advanceUntil(clock, () => menuFailures().length > 0 && menuFailures(), 'the failure to be logged', {
+      stepMs: 1_000,
+    });
     // The queue tried each of the three menus six times (once, then five retries) before giving up.
     expect(sim.faults.stats().injected.server_error).toBe(18);
     const later = clock.now() + 60_000;

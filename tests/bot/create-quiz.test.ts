@@ -38,7 +38,19 @@ describe('creating quizzes in chat, end to end', () => {
   /** The rows of a quiz in the shape a test compares. */
   async function storedQuiz(quizId: number) {
     const quiz = await getQuizWithQuestions(h.db, quizId);
-    return quiz && { title: quiz.title, questions: quiz.questions.map(({ position, text, options, correctOptionIds, explanation, openPeriodS }) => ({ position, text, options, correctOptionIds, explanation, openPeriodS })) };
+    return (
+      quiz && {
+        title: quiz.title,
+        questions: quiz.questions.map(({ position, text, options, correctOptionIds, explanation, openPeriodS }) => ({
+          position,
+          text,
+          options,
+          correctOptionIds,
+          explanation,
+          openPeriodS,
+        })),
+      }
+    );
   }
 
   describe('/newquiz with the questions in the same message', () => {
@@ -67,8 +79,22 @@ describe('creating quizzes in chat, end to end', () => {
       expect(await storedQuiz(quiz!.id)).toEqual({
         title: 'World capitals',
         questions: [
-          { position: 0, text: 'Capital of France?', options: ['Berlin', 'Paris', 'Rome'], correctOptionIds: [1], explanation: 'Paris has been the capital since 508.', openPeriodS: null },
-          { position: 1, text: 'Which are in Japan?', options: ['Tokyo', 'Osaka', 'Lima'], correctOptionIds: [0, 1], explanation: null, openPeriodS: null },
+          {
+            position: 0,
+            text: 'Capital of France?',
+            options: ['Berlin', 'Paris', 'Rome'],
+            correctOptionIds: [1],
+            explanation: 'Paris has been the capital since 508.',
+            openPeriodS: null,
+          },
+          {
+            position: 1,
+            text: 'Which are in Japan?',
+            options: ['Tokyo', 'Osaka', 'Lima'],
+            correctOptionIds: [0, 1],
+            explanation: null,
+            openPeriodS: null,
+          },
         ],
       });
       expect(await draftOf(author)).toBeUndefined();
@@ -103,7 +129,12 @@ describe('creating quizzes in chat, end to end', () => {
         },
         {
           text: '/newquiz\nEverything wrong?\n- a\n- a',
-          expected: ['3 problems', 'Title: the quiz has no title', "Question 1: option 'a' appears twice", 'Question 1: no option is marked correct'],
+          expected: [
+            '3 problems',
+            'Title: the quiz has no title',
+            "Question 1: option 'a' appears twice",
+            'Question 1: no option is marked correct',
+          ],
         },
       ];
       for (const { text, expected } of cases) {
@@ -126,7 +157,9 @@ describe('creating quizzes in chat, end to end', () => {
       expect(await say(author, '  Capitals and more  ')).toContain('Creating "Capitals and more". Now send the questions');
       expect(await draftOf(author)).toMatchObject({ title: 'Capitals and more', questions: [] });
 
-      expect(await say(author, 'Capital of France?\n- Berlin\n- Paris *\n> Since 508.')).toBe(`Question 1 added: Capital of France? ${NEXT_STEP}`);
+      expect(await say(author, 'Capital of France?\n- Berlin\n- Paris *\n> Since 508.')).toBe(
+        `Question 1 added: Capital of France? ${NEXT_STEP}`,
+      );
 
       const { message: pollMessage } = sim.world.sendQuizPoll(author.id, {
         question: 'Which are in Japan?',
@@ -148,10 +181,38 @@ describe('creating quizzes in chat, end to end', () => {
       expect(await storedQuiz(quiz!.id)).toEqual({
         title: 'Capitals and more',
         questions: [
-          { position: 0, text: 'Capital of France?', options: ['Berlin', 'Paris'], correctOptionIds: [1], explanation: 'Since 508.', openPeriodS: null },
-          { position: 1, text: 'Which are in Japan?', options: ['Tokyo', 'Lima', 'Osaka'], correctOptionIds: [0, 2], explanation: 'Lima is in Peru.', openPeriodS: 20 },
-          { position: 2, text: 'Capital of Peru?', options: ['Lima', 'Quito'], correctOptionIds: [0], explanation: null, openPeriodS: null },
-          { position: 3, text: 'Capital of Chile?', options: ['Santiago', 'Lima'], correctOptionIds: [0], explanation: null, openPeriodS: null },
+          {
+            position: 0,
+            text: 'Capital of France?',
+            options: ['Berlin', 'Paris'],
+            correctOptionIds: [1],
+            explanation: 'Since 508.',
+            openPeriodS: null,
+          },
+          {
+            position: 1,
+            text: 'Which are in Japan?',
+            options: ['Tokyo', 'Lima', 'Osaka'],
+            correctOptionIds: [0, 2],
+            explanation: 'Lima is in Peru.',
+            openPeriodS: 20,
+          },
+          {
+            position: 2,
+            text: 'Capital of Peru?',
+            options: ['Lima', 'Quito'],
+            correctOptionIds: [0],
+            explanation: null,
+            openPeriodS: null,
+          },
+          {
+            position: 3,
+            text: 'Capital of Chile?',
+            options: ['Santiago', 'Lima'],
+            correctOptionIds: [0],
+            explanation: null,
+            openPeriodS: null,
+          },
         ],
       });
       expect(await draftOf(author)).toBeUndefined();
@@ -170,23 +231,28 @@ describe('creating quizzes in chat, end to end', () => {
       expect(refused).not.toContain('Question 2:');
       // The draft keeps what it had: the reply says so instead of "Nothing was saved".
       expect(refused).not.toContain('Nothing was saved');
-      expect(refused).toContain('Nothing from that message was added; "Mixed bag" still has 1 question. Fix it and send it again, or /done to save what you have.');
+      expect(refused).toContain(
+        'Nothing from that message was added; "Mixed bag" still has 1 question. Fix it and send it again, or /done to save what you have.',
+      );
       expect((await draftOf(author))?.questions.map((q) => q.text)).toEqual(['Good one?']);
       expect(await say(author, 'Name a prime\n- 4\n- 7 *')).toBe(`Question 2 added: Name a prime. ${NEXT_STEP}`);
       await say(author, '/cancel');
     });
 
-    it('names a quiz poll\'s time limit in whole units, and keeps the draft as it was', async () => {
+    it("names a quiz poll's time limit in whole units, and keeps the draft as it was", async () => {
       const author = await h.startUser({ firstName: 'Tim' });
       await say(author, '/newquiz Timed');
-      const poll = (openPeriod: number) => sim.world.sendQuizPoll(author.id, { question: 'Quick?', options: ['a', 'b'], correctOptionIds: [0], openPeriod }).message;
+      const poll = (openPeriod: number) =>
+        sim.world.sendQuizPoll(author.id, { question: 'Quick?', options: ['a', 'b'], correctOptionIds: [0], openPeriod }).message;
       const short = poll(3);
       const tooShort = (await h.nextBotMessage(author.id, short.messageId)).text ?? '';
       expect(tooShort).toContain('Question 1: its time limit is 3 seconds; a question stays open between 5 seconds and 10 minutes');
       expect(tooShort).toContain('Nothing from that message was added; "Timed" has no questions yet. Fix it and send it again.');
       // A run waits for each question in turn: like /startquiz, a question stays open 10 minutes at most.
       const long = poll(3_660);
-      expect((await h.nextBotMessage(author.id, long.messageId)).text).toContain('Question 1: its time limit is 1 hour 1 minute; a question stays open between 5 seconds and 10 minutes');
+      expect((await h.nextBotMessage(author.id, long.messageId)).text).toContain(
+        'Question 1: its time limit is 1 hour 1 minute; a question stays open between 5 seconds and 10 minutes',
+      );
       expect(await draftOf(author)).toMatchObject({ title: 'Timed', questions: [] });
       await say(author, '/cancel');
     });

@@ -27,20 +27,33 @@ describe.each(['polling', 'webhook'] as const)('forged and malformed updates thr
     const env: Record<string, string> = {};
     if (mode === 'webhook') {
       const port = await freePort();
-      Object.assign(env, { BOT_MODE: 'webhook', WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`, WEBHOOK_SECRET: SECRET, HTTP_PORT: String(port) });
+      Object.assign(env, {
+        BOT_MODE: 'webhook',
+        WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
+        WEBHOOK_SECRET: SECRET,
+        HTTP_PORT: String(port),
+      });
     }
     h = await startBotHarness({ env });
     const { world } = h.sim;
-    const { owner, quiz } = await createQuizOf(h.db, world, { firstName: 'Host' }, {
-      title: 'Forgery',
-      questions: [{ text: 'Which?', options: ['a', 'b', 'c'], correctOptionIds: [1] }],
-    });
+    const { owner, quiz } = await createQuizOf(
+      h.db,
+      world,
+      { firstName: 'Host' },
+      {
+        title: 'Forgery',
+        questions: [{ text: 'Which?', options: ['a', 'b', 'c'], correctOptionIds: [1] }],
+      },
+    );
     const group = world.createGroup({ title: 'Forgers', creator: owner.id });
     groupId = group.id;
     const start = world.sendText(owner.id, group.id, `/startquiz ${quiz.id} 10m`);
     poll = await h.nextBotMessage(group.id, start.messageId, (m) => m.pollId !== undefined);
     // The poll is recorded (its run question known to the bot) before anything answers it.
-    const recorded = await h.waitFor(async () => (await h.db.query.runQuestions.findFirst({ where: (q, { eq }) => eq(q.pollId, poll.pollId!) })) ?? undefined, 'the question recorded');
+    const recorded = await h.waitFor(
+      async () => (await h.db.query.runQuestions.findFirst({ where: (q, { eq }) => eq(q.pollId, poll.pollId!) })) ?? undefined,
+      'the question recorded',
+    );
     runId = recorded.runId;
     await acknowledgedAll();
   });
@@ -66,7 +79,11 @@ describe.each(['polling', 'webhook'] as const)('forged and malformed updates thr
 
   /** Every update Telegram holds is confirmed, none of them redelivered, no webhook answer a failure. */
   async function acknowledgedAll(): Promise<void> {
-    await h.waitFor(() => h.sim.stats().updates.pending === 0 || undefined, 'Telegram to hold no update (a redelivery loop otherwise)', ACK_TIMEOUT_MS);
+    await h.waitFor(
+      () => h.sim.stats().updates.pending === 0 || undefined,
+      'Telegram to hold no update (a redelivery loop otherwise)',
+      ACK_TIMEOUT_MS,
+    );
   }
 
   /** Asserts `updateId` was acknowledged at its first delivery and left no trace but the refusal. */
@@ -95,7 +112,7 @@ describe.each(['polling', 'webhook'] as const)('forged and malformed updates thr
     await expectRefused(updateId, userId, 'invalid_option_ids', before);
   });
 
-  it('refuses option id 3, one past the poll\'s real options though within Telegram\'s 10', async () => {
+  it("refuses option id 3, one past the poll's real options though within Telegram's 10", async () => {
     const before = snapshot();
     const { updateId, userId } = forgeAnswer({ option_ids: [3] });
     await expectRefused(updateId, userId, 'invalid_option_ids', before);
@@ -133,7 +150,9 @@ describe.each(['polling', 'webhook'] as const)('forged and malformed updates thr
 
   it('refuses a user id of 2^62 instead of storing it rounded (4611686018427388000)', async () => {
     const before = snapshot();
-    const updateId = forge('poll_answer', { poll_answer: { poll_id: poll.pollId, user: { id: 2 ** 62, is_bot: false, first_name: 'Huge' }, option_ids: [1] } });
+    const updateId = forge('poll_answer', {
+      poll_answer: { poll_id: poll.pollId, user: { id: 2 ** 62, is_bot: false, first_name: 'Huge' }, option_ids: [1] },
+    });
     await expectRefused(updateId, 2 ** 62, 'unsafe_id', before);
     const [unsafe] = await h.app.store.database.sql<{ count: string }[]>`select count(*) from users where id > ${Number.MAX_SAFE_INTEGER}`;
     expect(Number(unsafe?.count)).toBe(0);
@@ -141,14 +160,24 @@ describe.each(['polling', 'webhook'] as const)('forged and malformed updates thr
 
   it('stores an answer whose first name holds U+0000, without it (it became a dead letter)', async () => {
     const before = snapshot();
-    const { userId } = forgeAnswer({ user: { id: nextForgedUser, is_bot: false, first_name: 'Nu\u0000ll', username: 'nu\u0000ll' }, option_ids: [1] });
+    const { userId } = forgeAnswer({
+      user: { id: nextForgedUser, is_bot: false, first_name: 'Nu\u0000ll', username: 'nu\u0000ll' },
+      option_ids: [1],
+    });
     await acknowledgedAll();
-    const rows = await h.waitFor(async () => {
-      const found = await answerRowsOf(userId);
-      return found.length > 0 ? found : undefined;
-    }, 'the answer stored', ACK_TIMEOUT_MS);
+    const rows = await h.waitFor(
+      async () => {
+        const found = await answerRowsOf(userId);
+        return found.length > 0 ? found : undefined;
+      },
+      'the answer stored',
+      ACK_TIMEOUT_MS,
+    );
     expect(rows).toMatchObject([{ runId, optionIds: [1], isCorrect: true }]);
-    expect(await h.db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, userId) })).toMatchObject({ firstName: 'Null', username: 'null' });
+    expect(await h.db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, userId) })).toMatchObject({
+      firstName: 'Null',
+      username: 'null',
+    });
     expect(snapshot().redelivered).toBe(before.redelivered);
   });
 
@@ -161,7 +190,10 @@ describe.each(['polling', 'webhook'] as const)('forged and malformed updates thr
     expect(await h.db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, user.id) })).toMatchObject({ firstName: 'ZeroByte' });
 
     const group = world.createGroup({ title: 'Half \ud83c pair', creator: user.id });
-    const chat = await h.waitFor(async () => (await h.db.query.chats.findFirst({ where: (c, { eq }) => eq(c.id, group.id) })) ?? undefined, 'the group stored');
+    const chat = await h.waitFor(
+      async () => (await h.db.query.chats.findFirst({ where: (c, { eq }) => eq(c.id, group.id) })) ?? undefined,
+      'the group stored',
+    );
     expect(chat.title).toBe('Half  pair');
     await acknowledgedAll();
     expect(h.app.inbox.stats().dead_letters).toBe(deadBefore);

@@ -15,11 +15,27 @@ describe('SIGTERM while players are answering', () => {
   it('exits 0 having committed every answer it took and confirmed them to Telegram', async () => {
     const { db, sim } = f;
     const { world } = sim;
-    const { owner, quiz } = await createQuizOf(db, world, { firstName: 'Olga' }, { title: 'Goodbye', questions: [{ text: 'Which?', options: ['a', 'b', 'c'], correctOptionIds: [1] }] });
+    const { owner, quiz } = await createQuizOf(
+      db,
+      world,
+      { firstName: 'Olga' },
+      { title: 'Goodbye', questions: [{ text: 'Which?', options: ['a', 'b', 'c'], correctOptionIds: [1] }] },
+    );
     const group = world.createGroup({ title: 'Closing time', creator: owner.id });
-    const players = startVirtualPlayers({ world, clock: sim.clock, chat: group.id, players: 200, seed: 8, thinkTimeMs: [300, 8_000], revoteRate: 0, retractRate: 0 });
+    const players = startVirtualPlayers({
+      world,
+      clock: sim.clock,
+      chat: group.id,
+      players: 200,
+      seed: 8,
+      thinkTimeMs: [300, 8_000],
+      revoteRate: 0,
+      retractRate: 0,
+    });
     const handedOut = new Map<number, number>(); // update_id -> times handed out
-    sim.updates.onHandedOut((batch) => batch.updateIds.forEach((id, i) => batch.types[i] === 'poll_answer' && handedOut.set(id, (handedOut.get(id) ?? 0) + 1)));
+    sim.updates.onHandedOut((batch) =>
+      batch.updateIds.forEach((id, i) => batch.types[i] === 'poll_answer' && handedOut.set(id, (handedOut.get(id) ?? 0) + 1)),
+    );
 
     const bot = f.spawn();
     await bot.waitForLog('quiz-agent is running');

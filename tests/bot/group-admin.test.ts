@@ -14,14 +14,19 @@ describe('who may start and stop a quiz in a group', () => {
     sim = await startSimulator();
     superAdmin = sim.world.createUser({ firstName: 'Root' });
     h = await startBotHarness({ sim, env: { BOT_ADMIN_IDS: String(superAdmin.id) } });
-    const { quiz } = await createQuizOf(h.db, h.sim.world, { firstName: 'Ann' }, {
-      title: 'Long one',
-      openPeriodS: 600,
-      questions: [
-        { text: 'One?', options: ['a', 'b'], correctOptionIds: [0] },
-        { text: 'Two?', options: ['a', 'b'], correctOptionIds: [1] },
-      ],
-    });
+    const { quiz } = await createQuizOf(
+      h.db,
+      h.sim.world,
+      { firstName: 'Ann' },
+      {
+        title: 'Long one',
+        openPeriodS: 600,
+        questions: [
+          { text: 'One?', options: ['a', 'b'], correctOptionIds: [0] },
+          { text: 'Two?', options: ['a', 'b'], correctOptionIds: [1] },
+        ],
+      },
+    );
     quizId = quiz.id;
   });
   afterAll(async () => {
@@ -37,16 +42,16 @@ describe('who may start and stop a quiz in a group', () => {
     const group = world.createGroup({ title: 'Club', creator: owner.id, admins: [admin.id], members: [member.id] });
 
     const refused = await h.ask(member.id, group.id, `/startquiz ${quizId}`);
-    expect(refused.text).toContain('Only the group\'s admins can start a quiz');
+    expect(refused.text).toContain("Only the group's admins can start a quiz");
     expect(await getActiveRun(h.db, group.id)).toBeUndefined();
 
     const start = world.sendText(admin.id, group.id, `/startquiz ${quizId}`);
     const poll = await h.nextBotMessage(group.id, start.messageId, (m) => m.pollId !== undefined);
     world.answerPoll(member.id, poll.pollId!, [0]);
-    await h.waitFor(async () => (await h.db.query.answers.findFirst()) ?? undefined, 'the member\'s answer in the database');
+    await h.waitFor(async () => (await h.db.query.answers.findFirst()) ?? undefined, "the member's answer in the database");
 
     const notAllowed = await h.ask(member.id, group.id, '/stopquiz');
-    expect(notAllowed.text).toContain('Only the group\'s admins can stop the quiz');
+    expect(notAllowed.text).toContain("Only the group's admins can stop the quiz");
     expect(world.poll(poll.pollId!)?.isClosed).toBe(false);
 
     const stopped = await h.ask(owner.id, group.id, '/stopquiz');
@@ -62,7 +67,10 @@ describe('who may start and stop a quiz in a group', () => {
     const button = results.replyMarkup?.inline_keyboard[0]?.[0];
     expect(button && 'callback_data' in button ? button.callback_data : undefined).toMatch(/^rank:\d+$/);
     world.pressButton(member.id, group.id, results.messageId, (button as { callback_data: string }).callback_data);
-    const answer = await h.waitFor(() => group.transcript.find((e) => e.kind === 'callback_answer' && e.messageId === results.messageId), 'the rank alert');
+    const answer = await h.waitFor(
+      () => group.transcript.find((e) => e.kind === 'callback_answer' && e.messageId === results.messageId),
+      'the rank alert',
+    );
     expect(answer.text).toContain('You placed 1st of 1 player');
 
     const board = await h.ask(member.id, group.id, '/leaderboard');

@@ -16,33 +16,58 @@ describe('a quiz played in a group, end to end', () => {
 
   it('asks every question, scores what the players answered and posts the leaderboard', async () => {
     const { world } = h.sim;
-    const { owner, quiz } = await createQuizOf(h.db, world, { firstName: 'Olga', username: 'olga' }, {
-      title: 'Capitals',
-      shuffleOptions: true,
-      questions: [
-        { text: 'Capital of France?', options: ['Berlin', 'Paris', 'Rome'], correctOptionIds: [1] },
-        { text: 'Which are in Japan?', options: ['Tokyo', 'Osaka', 'Lima', 'Oslo'], correctOptionIds: [0, 1] },
-        { text: 'Capital of Peru?', options: ['Lima', 'Quito'], correctOptionIds: [0], explanation: 'Lima since 1535.' },
-      ],
-    });
+    const { owner, quiz } = await createQuizOf(
+      h.db,
+      world,
+      { firstName: 'Olga', username: 'olga' },
+      {
+        title: 'Capitals',
+        shuffleOptions: true,
+        questions: [
+          { text: 'Capital of France?', options: ['Berlin', 'Paris', 'Rome'], correctOptionIds: [1] },
+          { text: 'Which are in Japan?', options: ['Tokyo', 'Osaka', 'Lima', 'Oslo'], correctOptionIds: [0, 1] },
+          { text: 'Capital of Peru?', options: ['Lima', 'Quito'], correctOptionIds: [0], explanation: 'Lima since 1535.' },
+        ],
+      },
+    );
     const group = world.createGroup({ title: 'Quiz night', creator: owner.id });
-    const players = startVirtualPlayers({ world, clock: h.sim.clock, chat: group.id, players: 30, seed: 5, thinkTimeMs: [100, 2_500], revoteRate: 0.3, retractRate: 0.1 });
+    const players = startVirtualPlayers({
+      world,
+      clock: h.sim.clock,
+      chat: group.id,
+      players: 30,
+      seed: 5,
+      thinkTimeMs: [100, 2_500],
+      revoteRate: 0.3,
+      retractRate: 0.1,
+    });
 
     const start = world.sendText(owner.id, group.id, `/startquiz ${quiz.id} 5s`);
-    const results = await h.waitFor(() => h.botMessages(group.id).find((m) => m.messageId > start.messageId && m.text?.includes("has finished")), "the results", 60_000);
+    const results = await h.waitFor(
+      () => h.botMessages(group.id).find((m) => m.messageId > start.messageId && m.text?.includes('has finished')),
+      'the results',
+      60_000,
+    );
     await players.settled();
 
     const sent = h.botMessages(group.id);
     const polls = sent.filter((m) => m.pollId !== undefined);
-    expect(polls.map((m) => world.poll(m.pollId!)?.question)).toEqual(['[1/3] Capital of France?', '[2/3] Which are in Japan?', '[3/3] Capital of Peru?']);
+    expect(polls.map((m) => world.poll(m.pollId!)?.question)).toEqual([
+      '[1/3] Capital of France?',
+      '[2/3] Which are in Japan?',
+      '[3/3] Capital of Peru?',
+    ]);
     expect(sent[0]?.text).toContain('Capitals');
 
     const expected = players.expectedScores();
-    const board = await runLeaderboard(h.db, (await lastRunId(h)), { limit: 1_000 });
+    const board = await runLeaderboard(h.db, await lastRunId(h), { limit: 1_000 });
     const expectedPlayers = [...expected.entries()].filter(([, s]) => s.answered > 0);
     expect(board.players).toBe(expectedPlayers.length);
     for (const entry of board.top) {
-      expect({ userId: entry.userId, correct: entry.correct, answered: entry.answered }).toEqual({ userId: entry.userId, ...expected.get(entry.userId) });
+      expect({ userId: entry.userId, correct: entry.correct, answered: entry.answered }).toEqual({
+        userId: entry.userId,
+        ...expected.get(entry.userId),
+      });
     }
     const winner = board.top[0]!;
     expect(results.text).toContain(`🥇 ${winner.firstName}`);
@@ -63,7 +88,9 @@ describe('a quiz played in a group, end to end', () => {
     expect(bare.text).toContain(`https://t.me/${world.bot.username}`);
     expect(bare.text).not.toContain('start=quiz_');
     const huge = await h.ask(owner.id, group.id, '/startquiz 99999999999999999999999');
-    expect(huge.text).toBe("'99999999999999999999999' is not a quiz id: give the quiz's number, e.g. /startquiz 12 or /startquiz 12 15s shuffle (your quizzes: /myquizzes).");
+    expect(huge.text).toBe(
+      "'99999999999999999999999' is not a quiz id: give the quiz's number, e.g. /startquiz 12 or /startquiz 12 15s shuffle (your quizzes: /myquizzes).",
+    );
   });
 });
 

@@ -44,14 +44,24 @@ describe.each(['polling', 'webhook'] as const)('intake fuzz through %s', (mode) 
     const env: Record<string, string> = {};
     if (mode === 'webhook') {
       const port = await freePort();
-      Object.assign(env, { BOT_MODE: 'webhook', WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`, WEBHOOK_SECRET: SECRET, HTTP_PORT: String(port) });
+      Object.assign(env, {
+        BOT_MODE: 'webhook',
+        WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
+        WEBHOOK_SECRET: SECRET,
+        HTTP_PORT: String(port),
+      });
     }
     h = await startBotHarness({ env, simulator: { clock } });
     const { world } = h.sim;
-    const created = await createQuizOf(h.db, world, { firstName: 'Host' }, {
-      title: 'Fuzzed',
-      questions: [{ text: 'Which?', options: ['a', 'b', 'c'].slice(0, OPTION_COUNT), correctOptionIds: [1] }],
-    });
+    const created = await createQuizOf(
+      h.db,
+      world,
+      { firstName: 'Host' },
+      {
+        title: 'Fuzzed',
+        questions: [{ text: 'Which?', options: ['a', 'b', 'c'].slice(0, OPTION_COUNT), correctOptionIds: [1] }],
+      },
+    );
     owner = created.owner;
     quizId = created.quiz.id;
     groupId = world.createGroup({ title: 'Fuzz club', creator: owner.id }).id;
@@ -64,8 +74,18 @@ describe.each(['polling', 'webhook'] as const)('intake fuzz through %s', (mode) 
   /** Starts the quiz in the group and waits until its poll is recorded (answers to it are then scored at once). */
   async function askQuestion(): Promise<typeof current> {
     const start = h.sim.world.sendText(owner.id, groupId, `/startquiz ${quizId} 10m`);
-    const poll = await advanceUntil(clock, () => h.botMessages(groupId).find((m) => m.messageId > start.messageId && m.pollId !== undefined), 'the question', { stepMs: 250 });
-    const recorded = await advanceUntil(clock, async () => (await h.db.query.runQuestions.findFirst({ where: (q, { eq }) => eq(q.pollId, poll.pollId!) })) ?? undefined, 'the question recorded', { stepMs: 50 });
+    const poll = await advanceUntil(
+      clock,
+      () => h.botMessages(groupId).find((m) => m.messageId > start.messageId && m.pollId !== undefined),
+      'the question',
+      { stepMs: 250 },
+    );
+    const recorded = await advanceUntil(
+      clock,
+      async () => (await h.db.query.runQuestions.findFirst({ where: (q, { eq }) => eq(q.pollId, poll.pollId!) })) ?? undefined,
+      'the question recorded',
+      { stepMs: 50 },
+    );
     return { poll, runId: recorded.runId, closesAt: recorded.closesAt!.getTime() };
   }
 
@@ -73,7 +93,12 @@ describe.each(['polling', 'webhook'] as const)('intake fuzz through %s', (mode) 
   async function ensureOpenQuestion(): Promise<void> {
     if (current.closesAt - clock.now() > 4 * 60_000) return;
     const poll = current.poll;
-    await advanceUntil(clock, () => h.botMessages(groupId).some((m) => m.messageId > poll.messageId && m.text?.includes('has finished')), 'the results', { stepMs: 1_000 });
+    await advanceUntil(
+      clock,
+      () => h.botMessages(groupId).some((m) => m.messageId > poll.messageId && m.text?.includes('has finished')),
+      'the results',
+      { stepMs: 1_000 },
+    );
     current = await askQuestion();
   }
 
@@ -87,13 +112,25 @@ describe.each(['polling', 'webhook'] as const)('intake fuzz through %s', (mode) 
       if (update.valid) {
         const key = `${current.runId}:${update.valid.userId}`;
         const previous = expected.get(key);
-        if (!previous || previous.updateId < updateId) expected.set(key, { runId: current.runId, userId: update.valid.userId, updateId, optionIds: [...update.valid.optionIds].sort((a, b) => a - b) });
+        if (!previous || previous.updateId < updateId)
+          expected.set(key, {
+            runId: current.runId,
+            userId: update.valid.userId,
+            updateId,
+            optionIds: [...update.valid.optionIds].sort((a, b) => a - b),
+          });
       }
     }
-    await advanceUntil(clock, async () => {
-      if (h.sim.stats().updates.pending > 0 || h.app.intake.snapshot().in_flight > 0 || h.app.store.answerWriter.stats().buffered > 0) return false;
-      return (await h.app.inbox.counts()).open === 0;
-    }, 'every update acknowledged and handled', { stepMs: 500, maxMs: 5 * 60_000 });
+    await advanceUntil(
+      clock,
+      async () => {
+        if (h.sim.stats().updates.pending > 0 || h.app.intake.snapshot().in_flight > 0 || h.app.store.answerWriter.stats().buffered > 0)
+          return false;
+        return (await h.app.inbox.counts()).open === 0;
+      },
+      'every update acknowledged and handled',
+      { stepMs: 500, maxMs: 5 * 60_000 },
+    );
   }
 
   it(`takes ${RUNS} batches of ${BATCH} generated updates without a crash, a loop or a row that breaks the rules, storing every valid answer`, async () => {
@@ -102,7 +139,11 @@ describe.each(['polling', 'webhook'] as const)('intake fuzz through %s', (mode) 
         await ensureOpenQuestion();
         await deliver(batch);
         const updates = h.sim.stats().updates;
-        expect({ webhookFailed: updates.webhook.failed, redelivered: updates.redelivered, pending: updates.pending }).toEqual({ webhookFailed: 0, redelivered: 0, pending: 0 });
+        expect({ webhookFailed: updates.webhook.failed, redelivered: updates.redelivered, pending: updates.pending }).toEqual({
+          webhookFailed: 0,
+          redelivered: 0,
+          pending: 0,
+        });
         expect(await ruleViolations(h)).toEqual([]);
         expect(await missingValidAnswers(h, [...expected.values()])).toEqual([]);
         expect(await handlerCrashes(h)).toEqual([]);
@@ -114,14 +155,22 @@ describe.each(['polling', 'webhook'] as const)('intake fuzz through %s', (mode) 
         // The batch itself is not printed (thousands of updates, some of 10,000 option ids): the
         // seed and path replay it, and the error says what broke.
         reporter: (details) => {
-          if (details.failed) throw new Error(`intake fuzz (${mode}) failed on batch ${details.numRuns} (FUZZ_SEED=${details.seed}, path ${details.counterexamplePath}): ${String(details.errorInstance)}`);
+          if (details.failed)
+            throw new Error(
+              `intake fuzz (${mode}) failed on batch ${details.numRuns} (FUZZ_SEED=${details.seed}, path ${details.counterexamplePath}): ${String(details.errorInstance)}`,
+            );
         },
       },
     );
 
     // The bot still answers, in the group it plays in, and says it is healthy.
     const reply = h.sim.world.sendText(owner.id, groupId, '/leaderboard');
-    await advanceUntil(clock, () => h.botMessages(groupId).find((m) => m.messageId > reply.messageId && m.text !== undefined && m.pollId === undefined), 'the /leaderboard reply', { stepMs: 500 });
+    await advanceUntil(
+      clock,
+      () => h.botMessages(groupId).find((m) => m.messageId > reply.messageId && m.text !== undefined && m.pollId === undefined),
+      'the /leaderboard reply',
+      { stepMs: 500 },
+    );
     expect((await fetch(`http://127.0.0.1:${h.app.httpPort}/health`)).status).toBe(200);
 
     const intake = h.app.intake.snapshot();
@@ -138,7 +187,14 @@ describe.each(['polling', 'webhook'] as const)('intake fuzz through %s', (mode) 
       inbox_dead_letters: h.app.inbox.stats().dead_letters,
       dead_letter_reasons: Object.fromEntries(deadLetters.map((row) => [row.reason, row.count])),
       valid_answers_checked: expected.size,
-      checks: ['every update acknowledged, no webhook failure, no redelivery', 'answers: option ids distinct and within their question, ids safe integers', 'users, chats, quizzes, questions: ids safe, no U+0000, no U+FFFD from a lone surrogate', 'every valid answer stored as its last vote', 'no handler fails on an accepted update but by Telegram refusing a reply to a chat or query it does not know', 'a command after the storm gets its reply; /health 200'],
+      checks: [
+        'every update acknowledged, no webhook failure, no redelivery',
+        'answers: option ids distinct and within their question, ids safe integers',
+        'users, chats, quizzes, questions: ids safe, no U+0000, no U+FFFD from a lone surrogate',
+        'every valid answer stored as its last vote',
+        'no handler fails on an accepted update but by Telegram refusing a reply to a chat or query it does not know',
+        'a command after the storm gets its reply; /health 200',
+      ],
     };
     // What was checked, for whoever runs it (npm run fuzz prints it as a summary).
     process.stdout.write(`intake fuzz: ${JSON.stringify(summary)}\n`);
@@ -155,7 +211,8 @@ async function ruleViolations(h: BotHarness): Promise<string[]> {
     from answers a join questions q on q.id = a.question_id`;
   for (const row of answers) {
     const ids = row.option_ids;
-    if (new Set(ids).size !== ids.length || ids.some((id) => id < 0 || id >= row.option_count)) problems.push(`answer of ${row.user_id}: option ids [${ids.join(', ')}] for ${row.option_count} options`);
+    if (new Set(ids).size !== ids.length || ids.some((id) => id < 0 || id >= row.option_count))
+      problems.push(`answer of ${row.user_id}: option ids [${ids.join(', ')}] for ${row.option_count} options`);
     if (!isSafe(row.user_id) || !isSafe(row.update_id)) problems.push(`answer with ids ${row.user_id} / update ${row.update_id}`);
   }
   const texts = await sql<{ what: string; id: string; text: string | null }[]>`
@@ -165,7 +222,8 @@ async function ruleViolations(h: BotHarness): Promise<string[]> {
     union all select 'question', id::text, text || ' ' || array_to_string(options, ' ') || ' ' || coalesce(explanation, '') from questions`;
   for (const row of texts) {
     if (!isSafe(row.id)) problems.push(`${row.what} id ${row.id} is not a safe integer`);
-    if (row.text !== null && (row.text.includes('\u0000') || row.text.includes('\uFFFD'))) problems.push(`${row.what} ${row.id}: U+0000 or U+FFFD (a lone surrogate) stored`);
+    if (row.text !== null && (row.text.includes('\u0000') || row.text.includes('\uFFFD')))
+      problems.push(`${row.what} ${row.id}: U+0000 or U+FFFD (a lone surrogate) stored`);
   }
   return problems;
 }
@@ -181,7 +239,10 @@ async function handlerCrashes(h: BotHarness): Promise<string[]> {
 }
 
 /** Valid answers not stored as their last vote (empty when all are). */
-async function missingValidAnswers(h: BotHarness, expected: { runId: number; userId: number; updateId: number; optionIds: number[] }[]): Promise<string[]> {
+async function missingValidAnswers(
+  h: BotHarness,
+  expected: { runId: number; userId: number; updateId: number; optionIds: number[] }[],
+): Promise<string[]> {
   const rows = await h.db.query.answers.findMany({ where: (a, { gte }) => gte(a.userId, VALID_USER_BASE) });
   const stored = new Map(rows.map((row) => [`${row.runId}:${row.userId}`, row]));
   const missing: string[] = [];
@@ -189,7 +250,9 @@ async function missingValidAnswers(h: BotHarness, expected: { runId: number; use
     const row = stored.get(`${want.runId}:${want.userId}`);
     const correct = want.optionIds.length === 1 && want.optionIds[0] === 1;
     if (!row || row.updateId !== want.updateId || row.optionIds.join() !== want.optionIds.join() || row.isCorrect !== correct) {
-      missing.push(`run ${want.runId} user ${want.userId}: want [${want.optionIds.join(', ')}] from update ${want.updateId}, stored ${row ? `[${row.optionIds.join(', ')}] from update ${row.updateId}` : 'nothing'}`);
+      missing.push(
+        `run ${want.runId} user ${want.userId}: want [${want.optionIds.join(', ')}] from update ${want.updateId}, stored ${row ? `[${row.optionIds.join(', ')}] from update ${row.updateId}` : 'nothing'}`,
+      );
     }
   }
   return missing;

@@ -16,12 +16,26 @@ describe('at-least-once long polling: SIGKILL while answers are being handled', 
   it('loses no answer the simulator handed out, and stores each once', async () => {
     const { db, sim } = f;
     const { world } = sim;
-    const { owner, quiz } = await createQuizOf(db, world, { firstName: 'Olga' }, {
-      title: 'Under load',
-      questions: [{ text: 'Which?', options: ['a', 'b', 'c', 'd'], correctOptionIds: [2] }],
-    });
+    const { owner, quiz } = await createQuizOf(
+      db,
+      world,
+      { firstName: 'Olga' },
+      {
+        title: 'Under load',
+        questions: [{ text: 'Which?', options: ['a', 'b', 'c', 'd'], correctOptionIds: [2] }],
+      },
+    );
     const group = world.createGroup({ title: 'Load', creator: owner.id });
-    const players = startVirtualPlayers({ world, clock: sim.clock, chat: group.id, players: 300, seed: 21, thinkTimeMs: [500, 6_000], revoteRate: 0.2, retractRate: 0.05 });
+    const players = startVirtualPlayers({
+      world,
+      clock: sim.clock,
+      chat: group.id,
+      players: 300,
+      seed: 21,
+      thinkTimeMs: [500, 6_000],
+      revoteRate: 0.2,
+      retractRate: 0.05,
+    });
     const handedOut = new Set<number>();
     sim.updates.onHandedOut((batch) => {
       batch.updateIds.forEach((id, i) => batch.types[i] === 'poll_answer' && handedOut.add(id));
@@ -37,7 +51,8 @@ describe('at-least-once long polling: SIGKILL while answers are being handled', 
     // purpose: the offset may not pass an answer that is not committed.)
     const lock = await holdTableLock(f.database.url, 'answers');
     const statsUrl = `http://127.0.0.1:${/"httpPort":([1-9]\d*)/.exec(first.output())?.[1] ?? '0'}/monitoring/stats`;
-    const inFlight = async (): Promise<number> => ((await (await fetch(statsUrl)).json()) as { update_intake: { in_flight: number } }).update_intake.in_flight;
+    const inFlight = async (): Promise<number> =>
+      ((await (await fetch(statsUrl)).json()) as { update_intake: { in_flight: number } }).update_intake.in_flight;
     await expect.poll(inFlight, { timeout: 30_000, interval: 20 }).toBeGreaterThan(0);
     expect(await first.kill('SIGKILL')).toEqual({ code: null, signal: 'SIGKILL' });
     await lock.release();
@@ -54,7 +69,8 @@ describe('at-least-once long polling: SIGKILL while answers are being handled', 
     const final = [...players.finalAnswers().values()][0]!;
     const rows = await db.query.answers.findMany();
     const stored = new Map(rows.map((row) => [row.userId, row.optionIds]));
-    for (const [userId, optionIds] of final) expect({ userId, optionIds: stored.get(userId) }).toEqual({ userId, optionIds: [...optionIds] });
+    for (const [userId, optionIds] of final)
+      expect({ userId, optionIds: stored.get(userId) }).toEqual({ userId, optionIds: [...optionIds] });
     const voters = new Set(players.answers().map((a) => a.userId));
     expect(rows).toHaveLength(voters.size); // one row per player who voted: nothing doubled, nothing lost
   }, 180_000);

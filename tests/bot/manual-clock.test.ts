@@ -23,23 +23,41 @@ describe('a group quiz on a clock driven by hand', () => {
 
   it('plays three ten-minute questions in seconds of real time, scored as the players answered', async () => {
     const { world } = h.sim;
-    const { owner, quiz } = await createQuizOf(h.db, world, { firstName: 'Slow' }, {
-      title: 'Slow quiz',
-      questions: [
-        { text: 'First?', options: ['a', 'b', 'c'], correctOptionIds: [0] },
-        { text: 'Second?', options: ['a', 'b', 'c'], correctOptionIds: [1, 2] },
-        { text: 'Third?', options: ['a', 'b'], correctOptionIds: [1] },
-      ],
-    });
+    const { owner, quiz } = await createQuizOf(
+      h.db,
+      world,
+      { firstName: 'Slow' },
+      {
+        title: 'Slow quiz',
+        questions: [
+          { text: 'First?', options: ['a', 'b', 'c'], correctOptionIds: [0] },
+          { text: 'Second?', options: ['a', 'b', 'c'], correctOptionIds: [1, 2] },
+          { text: 'Third?', options: ['a', 'b'], correctOptionIds: [1] },
+        ],
+      },
+    );
     const group = world.createGroup({ title: 'Patient players', creator: owner.id });
-    const players = startVirtualPlayers({ world, clock, chat: group.id, players: 30, seed: 13, thinkTimeMs: [5_000, 9 * 60_000], revoteRate: 0.2 });
+    const players = startVirtualPlayers({
+      world,
+      clock,
+      chat: group.id,
+      players: 30,
+      seed: 13,
+      thinkTimeMs: [5_000, 9 * 60_000],
+      revoteRate: 0.2,
+    });
     const startedAt = clock.now();
     const realStart = Date.now();
     const start = world.sendText(owner.id, group.id, `/startquiz ${quiz.id} 10m`);
-    const results = await advanceUntil(clock, () => h.botMessages(group.id).find((m) => m.messageId > start.messageId && m.text?.includes('has finished')), 'the results', { stepMs: 2_000, maxMs: 40 * 60_000 });
+    const results = await advanceUntil(
+      clock,
+      () => h.botMessages(group.id).find((m) => m.messageId > start.messageId && m.text?.includes('has finished')),
+      'the results',
+      { stepMs: 2_000, maxMs: 40 * 60_000 },
+    );
     const quizMinutes = (clock.now() - startedAt) / 60_000;
     expect(quizMinutes).toBeGreaterThanOrEqual(30);
-    expect(Date.now() - realStart).toBeLessThan(quizMinutes * 60_000 / 10);
+    expect(Date.now() - realStart).toBeLessThan((quizMinutes * 60_000) / 10);
     expect(results.text).toContain('3 questions');
 
     await players.settled();

@@ -23,7 +23,8 @@ describe('/myquizzes with its delete buttons, end to end', () => {
   });
 
   const question = (text: string) => ({ text, options: ['a', 'b'], correctOptionIds: [0] });
-  const buttons = (message: SimMessage) => message.replyMarkup?.inline_keyboard.map((row) => row.map((b) => [b.text, 'callback_data' in b ? b.callback_data : undefined])) ?? [];
+  const buttons = (message: SimMessage) =>
+    message.replyMarkup?.inline_keyboard.map((row) => row.map((b) => [b.text, 'callback_data' in b ? b.callback_data : undefined])) ?? [];
 
   /** Presses a button and waits for its callback query to be answered; returns the answer. */
   async function press(user: SimUser, message: SimMessage, data: string): Promise<{ text?: string }> {
@@ -31,7 +32,8 @@ describe('/myquizzes with its delete buttons, end to end', () => {
     return h.waitFor(() => answers.get(id), `the answer to ${data}`);
   }
   /** Waits until the message reads `prefix...`. */
-  const edited = (message: SimMessage, prefix: string) => h.waitFor(() => message.text?.startsWith(prefix) && message, `message ${message.messageId} to read "${prefix}"`);
+  const edited = (message: SimMessage, prefix: string) =>
+    h.waitFor(() => message.text?.startsWith(prefix) && message, `message ${message.messageId} to read "${prefix}"`);
 
   it('lists the quizzes with a delete button each, asks before deleting, keeps or deletes', async () => {
     const owner = await h.startUser({ firstName: 'Olga' });
@@ -49,7 +51,12 @@ describe('/myquizzes with its delete buttons, end to end', () => {
     expect(await press(owner, list, `quiz:del:${second.id}`)).toEqual({});
     await edited(list, 'Delete quiz');
     expect(list.text).toBe(`Delete quiz #${second.id} 'Second'? Runs already played keep their results.`);
-    expect(buttons(list)).toEqual([[['Yes, delete', `quiz:del-yes:${second.id}`], ['Keep it', 'quiz:list']]]);
+    expect(buttons(list)).toEqual([
+      [
+        ['Yes, delete', `quiz:del-yes:${second.id}`],
+        ['Keep it', 'quiz:list'],
+      ],
+    ]);
 
     await press(owner, list, 'quiz:list');
     await edited(list, '📚 Your quizzes (2)');

@@ -54,15 +54,30 @@ describe('a five-minute database outage during a group quiz', () => {
 
   it('backs off quietly, reports the failing parts, and resumes with nothing lost or doubled', async () => {
     const { world } = h.sim;
-    const { owner, quiz } = await createQuizOf(h.db, world, { firstName: 'Outage' }, {
-      title: 'Outage',
-      questions: [
-        { text: 'Before?', options: ['a', 'b'], correctOptionIds: [0] },
-        { text: 'After?', options: ['a', 'b'], correctOptionIds: [1] },
-      ],
-    });
+    const { owner, quiz } = await createQuizOf(
+      h.db,
+      world,
+      { firstName: 'Outage' },
+      {
+        title: 'Outage',
+        questions: [
+          { text: 'Before?', options: ['a', 'b'], correctOptionIds: [0] },
+          { text: 'After?', options: ['a', 'b'], correctOptionIds: [1] },
+        ],
+      },
+    );
     const group = world.createGroup({ title: 'Outage', creator: owner.id });
-    const players = startVirtualPlayers({ world, clock, chat: group.id, players: 6, seed: 2, thinkTimeMs: [2_000, 6_000], revoteRate: 0, retractRate: 0, silentRate: 0 });
+    const players = startVirtualPlayers({
+      world,
+      clock,
+      chat: group.id,
+      players: 6,
+      seed: 2,
+      thinkTimeMs: [2_000, 6_000],
+      revoteRate: 0,
+      retractRate: 0,
+      silentRate: 0,
+    });
     const start = world.sendText(owner.id, group.id, `/startquiz ${quiz.id} 20s`);
     await advanceUntil(clock, () => h.botMessages(group.id).find((m) => m.pollId !== undefined), 'the first question', { stepMs: 250 });
     expect((await health()).status).toBe(200);
@@ -95,7 +110,12 @@ describe('a five-minute database outage during a group quiz', () => {
     expect(during.filter((line) => line.msg.startsWith('Run step failed'))).toEqual([]);
 
     proxy.up();
-    await advanceUntil(clock, () => h.botMessages(group.id).find((m) => m.messageId > start.messageId && m.text?.includes('has finished')), 'the results', { stepMs: 500, maxMs: 5 * 60_000 });
+    await advanceUntil(
+      clock,
+      () => h.botMessages(group.id).find((m) => m.messageId > start.messageId && m.text?.includes('has finished')),
+      'the results',
+      { stepMs: 500, maxMs: 5 * 60_000 },
+    );
 
     // The /myscore sent during the outage was answered, once (before or after the results: the
     // reply and the run are independent, and the clock runs ahead of a loaded machine); every
@@ -110,13 +130,18 @@ describe('a five-minute database outage during a group quiz', () => {
     expect((await health()).status).toBe(200);
     const polls = h.botMessages(group.id).filter((m) => m.pollId !== undefined);
     expect(polls).toHaveLength(2);
-    await advanceUntil(clock, async () => {
-      await players.settled();
-      return true;
-    }, 'the players to finish');
+    await advanceUntil(
+      clock,
+      async () => {
+        await players.settled();
+        return true;
+      },
+      'the players to finish',
+    );
     const run = await h.db.query.runs.findFirst({ where: (runs, { eq }) => eq(runs.chatId, group.id) });
     const board = await runLeaderboard(h.db, run!.id, { limit: 100 });
     expect(board.players).toBe(6);
-    for (const entry of board.top) expect({ correct: entry.correct, answered: entry.answered }).toEqual(players.expectedScores().get(entry.userId));
+    for (const entry of board.top)
+      expect({ correct: entry.correct, answered: entry.answered }).toEqual(players.expectedScores().get(entry.userId));
   });
 });

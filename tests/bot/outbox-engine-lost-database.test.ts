@@ -25,15 +25,30 @@ describe('the run engine: an outbox, through a lost database and a broken send',
     await h?.stop();
   });
 
-  it('sends a question once when the database is lost between Telegram\'s answer and the record, and records it when it is back', async () => {
+  it("sends a question once when the database is lost between Telegram's answer and the record, and records it when it is back", async () => {
     const database: TestDatabase = await createEmptyTestDatabase();
     const proxy = await startDbProxy(database.url);
     const g = await startBotHarness({ database, env: { DATABASE_URL: proxy.url } });
     try {
       const { world } = g.sim;
-      const { owner, quiz } = await createQuizOf(g.db, world, { firstName: 'Lost' }, { title: 'Lost record', questions: QUESTIONS.slice(0, 2) });
+      const { owner, quiz } = await createQuizOf(
+        g.db,
+        world,
+        { firstName: 'Lost' },
+        { title: 'Lost record', questions: QUESTIONS.slice(0, 2) },
+      );
       const group = world.createGroup({ title: 'Lost record', creator: owner.id });
-      const players = startVirtualPlayers({ world, clock: g.sim.clock, chat: group.id, players: 5, seed: 4, thinkTimeMs: [300, 2_000], revoteRate: 0, retractRate: 0, silentRate: 0 });
+      const players = startVirtualPlayers({
+        world,
+        clock: g.sim.clock,
+        chat: group.id,
+        players: 5,
+        seed: 4,
+        thinkTimeMs: [300, 2_000],
+        revoteRate: 0,
+        retractRate: 0,
+        silentRate: 0,
+      });
       let cut = false;
       world.on('botMessage', (message) => {
         // The poll exists at "Telegram"; its answer has not reached the bot yet.
@@ -50,7 +65,8 @@ describe('the run engine: an outbox, through a lost database and a broken send',
       await players.settled();
       const run = await g.db.query.runs.findFirst({ where: (runs, { eq }) => eq(runs.chatId, group.id) });
       const board = await runLeaderboard(g.db, run!.id, { limit: 100 });
-      for (const entry of board.top) expect({ correct: entry.correct, answered: entry.answered }).toEqual(players.expectedScores().get(entry.userId));
+      for (const entry of board.top)
+        expect({ correct: entry.correct, answered: entry.answered }).toEqual(players.expectedScores().get(entry.userId));
       expect(board.players).toBe(5);
     } finally {
       await g.stop();
@@ -63,13 +79,27 @@ describe('the run engine: an outbox, through a lost database and a broken send',
     const { world } = h.sim;
     const { owner, quiz } = await createQuizOf(h.db, world, { firstName: 'Drop' }, { title: 'Dropped', questions: QUESTIONS.slice(0, 2) });
     const group = world.createGroup({ title: 'Dropped answer', creator: owner.id });
-    const players = startVirtualPlayers({ world, clock: h.sim.clock, chat: group.id, players: 6, seed: 5, thinkTimeMs: [300, 2_500], revoteRate: 0, retractRate: 0, silentRate: 0 });
+    const players = startVirtualPlayers({
+      world,
+      clock: h.sim.clock,
+      chat: group.id,
+      players: 6,
+      seed: 5,
+      thinkTimeMs: [300, 2_500],
+      revoteRate: 0,
+      retractRate: 0,
+      silentRate: 0,
+    });
     // Telegram creates the first poll, but the bot never gets the answer.
     h.sim.faults.add({ kind: 'drop_after', methods: ['sendPoll'], chatId: group.id, times: 1 });
     const reconciledBefore = (await h.app.engine.stats()).questions_reconciled;
     const start = world.sendText(owner.id, group.id, `/startquiz ${quiz.id} 5s`);
     await resultsOf(h, group.id, start.messageId);
-    await h.waitFor(async () => (await h.db.query.runs.findFirst({ where: (runs, { eq }) => eq(runs.chatId, group.id) }))?.status === 'finished' || undefined, 'the run to be recorded finished');
+    await h.waitFor(
+      async () =>
+        (await h.db.query.runs.findFirst({ where: (runs, { eq }) => eq(runs.chatId, group.id) }))?.status === 'finished' || undefined,
+      'the run to be recorded finished',
+    );
     expectEachQuestionOnce(h, group.id, 2);
     expect((await h.app.engine.stats()).questions_reconciled).toBe(reconciledBefore + 1);
     await players.settled();
@@ -83,6 +113,7 @@ describe('the run engine: an outbox, through a lost database and a broken send',
     ]);
     const board = await runLeaderboard(h.db, run!.id, { limit: 100 });
     expect(board.players).toBe(6);
-    for (const entry of board.top) expect({ correct: entry.correct, answered: entry.answered }).toEqual(players.expectedScores().get(entry.userId));
+    for (const entry of board.top)
+      expect({ correct: entry.correct, answered: entry.answered }).toEqual(players.expectedScores().get(entry.userId));
   });
 });

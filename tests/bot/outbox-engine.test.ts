@@ -39,7 +39,12 @@ describe('the run engine: an outbox, never a send inside a transaction', () => {
 
   it('sends a question once when the database connections are terminated while it waits in the queue', async () => {
     const { world } = h.sim;
-    const { owner, quiz } = await createQuizOf(h.db, world, { firstName: 'Term' }, { title: 'Terminated', questions: QUESTIONS.slice(0, 2) });
+    const { owner, quiz } = await createQuizOf(
+      h.db,
+      world,
+      { firstName: 'Term' },
+      { title: 'Terminated', questions: QUESTIONS.slice(0, 2) },
+    );
     const group = world.createGroup({ title: 'Terminated while queued', creator: owner.id });
     // The announcement takes 1.5 s at "Telegram": the question waits behind it in its chat's line.
     const slow = h.sim.faults.add({ kind: 'slow', delayMs: 1_500, methods: ['sendMessage'], chatId: group.id, times: 1 });
@@ -54,7 +59,17 @@ describe('the run engine: an outbox, never a send inside a transaction', () => {
     const { world } = h.sim;
     const { owner, quiz } = await createQuizOf(h.db, world, { firstName: 'Storm' }, { title: 'Terminations', questions: QUESTIONS });
     const group = world.createGroup({ title: 'Terminations', creator: owner.id });
-    const players = startVirtualPlayers({ world, clock: h.sim.clock, chat: group.id, players: 8, seed: 9, thinkTimeMs: [200, 3_000], revoteRate: 0, retractRate: 0, silentRate: 0 });
+    const players = startVirtualPlayers({
+      world,
+      clock: h.sim.clock,
+      chat: group.id,
+      players: 8,
+      seed: 9,
+      thinkTimeMs: [200, 3_000],
+      revoteRate: 0,
+      retractRate: 0,
+      silentRate: 0,
+    });
     const start = world.sendText(owner.id, group.id, `/startquiz ${quiz.id} 5s`);
     let terminations = 0;
     const storm = setInterval(() => {
@@ -63,7 +78,11 @@ describe('the run engine: an outbox, never a send inside a transaction', () => {
     }, 500);
     try {
       await resultsOf(h, group.id, start.messageId);
-      await h.waitFor(async () => (await h.db.query.runs.findFirst({ where: (runs, { eq }) => eq(runs.chatId, group.id) }))?.status === 'finished' || undefined, 'the run to be recorded finished');
+      await h.waitFor(
+        async () =>
+          (await h.db.query.runs.findFirst({ where: (runs, { eq }) => eq(runs.chatId, group.id) }))?.status === 'finished' || undefined,
+        'the run to be recorded finished',
+      );
     } finally {
       clearInterval(storm);
     }
@@ -74,9 +93,9 @@ describe('the run engine: an outbox, never a send inside a transaction', () => {
     expect(run).toMatchObject({ status: 'finished' });
     const board = await runLeaderboard(h.db, run!.id, { limit: 100 });
     expect(board.players).toBe(8);
-    for (const entry of board.top) expect({ correct: entry.correct, answered: entry.answered }).toEqual(players.expectedScores().get(entry.userId));
+    for (const entry of board.top)
+      expect({ correct: entry.correct, answered: entry.answered }).toEqual(players.expectedScores().get(entry.userId));
   });
-
 });
 
 describe('the run engine: nothing held while its messages wait (a clock driven by hand)', () => {
@@ -95,11 +114,21 @@ describe('the run engine: nothing held while its messages wait (a clock driven b
 
   it('holds no transaction and no pooled connection while its messages wait for the global limit', async () => {
     const { world } = h.sim;
-    const { owner, quiz } = await createQuizOf(h.db, world, { firstName: 'Many' }, { title: 'Many groups', questions: QUESTIONS.slice(0, 1) });
+    const { owner, quiz } = await createQuizOf(
+      h.db,
+      world,
+      { firstName: 'Many' },
+      { title: 'Many groups', questions: QUESTIONS.slice(0, 1) },
+    );
     const groups = Array.from({ length: 12 }, (_, i) => world.createGroup({ title: `Group ${i}`, creator: owner.id }));
     for (const group of groups) world.sendText(owner.id, group.id, `/startquiz ${quiz.id} 5s`);
     // 24 messages at 4 per second of clock time: most of them wait in the queue.
-    await advanceUntil(clock, async () => (h.app.queue.stats().queue_size >= 6 && (await h.app.engine.stats()).steps_in_progress >= 6) || undefined, 'messages waiting in the queue', { stepMs: 10 });
+    await advanceUntil(
+      clock,
+      async () => (h.app.queue.stats().queue_size >= 6 && (await h.app.engine.stats()).steps_in_progress >= 6) || undefined,
+      'messages waiting in the queue',
+      { stepMs: 10 },
+    );
     // The clock stops here, so those messages wait for as long as the test likes: a transaction
     // may still come and go (a step's intents, an outcome), but the bot must come to rest with
     // nothing held. An engine that held a transaction or a connection across a send would hold
@@ -118,6 +147,11 @@ describe('the run engine: nothing held while its messages wait (a clock driven b
     // ...and the messages were waiting all along: the clock has not moved.
     expect(h.app.queue.stats().queue_size).toBeGreaterThanOrEqual(6);
     expect((await h.app.engine.stats()).steps_in_progress).toBeGreaterThanOrEqual(6);
-    await advanceUntil(clock, () => groups.every((group) => h.botMessages(group.id).some((m) => m.pollId !== undefined)) || undefined, 'the first question in every group', { stepMs: 100, maxMs: 60_000 });
+    await advanceUntil(
+      clock,
+      () => groups.every((group) => h.botMessages(group.id).some((m) => m.pollId !== undefined)) || undefined,
+      'the first question in every group',
+      { stepMs: 100, maxMs: 60_000 },
+    );
   });
 });

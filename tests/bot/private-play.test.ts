@@ -9,15 +9,20 @@ describe('a quiz played in a private chat, end to end', () => {
   let quizId: number;
   beforeAll(async () => {
     h = await startBotHarness();
-    const { quiz } = await createQuizOf(h.db, h.sim.world, { firstName: 'Ann' }, {
-      title: 'Mixed',
-      openPeriodS: 60,
-      questions: [
-        { text: 'Pick the primes', options: ['2', '4', '5', '9'], correctOptionIds: [0, 2] },
-        { text: 'Pick the primes again', options: ['3', '7', '8'], correctOptionIds: [0, 1] },
-        { text: 'Largest planet?', options: ['Mars', 'Jupiter'], correctOptionIds: [1] },
-      ],
-    });
+    const { quiz } = await createQuizOf(
+      h.db,
+      h.sim.world,
+      { firstName: 'Ann' },
+      {
+        title: 'Mixed',
+        openPeriodS: 60,
+        questions: [
+          { text: 'Pick the primes', options: ['2', '4', '5', '9'], correctOptionIds: [0, 2] },
+          { text: 'Pick the primes again', options: ['3', '7', '8'], correctOptionIds: [0, 1] },
+          { text: 'Largest planet?', options: ['Mars', 'Jupiter'], correctOptionIds: [1] },
+        ],
+      },
+    );
     quizId = quiz.id;
   });
   afterAll(async () => {
@@ -25,7 +30,8 @@ describe('a quiz played in a private chat, end to end', () => {
   });
 
   /** The next poll the bot sends to `chatId` after message `afterId`. */
-  const nextPoll = (chatId: number, afterId: number): Promise<SimMessage> => h.nextBotMessage(chatId, afterId, (m) => m.pollId !== undefined);
+  const nextPoll = (chatId: number, afterId: number): Promise<SimMessage> =>
+    h.nextBotMessage(chatId, afterId, (m) => m.pollId !== undefined);
 
   it('moves on as soon as the player answers and scores a multi-correct question only on the exact set', async () => {
     const { world } = h.sim;
@@ -44,7 +50,9 @@ describe('a quiz played in a private chat, end to end', () => {
     expect(world.poll(first.pollId!)?.openPeriod).toBe(60);
     // The results go out inside the step's transaction; the run reads finished once it commits.
     const run = await h.waitFor(
-      async () => (await h.db.query.runs.findFirst({ where: (runs, { and, eq }) => and(eq(runs.chatId, player.id), eq(runs.status, 'finished')) })) ?? undefined,
+      async () =>
+        (await h.db.query.runs.findFirst({ where: (runs, { and, eq }) => and(eq(runs.chatId, player.id), eq(runs.status, 'finished')) })) ??
+        undefined,
       'the run to be finished',
     );
     const board = await runLeaderboard(h.db, run.id);

@@ -47,14 +47,24 @@ describe('a bot process facing faults', () => {
   it('never counts the downtime as response time: answers accepted after a restart get at most the open period', async () => {
     const { db, sim } = f;
     const { world } = sim;
-    const { owner, quiz } = await createQuizOf(db, world, { firstName: 'Down' }, { title: 'Downtime', questions: [{ text: 'Late?', options: ['a', 'b'], correctOptionIds: [1] }] });
+    const { owner, quiz } = await createQuizOf(
+      db,
+      world,
+      { firstName: 'Down' },
+      { title: 'Downtime', questions: [{ text: 'Late?', options: ['a', 'b'], correctOptionIds: [1] }] },
+    );
     const members = Array.from({ length: 6 }, (_, i) => world.createUser({ firstName: `Late ${i}` }));
     const group = world.createGroup({ title: 'Downtime', creator: owner.id, members: members.map((m) => m.id) });
     const first = await f.start();
     const start = world.sendText(owner.id, group.id, `/startquiz ${quiz.id} 5s`);
     const poll = await nextBotMessage(world, group.id, start.messageId, (m) => m.pollId !== undefined, 30_000, 'the question');
     // Killed once the question is recorded (the crash before the record is the next test's).
-    await expect.poll(async () => (await db.query.runs.findFirst({ where: (runs, { eq }) => eq(runs.chatId, group.id) }))?.currentPosition, { timeout: 10_000, interval: 20 }).toBe(0);
+    await expect
+      .poll(async () => (await db.query.runs.findFirst({ where: (runs, { eq }) => eq(runs.chatId, group.id) }))?.currentPosition, {
+        timeout: 10_000,
+        interval: 20,
+      })
+      .toBe(0);
     await first.kill('SIGKILL');
     for (const member of members) world.answerPoll(member.id, poll.pollId!, [1]);
     // The poll closes while the bot is down; its answers wait at "Telegram".
@@ -62,7 +72,13 @@ describe('a bot process facing faults', () => {
 
     const second = await f.start();
     await nextBotMessage(world, group.id, poll.messageId, (m) => m.text?.includes('has finished') ?? false, 60_000, 'the results');
-    const answers = await db.query.answers.findMany({ where: (a, { inArray }) => inArray(a.userId, members.map((m) => m.id)) });
+    const answers = await db.query.answers.findMany({
+      where: (a, { inArray }) =>
+        inArray(
+          a.userId,
+          members.map((m) => m.id),
+        ),
+    });
     expect(answers).toHaveLength(6);
     for (const answer of answers) expect(answer.responseMs).toBeLessThanOrEqual(5_000);
     await second.kill('SIGTERM');
@@ -71,19 +87,35 @@ describe('a bot process facing faults', () => {
   it('never sends a question twice after a crash between Telegram accepting it and its record: its poll update identifies it', async () => {
     const { db, sim } = f;
     const { world } = sim;
-    const { owner, quiz } = await createQuizOf(db, world, { firstName: 'Crash' }, {
-      title: 'Crash between send and record',
-      questions: [
-        { text: 'One?', options: ['a', 'b'], correctOptionIds: [0] },
-        { text: 'Two?', options: ['a', 'b'], correctOptionIds: [1] },
-      ],
-    });
+    const { owner, quiz } = await createQuizOf(
+      db,
+      world,
+      { firstName: 'Crash' },
+      {
+        title: 'Crash between send and record',
+        questions: [
+          { text: 'One?', options: ['a', 'b'], correctOptionIds: [0] },
+          { text: 'Two?', options: ['a', 'b'], correctOptionIds: [1] },
+        ],
+      },
+    );
     const group = world.createGroup({ title: 'Crash', creator: owner.id });
-    const players = startVirtualPlayers({ world, clock: sim.clock, chat: group.id, players: 6, seed: 21, thinkTimeMs: [300, 2_000], revoteRate: 0, retractRate: 0, silentRate: 0 });
+    const players = startVirtualPlayers({
+      world,
+      clock: sim.clock,
+      chat: group.id,
+      players: 6,
+      seed: 21,
+      thinkTimeMs: [300, 2_000],
+      revoteRate: 0,
+      retractRate: 0,
+      silentRate: 0,
+    });
     const first = await f.start();
     world.on('botMessage', (message) => {
       // The poll exists at "Telegram"; the process dies before the answer reaches it.
-      if (message.chatId === group.id && message.pollId !== undefined && first.child.exitCode === null && first.child.signalCode === null) first.child.kill('SIGKILL');
+      if (message.chatId === group.id && message.pollId !== undefined && first.child.exitCode === null && first.child.signalCode === null)
+        first.child.kill('SIGKILL');
     });
     const start = world.sendText(owner.id, group.id, `/startquiz ${quiz.id} 5s`);
     await expect.poll(() => first.child.signalCode, { timeout: 30_000, interval: 50 }).toBe('SIGKILL');
@@ -95,7 +127,8 @@ describe('a bot process facing faults', () => {
     const run = await db.query.runs.findFirst({ where: (runs, { eq }) => eq(runs.chatId, group.id) });
     const board = await runLeaderboard(db, run!.id, { limit: 100 });
     expect(board.players).toBe(6);
-    for (const entry of board.top) expect({ correct: entry.correct, answered: entry.answered }).toEqual(players.expectedScores().get(entry.userId));
+    for (const entry of board.top)
+      expect({ correct: entry.correct, answered: entry.answered }).toEqual(players.expectedScores().get(entry.userId));
     await second.kill('SIGTERM');
   }, 120_000);
 });

@@ -23,13 +23,18 @@ describe('fair scoring, end to end', () => {
   let quiz: Quiz;
   beforeAll(async () => {
     h = await startBotHarness({ simulator: { clock } });
-    ({ owner, quiz } = await createQuizOf(h.db, h.sim.world, { firstName: 'Olga' }, {
-      title: 'Pair',
-      questions: [
-        { text: 'One?', options: ['right', 'wrong'], correctOptionIds: [RIGHT] },
-        { text: 'Two?', options: ['right', 'wrong'], correctOptionIds: [RIGHT] },
-      ],
-    }));
+    ({ owner, quiz } = await createQuizOf(
+      h.db,
+      h.sim.world,
+      { firstName: 'Olga' },
+      {
+        title: 'Pair',
+        questions: [
+          { text: 'One?', options: ['right', 'wrong'], correctOptionIds: [RIGHT] },
+          { text: 'Two?', options: ['right', 'wrong'], correctOptionIds: [RIGHT] },
+        ],
+      },
+    ));
   });
   afterAll(async () => {
     await h?.stop();
@@ -37,7 +42,10 @@ describe('fair scoring, end to end', () => {
 
   /** The first bot message in `chatId` after `afterId` that `match`es, moving the clock until it comes. */
   const next = (chatId: number, afterId: number, what: string, match: (m: SimMessage) => boolean): Promise<SimMessage> =>
-    advanceUntil(clock, () => h.botMessages(chatId).find((m) => m.messageId > afterId && match(m)), what, { stepMs: 500, maxMs: 5 * 60_000 });
+    advanceUntil(clock, () => h.botMessages(chatId).find((m) => m.messageId > afterId && match(m)), what, {
+      stepMs: 500,
+      maxMs: 5 * 60_000,
+    });
 
   /**
    * Runs the quiz in `group`; for each question, every player in `choices` votes at the same
@@ -54,7 +62,13 @@ describe('fair scoring, end to end', () => {
     }
     const results = await next(groupId, last, 'the results', (m) => m.text?.includes('has finished') ?? false);
     // The run ends once the results are recorded: only then may the next run start.
-    await advanceUntil(clock, async () => (await h.db.query.runs.findFirst({ where: (runs, { and, eq }) => and(eq(runs.chatId, groupId), eq(runs.status, 'running')) })) === undefined || undefined, 'the run to end');
+    await advanceUntil(
+      clock,
+      async () =>
+        (await h.db.query.runs.findFirst({ where: (runs, { and, eq }) => and(eq(runs.chatId, groupId), eq(runs.status, 'running')) })) ===
+          undefined || undefined,
+      'the run to end',
+    );
     return results;
   }
 
@@ -69,7 +83,13 @@ describe('fair scoring, end to end', () => {
     const carol = world.createUser({ firstName: 'Carol' });
     const group = world.createGroup({ title: 'Zeros', creator: owner.id, members: [bob.id, carol.id] });
 
-    const results = await playInGroup(group.id, new Map([[bob, [WRONG, WRONG]], [carol, [WRONG, WRONG]]]));
+    const results = await playInGroup(
+      group.id,
+      new Map([
+        [bob, [WRONG, WRONG]],
+        [carol, [WRONG, WRONG]],
+      ]),
+    );
     const text = results.text!;
     expect(text).toContain('2 players');
     // Both are listed (they played), neither with a medal, a place or points.
@@ -90,7 +110,14 @@ describe('fair scoring, end to end', () => {
     const cid = world.createUser({ firstName: 'Cid' });
     const group = world.createGroup({ title: 'Ties', creator: owner.id, members: [ann.id, ben.id, cid.id] });
 
-    const results = await playInGroup(group.id, new Map([[ann, [RIGHT, RIGHT]], [ben, [RIGHT, RIGHT]], [cid, [RIGHT, WRONG]]]));
+    const results = await playInGroup(
+      group.id,
+      new Map([
+        [ann, [RIGHT, RIGHT]],
+        [ben, [RIGHT, RIGHT]],
+        [cid, [RIGHT, WRONG]],
+      ]),
+    );
     const text = results.text!;
     // Points: 100, 50, 25 by rank plus 10 for every ranked player (the defaults).
     const annTime = /^🥇 Ann – 2\/2 correct · (\d+\.\d) s · 110 points$/m.exec(text)?.[1];
@@ -99,8 +126,17 @@ describe('fair scoring, end to end', () => {
     expect(text).toMatch(/^🥉 Cid – 1\/2 correct · \d+\.\d s · 35 points$/m);
     expect(text).toContain('🏆 Congratulations to the winners!');
 
-    world.pressButton(ben.id, group.id, results.messageId, (results.replyMarkup!.inline_keyboard[0]![0] as { callback_data: string }).callback_data);
-    const alert = await advanceUntil(clock, () => group.transcript.find((e) => e.kind === 'callback_answer' && e.messageId === results.messageId), 'the rank alert');
+    world.pressButton(
+      ben.id,
+      group.id,
+      results.messageId,
+      (results.replyMarkup!.inline_keyboard[0]![0] as { callback_data: string }).callback_data,
+    );
+    const alert = await advanceUntil(
+      clock,
+      () => group.transcript.find((e) => e.kind === 'callback_answer' && e.messageId === results.messageId),
+      'the rank alert',
+    );
     expect(alert.text).toBe('🥇 You share 1st place of 3 players with 2/2 correct.');
     expect(await ask(ann.id, group.id, '/leaderboard')).toMatch(/^🥇 Ann – 110 points .*\n🥇 Ben – 110 points .*\n🥉 Cid – 35 points/m);
   });
@@ -116,14 +152,26 @@ describe('fair scoring, end to end', () => {
         last = poll.messageId;
       }
       await next(pia.id, last, 'the results', (m) => m.text?.includes('has finished') ?? false);
-      await advanceUntil(clock, async () => (await h.db.query.runs.findFirst({ where: (runs, { and, eq }) => and(eq(runs.chatId, pia.id), eq(runs.status, 'running')) })) === undefined || undefined, 'the run to end');
+      await advanceUntil(
+        clock,
+        async () =>
+          (await h.db.query.runs.findFirst({ where: (runs, { and, eq }) => and(eq(runs.chatId, pia.id), eq(runs.status, 'running')) })) ===
+            undefined || undefined,
+        'the run to end',
+      );
     }
     expect(await ask(pia.id, pia.id, '/myscore')).toMatch(/⭐ 0 points\n🎲 1 quiz played\n✅ 0 of 2 answers correct \(0%\)/);
 
     // Knowing the answers now, Pia plays it again in a group, with Quin who never played it.
     const quin = world.createUser({ firstName: 'Quin' });
     const group = world.createGroup({ title: 'Replay', creator: owner.id, members: [pia.id, quin.id] });
-    const results = await playInGroup(group.id, new Map([[pia, [RIGHT, RIGHT]], [quin, [RIGHT, WRONG]]]));
+    const results = await playInGroup(
+      group.id,
+      new Map([
+        [pia, [RIGHT, RIGHT]],
+        [quin, [RIGHT, WRONG]],
+      ]),
+    );
     expect(results.text).toMatch(/^🥇 Pia – 2\/2 correct · \d+\.\d s · no points: played before$/m);
     expect(results.text).toMatch(/^🥈 Quin – 1\/2 correct · \d+\.\d s · 60 points$/m);
     expect(await ask(pia.id, pia.id, '/myscore')).toMatch(/⭐ 0 points\n🎲 1 quiz played\n/);

@@ -18,12 +18,16 @@ describe('parseStartArguments', () => {
   });
 
   it('explains a missing id with the usage of the command of the chat: /startquiz in groups, /play in private', () => {
-    expect(problemOf('', 'group')).toBe('Which quiz? Give its number, e.g. /startquiz 12 or /startquiz 12 15s shuffle (your quizzes: /myquizzes).');
+    expect(problemOf('', 'group')).toBe(
+      'Which quiz? Give its number, e.g. /startquiz 12 or /startquiz 12 15s shuffle (your quizzes: /myquizzes).',
+    );
     expect(problemOf('', 'private')).toBe('Which quiz? Give its number, e.g. /play 12 or /play 12 15s shuffle (your quizzes: /myquizzes).');
   });
 
   it('says that a word or a number too long is not a quiz id', () => {
-    expect(problemOf('abc', 'private')).toBe("'abc' is not a quiz id: give the quiz's number, e.g. /play 12 or /play 12 15s shuffle (your quizzes: /myquizzes).");
+    expect(problemOf('abc', 'private')).toBe(
+      "'abc' is not a quiz id: give the quiz's number, e.g. /play 12 or /play 12 15s shuffle (your quizzes: /myquizzes).",
+    );
     expect(problemOf('99999999999999999999999', 'group')).toBe(
       "'99999999999999999999999' is not a quiz id: give the quiz's number, e.g. /startquiz 12 or /startquiz 12 15s shuffle (your quizzes: /myquizzes).",
     );
@@ -32,7 +36,9 @@ describe('parseStartArguments', () => {
 
   it('says that a broken link leads to no quiz, with the usage of the chat', () => {
     for (const payload of ['quiz_abc', 'quiz_-5', `quiz_${'9'.repeat(53)}`, 'quiz_']) {
-      expect(problemOf(payload, 'private'), payload).toBe('That link leads to no quiz. Ask for a new link, or give the quiz\'s number, e.g. /play 12 or /play 12 15s shuffle (your quizzes: /myquizzes).');
+      expect(problemOf(payload, 'private'), payload).toBe(
+        "That link leads to no quiz. Ask for a new link, or give the quiz's number, e.g. /play 12 or /play 12 15s shuffle (your quizzes: /myquizzes).",
+      );
     }
     expect(problemOf('quiz_abc', 'group')).toContain('e.g. /startquiz 12');
   });

@@ -14,7 +14,10 @@ import { startProcessFixture, type ProcessFixture } from '../helpers/process-fix
 /** The HTTP port a process reports in its "listening" line (it runs with HTTP_PORT=0). */
 async function httpPortOf(bot: BotProcess): Promise<number> {
   await bot.waitForLog('Monitoring HTTP server listening', 30_000);
-  const line = bot.output().split('\n').find((l) => l.includes('"msg":"Monitoring HTTP server listening"'));
+  const line = bot
+    .output()
+    .split('\n')
+    .find((l) => l.includes('"msg":"Monitoring HTTP server listening"'));
   return (JSON.parse(line as string) as { port: number }).port;
 }
 
@@ -36,7 +39,9 @@ describe('a bot process starting without what it needs', () => {
     const bot = f.spawn({ MONITORING_TOKEN: 'a token with spaces in it 0123' });
     const [code] = (await once(bot.child, 'exit')) as [number | null];
     expect(code).toBe(78);
-    expect(bot.output()).toContain('quiz-agent cannot start, the configuration is invalid:\nMONITORING_TOKEN must be one word of visible ASCII characters, no spaces');
+    expect(bot.output()).toContain(
+      'quiz-agent cannot start, the configuration is invalid:\nMONITORING_TOKEN must be one word of visible ASCII characters, no spaces',
+    );
     expect(bot.output()).not.toContain('a token with spaces');
   }, 30_000);
 
@@ -45,17 +50,29 @@ describe('a bot process starting without what it needs', () => {
     const bot = f.spawn({ BOT_TOKEN: refused });
     const [code] = (await once(bot.child, 'exit')) as [number | null];
     expect(code).toBe(78);
-    expect(bot.output()).toContain(`quiz-agent cannot start, the configuration is invalid:\nBOT_TOKEN was refused by the Bot API at ${new URL(f.sim.apiRoot).origin}`);
+    expect(bot.output()).toContain(
+      `quiz-agent cannot start, the configuration is invalid:\nBOT_TOKEN was refused by the Bot API at ${new URL(f.sim.apiRoot).origin}`,
+    );
     expect(bot.output()).not.toContain(refused);
   }, 30_000);
 
   it('waits for a database on a closed port, naming its host, port and database (not its password); /health is 503 with the reason; SIGTERM exits at once', async () => {
     const bot = f.spawn({ DATABASE_URL: 'postgres://quiz:s3cret-pw@127.0.0.1:1/quizdb' });
     const port = await httpPortOf(bot);
-    await bot.waitForLog('start-up: database at 127.0.0.1:1 (database quizdb) unavailable, retrying with backoff (one line per minute until it is back)', 30_000);
+    await bot.waitForLog(
+      'start-up: database at 127.0.0.1:1 (database quizdb) unavailable, retrying with backoff (one line per minute until it is back)',
+      30_000,
+    );
     const waiting = await health(port);
     expect(waiting.status).toBe(503);
-    expect(waiting.body).toMatchObject({ status: 'starting', failing: { 'start-up': expect.stringMatching(/^database at 127\.0\.0\.1:1 \(database quizdb\) unavailable for \d+ s \(\d+ attempts\): .*ECONNREFUSED/) } });
+    expect(waiting.body).toMatchObject({
+      status: 'starting',
+      failing: {
+        'start-up': expect.stringMatching(
+          /^database at 127\.0\.0\.1:1 \(database quizdb\) unavailable for \d+ s \(\d+ attempts\): .*ECONNREFUSED/,
+        ),
+      },
+    });
     const started = Date.now();
     const exit = await bot.kill('SIGTERM');
     expect(Date.now() - started).toBeLessThan(5_000);
@@ -82,11 +99,16 @@ describe('a bot process starting without what it needs', () => {
       const target = new URL(dbProxy.url);
       const bot = f.spawn({ DATABASE_URL: dbProxy.url });
       const port = await httpPortOf(bot);
-      await bot.waitForLog(`start-up: database at 127.0.0.1:${target.port} (database ${target.pathname.slice(1)}) unavailable, retrying with backoff (one line per minute until it is back)`, 30_000);
+      await bot.waitForLog(
+        `start-up: database at 127.0.0.1:${target.port} (database ${target.pathname.slice(1)}) unavailable, retrying with backoff (one line per minute until it is back)`,
+        30_000,
+      );
       expect((await health(port)).status).toBe(503);
       dbProxy.up();
       await bot.waitForLog('quiz-agent is running', 60_000);
-      expect(bot.output()).toContain(`"msg":"start-up: database at 127.0.0.1:${target.port} (database ${target.pathname.slice(1)}) available again"`);
+      expect(bot.output()).toContain(
+        `"msg":"start-up: database at 127.0.0.1:${target.port} (database ${target.pathname.slice(1)}) available again"`,
+      );
       expect(await health(port)).toEqual({ status: 200, body: { status: 'healthy' } });
       expect(await bot.kill('SIGTERM')).toEqual({ code: 0, signal: null });
     }, 90_000);
@@ -96,10 +118,15 @@ describe('a bot process starting without what it needs', () => {
       const origin = new URL(telegramProxy.url).origin;
       const bot = f.spawn({ TELEGRAM_API_ROOT: telegramProxy.url });
       const port = await httpPortOf(bot);
-      await bot.waitForLog(`start-up: telegram at ${origin} unavailable, retrying with backoff (one line per minute until it is back)`, 30_000);
+      await bot.waitForLog(
+        `start-up: telegram at ${origin} unavailable, retrying with backoff (one line per minute until it is back)`,
+        30_000,
+      );
       const waiting = await health(port);
       expect(waiting.status).toBe(503);
-      expect(waiting.body.failing?.['start-up']).toMatch(new RegExp(`^telegram at ${origin.replaceAll('.', '\\.')} unavailable for \\d+ s`));
+      expect(waiting.body.failing?.['start-up']).toMatch(
+        new RegExp(`^telegram at ${origin.replaceAll('.', '\\.')} unavailable for \\d+ s`),
+      );
       telegramProxy.up();
       await bot.waitForLog('quiz-agent is running', 60_000);
       expect((await health(port)).status).toBe(200);

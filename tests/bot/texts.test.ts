@@ -13,7 +13,18 @@ describe('helpText', () => {
   const text = helpText('quiz_agent_bot');
 
   it('lists every command', () => {
-    for (const command of ['/newquiz', '/done', '/cancel', '/myquizzes', '/play <id>', '/startquiz <id> [15s]', '/stopquiz', '/leaderboard', '/myscore', '/help']) {
+    for (const command of [
+      '/newquiz',
+      '/done',
+      '/cancel',
+      '/myquizzes',
+      '/play <id>',
+      '/startquiz <id> [15s]',
+      '/stopquiz',
+      '/leaderboard',
+      '/myscore',
+      '/help',
+    ]) {
       expect(text).toContain(command);
     }
     expect(text).toMatch(/\/startquiz.*group admins/);
@@ -65,7 +76,10 @@ describe('quizProblemsText', () => {
   });
 
   it('stays within one message when problems are long', () => {
-    const problems = Array.from({ length: 20 }, (_, i) => `Question ${i + 1}: the line '${'x'.repeat(1000)}' is neither an option nor an explanation`);
+    const problems = Array.from(
+      { length: 20 },
+      (_, i) => `Question ${i + 1}: the line '${'x'.repeat(1000)}' is neither an option nor an explanation`,
+    );
     const text = quizProblemsText(problems);
     expect(text.length).toBeLessThanOrEqual(MESSAGE_MAX);
     expect(text).toMatch(/…and \d+ more/);
@@ -132,7 +146,10 @@ describe('resultsText', () => {
 
   it('shares a medal between equal results, says why a replay earns nothing and lists players with no correct answer unplaced', () => {
     const text = resultsText({
-      title: 'T', questionCount: 2, players: 4, stopped: false,
+      title: 'T',
+      questionCount: 2,
+      players: 4,
+      stopped: false,
       top: [
         { rank: 1, name: 'Ann', correct: 2, totalCorrectMs: 2_000, points: 110, credit: 'counted' },
         { rank: 1, name: 'Ben', correct: 2, totalCorrectMs: 2_000, points: 0, credit: 'replay' },
@@ -147,7 +164,10 @@ describe('resultsText', () => {
 
   it('congratulates nobody when no one answered correctly', () => {
     const text = resultsText({
-      title: 'T', questionCount: 2, players: 2, stopped: false,
+      title: 'T',
+      questionCount: 2,
+      players: 2,
+      stopped: false,
       top: [
         { rank: null, name: 'Bob', correct: 0, totalCorrectMs: 0, points: 0, credit: 'counted' },
         { rank: null, name: 'Carol', correct: 0, totalCorrectMs: 0, points: 0, credit: 'replay' },
@@ -232,7 +252,12 @@ describe('myQuizzesText', () => {
   });
 
   it('stays within one message with many quizzes', () => {
-    const quizzes = Array.from({ length: 500 }, (_, i) => ({ id: i + 1, title: `Quiz number ${i + 1} about many things`, questionCount: 10, createdAt: new Date(0) }));
+    const quizzes = Array.from({ length: 500 }, (_, i) => ({
+      id: i + 1,
+      title: `Quiz number ${i + 1} about many things`,
+      questionCount: 10,
+      createdAt: new Date(0),
+    }));
     const text = myQuizzesText(quizzes);
     expect(text.length).toBeLessThanOrEqual(MESSAGE_MAX);
     expect(text).toContain('(id 1)');
@@ -259,8 +284,12 @@ describe('playerRankText', () => {
   });
 
   it('says when the place is shared, and that no correct answer means no place', () => {
-    expect(playerRankText({ rank: 1, shared: true, players: 3, correct: 2, questionCount: 2 })).toBe('🥇 You share 1st place of 3 players with 2/2 correct.');
-    expect(playerRankText({ rank: null, players: 3, correct: 0, questionCount: 2 })).toBe('No correct answer this time (0/2), so no place among the 3 players.');
+    expect(playerRankText({ rank: 1, shared: true, players: 3, correct: 2, questionCount: 2 })).toBe(
+      '🥇 You share 1st place of 3 players with 2/2 correct.',
+    );
+    expect(playerRankText({ rank: null, players: 3, correct: 0, questionCount: 2 })).toBe(
+      'No correct answer this time (0/2), so no place among the 3 players.',
+    );
   });
 
   it('says so when the player did not answer', () => {

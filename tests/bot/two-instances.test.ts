@@ -19,13 +19,18 @@ describe('two bot instances on one database', () => {
 
   it('share the runs of six groups without sending any question or results twice', async () => {
     const { world } = a.sim;
-    const { owner, quiz } = await createQuizOf(a.db, world, { firstName: 'Olga' }, {
-      title: 'Shared',
-      questions: [
-        { text: 'One?', options: ['a', 'b'], correctOptionIds: [0] },
-        { text: 'Two?', options: ['a', 'b'], correctOptionIds: [1] },
-      ],
-    });
+    const { owner, quiz } = await createQuizOf(
+      a.db,
+      world,
+      { firstName: 'Olga' },
+      {
+        title: 'Shared',
+        questions: [
+          { text: 'One?', options: ['a', 'b'], correctOptionIds: [0] },
+          { text: 'Two?', options: ['a', 'b'], correctOptionIds: [1] },
+        ],
+      },
+    );
     const groups: SimChat[] = [];
     const crowds: VirtualPlayers[] = [];
     for (let i = 0; i < 6; i++) {
@@ -42,7 +47,10 @@ describe('two bot instances on one database', () => {
     a.app.engine.start();
     const finished = (group: SimChat) => a.botMessages(group.id).filter((m) => m.text?.includes('has finished'));
     await a.waitFor(() => groups.every((g) => finished(g).length > 0), 'results in every group', 60_000);
-    await a.waitFor(async () => (await a.db.query.runs.findMany({ where: (runs, { eq }) => eq(runs.status, 'finished') })).length === 6, 'six finished runs');
+    await a.waitFor(
+      async () => (await a.db.query.runs.findMany({ where: (runs, { eq }) => eq(runs.status, 'finished') })).length === 6,
+      'six finished runs',
+    );
     for (const crowd of crowds) await crowd.settled();
 
     for (const group of groups) {

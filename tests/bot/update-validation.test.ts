@@ -8,7 +8,14 @@ const user = { id: 42, is_bot: false, first_name: 'Ada' };
 const answer = (fields: Record<string, unknown>) => ({ update_id: 1, poll_answer: { poll_id: 'p1', user, option_ids: [0], ...fields } });
 const message = (fields: Record<string, unknown>) => ({
   update_id: 2,
-  message: { message_id: 5, date: 1_700_000_000, chat: { id: 42, type: 'private', first_name: 'Ada' }, from: user, text: '/help', ...fields },
+  message: {
+    message_id: 5,
+    date: 1_700_000_000,
+    chat: { id: 42, type: 'private', first_name: 'Ada' },
+    from: user,
+    text: '/help',
+    ...fields,
+  },
 });
 
 describe('checkUpdate', () => {
@@ -35,7 +42,10 @@ describe('checkUpdate', () => {
   it('refuses ids that are not safe integers, wherever they are', () => {
     expect(checkUpdate(answer({ user: { ...user, id: 2 ** 62 } }))).toMatchObject({ ok: false, reason: 'unsafe_id' });
     expect(checkUpdate({ ...answer({}), update_id: 2 ** 53 })).toMatchObject({ ok: false, reason: 'unsafe_id' });
-    expect(checkUpdate(message({ chat: { id: -(2 ** 60), type: 'supergroup', title: 'Big' } }))).toMatchObject({ ok: false, reason: 'unsafe_id' });
+    expect(checkUpdate(message({ chat: { id: -(2 ** 60), type: 'supergroup', title: 'Big' } }))).toMatchObject({
+      ok: false,
+      reason: 'unsafe_id',
+    });
     expect(checkUpdate(message({ message_id: 0.5 }))).toMatchObject({ ok: false, reason: 'unsafe_id' });
   });
 
@@ -52,8 +62,14 @@ describe('checkUpdate', () => {
     expect(checkUpdate(answer({ user: { id: 42 } }))).toMatchObject({ ok: false, reason: 'malformed' });
     expect(checkUpdate({ update_id: '1', message: message({}).message })).toMatchObject({ ok: false, reason: 'malformed' });
     // Found by the fuzz test: entities without their text made grammY's command filter throw in the handler.
-    expect(checkUpdate(message({ text: undefined, entities: [{ type: 'bot_command', offset: 0, length: 5 }] }))).toMatchObject({ ok: false, reason: 'malformed' });
-    expect(checkUpdate(message({ text: '/he', entities: [{ type: 'bot_command', offset: 0, length: 5 }] }))).toMatchObject({ ok: false, reason: 'malformed' });
+    expect(checkUpdate(message({ text: undefined, entities: [{ type: 'bot_command', offset: 0, length: 5 }] }))).toMatchObject({
+      ok: false,
+      reason: 'malformed',
+    });
+    expect(checkUpdate(message({ text: '/he', entities: [{ type: 'bot_command', offset: 0, length: 5 }] }))).toMatchObject({
+      ok: false,
+      reason: 'malformed',
+    });
     expect(checkUpdate(message({ entities: [{ type: 'bot_command', offset: 0, length: 5 }] }))).toMatchObject({ ok: true });
   });
 

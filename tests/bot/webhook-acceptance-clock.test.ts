@@ -44,7 +44,14 @@ function heldAcceptor(): { acceptor: Acceptor; entered: () => number; release: (
 }
 
 async function serve(acceptor: Acceptor, clock: ManualClock): Promise<string> {
-  const handle = createWebhookHandler({ acceptor, stats: new IntakeStats(), logger: pino({ level: 'silent' }), clock, secret: SECRET, timeoutMs: TIMEOUT_MS });
+  const handle = createWebhookHandler({
+    acceptor,
+    stats: new IntakeStats(),
+    logger: pino({ level: 'silent' }),
+    clock,
+    secret: SECRET,
+    timeoutMs: TIMEOUT_MS,
+  });
   server = createServer((req, res) => void handle(req, res));
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server!.address() as AddressInfo).port}/telegram`;

@@ -10,7 +10,7 @@ import { freePort } from '../helpers/free-port.js';
 
 const SECRET = 'webhook_Secret-for-tests-0123456789';
 
-describe('BOT_MODE=webhook through the simulator\'s webhook delivery', () => {
+describe("BOT_MODE=webhook through the simulator's webhook delivery", () => {
   let h: BotHarness;
   let url: string;
   beforeAll(async () => {
@@ -35,34 +35,64 @@ describe('BOT_MODE=webhook through the simulator\'s webhook delivery', () => {
 
   it('plays a group quiz to its leaderboard with every answer scored', async () => {
     const { world } = h.sim;
-    const { owner, quiz } = await createQuizOf(h.db, world, { firstName: 'Olga' }, {
-      title: 'Hooked',
-      questions: [
-        { text: 'One?', options: ['a', 'b'], correctOptionIds: [0] },
-        { text: 'Two?', options: ['a', 'b', 'c'], correctOptionIds: [1, 2] },
-      ],
-    });
+    const { owner, quiz } = await createQuizOf(
+      h.db,
+      world,
+      { firstName: 'Olga' },
+      {
+        title: 'Hooked',
+        questions: [
+          { text: 'One?', options: ['a', 'b'], correctOptionIds: [0] },
+          { text: 'Two?', options: ['a', 'b', 'c'], correctOptionIds: [1, 2] },
+        ],
+      },
+    );
     const group = world.createGroup({ title: 'Hook club', creator: owner.id });
-    const players = startVirtualPlayers({ world, clock: h.sim.clock, chat: group.id, players: 20, seed: 3, thinkTimeMs: [100, 3_000], revoteRate: 0.3 });
+    const players = startVirtualPlayers({
+      world,
+      clock: h.sim.clock,
+      chat: group.id,
+      players: 20,
+      seed: 3,
+      thinkTimeMs: [100, 3_000],
+      revoteRate: 0.3,
+    });
     const start = world.sendText(owner.id, group.id, `/startquiz ${quiz.id} 5s`);
-    await h.waitFor(() => h.botMessages(group.id).find((m) => m.messageId > start.messageId && m.text?.includes('has finished')), 'the results', 60_000);
+    await h.waitFor(
+      () => h.botMessages(group.id).find((m) => m.messageId > start.messageId && m.text?.includes('has finished')),
+      'the results',
+      60_000,
+    );
     await players.settled();
-    const run = await h.waitFor(async () => (await h.db.query.runs.findFirst({ where: (runs, { eq }) => eq(runs.chatId, group.id) })) ?? undefined, 'the run');
+    const run = await h.waitFor(
+      async () => (await h.db.query.runs.findFirst({ where: (runs, { eq }) => eq(runs.chatId, group.id) })) ?? undefined,
+      'the run',
+    );
     const board = await runLeaderboard(h.db, run.id, { limit: 100 });
     const expected = players.expectedScores();
     expect(board.players).toBe([...expected.values()].filter((s) => s.answered > 0).length);
     for (const entry of board.top) expect({ correct: entry.correct, answered: entry.answered }).toEqual(expected.get(entry.userId));
-    expect((await h.app.stats()) as { update_intake: { mode: string; handled: number } }).toMatchObject({ update_intake: { mode: 'webhook' } });
+    expect((await h.app.stats()) as { update_intake: { mode: string; handled: number } }).toMatchObject({
+      update_intake: { mode: 'webhook' },
+    });
   });
 
   it('refuses a wrong secret with 401 and a malformed body with 400, and keeps serving', async () => {
-    const wrong = await fetch(url, { method: 'POST', headers: { 'x-telegram-bot-api-secret-token': 'nope', 'content-type': 'application/json' }, body: '{"update_id":1}' });
+    const wrong = await fetch(url, {
+      method: 'POST',
+      headers: { 'x-telegram-bot-api-secret-token': 'nope', 'content-type': 'application/json' },
+      body: '{"update_id":1}',
+    });
     expect(wrong.status).toBe(401);
     const missing = await fetch(url, { method: 'POST', body: '{"update_id":1}' });
     expect(missing.status).toBe(401);
     const malformed = await fetch(url, { method: 'POST', headers: { 'x-telegram-bot-api-secret-token': SECRET }, body: '{"update_id": ' });
     expect(malformed.status).toBe(400);
-    const notAnUpdate = await fetch(url, { method: 'POST', headers: { 'x-telegram-bot-api-secret-token': SECRET }, body: '{"message":{}}' });
+    const notAnUpdate = await fetch(url, {
+      method: 'POST',
+      headers: { 'x-telegram-bot-api-secret-token': SECRET },
+      body: '{"message":{}}',
+    });
     expect(notAnUpdate.status).toBe(400);
     const get = await fetch(url);
     expect(get.status).toBe(405);
@@ -72,7 +102,11 @@ describe('BOT_MODE=webhook through the simulator\'s webhook delivery', () => {
 
   it('refuses a secret that shares a prefix with the right one, or is longer or shorter, the same way: 401', async () => {
     for (const secret of [SECRET.slice(0, -1), `${SECRET}x`, `${SECRET.slice(0, -1)}X`, SECRET.slice(0, 1), `${SECRET}${SECRET}`]) {
-      const response = await fetch(url, { method: 'POST', headers: { 'x-telegram-bot-api-secret-token': secret }, body: '{"update_id":1}' });
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'x-telegram-bot-api-secret-token': secret },
+        body: '{"update_id":1}',
+      });
       expect([secret.length, response.status, await response.text()]).toEqual([secret.length, 401, 'secret token is wrong\n']);
     }
   });
@@ -122,10 +156,15 @@ describe('BOT_MODE=webhook through the simulator\'s webhook delivery', () => {
     expect(health.status).toBe(200);
   });
 
-  it('answers 503 when acceptance cannot commit in time; Telegram\'s redelivery is then absorbed: the answer is stored once', async () => {
+  it("answers 503 when acceptance cannot commit in time; Telegram's redelivery is then absorbed: the answer is stored once", async () => {
     const { world } = h.sim;
     const player = await h.startUser({ firstName: 'Slow' });
-    const { quiz } = await createQuizOf(h.db, world, { firstName: 'A' }, { title: 'Slow', openPeriodS: 60, questions: [{ text: 'Q?', options: ['x', 'y'], correctOptionIds: [1] }] });
+    const { quiz } = await createQuizOf(
+      h.db,
+      world,
+      { firstName: 'A' },
+      { title: 'Slow', openPeriodS: 60, questions: [{ text: 'Q?', options: ['x', 'y'], correctOptionIds: [1] }] },
+    );
     const start = world.sendText(player.id, player.id, `/play ${quiz.id}`);
     const poll = await h.nextBotMessage(player.id, start.messageId, (m) => m.pollId !== undefined);
     const redeliveriesBefore = h.sim.stats().updates.redelivered;

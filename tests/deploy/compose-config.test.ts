@@ -138,7 +138,9 @@ describe('the environment compose gives quiz-agent', () => {
       // Placeholders like <openssl rand -hex 32> stand for such a value.
       if (match?.[1]) scale[match[1]] = (match[2] ?? '').startsWith('<') ? 'f'.repeat(64) : (match[2] ?? '');
     }
-    expect(Object.keys(scale)).toEqual(expect.arrayContaining(['BOT_MODE', 'WEBHOOK_URL', 'WEBHOOK_SECRET', 'REDIS_URL', 'QUIZ_AGENT_REPLICAS']));
+    expect(Object.keys(scale)).toEqual(
+      expect.arrayContaining(['BOT_MODE', 'WEBHOOK_URL', 'WEBHOOK_SECRET', 'REDIS_URL', 'QUIZ_AGENT_REPLICAS']),
+    );
     expect(Object.keys(scale).filter((name) => !configNames.has(name) && !documented.has(name))).toEqual([]);
 
     const dotenv = operatorEnv(scale);

@@ -223,7 +223,12 @@ export function dashboardExpressions(dashboard: DashboardJson): { panel: string;
 export interface DashboardJson {
   uid: string;
   title: string;
-  panels: { type: string; title: string; datasource?: { type: string; uid: string }; targets?: { expr: string; datasource?: { uid: string } }[] }[];
+  panels: {
+    type: string;
+    title: string;
+    datasource?: { type: string; uid: string };
+    targets?: { expr: string; datasource?: { uid: string } }[];
+  }[];
   templating: { list: { name: string; type: string; query?: unknown; current?: { value?: unknown } }[] };
 }
 

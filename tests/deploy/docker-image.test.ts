@@ -32,7 +32,12 @@ const keywordIndex = (stage: typeof instructions, keyword: string, match: RegExp
 function contextSources(stage: typeof instructions): string[] {
   return stage
     .filter((i) => i.keyword === 'COPY' && !i.args.includes('--from='))
-    .flatMap((i) => i.args.split(/\s+/).filter((arg) => !arg.startsWith('--')).slice(0, -1));
+    .flatMap((i) =>
+      i.args
+        .split(/\s+/)
+        .filter((arg) => !arg.startsWith('--'))
+        .slice(0, -1),
+    );
 }
 
 describe('Dockerfile', () => {
@@ -57,7 +62,10 @@ describe('Dockerfile', () => {
     expect(sources).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', 'patches', 'drizzle', 'scripts', 'src']));
     for (const source of sources) {
       expect(existsSync(path.join(ROOT, source)), source).toBe(true);
-      expect(ignored.filter((pattern) => source === pattern || source.startsWith(`${pattern}/`)), source).toEqual([]);
+      expect(
+        ignored.filter((pattern) => source === pattern || source.startsWith(`${pattern}/`)),
+        source,
+      ).toEqual([]);
     }
     // Secrets, local data and the host's node_modules stay out of the build context.
     expect(ignored).toEqual(expect.arrayContaining(['node_modules', '.env', '.data', '.git']));
@@ -94,7 +102,10 @@ describe('Dockerfile', () => {
   it('ships the bot only: not the simulator, the demo or the dev tools, and src/ imports none of them', () => {
     const sources = [...new Set(stages.flatMap(contextSources))];
     for (const devOnly of ['packages', 'tools']) {
-      expect(sources.filter((source) => source === devOnly || source.startsWith(`${devOnly}/`)), devOnly).toEqual([]);
+      expect(
+        sources.filter((source) => source === devOnly || source.startsWith(`${devOnly}/`)),
+        devOnly,
+      ).toEqual([]);
       expect(ignored, devOnly).toContain(devOnly);
     }
     // The image copies src/ whole, so src/ must hold neither the simulator nor the demo...

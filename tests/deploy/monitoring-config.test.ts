@@ -34,7 +34,11 @@ const prometheus = parse(readRepoFile('docs/monitoring/prometheus.yml')) as Prom
 
 /** GitHub's anchor for a Markdown heading. */
 const anchor = (heading: string): string =>
-  heading.trim().toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-');
+  heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} _-]/gu, '')
+    .replace(/ /g, '-');
 
 /** `host:container` volume mounts of a service, as [source, target] pairs. */
 const mounts = (name: string): [string, string][] =>
@@ -81,7 +85,9 @@ describe('alert rules', () => {
   it('cover the issue: latency, errors, queue depth, pool use, 429s, instances down', () => {
     const exprs = alerts.map((rule) => rule.expr.replace(/\s+/g, ' ')).join('\n');
     expect(exprs).toContain('histogram_quantile(0.95, sum by (instance, le) (rate(quiz_agent_update_duration_seconds_bucket[5m])) ) > 0.5');
-    expect(exprs).toMatch(/quiz_agent_updates_total\{outcome="error"\}.*\/ sum by \(instance\) \(rate\(quiz_agent_updates_total\[5m\]\)\) > 0.01/);
+    expect(exprs).toMatch(
+      /quiz_agent_updates_total\{outcome="error"\}.*\/ sum by \(instance\) \(rate\(quiz_agent_updates_total\[5m\]\)\) > 0.01/,
+    );
     expect(exprs).toContain('quiz_agent_queue_size > 50');
     expect(exprs).toMatch(/state="checked_out".*state="max".*> 0.9/);
     expect(exprs).toContain('rate(quiz_agent_queue_rate_limit_hits_total[5m]) > 0.1');
@@ -139,9 +145,16 @@ describe('Grafana', () => {
       expect(panel.datasource?.uid, panel.title).toBe('${datasource}');
       expect(panel.targets?.length, panel.title).toBeGreaterThan(0);
     }
-    const exprs = dashboardExpressions(dashboard).map(({ expr }) => expr).join('\n');
+    const exprs = dashboardExpressions(dashboard)
+      .map(({ expr }) => expr)
+      .join('\n');
     // The panels the issue asks for beyond the alerts: answers/s, batch sizes, active runs, RSS.
-    for (const name of ['quiz_agent_answers_saved_total', 'quiz_agent_answer_batch_size_bucket', 'quiz_agent_active_runs', 'quiz_agent_process_resident_memory_bytes']) {
+    for (const name of [
+      'quiz_agent_answers_saved_total',
+      'quiz_agent_answer_batch_size_bucket',
+      'quiz_agent_active_runs',
+      'quiz_agent_process_resident_memory_bytes',
+    ]) {
       expect(exprs).toContain(name);
     }
   });

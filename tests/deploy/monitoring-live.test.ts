@@ -31,7 +31,9 @@ const TOKEN = 'monitoring-token-for-deploy-tests-0123456789';
 const alerts = readAlertRules();
 const dashboardExprs = dashboardExpressions(readDashboard());
 /** Metric names the monitoring files read; `up` is Prometheus' own. */
-const used = new Set([...alerts.map((rule) => rule.expr), ...dashboardExprs.map(({ expr }) => expr)].flatMap((expr) => [...metricNames(expr)]));
+const used = new Set(
+  [...alerts.map((rule) => rule.expr), ...dashboardExprs.map(({ expr }) => expr)].flatMap((expr) => [...metricNames(expr)]),
+);
 used.delete('up');
 /**
  * Labelled metrics with no series until something happens: a dead letter of some update type,
@@ -127,7 +129,11 @@ describe.skipIf(!hasPrometheus)('a real Prometheus with docs/monitoring/promethe
     api = `http://127.0.0.1:${port}/api/v1`;
     prometheus = spawn(
       'prometheus',
-      [`--config.file=${path.join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${path.join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`],
+      [
+        `--config.file=${path.join(dir, 'prometheus.yml')}`,
+        `--storage.tsdb.path=${path.join(dir, 'data')}`,
+        `--web.listen-address=127.0.0.1:${port}`,
+      ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     prometheus.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
@@ -160,7 +166,10 @@ describe.skipIf(!hasPrometheus)('a real Prometheus with docs/monitoring/promethe
   it('scrapes the bot with the token from the credentials file, and is refused without it', async () => {
     const targets = await scrapedOk();
     expect(targets.find((t) => t.labels.job === 'quiz-agent')).toMatchObject({ health: 'up', lastError: '' });
-    expect(targets.find((t) => t.labels.job === 'wrong-token')).toMatchObject({ health: 'down', lastError: expect.stringContaining('401') });
+    expect(targets.find((t) => t.labels.job === 'wrong-token')).toMatchObject({
+      health: 'down',
+      lastError: expect.stringContaining('401'),
+    });
   });
 
   it('stores every metric the alerts and the dashboard read', async () => {
@@ -200,7 +209,11 @@ describe.skipIf(!hasPrometheus)('a real Prometheus with docs/monitoring/promethe
     });
     expect(rules.map((rule) => rule.name).sort()).toEqual(alerts.map((rule) => rule.alert).sort());
     for (const rule of rules) {
-      expect({ name: rule.name, health: rule.health, lastError: rule.lastError ?? '' }).toEqual({ name: rule.name, health: 'ok', lastError: '' });
+      expect({ name: rule.name, health: rule.health, lastError: rule.lastError ?? '' }).toEqual({
+        name: rule.name,
+        health: 'ok',
+        lastError: '',
+      });
       expect(rule.state, rule.name).toBe('inactive');
     }
   });

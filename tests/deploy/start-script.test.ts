@@ -174,7 +174,12 @@ describe('scripts/start.sh outside Docker', () => {
         os.tmpdir(),
       );
       try {
-        for (const msg of ['Sizing settings in force', 'Database engine created successfully', 'Message queue started with 10 workers', 'Long polling started']) {
+        for (const msg of [
+          'Sizing settings in force',
+          'Database engine created successfully',
+          'Message queue started with 10 workers',
+          'Long polling started',
+        ]) {
           await logLine(started, msg);
         }
         const running = await logLine(started, 'quiz-agent is running');

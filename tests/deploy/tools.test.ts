@@ -18,14 +18,22 @@ const works = (command: string, args: string[]): boolean => spawnSync(command, a
 const skipNote = (installed: boolean, install: string): string => (installed ? '' : ` [skipped: not installed here; ${install}]`);
 
 /** Runs a tool in the repository; the result, with its output for failure messages. */
-function run(command: string, args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): { status: number | null; stdout: string; output: string } {
+function run(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): { status: number | null; stdout: string; output: string } {
   const result: SpawnSyncReturns<string> = spawnSync(command, args, {
     cwd: options.cwd ?? ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...options.env },
     encoding: 'utf8',
     timeout: 60_000,
   });
-  return { status: result.status, stdout: result.stdout, output: `${command} ${args.join(' ')} (exit ${result.status}):\n${result.stdout}${result.stderr}` };
+  return {
+    status: result.status,
+    stdout: result.stdout,
+    output: `${command} ${args.join(' ')} (exit ${result.status}):\n${result.stdout}${result.stderr}`,
+  };
 }
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'quiz-agent-deploy-tools-'));
@@ -41,7 +49,9 @@ describe('promtool', () => {
     expect(result.stdout).toMatch(/SUCCESS: \d+ rules found/);
   });
 
-  it(`passes the rules' unit tests in tests/deploy/alerts.promtool.yml${skipNote(hasPromtool, 'apt-get install prometheus')}`, ({ skip }) => {
+  it(`passes the rules' unit tests in tests/deploy/alerts.promtool.yml${skipNote(hasPromtool, 'apt-get install prometheus')}`, ({
+    skip,
+  }) => {
     if (!hasPromtool) skip();
     const result = run('promtool', ['test', 'rules', 'tests/deploy/alerts.promtool.yml']);
     expect(result.status, result.output).toBe(0);
@@ -74,7 +84,9 @@ const compose: [string, string[]] | undefined = works('docker', ['compose', 'ver
     : undefined;
 
 describe('docker compose', () => {
-  it(`reads the compose file with .env from .env.example, and gives quiz-agent a valid config${skipNote(Boolean(compose), 'apt-get install docker-compose, or the docker compose plugin')}`, ({ skip }) => {
+  it(`reads the compose file with .env from .env.example, and gives quiz-agent a valid config${skipNote(Boolean(compose), 'apt-get install docker-compose, or the docker compose plugin')}`, ({
+    skip,
+  }) => {
     if (!compose) return skip();
     // A checkout of its own: env_file .env must exist, and the operator's .env is
     // .env.example with the required values filled in.
@@ -96,7 +108,10 @@ describe('docker compose', () => {
     const file = parse(resolved.stdout) as ComposeFile;
     expect(Object.keys(file.services).sort()).toEqual(['caddy', 'grafana', 'postgres', 'prometheus', 'quiz-agent', 'redis']);
     const environment = file.services['quiz-agent']?.environment ?? {};
-    const env = { ...runtimeEnv(parseDockerfile(readRepoFile('Dockerfile'))), ...Object.fromEntries(Object.entries(environment).map(([k, v]) => [k, String(v ?? '')])) };
+    const env = {
+      ...runtimeEnv(parseDockerfile(readRepoFile('Dockerfile'))),
+      ...Object.fromEntries(Object.entries(environment).map(([k, v]) => [k, String(v ?? '')])),
+    };
     const config = createConfig(env);
     expect(config.database.url).toBe('postgres://quiz:5f0c3a9e1b7d2c4a8e6f0b1d3c5a7e9f@postgres:5432/quiz');
     expect(config.http).toMatchObject({ host: '0.0.0.0', port: 8000 });
@@ -112,7 +127,9 @@ describe('docker compose', () => {
 const hasCaddy = works('caddy', ['version']);
 
 describe('caddy', () => {
-  it(`accepts deploy/caddy/Caddyfile, proxying POSTs to the compose service quiz-agent:8000${skipNote(hasCaddy, 'apt-get install caddy')}`, ({ skip }) => {
+  it(`accepts deploy/caddy/Caddyfile, proxying POSTs to the compose service quiz-agent:8000${skipNote(hasCaddy, 'apt-get install caddy')}`, ({
+    skip,
+  }) => {
     if (!hasCaddy) skip();
     const home = path.join(scratch, 'caddy');
     mkdirSync(home, { recursive: true });

@@ -44,7 +44,16 @@ describe('outbox sender', () => {
 
   async function intent(runId: number, chatId: number, position: number) {
     const [row] = await insertOutboxIntents(database.handle.db, [
-      { runId, kind: 'question', position, method: 'sendMessage', payload: { chat_id: chatId, text: `question ${position}` }, priority: 'question', dueAt: new Date(), createdAt: new Date() },
+      {
+        runId,
+        kind: 'question',
+        position,
+        method: 'sendMessage',
+        payload: { chat_id: chatId, text: `question ${position}` },
+        priority: 'question',
+        dueAt: new Date(),
+        createdAt: new Date(),
+      },
     ]);
     return row!;
   }
@@ -74,7 +83,14 @@ describe('outbox sender', () => {
     const fixture = await createRunFixture(database.handle.db);
     const row = await intent(fixture.runId, user.id, 0);
     const proxy = await startDbProxy(database.url);
-    const unreachable = createDatabase({ url: proxy.url, poolSize: 1, maxOverflow: 0, connectTimeoutS: 2, idleTimeoutS: 0, logger: testLogger });
+    const unreachable = createDatabase({
+      url: proxy.url,
+      poolSize: 1,
+      maxOverflow: 0,
+      connectTimeoutS: 2,
+      idleTimeoutS: 0,
+      logger: testLogger,
+    });
     try {
       proxy.down();
       const outcome = await senderFor(unreachable.db).send(row);

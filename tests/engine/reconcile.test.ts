@@ -16,17 +16,39 @@ const request = {
 
 function send(overrides: Partial<OutboxRow> = {}, payload: object = request): OutboxRow {
   return {
-    id: 1, runId: 7, kind: 'question', position: 1, method: 'sendPoll', payload: JSON.stringify(payload), priority: 'question',
-    dueAt: dispatchedAt, state: 'unknown', createdAt: dispatchedAt, dispatchedAt, doneAt: null, messageId: null, pollId: null, error: null,
+    id: 1,
+    runId: 7,
+    kind: 'question',
+    position: 1,
+    method: 'sendPoll',
+    payload: JSON.stringify(payload),
+    priority: 'question',
+    dueAt: dispatchedAt,
+    state: 'unknown',
+    createdAt: dispatchedAt,
+    dispatchedAt,
+    doneAt: null,
+    messageId: null,
+    pollId: null,
+    error: null,
     ...overrides,
   };
 }
 
 function poll(overrides: Partial<Poll> = {}): Poll {
   return {
-    id: '5000000000000000001', question: request.question, options: request.options.map((o) => ({ text: o.text, voter_count: 0 })),
-    total_voter_count: 0, is_closed: true, is_anonymous: false, type: 'quiz', allows_multiple_answers: false, allows_revoting: true,
-    members_only: false, open_period: 15, close_date: Math.floor(dispatchedAt.getTime() / 1000) + 15,
+    id: '5000000000000000001',
+    question: request.question,
+    options: request.options.map((o) => ({ text: o.text, voter_count: 0 })),
+    total_voter_count: 0,
+    is_closed: true,
+    is_anonymous: false,
+    type: 'quiz',
+    allows_multiple_answers: false,
+    allows_revoting: true,
+    members_only: false,
+    open_period: 15,
+    close_date: Math.floor(dispatchedAt.getTime() / 1000) + 15,
     ...overrides,
   } as Poll;
 }

@@ -55,7 +55,11 @@ describe('startDbProxy', () => {
 
   it('fails a query that is running when the proxy goes down', async () => {
     const running = throughProxy`select pg_sleep(5)`.execute();
-    await expect.poll(async () => (await direct`select 1 from pg_stat_activity where application_name = ${applicationName} and state = 'active'`).length).toBe(1);
+    await expect
+      .poll(
+        async () => (await direct`select 1 from pg_stat_activity where application_name = ${applicationName} and state = 'active'`).length,
+      )
+      .toBe(1);
     proxy.down();
     await expect(running).rejects.toMatchObject({ code: 'ECONNRESET' });
     proxy.up();

@@ -3,6 +3,9 @@
 import { createLogger } from '../../src/logger.js';
 import { startEmbeddedPostgres } from '../../src/store/embedded-postgres.js';
 
-const server = await startEmbeddedPostgres({ dataDir: process.argv[2] as string, logger: createLogger({ level: 'silent', pretty: false }) });
+const server = await startEmbeddedPostgres({
+  dataDir: process.argv[2] as string,
+  logger: createLogger({ level: 'silent', pretty: false }),
+});
 process.stdout.write(`${server.url}\n`);
 setInterval(() => {}, 60_000);

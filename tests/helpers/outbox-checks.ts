@@ -33,5 +33,10 @@ export function expectEachQuestionOnce(h: BotHarness, chatId: number, questionCo
 }
 
 export async function resultsOf(h: BotHarness, chatId: number, afterId: number): Promise<SimMessage> {
-  return h.waitFor(() => h.botMessages(chatId).find((m) => m.messageId > afterId && (m.text?.includes('has finished') || m.text?.includes('stopped early'))), 'the results', 90_000);
+  return h.waitFor(
+    () =>
+      h.botMessages(chatId).find((m) => m.messageId > afterId && (m.text?.includes('has finished') || m.text?.includes('stopped early'))),
+    'the results',
+    90_000,
+  );
 }

@@ -25,10 +25,25 @@ export async function startProcessFixture(): Promise<ProcessFixture> {
   const sim = await startSimulator();
   const database = await createEmptyTestDatabase();
   await runMigrations({ url: database.url, logger: testLogger });
-  const handle: DatabaseHandle = createDatabase({ url: database.url, poolSize: 2, maxOverflow: 2, connectTimeoutS: 10, idleTimeoutS: 30, logger: testLogger });
+  const handle: DatabaseHandle = createDatabase({
+    url: database.url,
+    poolSize: 2,
+    maxOverflow: 2,
+    connectTimeoutS: 10,
+    idleTimeoutS: 30,
+    logger: testLogger,
+  });
   const processes: BotProcess[] = [];
   const spawn = (env: Record<string, string> = {}): BotProcess => {
-    const bot = spawnBot({ BOT_TOKEN: sim.token, TELEGRAM_API_ROOT: sim.apiRoot, DATABASE_URL: database.url, HTTP_PORT: '0', DB_POOL_SIZE: '4', DB_MAX_OVERFLOW: '4', ...env });
+    const bot = spawnBot({
+      BOT_TOKEN: sim.token,
+      TELEGRAM_API_ROOT: sim.apiRoot,
+      DATABASE_URL: database.url,
+      HTTP_PORT: '0',
+      DB_POOL_SIZE: '4',
+      DB_MAX_OVERFLOW: '4',
+      ...env,
+    });
     processes.push(bot);
     return bot;
   };

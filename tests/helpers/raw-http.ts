@@ -59,7 +59,13 @@ export async function openRaw(port: number, host = '127.0.0.1'): Promise<RawConn
       clearTimeout(timer);
       const response = Buffer.concat(chunks).toString('latin1');
       const status = /^HTTP\/1\.1 (\d{3})/.exec(response)?.[1];
-      return { response, ...(status ? { status: Number(status) } : {}), ended, ...(error ? { error } : {}), elapsedMs: Date.now() - started };
+      return {
+        response,
+        ...(status ? { status: Number(status) } : {}),
+        ended,
+        ...(error ? { error } : {}),
+        elapsedMs: Date.now() - started,
+      };
     },
     destroy: () => socket.destroy(),
   };

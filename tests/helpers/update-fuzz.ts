@@ -31,64 +31,98 @@ export interface GeneratedUpdate {
 }
 
 /** Text with what PostgreSQL cannot store, and what it can (U+FFFD is never generated: a stored one would mean a lone surrogate reached the database). */
-const hostileText = fc.oneof(
-  fc.string({ maxLength: 12 }),
-  fc.string({ unit: 'binary', maxLength: 12 }),
-  fc.constantFrom('\u0000', 'a\u0000b', '\uD800', 'x\uDC00y', '\uD83C', '🎉 ok', '', ' '.repeat(300)),
-  fc.array(fc.constantFrom('a', '\u0000', '\uD83D', '\uDE00', 'é', '/'), { maxLength: 8 }).map((parts) => parts.join('')),
-).map((text) => text.replaceAll('\uFFFD', '?'));
+const hostileText = fc
+  .oneof(
+    fc.string({ maxLength: 12 }),
+    fc.string({ unit: 'binary', maxLength: 12 }),
+    fc.constantFrom('\u0000', 'a\u0000b', '\uD800', 'x\uDC00y', '\uD83C', '🎉 ok', '', ' '.repeat(300)),
+    fc.array(fc.constantFrom('a', '\u0000', '\uD83D', '\uDE00', 'é', '/'), { maxLength: 8 }).map((parts) => parts.join('')),
+  )
+  .map((text) => text.replaceAll('\uFFFD', '?'));
 
 const forgedUserId = fc.oneof(fc.integer({ min: 2_000_000_000, max: 2_000_100_000 }), fc.constantFrom(0, -1, Number.MAX_SAFE_INTEGER));
-const forgedChatId = fc.oneof(fc.integer({ min: 3_000_000_000, max: 3_000_100_000 }), fc.integer({ min: -3_000_000_100_000, max: -3_000_000_000_000 }));
+const forgedChatId = fc.oneof(
+  fc.integer({ min: 3_000_000_000, max: 3_000_100_000 }),
+  fc.integer({ min: -3_000_000_100_000, max: -3_000_000_000_000 }),
+);
 
 const user = (id: fc.Arbitrary<number>) =>
-  fc.record({ id, is_bot: fc.boolean(), first_name: hostileText, username: fc.option(hostileText, { nil: undefined }) }, { requiredKeys: ['id', 'is_bot', 'first_name'] });
+  fc.record(
+    { id, is_bot: fc.boolean(), first_name: hostileText, username: fc.option(hostileText, { nil: undefined }) },
+    { requiredKeys: ['id', 'is_bot', 'first_name'] },
+  );
 const chat = fc.record({ id: forgedChatId, type: fc.constantFrom('private', 'group', 'supergroup'), title: hostileText });
 
 const commandText = fc.oneof(
-  fc.constantFrom('/help', '/start', '/leaderboard', '/myscore', '/myquizzes', '/done', '/cancel', '/stopquiz', '/play 1', '/startquiz 1 5s'),
+  fc.constantFrom(
+    '/help',
+    '/start',
+    '/leaderboard',
+    '/myscore',
+    '/myquizzes',
+    '/done',
+    '/cancel',
+    '/stopquiz',
+    '/play 1',
+    '/startquiz 1 5s',
+  ),
   hostileText.map((title) => `/newquiz ${title}\nQ${title}?\n- a *\n- ${title}b`),
   hostileText,
 );
-const message = fc.record({
-  message_id: fc.nat({ max: 1_000_000 }),
-  date: fc.nat({ max: 2_000_000_000 }),
-  chat,
-  from: user(forgedUserId),
-  text: commandText,
-}).map((m) => (m.text.startsWith('/') ? { ...m, entities: [{ type: 'bot_command', offset: 0, length: m.text.split(/\s/)[0]!.length }] } : m));
+const message = fc
+  .record({
+    message_id: fc.nat({ max: 1_000_000 }),
+    date: fc.nat({ max: 2_000_000_000 }),
+    chat,
+    from: user(forgedUserId),
+    text: commandText,
+  })
+  .map((m) =>
+    m.text.startsWith('/') ? { ...m, entities: [{ type: 'bot_command', offset: 0, length: m.text.split(/\s/)[0]!.length }] } : m,
+  );
 
 const validLooking: fc.Arbitrary<Omit<GeneratedUpdate, 'family'>> = fc.oneof(
   message.map((m) => ({ type: 'message' as const, orderKey: String(m.chat.id), payload: { message: m } })),
-  fc.record({
-    id: fc.string({ maxLength: 20 }),
-    from: user(forgedUserId),
-    message: fc.option(message, { nil: undefined }),
-    chat_instance: fc.string({ maxLength: 10 }),
-    data: fc.oneof(fc.constantFrom('rank:1', 'quiz:del:1', 'quiz:del-yes:1', 'rank:999999999999999'), hostileText),
-  }, { requiredKeys: ['id', 'from', 'chat_instance'] }).map((q) => ({ type: 'callback_query' as const, orderKey: `user:${q.from.id}`, payload: { callback_query: q } })),
-  fc.record({
-    chat,
-    from: user(forgedUserId),
-    date: fc.nat({ max: 2_000_000_000 }),
-    old_chat_member: fc.record({ status: fc.constantFrom('member', 'left'), user: user(forgedUserId) }),
-    new_chat_member: fc.record({ status: fc.constantFrom('member', 'administrator', 'left', 'kicked'), user: user(forgedUserId) }),
-  }).map((m) => ({ type: 'my_chat_member' as const, orderKey: String(m.chat.id), payload: { my_chat_member: m } })),
-  fc.record({
-    id: fc.oneof(fc.constant(CURRENT_POLL), fc.string({ maxLength: 20 })),
-    question: hostileText,
-    options: fc.array(fc.record({ text: hostileText, voter_count: fc.nat(100) }), { minLength: 1, maxLength: 12 }),
-    total_voter_count: fc.nat(100),
-    is_closed: fc.boolean(),
-    is_anonymous: fc.boolean(),
-    type: fc.constantFrom('quiz', 'regular'),
-    allows_multiple_answers: fc.boolean(),
-  }).map((p) => ({ type: 'poll' as const, orderKey: `poll:${p.id}`, payload: { poll: p } })),
-  fc.record({
-    poll_id: fc.oneof(fc.constant(CURRENT_POLL), fc.string({ maxLength: 20 })),
-    user: user(forgedUserId),
-    option_ids: fc.subarray([0, 1, 2]),
-  }).map((a) => ({ type: 'poll_answer' as const, orderKey: `user:${a.user.id}`, payload: { poll_answer: a } })),
+  fc
+    .record(
+      {
+        id: fc.string({ maxLength: 20 }),
+        from: user(forgedUserId),
+        message: fc.option(message, { nil: undefined }),
+        chat_instance: fc.string({ maxLength: 10 }),
+        data: fc.oneof(fc.constantFrom('rank:1', 'quiz:del:1', 'quiz:del-yes:1', 'rank:999999999999999'), hostileText),
+      },
+      { requiredKeys: ['id', 'from', 'chat_instance'] },
+    )
+    .map((q) => ({ type: 'callback_query' as const, orderKey: `user:${q.from.id}`, payload: { callback_query: q } })),
+  fc
+    .record({
+      chat,
+      from: user(forgedUserId),
+      date: fc.nat({ max: 2_000_000_000 }),
+      old_chat_member: fc.record({ status: fc.constantFrom('member', 'left'), user: user(forgedUserId) }),
+      new_chat_member: fc.record({ status: fc.constantFrom('member', 'administrator', 'left', 'kicked'), user: user(forgedUserId) }),
+    })
+    .map((m) => ({ type: 'my_chat_member' as const, orderKey: String(m.chat.id), payload: { my_chat_member: m } })),
+  fc
+    .record({
+      id: fc.oneof(fc.constant(CURRENT_POLL), fc.string({ maxLength: 20 })),
+      question: hostileText,
+      options: fc.array(fc.record({ text: hostileText, voter_count: fc.nat(100) }), { minLength: 1, maxLength: 12 }),
+      total_voter_count: fc.nat(100),
+      is_closed: fc.boolean(),
+      is_anonymous: fc.boolean(),
+      type: fc.constantFrom('quiz', 'regular'),
+      allows_multiple_answers: fc.boolean(),
+    })
+    .map((p) => ({ type: 'poll' as const, orderKey: `poll:${p.id}`, payload: { poll: p } })),
+  fc
+    .record({
+      poll_id: fc.oneof(fc.constant(CURRENT_POLL), fc.string({ maxLength: 20 })),
+      user: user(forgedUserId),
+      option_ids: fc.subarray([0, 1, 2]),
+    })
+    .map((a) => ({ type: 'poll_answer' as const, orderKey: `user:${a.user.id}`, payload: { poll_answer: a } })),
 );
 
 /** A valid vote (or retraction) of one of the valid users on the current poll. */
@@ -99,7 +133,9 @@ const validAnswer: fc.Arbitrary<GeneratedUpdate> = fc
     return {
       type: 'poll_answer' as const,
       orderKey: `user:${userId}`,
-      payload: { poll_answer: { poll_id: CURRENT_POLL, user: { id: userId, is_bot: false, first_name: firstName }, option_ids: optionIds } },
+      payload: {
+        poll_answer: { poll_id: CURRENT_POLL, user: { id: userId, is_bot: false, first_name: firstName }, option_ids: optionIds },
+      },
       valid: { userId, optionIds },
       family: 'valid' as const,
     };
@@ -117,7 +153,13 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 
 /** A valid-looking update with one field deleted or replaced, or with the kind's key renamed. */
 const mutated: fc.Arbitrary<GeneratedUpdate> = fc
-  .tuple(validLooking, fc.nat(), fc.constantFrom('replace', 'replace', 'delete', 'rekind'), hostileValue, fc.constantFrom('edited_message', 'chat_member', 'inline_query', 'poll_answer', 'message'))
+  .tuple(
+    validLooking,
+    fc.nat(),
+    fc.constantFrom('replace', 'replace', 'delete', 'rekind'),
+    hostileValue,
+    fc.constantFrom('edited_message', 'chat_member', 'inline_query', 'poll_answer', 'message'),
+  )
   .map(([update, pick, operation, value, kind]) => {
     const payload = structuredClone(update.payload);
     if (operation === 'rekind') {
@@ -133,11 +175,19 @@ const mutated: fc.Arbitrary<GeneratedUpdate> = fc
 /** Random JSON under a random (or a real) kind. */
 const random: fc.Arbitrary<GeneratedUpdate> = fc
   .record({
-    kind: fc.oneof(fc.constantFrom('message', 'callback_query', 'poll', 'poll_answer', 'my_chat_member', 'edited_message'), fc.string({ maxLength: 8 })),
+    kind: fc.oneof(
+      fc.constantFrom('message', 'callback_query', 'poll', 'poll_answer', 'my_chat_member', 'edited_message'),
+      fc.string({ maxLength: 8 }),
+    ),
     value: fc.jsonValue({ maxDepth: 3 }),
     extra: fc.option(fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 2 }), { nil: undefined }),
   })
-  .map(({ kind, value, extra }) => ({ type: 'message' as const, orderKey: 'random', payload: { ...extra, [kind]: value }, family: 'random' as const }));
+  .map(({ kind, value, extra }) => ({
+    type: 'message' as const,
+    orderKey: 'random',
+    payload: { ...extra, [kind]: value },
+    family: 'random' as const,
+  }));
 
 /** A batch of `size` updates: about a third valid answers, a third mutated, the rest valid-looking or random. */
 export function updateBatch(size: number): fc.Arbitrary<GeneratedUpdate[]> {

@@ -26,7 +26,7 @@ const serialized = (error: unknown): LoggedError => serializeLoggedError(error) 
 const asLine = (value: unknown): string => JSON.stringify(value);
 
 describe('serializeLoggedError', () => {
-  it('keeps a GrammyError\'s method, code and description, never its payload', () => {
+  it("keeps a GrammyError's method, code and description, never its payload", () => {
     const error = new GrammyError(
       "Call to 'sendMessage' failed!",
       { ok: false, error_code: 400, description: 'Bad Request: message is too long' },
@@ -44,8 +44,13 @@ describe('serializeLoggedError', () => {
     expect(asLine(logged)).not.toContain(USER_TEXT);
   });
 
-  it('keeps a 429\'s retry_after', () => {
-    const error = new GrammyError('429', { ok: false, error_code: 429, description: 'Too Many Requests: retry after 7', parameters: { retry_after: 7 } }, 'sendPoll', {});
+  it("keeps a 429's retry_after", () => {
+    const error = new GrammyError(
+      '429',
+      { ok: false, error_code: 429, description: 'Too Many Requests: retry after 7', parameters: { retry_after: 7 } },
+      'sendPoll',
+      {},
+    );
     expect(serialized(error)).toMatchObject({ errorCode: 429, retryAfterS: 7 });
   });
 
@@ -55,22 +60,58 @@ describe('serializeLoggedError', () => {
     expect(error).toBeInstanceOf(HttpError);
     expect(String((error as HttpError).error)).toContain(TOKEN); // what pino's own serializer printed
     const logged = serialized(error);
-    expect(logged).toMatchObject({ type: 'HttpError', message: "Network request for 'getMe' failed!", cause: { type: 'FetchError', code: 'ECONNREFUSED' } });
+    expect(logged).toMatchObject({
+      type: 'HttpError',
+      message: "Network request for 'getMe' failed!",
+      cause: { type: 'FetchError', code: 'ECONNREFUSED' },
+    });
     expect(logged.cause?.message).toContain('/bot[redacted]/getMe');
     expect(asLine(logged)).not.toContain(TOKEN.split(':')[1]);
     expect(describeError((error as HttpError).error)).not.toContain(TOKEN.split(':')[1]);
   });
 
-  it('logs a BotError by its update\'s id, type and chat, never the context (the Api holds the token) or the text', () => {
+  it("logs a BotError by its update's id, type and chat, never the context (the Api holds the token) or the text", () => {
     const update: Update = {
       update_id: 901,
-      message: { message_id: 5, date: 0, chat: { id: 1234, type: 'private', first_name: 'Ann' }, from: { id: 1234, is_bot: false, first_name: 'Ann' }, text: USER_TEXT },
+      message: {
+        message_id: 5,
+        date: 0,
+        chat: { id: 1234, type: 'private', first_name: 'Ann' },
+        from: { id: 1234, is_bot: false, first_name: 'Ann' },
+        text: USER_TEXT,
+      },
     };
-    const me: UserFromGetMe = { id: 7000000077, is_bot: true, first_name: 'Quiz', username: 'quiz_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false, can_manage_bots: false, supports_join_request_queries: false };
+    const me: UserFromGetMe = {
+      id: 7000000077,
+      is_bot: true,
+      first_name: 'Quiz',
+      username: 'quiz_bot',
+      can_join_groups: true,
+      can_read_all_group_messages: false,
+      supports_inline_queries: false,
+      can_connect_to_business: false,
+      has_main_web_app: false,
+      has_topics_enabled: false,
+      allows_users_to_create_topics: false,
+      can_manage_bots: false,
+      supports_join_request_queries: false,
+    };
     const ctx = new Context(update, new Api(TOKEN), me);
-    const error = new BotError(new GrammyError('403', { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' }, 'sendMessage', { chat_id: 1234, text: USER_TEXT }), ctx);
+    const error = new BotError(
+      new GrammyError('403', { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' }, 'sendMessage', {
+        chat_id: 1234,
+        text: USER_TEXT,
+      }),
+      ctx,
+    );
     const logged = serialized(error);
-    expect(logged).toMatchObject({ type: 'BotError', updateId: 901, updateType: 'message', chatId: 1234, cause: { type: 'GrammyError', errorCode: 403, method: 'sendMessage' } });
+    expect(logged).toMatchObject({
+      type: 'BotError',
+      updateId: 901,
+      updateType: 'message',
+      chatId: 1234,
+      cause: { type: 'GrammyError', errorCode: 403, method: 'sendMessage' },
+    });
     expect(asLine(logged)).not.toContain(USER_TEXT);
     expect(asLine(logged)).not.toContain(TOKEN.split(':')[1]);
   });
@@ -81,11 +122,15 @@ describe('serializeLoggedError', () => {
     const db = drizzle(client);
     afterAll(() => client.end());
 
-    it('keeps SQLSTATE and PostgreSQL\'s message, never the query\'s parameters or the value refused', async () => {
+    it("keeps SQLSTATE and PostgreSQL's message, never the query's parameters or the value refused", async () => {
       const error = await db.execute(drizzleSql`select ${USER_TEXT}::int`).catch((e: unknown) => e);
       expect(String((error as Error).message)).toContain(USER_TEXT); // drizzle's own message quotes it
       const logged = serialized(error);
-      expect(logged).toMatchObject({ type: 'DrizzleQueryError', message: 'query failed', cause: { type: 'PostgresError', code: '22P02', message: 'invalid input syntax for type integer: "..."' } });
+      expect(logged).toMatchObject({
+        type: 'DrizzleQueryError',
+        message: 'query failed',
+        cause: { type: 'PostgresError', code: '22P02', message: 'invalid input syntax for type integer: "..."' },
+      });
       expect(asLine(logged)).not.toContain(USER_TEXT);
       expect(describeError(error)).toBe('PostgresError 22P02: invalid input syntax for type integer: "..."');
     });
@@ -100,7 +145,7 @@ describe('serializeLoggedError', () => {
     });
   });
 
-  it('drops an ioredis error\'s command arguments (AUTH carries the password)', () => {
+  it("drops an ioredis error's command arguments (AUTH carries the password)", () => {
     const error = new ReplyError('WRONGPASS invalid username-password pair or user is disabled.') as Error & { command?: unknown };
     error.command = { name: 'auth', args: ['default', 'redis-Password-0123'] };
     const logged = serialized(error);
@@ -120,13 +165,19 @@ describe('serializeLoggedError', () => {
   });
 
   it('keeps the code and message of something thrown that is not an Error, nothing else', () => {
-    expect(serialized({ code: 'E_X', message: 'went wrong', payload: { text: USER_TEXT } })).toEqual({ type: 'object', code: 'E_X', message: 'went wrong' });
+    expect(serialized({ code: 'E_X', message: 'went wrong', payload: { text: USER_TEXT } })).toEqual({
+      type: 'object',
+      code: 'E_X',
+      message: 'went wrong',
+    });
   });
 
   it('keeps the frames of an unexpected error, and a string (a describeError line) without a token', () => {
     const logged = serialized(new TypeError('cannot read properties of undefined'));
     expect(logged.stack).toMatch(/^at /);
-    expect(serializeLoggedError(`HttpError: request to https://api.telegram.org/bot${TOKEN}/getMe failed`)).toBe('HttpError: request to https://api.telegram.org/bot[redacted]/getMe failed');
+    expect(serializeLoggedError(`HttpError: request to https://api.telegram.org/bot${TOKEN}/getMe failed`)).toBe(
+      'HttpError: request to https://api.telegram.org/bot[redacted]/getMe failed',
+    );
   });
 });
 
@@ -142,12 +193,28 @@ describe('log lines', () => {
       REDIS_URL: 'redis://:redis-pass-4567@redis:6379',
     });
     const lines: string[] = [];
-    const logger = createLogger({ level: 'info', secrets: secretsOf(config), destination: { write: (line: string) => void lines.push(line) } });
-    logger.info({ deep: { deeper: { list: [config.bot.token, { s: 'Webhook_secret-0123456789' }] } }, header: 'Bearer monitoring-token-0123456789' }, 'nested');
+    const logger = createLogger({
+      level: 'info',
+      secrets: secretsOf(config),
+      destination: { write: (line: string) => void lines.push(line) },
+    });
+    logger.info(
+      { deep: { deeper: { list: [config.bot.token, { s: 'Webhook_secret-0123456789' }] } }, header: 'Bearer monitoring-token-0123456789' },
+      'nested',
+    );
     logger.info({ what: { url: 'postgres://quiz:p@ss-w0rd-9876@db:5432/quiz', other: 'postgres://someone:else-secret@h/db' } }, 'urls');
     logger.warn({ text: `request to http://x/bot7000000001:${'A'.repeat(40)}/getMe failed` }, 'an unknown token');
     const all = lines.join('');
-    for (const secret of [TOKEN, 'Webhook_secret-0123456789', 'monitoring-token-0123456789', 'p%40ss-w0rd-9876', 'p@ss-w0rd-9876', 'redis-pass-4567', 'else-secret', 'A'.repeat(40)]) {
+    for (const secret of [
+      TOKEN,
+      'Webhook_secret-0123456789',
+      'monitoring-token-0123456789',
+      'p%40ss-w0rd-9876',
+      'p@ss-w0rd-9876',
+      'redis-pass-4567',
+      'else-secret',
+      'A'.repeat(40),
+    ]) {
       expect(all).not.toContain(secret);
     }
     expect(lines.map((line) => (JSON.parse(line) as { msg: string }).msg)).toEqual(['nested', 'urls', 'an unknown token']);

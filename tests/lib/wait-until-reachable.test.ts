@@ -47,10 +47,15 @@ describe('waitUntilReachable', () => {
       outages,
       backoff,
     });
-    await advanceUntil(clock, () => {
-      if (attemptsAt.length === 5) boardWhileWaiting.push(outages.failing());
-      return attemptsAt.length >= 12;
-    }, 'the twelfth attempt', { stepMs: 50, settleMs: 1 });
+    await advanceUntil(
+      clock,
+      () => {
+        if (attemptsAt.length === 5) boardWhileWaiting.push(outages.failing());
+        return attemptsAt.length >= 12;
+      },
+      'the twelfth attempt',
+      { stepMs: 50, settleMs: 1 },
+    );
     expect(await waited).toBe('up');
 
     // Each wait between half and all of its ceiling (0.5 s doubling, capped at 15 s).
@@ -62,7 +67,9 @@ describe('waitUntilReachable', () => {
     expect(backoff.ceilingMs(11)).toBe(15_000);
 
     const messages = lines.map((l) => l.msg);
-    expect(messages[0]).toBe('start-up: database at 10.0.0.5:5432 (database quiz) unavailable, retrying with backoff (one line per minute until it is back)');
+    expect(messages[0]).toBe(
+      'start-up: database at 10.0.0.5:5432 (database quiz) unavailable, retrying with backoff (one line per minute until it is back)',
+    );
     expect(lines[0]).toMatchObject({ level: 40, dependency: 'database', target: '10.0.0.5:5432 (database quiz)' });
     const summaries = messages.filter((m) => m === 'start-up: database at 10.0.0.5:5432 (database quiz) still unavailable');
     // About 85 s of waiting: one summary a minute, not one line per attempt.
@@ -70,7 +77,11 @@ describe('waitUntilReachable', () => {
     expect(messages.at(-1)).toBe('start-up: database at 10.0.0.5:5432 (database quiz) available again');
     expect(lines).toHaveLength(summaries.length + 2);
 
-    expect(boardWhileWaiting[0]).toEqual({ 'start-up': expect.stringMatching(/^database at 10\.0\.0\.5:5432 \(database quiz\) unavailable for \d+ s \(5 attempts\): .*ECONNREFUSED/) });
+    expect(boardWhileWaiting[0]).toEqual({
+      'start-up': expect.stringMatching(
+        /^database at 10\.0\.0\.5:5432 \(database quiz\) unavailable for \d+ s \(5 attempts\): .*ECONNREFUSED/,
+      ),
+    });
     expect(outages.failing()).toEqual({});
   });
 

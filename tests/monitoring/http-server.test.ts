@@ -34,7 +34,13 @@ async function startServer(store: Store, token?: string): Promise<MonitoringServ
 beforeAll(async () => {
   database = await createMigratedTestDatabase({ poolSize: 3, maxOverflow: 2 });
   const answerWriter = createAnswerWriter({ db: database.handle.db, logger: testLogger });
-  const store: Store = { database: database.handle, answerWriter, close: async () => { await answerWriter.close(); } };
+  const store: Store = {
+    database: database.handle,
+    answerWriter,
+    close: async () => {
+      await answerWriter.close();
+    },
+  };
   queue = createOutboundQueue({ logger: testLogger, workers: 7 });
   open = await startServer(store);
   guarded = await startServer(store, TOKEN);
@@ -62,18 +68,37 @@ describe('monitoring endpoints', () => {
 
   it('serves the stats document of ARCHITECTURE.md from live counters', async () => {
     const stats = JSON.parse((await get(open, '/monitoring/stats')).text) as Record<string, Record<string, unknown>>;
-    expect(Object.keys(stats.message_queue ?? {})).toEqual(expect.arrayContaining(['num_workers', 'queue_size', 'in_flight', 'total_processed', 'total_failed', 'rate_limit_hits', 'running']));
+    expect(Object.keys(stats.message_queue ?? {})).toEqual(
+      expect.arrayContaining(['num_workers', 'queue_size', 'in_flight', 'total_processed', 'total_failed', 'rate_limit_hits', 'running']),
+    );
     expect(stats.message_queue).toMatchObject({ num_workers: 7, running: true });
-    expect(Object.keys(stats.database_pool ?? {})).toEqual(expect.arrayContaining(['pool_size', 'max_overflow', 'total_connections', 'checked_out_connections', 'idle_connections', 'overflow_connections', 'waiting']));
+    expect(Object.keys(stats.database_pool ?? {})).toEqual(
+      expect.arrayContaining([
+        'pool_size',
+        'max_overflow',
+        'total_connections',
+        'checked_out_connections',
+        'idle_connections',
+        'overflow_connections',
+        'waiting',
+      ]),
+    );
     expect(stats.database_pool).toMatchObject({ pool_size: 3, max_overflow: 2 });
-    expect(Object.keys(stats.answer_writer ?? {})).toEqual(expect.arrayContaining(['buffered', 'batches', 'answers_saved', 'last_batch_ms']));
+    expect(Object.keys(stats.answer_writer ?? {})).toEqual(
+      expect.arrayContaining(['buffered', 'batches', 'answers_saved', 'last_batch_ms']),
+    );
   });
 
   it('serves Prometheus text with process, queue, pool and writer metrics', async () => {
     const metrics = await get(open, '/metrics');
     expect(metrics.status).toBe(200);
     expect(metrics.type).toMatch(/^text\/plain/);
-    for (const name of ['quiz_agent_process_cpu_seconds_total', 'quiz_agent_queue_workers 7', 'quiz_agent_db_connections{state="max"} 5', 'quiz_agent_answers_saved_total 0']) {
+    for (const name of [
+      'quiz_agent_process_cpu_seconds_total',
+      'quiz_agent_queue_workers 7',
+      'quiz_agent_db_connections{state="max"} 5',
+      'quiz_agent_answers_saved_total 0',
+    ]) {
       expect(metrics.text).toContain(name);
     }
   });
@@ -100,7 +125,14 @@ describe('monitoring endpoints', () => {
       logger: testLogger,
       health: async () => ({ healthy: true, failing: {} }),
       stats: async () => ({}),
-      registry: createMetricsRegistry({ store: { database: database.handle, answerWriter: createAnswerWriter({ db: database.handle.db, logger: testLogger }), close: async () => undefined }, queue }),
+      registry: createMetricsRegistry({
+        store: {
+          database: database.handle,
+          answerWriter: createAnswerWriter({ db: database.handle.db, logger: testLogger }),
+          close: async () => undefined,
+        },
+        queue,
+      }),
       // A route that reads the body, as the webhook does.
       webhook: {
         path: '/hook',

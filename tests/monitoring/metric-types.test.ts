@@ -24,7 +24,13 @@ let registry: Registry;
 beforeAll(async () => {
   database = await createMigratedTestDatabase({ poolSize: 1, maxOverflow: 1 });
   const answerWriter = createAnswerWriter({ db: database.handle.db, logger: testLogger });
-  const store: Store = { database: database.handle, answerWriter, close: async () => { await answerWriter.close(); } };
+  const store: Store = {
+    database: database.handle,
+    answerWriter,
+    close: async () => {
+      await answerWriter.close();
+    },
+  };
   queue = createOutboundQueue({ logger: testLogger, workers: 1 });
   answers = createAnswerCounters();
   registry = createMetricsRegistry({ store, queue, answers, intake: new IntakeStats() });
@@ -52,7 +58,8 @@ it('makes every _total a counter, every counter a _total, and no wait a quantile
 
 it('keeps a labelled counter growing with the total it follows, never back down', async () => {
   const ignoredClosed = async () => {
-    const metric = (await registry.getMetricsAsJSON()).find((m) => m.name === 'quiz_agent_poll_answers_ignored_total') as MetricObjectWithValues<MetricValue<string>> | undefined;
+    const metric = (await registry.getMetricsAsJSON()).find((m) => m.name === 'quiz_agent_poll_answers_ignored_total') as
+      MetricObjectWithValues<MetricValue<string>> | undefined;
     return metric?.values.find((v) => v.labels.reason === 'closed')?.value;
   };
   answers.ignored_closed += 2;

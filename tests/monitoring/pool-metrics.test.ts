@@ -23,7 +23,13 @@ let registry: Registry;
 beforeAll(async () => {
   database = await createMigratedTestDatabase({ poolSize: 2, maxOverflow: 2 });
   const answerWriter = createAnswerWriter({ db: database.handle.db, logger: testLogger });
-  const store: Store = { database: database.handle, answerWriter, close: async () => { await answerWriter.close(); } };
+  const store: Store = {
+    database: database.handle,
+    answerWriter,
+    close: async () => {
+      await answerWriter.close();
+    },
+  };
   queue = createOutboundQueue({ logger: testLogger, workers: 1 });
   registry = createMetricsRegistry({ store, queue });
 });

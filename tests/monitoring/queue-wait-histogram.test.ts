@@ -15,12 +15,13 @@ afterEach(async () => {
 });
 
 async function histogram(registry: Registry): Promise<MetricValueWithName<string>[]> {
-  const metric = (await registry.getMetricsAsJSON()).find((m) => m.name === 'quiz_agent_queue_wait_seconds') as MetricObjectWithValues<MetricValueWithName<string>> | undefined;
+  const metric = (await registry.getMetricsAsJSON()).find((m) => m.name === 'quiz_agent_queue_wait_seconds') as
+    MetricObjectWithValues<MetricValueWithName<string>> | undefined;
   expect(metric?.type).toBe('histogram');
   return metric?.values ?? [];
 }
 
-it('counts each call\'s wait from submit to first send in the bucket it fell into', async () => {
+it("counts each call's wait from submit to first send in the bucket it fell into", async () => {
   clocked = clockedQueue();
   const registry = new Registry();
   registerQueueMetrics(registry, clocked.queue);
@@ -32,7 +33,11 @@ it('counts each call\'s wait from submit to first send in the bucket it fell int
     failedOnce = true;
     return errorAnswer(502, 'Bad Gateway');
   };
-  const sends = [clocked.send(42, 'one', { priority: 'question' }, flaky), clocked.send(42, 'two', { priority: 'question' }), clocked.send(42, 'three', { priority: 'question' })];
+  const sends = [
+    clocked.send(42, 'one', { priority: 'question' }, flaky),
+    clocked.send(42, 'two', { priority: 'question' }),
+    clocked.send(42, 'three', { priority: 'question' }),
+  ];
   await clocked.advance(10_000);
   await Promise.all(sends);
 
@@ -47,7 +52,10 @@ it('counts each call\'s wait from submit to first send in the bucket it fell int
   const question = values.filter((v) => v.labels.priority === 'question');
   const byName = (suffix: string) => question.find((v) => v.metricName === `quiz_agent_queue_wait_seconds${suffix}`)?.value;
   expect(byName('_count')).toBe(3);
-  expect(byName('_sum')).toBeCloseTo(waits.reduce((a, b) => a + b, 0), 6);
+  expect(byName('_sum')).toBeCloseTo(
+    waits.reduce((a, b) => a + b, 0),
+    6,
+  );
   for (const le of QUEUE_WAIT_BUCKETS) {
     const bucket = question.find((v) => v.metricName === 'quiz_agent_queue_wait_seconds_bucket' && v.labels.le === le);
     expect(bucket?.value, `bucket le=${le}`).toBe(waits.filter((w) => w <= le).length);

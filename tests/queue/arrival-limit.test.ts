@@ -21,7 +21,7 @@ import { startSimulator, type Simulator } from 'telegram-sim/simulator';
 
 const MESSAGES = 60;
 /** How late each chat's message reaches Telegram: the first 15 by 500 ms, the rest varied. */
-const delayMs = (i: number) => (i < 15 ? 500 : [0, 30, 120, 250, 0, 60][i % 6] as number);
+const delayMs = (i: number) => (i < 15 ? 500 : ([0, 30, 120, 250, 0, 60][i % 6] as number));
 
 let sim: Simulator | undefined;
 let queue: OutboundQueue | undefined;
@@ -52,7 +52,11 @@ async function untilReal(check: () => boolean, what: string): Promise<void> {
 
 function globalRefusals(): { tooManyRequests: number; globalViolations: number; delivered: number } {
   const stats = sim!.stats();
-  return { tooManyRequests: stats.botApi.tooManyRequests, globalViolations: stats.floodLimits.scopes.global.violations, delivered: stats.floodLimits.admitted };
+  return {
+    tooManyRequests: stats.botApi.tooManyRequests,
+    globalViolations: stats.floodLimits.scopes.global.violations,
+    delivered: stats.floodLimits.admitted,
+  };
 }
 
 describe('the global limit on arrival, with answers late by varied amounts', () => {
@@ -73,7 +77,12 @@ describe('the global limit on arrival, with answers late by varied amounts', () 
     // Taken by "Telegram" at the clock's present: answered, or held by its `slow` rule (a timer).
     const allTaken = (): boolean => answered + clock.pendingTimers === sends.length;
     for (const user of users) {
-      sends.push(api.sendMessage(user, 'News').then(undefined, (error: unknown) => error).finally(() => answered++));
+      sends.push(
+        api
+          .sendMessage(user, 'News')
+          .then(undefined, (error: unknown) => error)
+          .finally(() => answered++),
+      );
       await untilReal(allTaken, 'the message to reach the simulator');
       clock.advance(Math.ceil(1000 / 30));
       await untilReal(allTaken, 'the messages due to be taken');

@@ -80,7 +80,8 @@ describe('ArrivalLimiter', () => {
     limiter = new ArrivalLimiter({ slots: 4, windowMs: 1_000, clock }); // paced 250 ms apart
     const granted = new Map<string, ArrivalSlot>();
     const grantedAt = new Map<string, number>();
-    const take = (name: string, o: DueOrder) => void limiter!.acquire(o).then((slot) => (granted.set(name, slot), grantedAt.set(name, clock.now())));
+    const take = (name: string, o: DueOrder) =>
+      void limiter!.acquire(o).then((slot) => (granted.set(name, slot), grantedAt.set(name, clock.now())));
     for (const name of ['bulk 1', 'bulk 2', 'bulk 3']) take(name, order(4));
     await step(0);
     expect([...granted.keys()]).toEqual(['bulk 1']);
@@ -97,7 +98,10 @@ describe('ArrivalLimiter', () => {
     clock = new ManualClock(0);
     limiter = new ArrivalLimiter({ slots: 1, windowMs: 1_000, clock });
     const holder = await limiter.acquire(order(0));
-    const waiting = limiter.acquire(order(0)).then(() => 'granted', (error: unknown) => error);
+    const waiting = limiter.acquire(order(0)).then(
+      () => 'granted',
+      (error: unknown) => error,
+    );
     limiter.cancelWaiting(new Error('shutting down'));
     expect(await waiting).toEqual(new Error('shutting down'));
     expect({ held: limiter.held, waiting: limiter.waiting }).toEqual({ held: 1, waiting: 0 });

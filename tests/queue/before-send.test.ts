@@ -14,7 +14,11 @@ afterEach(async () => {
   await h?.close();
 });
 
-const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
 
 describe('beforeSend', () => {
   it('is asked right before the request: after the chat spacing and the global slot', async () => {
@@ -52,7 +56,10 @@ describe('beforeSend', () => {
     await Promise.all(others);
     // B took the second slot at 500; C took the first at 1000, which would be held until 1400
     // had the declined call been sent.
-    expect(h.sent).toEqual([{ chatId: 2, text: 'B', at: 500 }, { chatId: 3, text: 'C', at: 1_000 }]);
+    expect(h.sent).toEqual([
+      { chatId: 2, text: 'B', at: 500 },
+      { chatId: 3, text: 'C', at: 1_000 },
+    ]);
     await h.advance(5_000);
     expect(asked).toBe(1);
     expect(h.queue.stats()).toMatchObject({ total_cancelled: 1, total_failed: 0, retries: 0, queue_size: 0 });
@@ -74,7 +81,9 @@ describe('beforeSend', () => {
     h = clockedQueue({ retryBaseMs: 100, privateChatPerS: 1_000 });
     let asked = 0;
     let failures = 1;
-    const call = h.send(1, 'question', { beforeSend: async () => (asked++, true) }, () => (failures-- > 0 ? errorAnswer(500, 'Internal Server Error') : { ok: true, result: true }));
+    const call = h.send(1, 'question', { beforeSend: async () => (asked++, true) }, () =>
+      failures-- > 0 ? errorAnswer(500, 'Internal Server Error') : { ok: true, result: true },
+    );
     await h.advance(0);
     await h.advance(100);
     await call;
@@ -88,7 +97,9 @@ describe('an aborted call', () => {
     h = clockedQueue({ privateChatPerS: 1 });
     const abort = new AbortController();
     const first = h.send(1, 'first');
-    const waiting = failure(h.queue.submit('sendMessage', { chat_id: 1, text: 'second' }, () => Promise.reject(new Error('must not be sent')), abort.signal));
+    const waiting = failure(
+      h.queue.submit('sendMessage', { chat_id: 1, text: 'second' }, () => Promise.reject(new Error('must not be sent')), abort.signal),
+    );
     await h.advance(0);
     abort.abort(new Error('run stopped'));
     await h.advance(1_000);

@@ -82,7 +82,7 @@ describe('ChatLanes', () => {
     expect(laneOf('c2')).not.toBe(first);
   });
 
-  it('honours a 429 pause of the chat, a call\'s own notBefore and the global pause, whichever ends last', () => {
+  it("honours a 429 pause of the chat, a call's own notBefore and the global pause, whichever ends last", () => {
     let globalUntil = 0;
     const clock = new ManualClock(1_000_000);
     const { lanes, ids, laneOf, dispatched } = lanesOn(clock, () => globalUntil);
@@ -114,7 +114,12 @@ describe('ChatLanes', () => {
     lanes.enter('b', 'group', call('b1', clock.now() + 10_000));
     expect(ids()).toEqual(['a1']);
 
-    expect(lanes.takeWaiting().map((c) => c.id).sort()).toEqual(['a2', 'b1']);
+    expect(
+      lanes
+        .takeWaiting()
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(['a2', 'b1']);
     expect(laneOf('a1').calls.map((c) => c.id)).toEqual(['a1']);
     clock.advance(60_000);
     expect(ids()).toEqual(['a1']); // b1's timer was stopped

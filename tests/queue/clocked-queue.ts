@@ -116,7 +116,7 @@ export function clockedQueue(options: Partial<OutboundQueueOptions> = {}): Clock
  */
 export async function settle(state: () => string = () => '', quietTurns = 12): Promise<void> {
   let last = state();
-  for (let quiet = 0; quiet < quietTurns; ) {
+  for (let quiet = 0; quiet < quietTurns;) {
     await new Promise((resolve) => setTimeout(resolve, 0));
     const now = state();
     quiet = now === last ? quiet + 1 : 0;
@@ -126,5 +126,10 @@ export async function settle(state: () => string = () => '', quietTurns = 12): P
 
 /** A 5xx or 429 answer as grammY hands it to transformers. */
 export function errorAnswer(errorCode: number, description: string, retryAfterS?: number): ApiResponse<unknown> {
-  return { ok: false, error_code: errorCode, description, ...(retryAfterS !== undefined ? { parameters: { retry_after: retryAfterS } } : {}) };
+  return {
+    ok: false,
+    error_code: errorCode,
+    description,
+    ...(retryAfterS !== undefined ? { parameters: { retry_after: retryAfterS } } : {}),
+  };
 }

@@ -2,10 +2,17 @@
 import { GrammyError, HttpError } from 'grammy';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deliveryOf } from '../../src/queue/delivery.js';
-import { AmbiguousDeliveryError, ChatUnreachableError, QueueClosedError, QueueFullError, SendCancelledError } from '../../src/queue/errors.js';
+import {
+  AmbiguousDeliveryError,
+  ChatUnreachableError,
+  QueueClosedError,
+  QueueFullError,
+  SendCancelledError,
+} from '../../src/queue/errors.js';
 import { clockedQueue, type ClockedQueue } from './clocked-queue.js';
 
-const telegram = (error_code: number, description: string) => new GrammyError(`Call to 'sendPoll' failed! (${error_code}: ${description})`, { ok: false, error_code, description }, 'sendPoll', {});
+const telegram = (error_code: number, description: string) =>
+  new GrammyError(`Call to 'sendPoll' failed! (${error_code}: ${description})`, { ok: false, error_code, description }, 'sendPoll', {});
 const network = (code: string) => new HttpError("Network request for 'sendPoll' failed!", Object.assign(new Error(code), { code }));
 
 describe('deliveryOf', () => {

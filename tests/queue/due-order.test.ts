@@ -18,7 +18,10 @@ describe('servedBefore', () => {
 describe('DueHeap', () => {
   it('pops in served order, whatever the push order, and removes on demand', () => {
     const heap = new DueHeap<{ order: DueOrder; name: string }>();
-    const items = [o(2, 0, 0), o(0, 300, 1), o(0, 100, 2), o(1, 0, 3), o(0, 100, 4), o(0, 50, 5)].map((order, i) => ({ order, name: `#${i}` }));
+    const items = [o(2, 0, 0), o(0, 300, 1), o(0, 100, 2), o(1, 0, 3), o(0, 100, 4), o(0, 50, 5)].map((order, i) => ({
+      order,
+      name: `#${i}`,
+    }));
     for (const item of [...items].reverse()) heap.push(item);
     expect(heap.removeWhere((item) => item.name === '#3').map((item) => item.name)).toEqual(['#3']);
     const popped: string[] = [];
@@ -33,7 +36,12 @@ describe('DueOrderQueue as p-queue queueClass', () => {
     const workers = new PQueue<DueOrderQueue, DueOrderAddOptions>({ concurrency: 1, queueClass: DueOrderQueue, autoStart: false });
     const ran: string[] = [];
     const add = (name: string, order: DueOrder) => workers.add(async () => void ran.push(name), { order });
-    const done = [add('bulk', o(4, 0, 0)), add('question, due later', o(0, 200, 1)), add('reply', o(1, 0, 2)), add('question, due first', o(0, 100, 3))];
+    const done = [
+      add('bulk', o(4, 0, 0)),
+      add('question, due later', o(0, 200, 1)),
+      add('reply', o(1, 0, 2)),
+      add('question, due first', o(0, 100, 3)),
+    ];
     expect(workers.size).toBe(4);
     expect(workers.sizeBy({ order: o(0, 0, 0) })).toBe(2); // tasks of rank 0
     workers.start();

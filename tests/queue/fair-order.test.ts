@@ -72,7 +72,11 @@ describe('at a binding global limit', () => {
     const served = h.texts().slice(1);
     // Group 100 took the slot that came free at 1 s; the next one (2 s) went to the question
     // that came in at 1.5 s but was due first; then every group in the order it asked.
-    expect(served).toEqual(['group 100', 'group 200, due 0.5 s before group 100', ...Array.from({ length: 20 }, (_, i) => `group ${i + 1}`)]);
+    expect(served).toEqual([
+      'group 100',
+      'group 200, due 0.5 s before group 100',
+      ...Array.from({ length: 20 }, (_, i) => `group ${i + 1}`),
+    ]);
     expect(h.sent.slice(1).map((s) => s.at)).toEqual(Array.from({ length: 22 }, (_, i) => (i + 1) * 1_000));
   });
 

@@ -8,7 +8,13 @@ import type { GrammyError, Transformer } from 'grammy';
 import { Api } from 'grammy';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AmbiguousDeliveryError, ChatUnreachableError, QueueClosedError, QueueFullError, SendCancelledError } from '../../src/queue/errors.js';
+import {
+  AmbiguousDeliveryError,
+  ChatUnreachableError,
+  QueueClosedError,
+  QueueFullError,
+  SendCancelledError,
+} from '../../src/queue/errors.js';
 import { createOutboundQueue, type OutboundQueue, type OutboundQueueOptions } from '../../src/queue/outbound-queue.js';
 import { startSimulator, type Simulator } from 'telegram-sim/simulator';
 
@@ -52,12 +58,20 @@ function startedUsers(count: number): number[] {
   return Array.from({ length: count }, (_, i) => sim.world.createStartedUser({ firstName: `User ${i + 1}` }).id);
 }
 
-const botTexts = (chatId: number) => sim.world.chat(chatId)?.transcript.filter((e) => e.by === 'bot' && e.kind === 'message').map((e) => e.text) ?? [];
+const botTexts = (chatId: number) =>
+  sim.world
+    .chat(chatId)
+    ?.transcript.filter((e) => e.by === 'bot' && e.kind === 'message')
+    .map((e) => e.text) ?? [];
 const violations = () => {
   const { scopes } = sim.stats().floodLimits;
   return { chat: scopes.chat.violations, group: scopes.group.violations, global: scopes.global.violations };
 };
-const settle = <T>(promise: Promise<T>) => promise.then((value) => ({ value }), (error: unknown) => ({ error }));
+const settle = <T>(promise: Promise<T>) =>
+  promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
 
 describe('order and limits', () => {
   it('keeps each chat in order under concurrency and never breaks a limit', async () => {
@@ -191,7 +205,8 @@ describe('priorities, size and shutdown', () => {
   it('gives every call of an Api built with transformerWith(options) its guard and priority', async () => {
     await setUp();
     const [user] = startedUsers(1) as [number];
-    const guarded = (answer: boolean) => apiWith(queue.transformerWith({ priority: 'question', dueAt: Date.now() - 1_000, beforeSend: async () => answer }));
+    const guarded = (answer: boolean) =>
+      apiWith(queue.transformerWith({ priority: 'question', dueAt: Date.now() - 1_000, beforeSend: async () => answer }));
     const declined = await settle(guarded(false).sendMessage(user, 'stale'));
     expect((declined as { error: unknown }).error).toBeInstanceOf(SendCancelledError);
     expect(sim.stats().botApi.calls.sendmessage).toBeUndefined(); // nothing reached Telegram

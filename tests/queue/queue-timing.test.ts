@@ -30,7 +30,10 @@ describe('the global limit, counted on arrival', () => {
     const slow = later();
     const calls = [h.send(1, 'A, answered at 1200 ms', {}, slow.reply), h.send(2, 'B, answered at once'), h.send(3, 'C'), h.send(4, 'D')];
     await h.advance(500);
-    expect(h.sent.map((s) => [s.text, s.at])).toEqual([['A, answered at 1200 ms', 0], ['B, answered at once', 500]]);
+    expect(h.sent.map((s) => [s.text, s.at])).toEqual([
+      ['A, answered at 1200 ms', 0],
+      ['B, answered at once', 500],
+    ]);
     await h.advance(700);
     slow.answer(); // at 1200: A's slot comes back at 2200
     await h.advance(299); // 1499: B's slot comes back at 1500
@@ -51,7 +54,12 @@ describe('the global limit, counted on arrival', () => {
     const question = h.send(1, 'question', { priority: 'question' });
     await h.advance(899);
     await question;
-    expect(h.sent.map((s) => [s.text, s.at])).toEqual([['bulk 1', 0], ['question', 250], ['bulk 2', 500], ['bulk 3', 750]]);
+    expect(h.sent.map((s) => [s.text, s.at])).toEqual([
+      ['bulk 1', 0],
+      ['question', 250],
+      ['bulk 2', 500],
+      ['bulk 3', 750],
+    ]);
     await h.advance(1_200);
     await Promise.all(bulk);
     expect(h.sent.map((s) => s.at)).toEqual([0, 250, 500, 750, 1_000, 1_250, 1_500, 1_750, 2_000]);
@@ -59,7 +67,9 @@ describe('the global limit, counted on arrival', () => {
 
   it('keeps the window of a failed request too (it may have arrived)', async () => {
     h = clockedQueue({ globalPerS: 1, maxRetries: 0 });
-    const failed = h.send(1, 'lost', {}, () => Promise.reject(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))).catch((error: unknown) => error);
+    const failed = h
+      .send(1, 'lost', {}, () => Promise.reject(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })))
+      .catch((error: unknown) => error);
     const next = h.send(2, 'next');
     await h.advance(0);
     expect(await failed).toBeInstanceOf(AmbiguousDeliveryError);
@@ -121,7 +131,12 @@ describe('per-chat limits and pauses on the clock', () => {
 describe('drain on the clock', () => {
   it('sends what the deadline allows and rejects the rest with QueueClosedError', async () => {
     h = clockedQueue({ privateChatPerS: 1 });
-    const calls = [0, 1, 2, 3].map((n) => h.send(1, `m${n}`).then(() => 'sent', (error: unknown) => error));
+    const calls = [0, 1, 2, 3].map((n) =>
+      h.send(1, `m${n}`).then(
+        () => 'sent',
+        (error: unknown) => error,
+      ),
+    );
     const report = h.queue.drain(2_500);
     await h.advance(0);
     for (let i = 0; i < 5; i++) await h.advance(500);

@@ -33,15 +33,24 @@ describe('parseOpenPeriod', () => {
   });
 
   it('refuses times outside 5 seconds..10 minutes and says why', () => {
-    expect(parseOpenPeriod('3s')).toEqual({ ok: false, problem: "the time per question must be between 5 seconds and 10 minutes, got '3s'" });
+    expect(parseOpenPeriod('3s')).toEqual({
+      ok: false,
+      problem: "the time per question must be between 5 seconds and 10 minutes, got '3s'",
+    });
     expect(parseOpenPeriod('0')).toMatchObject({ ok: false, problem: expect.stringContaining("got '0'") });
     expect(parseOpenPeriod('10m1s')).toMatchObject({ ok: false, problem: expect.stringContaining('10 minutes') });
     expect(parseOpenPeriod('601')).toMatchObject({ ok: false });
-    expect(parseOpenPeriod('99999999999999999999999')).toMatchObject({ ok: false, problem: expect.stringContaining('between 5 seconds and 10 minutes') });
+    expect(parseOpenPeriod('99999999999999999999999')).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining('between 5 seconds and 10 minutes'),
+    });
   });
 
   it.each(['', '   ', 'abc', 'm', 's', '1h', '-5', '1.5m', '15 s s', '30s2m', '1m30s!'])('refuses %j with a hint on the format', (text) => {
-    expect(parseOpenPeriod(text)).toMatchObject({ ok: false, problem: expect.stringContaining('write seconds (15 or 15s), minutes (2m) or both (1m30s)') });
+    expect(parseOpenPeriod(text)).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining('write seconds (15 or 15s), minutes (2m) or both (1m30s)'),
+    });
   });
 
   it('quotes only the start of a long input', () => {

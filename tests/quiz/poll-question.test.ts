@@ -21,13 +21,24 @@ describe('questionFromPoll', () => {
   it('takes a quiz poll as a question', () => {
     expect(questionFromPoll(quizPoll, 1)).toEqual({
       ok: true,
-      question: { text: 'Capital of France?', options: ['Berlin', 'Paris', 'Rome'], correctOptionIds: [1], explanation: 'Paris has been the capital since 508.' },
+      question: {
+        text: 'Capital of France?',
+        options: ['Berlin', 'Paris', 'Rome'],
+        correctOptionIds: [1],
+        explanation: 'Paris has been the capital since 508.',
+      },
     });
   });
 
   it('sorts several correct options, drops an empty explanation and carries the open period over', () => {
-    const result = questionFromPoll({ question: 'Which are prime?', options: ['2', '4', '5'], type: 'quiz', correctOptionIds: [2, 0], explanation: '', openPeriod: 30 }, 3);
-    expect(result).toEqual({ ok: true, question: { text: 'Which are prime?', options: ['2', '4', '5'], correctOptionIds: [0, 2], openPeriodS: 30 } });
+    const result = questionFromPoll(
+      { question: 'Which are prime?', options: ['2', '4', '5'], type: 'quiz', correctOptionIds: [2, 0], explanation: '', openPeriod: 30 },
+      3,
+    );
+    expect(result).toEqual({
+      ok: true,
+      question: { text: 'Which are prime?', options: ['2', '4', '5'], correctOptionIds: [0, 2], openPeriodS: 30 },
+    });
   });
 
   it('does not keep the options array it was given', () => {
@@ -50,9 +61,14 @@ describe('questionFromPoll', () => {
     const result = questionFromPoll({ ...quizPoll, correctOptionIds: undefined }, 2);
     expect(result).toEqual({
       ok: false,
-      problems: ["Question 2: Telegram did not tell me this quiz's correct answer (it hides it in forwarded quizzes); create the quiz here with the poll composer instead of forwarding it"],
+      problems: [
+        "Question 2: Telegram did not tell me this quiz's correct answer (it hides it in forwarded quizzes); create the quiz here with the poll composer instead of forwarding it",
+      ],
     });
-    expect(questionFromPoll({ ...quizPoll, correctOptionIds: [] }, 2)).toMatchObject({ ok: false, problems: [expect.stringContaining('did not tell me')] });
+    expect(questionFromPoll({ ...quizPoll, correctOptionIds: [] }, 2)).toMatchObject({
+      ok: false,
+      problems: [expect.stringContaining('did not tell me')],
+    });
   });
 
   it("runs Telegram's limits, each problem prefixed with the question number", () => {
@@ -69,9 +85,18 @@ describe('questionFromPoll', () => {
 
   it('refuses an open period outside the range of a run, named in whole units', () => {
     const range = 'a question stays open between 5 seconds and 10 minutes';
-    expect(questionFromPoll({ ...quizPoll, openPeriod: 3 }, 1)).toEqual({ ok: false, problems: [`Question 1: its time limit is 3 seconds; ${range}`] });
-    expect(questionFromPoll({ ...quizPoll, openPeriod: 601 }, 2)).toEqual({ ok: false, problems: [`Question 2: its time limit is 10 minutes 1 second; ${range}`] });
-    expect(questionFromPoll({ ...quizPoll, openPeriod: 2_628_000 }, 3)).toEqual({ ok: false, problems: [`Question 3: its time limit is 730 hours; ${range}`] });
+    expect(questionFromPoll({ ...quizPoll, openPeriod: 3 }, 1)).toEqual({
+      ok: false,
+      problems: [`Question 1: its time limit is 3 seconds; ${range}`],
+    });
+    expect(questionFromPoll({ ...quizPoll, openPeriod: 601 }, 2)).toEqual({
+      ok: false,
+      problems: [`Question 2: its time limit is 10 minutes 1 second; ${range}`],
+    });
+    expect(questionFromPoll({ ...quizPoll, openPeriod: 2_628_000 }, 3)).toEqual({
+      ok: false,
+      problems: [`Question 3: its time limit is 730 hours; ${range}`],
+    });
     expect(questionFromPoll({ ...quizPoll, openPeriod: 600 }, 1).ok).toBe(true);
   });
 });

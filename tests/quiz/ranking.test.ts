@@ -3,18 +3,32 @@ import { creditedPoints, creditOf, rankPoints, rankResults, sharedRanks, type Pl
 import { responseMs } from '../../src/quiz/run-steps.js';
 
 const rules = { pointsByRank: [100, 50, 25], participationPoints: 10 };
-const result = (userId: number, correct: number, totalCorrectMs: number, answered = 2): PlayerResult => ({ userId, correct, answered, totalCorrectMs });
+const result = (userId: number, correct: number, totalCorrectMs: number, answered = 2): PlayerResult => ({
+  userId,
+  correct,
+  answered,
+  totalCorrectMs,
+});
 
 describe('rankResults', () => {
   it('gives equal results one rank, and the next result the place after all of them (1, 1, 3)', () => {
     const ranked = rankResults([result(3, 1, 500), result(2, 2, 900), result(1, 2, 900), result(4, 2, 901)]);
-    expect(ranked.map((r) => [r.userId, r.rank])).toEqual([[1, 1], [2, 1], [4, 3], [3, 4]]);
+    expect(ranked.map((r) => [r.userId, r.rank])).toEqual([
+      [1, 1],
+      [2, 1],
+      [4, 3],
+      [3, 4],
+    ]);
     expect(ranked.map((r) => rankPoints(r.rank, rules))).toEqual([110, 110, 35, 10]);
   });
 
   it('gives no rank and no points to players without a correct answer, listed last, whatever their ids', () => {
     const ranked = rankResults([result(1, 0, 0), result(9, 0, 0), result(5, 1, 3_000)]);
-    expect(ranked.map((r) => [r.userId, r.rank])).toEqual([[5, 1], [1, null], [9, null]]);
+    expect(ranked.map((r) => [r.userId, r.rank])).toEqual([
+      [5, 1],
+      [1, null],
+      [9, null],
+    ]);
     expect(rankPoints(null, rules)).toBe(0);
     // Two players with nothing right: the same (no) result, the same (no) points.
     expect(rankResults([result(2, 0, 0), result(1, 0, 0)]).map((r) => rankPoints(r.rank, rules))).toEqual([0, 0]);
@@ -30,7 +44,10 @@ describe('rankResults', () => {
     const ranked = rankResults([result(1, 1, late), ...inTheOpen.map((ms, i) => result(i + 2, 1, ms))]);
     expect(ranked.at(-1)).toMatchObject({ userId: 1, rank: 5, totalCorrectMs: 15_000 });
     // Its answer still counts fully: a late correct answer beats a wrong one in the open.
-    expect(rankResults([result(1, 1, late), result(2, 0, 0)]).map((r) => [r.userId, r.rank])).toEqual([[1, 1], [2, null]]);
+    expect(rankResults([result(1, 1, late), result(2, 0, 0)]).map((r) => [r.userId, r.rank])).toEqual([
+      [1, 1],
+      [2, null],
+    ]);
   });
 });
 

@@ -3,8 +3,18 @@ import { acceptsAnswer, nextRunStep, openSendAction, reconcileDeadline, response
 
 describe('the run state machine', () => {
   it('asks the questions in order, announcing the first, then finishes; a finishing run only finishes', () => {
-    expect(nextRunStep({ status: 'running', currentPosition: -1, questionCount: 2 })).toEqual({ kind: 'ask', position: 0, announce: true, closePosition: null });
-    expect(nextRunStep({ status: 'running', currentPosition: 0, questionCount: 2 })).toEqual({ kind: 'ask', position: 1, announce: false, closePosition: 0 });
+    expect(nextRunStep({ status: 'running', currentPosition: -1, questionCount: 2 })).toEqual({
+      kind: 'ask',
+      position: 0,
+      announce: true,
+      closePosition: null,
+    });
+    expect(nextRunStep({ status: 'running', currentPosition: 0, questionCount: 2 })).toEqual({
+      kind: 'ask',
+      position: 1,
+      announce: false,
+      closePosition: 0,
+    });
     expect(nextRunStep({ status: 'running', currentPosition: 1, questionCount: 2 })).toEqual({ kind: 'finish', closePosition: 1 });
     expect(nextRunStep({ status: 'finishing', currentPosition: 0, questionCount: 2 })).toEqual({ kind: 'finish', closePosition: 0 });
     expect(nextRunStep({ status: 'finishing', currentPosition: -1, questionCount: 2 })).toEqual({ kind: 'finish', closePosition: null });
@@ -28,7 +38,7 @@ describe('response time', () => {
     expect(responseMs(question, new Date(4_500))).toBe(3_500);
   });
 
-  it('never exceeds the open period, however late the answer was accepted (downtime is not the player\'s)', () => {
+  it("never exceeds the open period, however late the answer was accepted (downtime is not the player's)", () => {
     expect(responseMs(question, new Date(22_039))).toBe(15_000);
     expect(responseMs(question, new Date(272_238))).toBe(15_000);
   });
@@ -41,7 +51,14 @@ describe('response time', () => {
 
 describe('open sends of a step taken again', () => {
   const now = 100_000;
-  const send = (overrides: Partial<OpenSend>): OpenSend => ({ kind: 'question', state: 'pending', dispatchedAt: null, openPeriodS: 15, inFlightHere: false, ...overrides });
+  const send = (overrides: Partial<OpenSend>): OpenSend => ({
+    kind: 'question',
+    state: 'pending',
+    dispatchedAt: null,
+    openPeriodS: 15,
+    inFlightHere: false,
+    ...overrides,
+  });
   const context = { now, questionsStarted: false };
 
   it('leaves what this instance is still sending', () => {
@@ -59,10 +76,12 @@ describe('open sends of a step taken again', () => {
 
   it('never sends again what left for Telegram: its outcome becomes unknown', () => {
     expect(openSendAction(send({ state: 'dispatched', dispatchedAt: now - 1_000 }), context)).toEqual({ kind: 'mark-unknown' });
-    expect(openSendAction(send({ kind: 'results', state: 'dispatched', dispatchedAt: now - 1_000 }), context)).toEqual({ kind: 'mark-unknown' });
+    expect(openSendAction(send({ kind: 'results', state: 'dispatched', dispatchedAt: now - 1_000 }), context)).toEqual({
+      kind: 'mark-unknown',
+    });
   });
 
-  it('waits for an unknown question\'s poll until its would-be close plus the grace, then skips it', () => {
+  it("waits for an unknown question's poll until its would-be close plus the grace, then skips it", () => {
     const dispatchedAt = now - 5_000;
     const until = reconcileDeadline(dispatchedAt, 15);
     expect(until).toBe(dispatchedAt + 15_000 + 1_500 + 10_000);

@@ -26,7 +26,9 @@ describe('toQuizOptionIds', () => {
   });
 
   it('refuses an index outside the poll with a RangeError that names it', () => {
-    expect(() => toQuizOptionIds([3], [2, 0, 1])).toThrow(new RangeError('option index 3 is not an option of the poll (the poll has 3 options)'));
+    expect(() => toQuizOptionIds([3], [2, 0, 1])).toThrow(
+      new RangeError('option index 3 is not an option of the poll (the poll has 3 options)'),
+    );
     expect(() => toQuizOptionIds([-1], null)).toThrow(RangeError);
     expect(() => toQuizOptionIds([0.5], null)).toThrow(RangeError);
     expect(() => toQuizOptionIds([1.5], [0, 1, 2])).toThrow(RangeError);
@@ -63,7 +65,12 @@ describe('shuffledOrder', () => {
 
   it('returns [0] for one option without asking the generator', () => {
     let calls = 0;
-    expect(shuffledOrder(1, () => { calls++; return 0.5; })).toEqual([0]);
+    expect(
+      shuffledOrder(1, () => {
+        calls++;
+        return 0.5;
+      }),
+    ).toEqual([0]);
     expect(calls).toBe(0);
   });
 
@@ -123,7 +130,11 @@ describe('shownCorrectIds', () => {
     for (let i = 0; i < 50; i++) {
       const order = shuffledOrder(6, random);
       const shown = shownCorrectIds(correct, order);
-      expect(showOptions(['a', 'b', 'c', 'd', 'e', 'f'], order).filter((_, index) => shown.includes(index)).sort()).toEqual(['b', 'e']);
+      expect(
+        showOptions(['a', 'b', 'c', 'd', 'e', 'f'], order)
+          .filter((_, index) => shown.includes(index))
+          .sort(),
+      ).toEqual(['b', 'e']);
       expect(toQuizOptionIds(shown, order)).toEqual(correct);
       expect(isCorrectChoice(toQuizOptionIds(shown, order), correct)).toBe(true);
     }

@@ -24,7 +24,13 @@ const MONITORING_TOKEN = 'LogLeakCanary-MonitoringToken-0123456789';
 const DATABASE_PASSWORD = 'LogLeakCanary-DbPassword-0123456789';
 /** The database roles the app logs in as are named from this (unique per run: test runs may share a server). */
 const ROLE_PREFIX = `quiz_agent_log_leak_${randomBytes(4).toString('hex')}`;
-const SECRETS = { BOT_TOKEN, 'the token after its colon': BOT_TOKEN.split(':')[1] as string, WEBHOOK_SECRET, MONITORING_TOKEN, DATABASE_PASSWORD };
+const SECRETS = {
+  BOT_TOKEN,
+  'the token after its colon': BOT_TOKEN.split(':')[1] as string,
+  WEBHOOK_SECRET,
+  MONITORING_TOKEN,
+  DATABASE_PASSWORD,
+};
 
 /** Texts only the test users typed: none may appear in a log line. */
 const USER_TEXTS = {
@@ -63,7 +69,12 @@ describe.each(['polling', 'webhook'] as const)('log lines of a session with fail
     const env: Record<string, string> = { DATABASE_URL: url.toString(), MONITORING_TOKEN };
     if (mode === 'webhook') {
       const port = await freePort();
-      Object.assign(env, { BOT_MODE: 'webhook', WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`, WEBHOOK_SECRET, HTTP_PORT: String(port) });
+      Object.assign(env, {
+        BOT_MODE: 'webhook',
+        WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
+        WEBHOOK_SECRET,
+        HTTP_PORT: String(port),
+      });
     }
     // Built as tests and the demo build it, without the list of known secrets main.ts adds: the
     // serializers and the token and URL-password patterns alone must keep every secret out.
@@ -78,7 +89,8 @@ describe.each(['polling', 'webhook'] as const)('log lines of a session with fail
 
   it('writes the failures, and no secret or user text, to the log', async () => {
     const { world } = h.sim;
-    const stepUntil = <T>(check: () => T | undefined | false | Promise<T | undefined | false>, what: string) => advanceUntil(clock, check, what, { stepMs: 250 });
+    const stepUntil = <T>(check: () => T | undefined | false | Promise<T | undefined | false>, what: string) =>
+      advanceUntil(clock, check, what, { stepMs: 250 });
     const repliedAfter = (chatId: number, messageId: number) => () => h.botMessages(chatId).find((m) => m.messageId > messageId);
 
     // A user who blocked the bot before its reply (403: an outcome, logged at debug).
@@ -87,14 +99,17 @@ describe.each(['polling', 'webhook'] as const)('log lines of a session with fail
     const unreachableBefore = h.app.inbox.stats().unreachable;
     world.sendText(gone.id, gone.id, `/newquiz ${USER_TEXTS.blockedTitle}`);
     world.blockBot(gone.id);
-    await stepUntil(() => h.app.inbox.stats().unreachable > unreachableBefore, 'the blocked user\'s update to be done');
+    await stepUntil(() => h.app.inbox.stats().unreachable > unreachableBefore, "the blocked user's update to be done");
 
     // A button pressed so late that Telegram refuses its answer (400: parked as a dead letter).
     const late = world.createUser({ firstName: 'Late' });
     const created = world.sendText(late.id, late.id, `/newquiz ${USER_TEXTS.refusedTitle}\n${USER_TEXTS.refusedQuestion}?\n- yes *\n- no`);
     await stepUntil(repliedAfter(late.id, created.messageId), 'the quiz created');
     const asked = world.sendText(late.id, late.id, '/myquizzes');
-    const list = await stepUntil(() => h.botMessages(late.id).find((m) => m.messageId > asked.messageId && m.replyMarkup !== undefined), 'the /myquizzes list');
+    const list = await stepUntil(
+      () => h.botMessages(late.id).find((m) => m.messageId > asked.messageId && m.replyMarkup !== undefined),
+      'the /myquizzes list',
+    );
     const button = list.replyMarkup?.inline_keyboard.flat().find((b) => 'callback_data' in b) as { callback_data: string };
     const deadBefore = h.app.inbox.stats().dead_letters;
     const queryId = world.pressButton(late.id, late.id, list.messageId, button.callback_data);
@@ -104,10 +119,15 @@ describe.each(['polling', 'webhook'] as const)('log lines of a session with fail
     // The database refuses a title (a CHECK constraint: SQLSTATE 23514, parked as a dead letter);
     // PostgreSQL's detail quotes the whole failing row, the title included. (U+0000 in a title used
     // to do this; intake now removes it before anything is stored.)
-    await h.db.execute(drizzleSql.raw(`alter table quizzes add constraint log_test_refused_title_ck check (title <> '${USER_TEXTS.refusedDbTitle}')`));
+    await h.db.execute(
+      drizzleSql.raw(`alter table quizzes add constraint log_test_refused_title_ck check (title <> '${USER_TEXTS.refusedDbTitle}')`),
+    );
     const nul = world.createUser({ firstName: 'Nul' });
     const bad = world.sendText(nul.id, nul.id, `/newquiz ${USER_TEXTS.refusedDbTitle}\n${USER_TEXTS.refusedDbQuestion}?\n- yes *\n- no`);
-    await stepUntil(() => h.botMessages(nul.id).find((m) => m.messageId > bad.messageId && m.text?.startsWith('Sorry, something went wrong')), 'the apology');
+    await stepUntil(
+      () => h.botMessages(nul.id).find((m) => m.messageId > bad.messageId && m.text?.startsWith('Sorry, something went wrong')),
+      'the apology',
+    );
 
     // The connection to the Bot API breaks after a reply went out (the queue gives up on it, the update is tried again).
     const cut = world.createUser({ firstName: 'Cut' });
@@ -150,10 +170,20 @@ describe.each(['polling', 'webhook'] as const)('log lines of a session with fail
       "HttpError: Network request for 'answerCallbackQuery' failed!",
     ]);
     const failedCall = lines.find(({ line }) => line.msg === 'Bot API call failed');
-    expect(failedCall?.line).toMatchObject({ method: 'sendMessage', chatId: String(cut.id), err: { type: 'AmbiguousDeliveryError', code: 'AMBIGUOUS_DELIVERY', method: 'sendMessage' } });
+    expect(failedCall?.line).toMatchObject({
+      method: 'sendMessage',
+      chatId: String(cut.id),
+      err: { type: 'AmbiguousDeliveryError', code: 'AMBIGUOUS_DELIVERY', method: 'sendMessage' },
+    });
     expect(lines.some(({ line }) => line.msg === 'Update done without a reply')).toBe(true);
     const unanswered = lines.find(({ line }) => line.msg === 'Bot API call failed' && line.method === 'answerCallbackQuery');
-    expect(unanswered?.line).toMatchObject({ err: { type: 'HttpError', message: "Network request for 'answerCallbackQuery' failed!", cause: { type: 'FetchError', code: 'ECONNRESET' } } });
+    expect(unanswered?.line).toMatchObject({
+      err: {
+        type: 'HttpError',
+        message: "Network request for 'answerCallbackQuery' failed!",
+        cause: { type: 'FetchError', code: 'ECONNRESET' },
+      },
+    });
     // An error is logged by chosen fields only: never a payload, a context, a client or a query's parameters.
     const errorFields = new Set(lines.flatMap(({ line }) => (line.err ? fieldsOf(line.err) : [])));
     expect([...errorFields].filter((field) => !LOGGED_ERROR_FIELDS.has(field))).toEqual([]);
@@ -161,7 +191,24 @@ describe.each(['polling', 'webhook'] as const)('log lines of a session with fail
 });
 
 /** The fields a logged error may have (LoggedError in src/lib/log-serializers.ts). */
-const LOGGED_ERROR_FIELDS = new Set(['type', 'code', 'message', 'method', 'errorCode', 'description', 'retryAfterS', 'updateId', 'updateType', 'chatId', 'table', 'column', 'constraint', 'stack', 'errors', 'cause']);
+const LOGGED_ERROR_FIELDS = new Set([
+  'type',
+  'code',
+  'message',
+  'method',
+  'errorCode',
+  'description',
+  'retryAfterS',
+  'updateId',
+  'updateType',
+  'chatId',
+  'table',
+  'column',
+  'constraint',
+  'stack',
+  'errors',
+  'cause',
+]);
 
 /** Every field name of a logged error and of its causes. */
 function fieldsOf(err: Record<string, unknown>): string[] {

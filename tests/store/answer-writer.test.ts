@@ -152,11 +152,17 @@ describe('AnswerWriter', () => {
   it('retries a batch whose connection was terminated, losing and doubling nothing', async () => {
     const run = await createRunFixture(database.handle.db, 1);
     writer = createAnswerWriter({
-      db: database.handle.db, logger: testLogger, batchSize: 500, flushMs: 1, retryDelayMs: { initial: 10, max: 50 },
+      db: database.handle.db,
+      logger: testLogger,
+      batchSize: 500,
+      flushMs: 1,
+      retryDelayMs: { initial: 10, max: 50 },
     });
     // Hold a lock that the batch's insert needs, so the batch is provably mid-transaction when its backend dies.
     const lock = await holdTableLock(database.url, 'answers');
-    const saving = Array.from({ length: 50 }, (_, i) => writer!.record(answer({ runId: run.runId, questionId: run.questionIds[0]!, userId: 3_000 + i })));
+    const saving = Array.from({ length: 50 }, (_, i) =>
+      writer!.record(answer({ runId: run.runId, questionId: run.questionIds[0]!, userId: 3_000 + i })),
+    );
     const waitingBackend = async (): Promise<number | undefined> => {
       const [row] = await lock.sql`select pid from pg_stat_activity
         where application_name = ${database.handle.applicationName} and wait_event_type = 'Lock'`;
@@ -179,7 +185,9 @@ describe('AnswerWriter', () => {
     writer = createAnswerWriter({ db: database.handle.db, logger: testLogger, batchSize: 25, bufferLimit: 50, concurrency: 2, flushMs: 1 });
     const lock = await holdTableLock(database.url, 'answers');
     const total = 200;
-    const saving = Array.from({ length: total }, (_, i) => writer!.record(answer({ runId: run.runId, questionId: run.questionIds[0]!, userId: 4_000 + i })));
+    const saving = Array.from({ length: total }, (_, i) =>
+      writer!.record(answer({ runId: run.runId, questionId: run.questionIds[0]!, userId: 4_000 + i })),
+    );
     await expect.poll(() => writer!.stats().blocked_producers, { timeout: 10_000 }).toBe(total - 50);
     expect(writer.stats().buffered).toBe(50);
     await lock.release();
@@ -208,7 +216,14 @@ describe('AnswerWriter during a database outage', () => {
   beforeAll(async () => {
     fixture = await createRunFixture(database.handle.db, 3);
     proxy = await startDbProxy(database.url);
-    throughProxy = createDatabase({ url: proxy.url, poolSize: 2, maxOverflow: 2, connectTimeoutS: 5, idleTimeoutS: 30, logger: testLogger });
+    throughProxy = createDatabase({
+      url: proxy.url,
+      poolSize: 2,
+      maxOverflow: 2,
+      connectTimeoutS: 5,
+      idleTimeoutS: 30,
+      logger: testLogger,
+    });
   });
   afterEach(() => proxy.up()); // before the outer afterEach closes the writer
   afterAll(async () => {
@@ -225,7 +240,14 @@ describe('AnswerWriter during a database outage', () => {
     const clock = new ManualClock();
     const board = new OutageBoard(clock);
     const { logger, lines } = capturedLogger();
-    writer = createAnswerWriter({ db: throughProxy.db, logger, clock, outages: board, flushMs: 5, retryDelayMs: { initial: 100, max: 1_000 } });
+    writer = createAnswerWriter({
+      db: throughProxy.db,
+      logger,
+      clock,
+      outages: board,
+      flushMs: 5,
+      retryDelayMs: { initial: 100, max: 1_000 },
+    });
     proxy.down();
     const saving = [5_001, 5_002, 5_003].map((userId) => writer!.record(answer({ userId })));
     clock.advance(5);
@@ -243,8 +265,12 @@ describe('AnswerWriter during a database outage', () => {
     expect(lines.filter((line) => line.level >= 40).map((line) => line.msg)).toEqual([
       'answer-writer: database unavailable, retrying with backoff (one line per minute until it is back)',
     ]);
-    expect(lines.filter((line) => line.part === 'answer-writer').map((line) => line.msg)).toContain('answer-writer: database available again');
-    expect(lines.map((line) => line.msg)).toContainEqual(expect.stringMatching(/^Bulk save completed in \d+\.\d{3}s: Updated 0 answers, Inserted 3 new answers$/));
+    expect(lines.filter((line) => line.part === 'answer-writer').map((line) => line.msg)).toContain(
+      'answer-writer: database available again',
+    );
+    expect(lines.map((line) => line.msg)).toContainEqual(
+      expect.stringMatching(/^Bulk save completed in \d+\.\d{3}s: Updated 0 answers, Inserted 3 new answers$/),
+    );
     expect(writer.stats()).toMatchObject({ answers_saved: 3, inserted: 3, retries: 4, buffered: 0, unsaved: 0 });
   });
 

@@ -25,7 +25,13 @@ describe('database pool statistics', () => {
     const reserved: ReservedSql[] = [];
     for (let i = 0; i < 3; i++) reserved.push(await handle.sql.reserve());
     const busy = await handle.poolStats();
-    expect(busy).toMatchObject({ total_connections: 3, checked_out_connections: 3, idle_connections: 0, overflow_connections: 1, waiting: 0 });
+    expect(busy).toMatchObject({
+      total_connections: 3,
+      checked_out_connections: 3,
+      idle_connections: 0,
+      overflow_connections: 1,
+      waiting: 0,
+    });
 
     reserved.push(await handle.sql.reserve()); // the pool's last connection (2 + 2)
     // No connection left: this query waits (drizzle queries start once something awaits them).

@@ -4,12 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createBackoff } from '../../src/lib/backoff.js';
 import { OutageBoard } from '../../src/lib/outage-log.js';
 import { ManualClock } from 'telegram-sim/clock';
-import {
-  CommitRejectedError,
-  GroupCommitClosedError,
-  isRetryableDatabaseError,
-  NotSavedError,
-} from '../../src/store/errors.js';
+import { CommitRejectedError, GroupCommitClosedError, isRetryableDatabaseError, NotSavedError } from '../../src/store/errors.js';
 import { createGroupCommit, type GroupCommit, type GroupCommitOptions } from '../../src/store/group-commit.js';
 import { createEmptyTestDatabase, testLogger, type TestDatabase } from '../helpers/database.js';
 import { startDbProxy, type DbProxy } from '../helpers/db-proxy.js';
@@ -53,7 +48,10 @@ describe('group commit: batching (no database)', () => {
     const store = manualCommit<number>();
     const batches = createGroupCommit(options({ commit: store.commit, clock }));
     const added = [0, 1, 2, 3, 4, 5, 6].map((n) => batches.add(n));
-    expect(store.batches()).toEqual([[0, 1, 2], [3, 4, 5]]);
+    expect(store.batches()).toEqual([
+      [0, 1, 2],
+      [3, 4, 5],
+    ]);
     clock.advance(999);
     expect(store.calls).toHaveLength(2);
     clock.advance(1);
@@ -130,7 +128,13 @@ describe('group commit: batching (no database)', () => {
       expect(batches.stats().buffered).toBeLessThanOrEqual(4);
     }
     await Promise.all(added);
-    expect(store.batches()).toEqual([[0, 1], [2, 3], [4, 5], [6, 7], [8, 9]]);
+    expect(store.batches()).toEqual([
+      [0, 1],
+      [2, 3],
+      [4, 5],
+      [6, 7],
+      [8, 9],
+    ]);
     expect(batches.stats()).toMatchObject({ buffered: 0, blocked_producers: 0, peak_buffered: 4, committed: 10, batches: 5 });
   });
 
@@ -145,9 +149,15 @@ describe('group commit: batching (no database)', () => {
 
   it('validates its options with messages that say what was expected and what was given', () => {
     const commit = async (): Promise<void> => {};
-    expect(() => createGroupCommit(options({ commit, batchSize: 0 }))).toThrow('test-commit: batchSize must be a whole number of at least 1, got 0');
-    expect(() => createGroupCommit(options({ commit, concurrency: 1.5 }))).toThrow('concurrency must be a whole number of at least 1, got 1.5');
-    expect(() => createGroupCommit(options({ commit, batchSize: 10, bufferLimit: 5 }))).toThrow('bufferLimit (5) must be at least batchSize (10)');
+    expect(() => createGroupCommit(options({ commit, batchSize: 0 }))).toThrow(
+      'test-commit: batchSize must be a whole number of at least 1, got 0',
+    );
+    expect(() => createGroupCommit(options({ commit, concurrency: 1.5 }))).toThrow(
+      'concurrency must be a whole number of at least 1, got 1.5',
+    );
+    expect(() => createGroupCommit(options({ commit, batchSize: 10, bufferLimit: 5 }))).toThrow(
+      'bufferLimit (5) must be at least batchSize (10)',
+    );
     expect(() => createGroupCommit(options({ commit, flushMs: -1 }))).toThrow('flushMs must be a number of ms >= 0, got -1');
     expect(() => createGroupCommit(options({ commit, name: '' }))).toThrow('expects a non-empty name');
   });
@@ -190,7 +200,8 @@ describe('group commit on PostgreSQL, through an outage you can switch', () => {
     await sql`insert into items ${sql(items.map((item) => ({ id: item.id, label: item.label })))}`;
   };
   const storedIds = async (): Promise<number[]> => (await sql<{ id: number }[]>`select id from items order by id`).map((row) => row.id);
-  const items = (from: number, count: number): Item[] => Array.from({ length: count }, (_, i) => ({ id: from + i, label: `item ${from + i}` }));
+  const items = (from: number, count: number): Item[] =>
+    Array.from({ length: count }, (_, i) => ({ id: from + i, label: `item ${from + i}` }));
 
   function capturedLogger() {
     const lines: { level: number; msg: string; part?: string }[] = [];
@@ -227,7 +238,11 @@ describe('group commit on PostgreSQL, through an outage you can switch', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(7);
     const refused = results[4] as PromiseRejectedResult;
     expect(refused.reason).toBeInstanceOf(CommitRejectedError);
-    expect(refused.reason).toMatchObject({ code: 'COMMIT_REJECTED', part: 'test-writer', cause: expect.objectContaining({ code: '23502' }) });
+    expect(refused.reason).toMatchObject({
+      code: 'COMMIT_REJECTED',
+      part: 'test-writer',
+      cause: expect.objectContaining({ code: '23502' }),
+    });
     expect(await storedIds()).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(batches.stats()).toMatchObject({ committed: 7, rejected: 1, retries: 0, buffered: 0 });
   });
@@ -269,7 +284,12 @@ describe('group commit on PostgreSQL, through an outage you can switch', () => {
     // Room for one batch only: 2 items committing (and failing), 3 callers waiting for room.
     const batches = openBatches(clock, { logger, batchSize: 2, bufferLimit: 2, concurrency: 1 });
     proxy.down();
-    const saving = items(1, 5).map((item) => batches.add(item).then(() => 'saved', (error: unknown) => error));
+    const saving = items(1, 5).map((item) =>
+      batches.add(item).then(
+        () => 'saved',
+        (error: unknown) => error,
+      ),
+    );
     clock.advance(5);
     await expect.poll(() => batches.stats().retries).toBeGreaterThanOrEqual(1);
     expect(batches.stats()).toMatchObject({ buffered: 2, blocked_producers: 3 });
@@ -293,7 +313,9 @@ describe('group commit on PostgreSQL, through an outage you can switch', () => {
       });
     }
     expect(batches.stats()).toMatchObject({ unsaved: 5, committed: 0 });
-    expect(lines.some((line) => line.msg === 'test-writer: closed at its deadline with 5 items not saved (the database was unavailable)')).toBe(true);
+    expect(
+      lines.some((line) => line.msg === 'test-writer: closed at its deadline with 5 items not saved (the database was unavailable)'),
+    ).toBe(true);
 
     // The attempt that was on the wire at the deadline ends by itself (it cannot be recalled:
     // had the database come back first, it could still have landed, which is why commits must

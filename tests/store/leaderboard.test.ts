@@ -13,8 +13,24 @@ import { createMigratedTestDatabase } from '../helpers/database.js';
 const CHAT_X = -1001;
 const CHAT_Y = -1002;
 /** Player ids; the names make the expectations readable. */
-const ADA = 101, BOB = 102, CY = 103, DEE = 104, EVE = 105, FAY = 106, GUS = 107, HAL = 108;
-const names: Record<number, string> = { [ADA]: 'Ada', [BOB]: 'Bob', [CY]: 'Cy', [DEE]: 'Dee', [EVE]: 'Eve', [FAY]: 'Fay', [GUS]: 'Gus', [HAL]: 'Hal' };
+const ADA = 101,
+  BOB = 102,
+  CY = 103,
+  DEE = 104,
+  EVE = 105,
+  FAY = 106,
+  GUS = 107,
+  HAL = 108;
+const names: Record<number, string> = {
+  [ADA]: 'Ada',
+  [BOB]: 'Bob',
+  [CY]: 'Cy',
+  [DEE]: 'Dee',
+  [EVE]: 'Eve',
+  [FAY]: 'Fay',
+  [GUS]: 'Gus',
+  [HAL]: 'Hal',
+};
 
 describe('leaderboard queries', () => {
   let database: Awaited<ReturnType<typeof createMigratedTestDatabase>>;
@@ -27,9 +43,16 @@ describe('leaderboard queries', () => {
   /** One answer; `option` null means the vote was retracted. */
   function answer(runId: number, userId: number, question: number, option: number | null, correct: boolean, ms: number): AnswerRow {
     return {
-      runId, questionId: q[question]!, userId, firstName: names[userId] ?? '', username: `u${userId}`,
-      optionIds: option === null ? [] : [option], isCorrect: option !== null && correct,
-      responseMs: option === null ? null : ms, answeredAt: new Date(), updateId: ++updateId,
+      runId,
+      questionId: q[question]!,
+      userId,
+      firstName: names[userId] ?? '',
+      username: `u${userId}`,
+      optionIds: option === null ? [] : [option],
+      isCorrect: option !== null && correct,
+      responseMs: option === null ? null : ms,
+      answeredAt: new Date(),
+      updateId: ++updateId,
     };
   }
 
@@ -38,7 +61,9 @@ describe('leaderboard queries', () => {
   }
 
   async function stats(chatId: number) {
-    return database.handle.sql<{ user_id: string; points: string; quizzes_played: number; correct_answers: number; answered_questions: number }[]>`
+    return database.handle.sql<
+      { user_id: string; points: string; quizzes_played: number; correct_answers: number; answered_questions: number }[]
+    >`
       select user_id, points, quizzes_played, correct_answers, answered_questions
       from player_stats where chat_id = ${chatId} order by user_id`;
   }
@@ -66,19 +91,28 @@ describe('leaderboard queries', () => {
 
     const played: AnswerRow[] = [
       // Cy: 3 correct, slow -> first (more correct beats faster).
-      answer(runX, CY, 0, 0, true, 3000), answer(runX, CY, 1, 0, true, 3000), answer(runX, CY, 2, 0, true, 3000),
+      answer(runX, CY, 0, 0, true, 3000),
+      answer(runX, CY, 1, 0, true, 3000),
+      answer(runX, CY, 2, 0, true, 3000),
       // Bob: 2 correct in 2000 ms, third vote retracted -> answered 2; ties Ada on correct, faster -> second.
-      answer(runX, BOB, 0, 0, true, 500), answer(runX, BOB, 1, 0, true, 1500), answer(runX, BOB, 2, null, false, 0),
+      answer(runX, BOB, 0, 0, true, 500),
+      answer(runX, BOB, 1, 0, true, 1500),
+      answer(runX, BOB, 2, null, false, 0),
       // Ada: 2 correct in 3000 ms (her wrong answer's time does not count) -> third.
-      answer(runX, ADA, 0, 0, true, 1000), answer(runX, ADA, 1, 0, true, 2000), answer(runX, ADA, 2, 1, false, 100),
+      answer(runX, ADA, 0, 0, true, 1000),
+      answer(runX, ADA, 1, 0, true, 2000),
+      answer(runX, ADA, 2, 1, false, 100),
       // Fay and Gus: 1 correct in 700 ms each, an exact tie -> they share fourth place.
-      answer(runX, FAY, 0, 0, true, 700), answer(runX, GUS, 1, 0, true, 700),
+      answer(runX, FAY, 0, 0, true, 700),
+      answer(runX, GUS, 1, 0, true, 700),
       // Dee: answered, never right -> listed last, no rank.
       answer(runX, DEE, 0, 2, false, 100),
       // Eve: only a retracted vote -> not a player.
       answer(runX, EVE, 0, null, false, 0),
       // Another run (of the same quiz: a replay for Ada): must not leak into runX.
-      answer(runY, ADA, 0, 0, true, 400), answer(runY, ADA, 1, 2, false, 400), answer(runY, HAL, 0, 0, true, 300),
+      answer(runY, ADA, 0, 0, true, 400),
+      answer(runY, ADA, 1, 2, false, 400),
+      answer(runY, HAL, 0, 0, true, 300),
     ];
     await db.transaction(async (tx) => {
       await upsertAnswerUsers(tx, played);
@@ -109,7 +143,6 @@ describe('leaderboard queries', () => {
       expect(board.top.map((entry) => entry.userId)).toEqual([CY, BOB]);
       expect(await runLeaderboard(database.handle.db, emptyRun)).toEqual({ players: 0, top: [] });
     });
-
   });
 
   describe('creditRewards / chatLeaderboard / userScore', () => {
@@ -124,9 +157,21 @@ describe('leaderboard queries', () => {
       const credited = await getRun(db, runX);
       expect(credited?.rewardsCreditedAt).toBeInstanceOf(Date);
 
-      const rewards = await sql<{ user_id: string; rank: number | null; points: number; credit: string; correct_count: number; answered_count: number; total_response_ms: string }[]>`
+      const rewards = await sql<
+        {
+          user_id: string;
+          rank: number | null;
+          points: number;
+          credit: string;
+          correct_count: number;
+          answered_count: number;
+          total_response_ms: string;
+        }[]
+      >`
         select user_id, rank, points, credit, correct_count, answered_count, total_response_ms from rewards where run_id = ${runX} order by rank nulls last, user_id`;
-      expect(rewards.map((r) => [Number(r.user_id), r.rank, r.points, r.credit, r.correct_count, r.answered_count, Number(r.total_response_ms)])).toEqual([
+      expect(
+        rewards.map((r) => [Number(r.user_id), r.rank, r.points, r.credit, r.correct_count, r.answered_count, Number(r.total_response_ms)]),
+      ).toEqual([
         [CY, 1, 11, 'counted', 3, 3, 9000],
         [BOB, 2, 6, 'counted', 2, 2, 2000],
         [ADA, 3, 4, 'counted', 2, 3, 3000],
@@ -184,26 +229,50 @@ describe('leaderboard queries', () => {
       const { db } = database.handle;
       const chats = [-1003, -1004];
       for (const id of chats) await upsertChat(db, { id, type: 'group', title: `Z${id}` });
-      const quiz = await createQuiz(db, { ownerId: 1, title: 'Twice', questions: [{ text: 'Z?', options: ['a', 'b'], correctOptionIds: [0] }] });
+      const quiz = await createQuiz(db, {
+        ownerId: 1,
+        title: 'Twice',
+        questions: [{ text: 'Z?', options: ['a', 'b'], correctOptionIds: [0] }],
+      });
       const [question] = await database.handle.sql<{ id: string }[]>`select id from questions where quiz_id = ${quiz.id}`;
       const settings = { openPeriodS: 20, shuffleOptions: false, rewardPoints: [10], participationPoints: 1 };
-      const runs = await Promise.all(chats.map(async (chatId) => (await startRun(db, { quizId: quiz.id, chatId, startedBy: 1, mode: 'group', questionCount: 1, settings, nextActionAt: null })).id));
-      const played: AnswerRow[] = runs.flatMap((runId) => [BOB, 1].map((userId) => ({
-        runId, questionId: Number(question!.id), userId, firstName: names[userId] ?? 'Admin', username: null,
-        optionIds: [0], isCorrect: true, responseMs: userId === 1 ? 100 : 200, answeredAt: new Date(), updateId: ++updateId,
-      })));
+      const runs = await Promise.all(
+        chats.map(
+          async (chatId) =>
+            (await startRun(db, { quizId: quiz.id, chatId, startedBy: 1, mode: 'group', questionCount: 1, settings, nextActionAt: null }))
+              .id,
+        ),
+      );
+      const played: AnswerRow[] = runs.flatMap((runId) =>
+        [BOB, 1].map((userId) => ({
+          runId,
+          questionId: Number(question!.id),
+          userId,
+          firstName: names[userId] ?? 'Admin',
+          username: null,
+          optionIds: [0],
+          isCorrect: true,
+          responseMs: userId === 1 ? 100 : 200,
+          answeredAt: new Date(),
+          updateId: ++updateId,
+        })),
+      );
       await db.transaction(async (tx) => {
         await upsertAnswerUsers(tx, played);
         await upsertAnswers(tx, played);
       });
 
-      expect(await Promise.all(runs.map((runId, i) => credit({ runId, chatId: chats[i]!, pointsByRank: [10], participationPoints: 1 })))).toEqual([2, 2]);
+      expect(
+        await Promise.all(runs.map((runId, i) => credit({ runId, chatId: chats[i]!, pointsByRank: [10], participationPoints: 1 }))),
+      ).toEqual([2, 2]);
       const credits = await database.handle.sql<{ user_id: string; rank: number; points: number; credit: string }[]>`
         select user_id, rank, points, credit from rewards where run_id in ${database.handle.sql(runs)} order by user_id, credit`;
       // Bob: rank 2 in both runs (the author was faster); 1 point in exactly one of them.
       expect(credits.map((r) => [Number(r.user_id), r.rank, r.points, r.credit])).toEqual([
-        [1, 1, 0, 'own-quiz'], [1, 1, 0, 'own-quiz'],
-        [BOB, 2, 1, 'counted'], [BOB, 2, 0, 'replay'],
+        [1, 1, 0, 'own-quiz'],
+        [1, 1, 0, 'own-quiz'],
+        [BOB, 2, 1, 'counted'],
+        [BOB, 2, 0, 'replay'],
       ]);
       const bobStats = await database.handle.sql<{ points: string; quizzes_played: number }[]>`
         select points, quizzes_played from player_stats where user_id = ${BOB} and chat_id in ${database.handle.sql(chats)}`;
@@ -222,7 +291,14 @@ describe('leaderboard queries', () => {
         [4, GUS, 1],
       ]);
       expect(board[1]).toEqual({
-        rank: 2, userId: CY, firstName: 'Cy', username: 'u103', points: 11, quizzesPlayed: 1, correctAnswers: 3, answeredQuestions: 3,
+        rank: 2,
+        userId: CY,
+        firstName: 'Cy',
+        username: 'u103',
+        points: 11,
+        quizzesPlayed: 1,
+        correctAnswers: 3,
+        answeredQuestions: 3,
       });
       expect((await chatLeaderboard(db, CHAT_X, { limit: 2 })).map((entry) => entry.userId)).toEqual([ADA, CY]);
       expect((await chatLeaderboard(db, CHAT_Y)).map((entry) => entry.userId)).toEqual([HAL]);

@@ -26,7 +26,19 @@ describe('runMigrations', () => {
       const tables = await sql<{ table_name: string }[]>`
         select table_name from information_schema.tables where table_schema = 'public' order by table_name`;
       expect(tables.map((t) => t.table_name)).toEqual([
-        'answers', 'chats', 'inbox', 'outbox', 'player_stats', 'questions', 'quiz_drafts', 'quiz_plays', 'quizzes', 'rewards', 'run_questions', 'runs', 'users',
+        'answers',
+        'chats',
+        'inbox',
+        'outbox',
+        'player_stats',
+        'questions',
+        'quiz_drafts',
+        'quiz_plays',
+        'quizzes',
+        'rewards',
+        'run_questions',
+        'runs',
+        'users',
       ]);
     } finally {
       await sql.end();
@@ -62,7 +74,10 @@ describe('runMigrations', () => {
       const plays = await sql<{ quiz_id: string; user_id: string; run_id: string }[]>`select quiz_id, user_id, run_id from quiz_plays`;
       expect(plays).toEqual([{ quiz_id: quiz!.id, user_id: '2', run_id: runIds[0] }]);
       // Rewards credited before keep their points, and count as credited.
-      expect(await sql`select points, credit from rewards order by run_id`).toEqual([{ points: 110, credit: 'counted' }, { points: 110, credit: 'counted' }]);
+      expect(await sql`select points, credit from rewards order by run_id`).toEqual([
+        { points: 110, credit: 'counted' },
+        { points: 110, credit: 'counted' },
+      ]);
     } finally {
       await sql.end();
       await rm(folder, { recursive: true, force: true });

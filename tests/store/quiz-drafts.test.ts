@@ -27,7 +27,12 @@ describe('quiz draft queries', () => {
     await upsertUser(database.handle.db, { id, firstName: `Author ${id}`, username: null });
     return id;
   }
-  const question = (text: string, extra: Partial<QuizQuestion> = {}): QuizQuestion => ({ text, options: ['a', 'b'], correctOptionIds: [1], ...extra });
+  const question = (text: string, extra: Partial<QuizQuestion> = {}): QuizQuestion => ({
+    text,
+    options: ['a', 'b'],
+    correctOptionIds: [1],
+    ...extra,
+  });
 
   it('creates one draft per user and never replaces it', async () => {
     const { db } = database.handle;
@@ -51,19 +56,30 @@ describe('quiz draft queries', () => {
   it('appends questions in order, says why it refuses, and keeps within the limit all or nothing', async () => {
     const { db } = database.handle;
     const userId = await newUser();
-    expect(await appendQuizDraftQuestions(db, { userId, questions: [question('Q1')], maxQuestions: 3 })).toEqual({ ok: false, reason: 'no-draft' });
+    expect(await appendQuizDraftQuestions(db, { userId, questions: [question('Q1')], maxQuestions: 3 })).toEqual({
+      ok: false,
+      reason: 'no-draft',
+    });
     await createQuizDraft(db, { userId, title: null });
-    expect(await appendQuizDraftQuestions(db, { userId, questions: [question('Q1')], maxQuestions: 3 })).toEqual({ ok: false, reason: 'no-title' });
+    expect(await appendQuizDraftQuestions(db, { userId, questions: [question('Q1')], maxQuestions: 3 })).toEqual({
+      ok: false,
+      reason: 'no-title',
+    });
     await setQuizDraftTitle(db, { userId, title: 'Limits' });
 
     const first = question('Q1 "quoted" {json}', { explanation: 'Why\nso', openPeriodS: 15 });
     expect(await appendQuizDraftQuestions(db, { userId, questions: [first], maxQuestions: 3 })).toEqual({ ok: true, questionCount: 1 });
-    expect(await appendQuizDraftQuestions(db, { userId, questions: [question('Q2'), question('Q3'), question('Q4')], maxQuestions: 3 })).toEqual({
+    expect(
+      await appendQuizDraftQuestions(db, { userId, questions: [question('Q2'), question('Q3'), question('Q4')], maxQuestions: 3 }),
+    ).toEqual({
       ok: false,
       reason: 'too-many',
       questionCount: 1,
     });
-    expect(await appendQuizDraftQuestions(db, { userId, questions: [question('Q2'), question('Q3')], maxQuestions: 3 })).toEqual({ ok: true, questionCount: 3 });
+    expect(await appendQuizDraftQuestions(db, { userId, questions: [question('Q2'), question('Q3')], maxQuestions: 3 })).toEqual({
+      ok: true,
+      questionCount: 3,
+    });
     expect((await getQuizDraft(db, userId))?.questions).toEqual([first, question('Q2'), question('Q3')]);
   });
 
@@ -86,16 +102,35 @@ describe('quiz draft queries', () => {
     await createQuizDraft(db, { userId, title: 'Capitals' });
     await appendQuizDraftQuestions(db, {
       userId,
-      questions: [question('Capital of France?', { explanation: 'Since 508.' }), question('Which are in Japan?', { options: ['Tokyo', 'Osaka', 'Lima'], correctOptionIds: [0, 1], openPeriodS: 20 })],
+      questions: [
+        question('Capital of France?', { explanation: 'Since 508.' }),
+        question('Which are in Japan?', { options: ['Tokyo', 'Osaka', 'Lima'], correctOptionIds: [0, 1], openPeriodS: 20 }),
+      ],
       maxQuestions: 100,
     });
     const saved = await saveQuizDraft(db, userId);
     expect(saved).toMatchObject({ ok: true, questionCount: 2, quiz: { ownerId: userId, title: 'Capitals' } });
     if (!saved.ok) return;
     const quiz = await getQuizWithQuestions(db, saved.quiz.id);
-    expect(quiz?.questions.map(({ position, text, options, correctOptionIds, explanation, openPeriodS }) => ({ position, text, options, correctOptionIds, explanation, openPeriodS }))).toEqual([
+    expect(
+      quiz?.questions.map(({ position, text, options, correctOptionIds, explanation, openPeriodS }) => ({
+        position,
+        text,
+        options,
+        correctOptionIds,
+        explanation,
+        openPeriodS,
+      })),
+    ).toEqual([
       { position: 0, text: 'Capital of France?', options: ['a', 'b'], correctOptionIds: [1], explanation: 'Since 508.', openPeriodS: null },
-      { position: 1, text: 'Which are in Japan?', options: ['Tokyo', 'Osaka', 'Lima'], correctOptionIds: [0, 1], explanation: null, openPeriodS: 20 },
+      {
+        position: 1,
+        text: 'Which are in Japan?',
+        options: ['Tokyo', 'Osaka', 'Lima'],
+        correctOptionIds: [0, 1],
+        explanation: null,
+        openPeriodS: 20,
+      },
     ]);
     expect(await getQuizDraft(db, userId)).toBeUndefined();
     expect(await saveQuizDraft(db, userId)).toEqual({ ok: false, reason: 'no-draft' });
@@ -133,7 +168,11 @@ describe('quiz draft queries', () => {
     await createQuizDraft(db, { userId, title: 'Broken' });
     // 2^31 fits jsonb but not questions.open_period_s (integer): the INSERT fails after the
     // draft row was already deleted in the same transaction.
-    await appendQuizDraftQuestions(db, { userId, questions: [question('Fine'), question('Too long open', { openPeriodS: 2 ** 31 })], maxQuestions: 100 });
+    await appendQuizDraftQuestions(db, {
+      userId,
+      questions: [question('Fine'), question('Too long open', { openPeriodS: 2 ** 31 })],
+      maxQuestions: 100,
+    });
     await expect(saveQuizDraft(db, userId)).rejects.toMatchObject({ cause: { code: '22003' } });
     expect((await getQuizDraft(db, userId))?.questions).toHaveLength(2);
     expect(await listQuizzesByOwner(db, userId)).toEqual([]);

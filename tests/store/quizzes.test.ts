@@ -96,9 +96,36 @@ describe('users and quizzes queries', () => {
       const read = await getQuizWithQuestions(database.handle.db, quiz.id);
       expect(read).toMatchObject({ id: quiz.id, title: 'World capitals' });
       expect(read?.questions.map((q) => ({ ...q, id: undefined }))).toEqual([
-        { id: undefined, quizId: quiz.id, position: 0, text: 'Capital of France?', options: ['Berlin', 'Paris', 'Rome'], correctOptionIds: [1], explanation: 'Since 508.', openPeriodS: null },
-        { id: undefined, quizId: quiz.id, position: 1, text: 'Capital of Japan?', options: ['Tokyo', 'Kyoto'], correctOptionIds: [0], explanation: null, openPeriodS: 15 },
-        { id: undefined, quizId: quiz.id, position: 2, text: 'Which are in Europe? "quoted", {braces}', options: ['Oslo', 'Lima', 'Bern'], correctOptionIds: [0, 2], explanation: null, openPeriodS: null },
+        {
+          id: undefined,
+          quizId: quiz.id,
+          position: 0,
+          text: 'Capital of France?',
+          options: ['Berlin', 'Paris', 'Rome'],
+          correctOptionIds: [1],
+          explanation: 'Since 508.',
+          openPeriodS: null,
+        },
+        {
+          id: undefined,
+          quizId: quiz.id,
+          position: 1,
+          text: 'Capital of Japan?',
+          options: ['Tokyo', 'Kyoto'],
+          correctOptionIds: [0],
+          explanation: null,
+          openPeriodS: 15,
+        },
+        {
+          id: undefined,
+          quizId: quiz.id,
+          position: 2,
+          text: 'Which are in Europe? "quoted", {braces}',
+          options: ['Oslo', 'Lima', 'Bern'],
+          correctOptionIds: [0, 2],
+          explanation: null,
+          openPeriodS: null,
+        },
       ]);
     });
 

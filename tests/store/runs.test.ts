@@ -90,8 +90,17 @@ describe('chats and runs queries', () => {
       const nextActionAt = new Date('2030-05-06T07:08:09.123Z');
       const run = await startRun(database.handle.db, runParams(chatId, nextActionAt));
       expect(run).toMatchObject({
-        quizId, chatId, startedBy: adminId, mode: 'group', status: 'running', currentPosition: -1,
-        questionCount: 2, settings, nextActionAt, finishedAt: null, rewardsCreditedAt: null,
+        quizId,
+        chatId,
+        startedBy: adminId,
+        mode: 'group',
+        status: 'running',
+        currentPosition: -1,
+        questionCount: 2,
+        settings,
+        nextActionAt,
+        finishedAt: null,
+        rewardsCreditedAt: null,
       });
       expect(await getRun(database.handle.db, run.id)).toEqual(run);
       expect(await getRun(database.handle.db, 999_999)).toBeUndefined();
@@ -294,20 +303,48 @@ describe('chats and runs queries', () => {
       const sentAt = new Date('2030-01-01T00:00:00.250Z');
       const closesAt = new Date('2030-01-01T00:00:20.250Z');
       const recorded = await recordSentQuestion(db, {
-        runId: run.id, questionId: questionIds[0]!, position: 0, pollId: 'poll-0', messageId: 11,
-        shownOrder: [2, 0, 1], sentAt, closesAt,
+        runId: run.id,
+        questionId: questionIds[0]!,
+        position: 0,
+        pollId: 'poll-0',
+        messageId: 11,
+        shownOrder: [2, 0, 1],
+        sentAt,
+        closesAt,
       });
-      expect(recorded).toMatchObject({ runId: run.id, position: 0, pollId: 'poll-0', messageId: 11, shownOrder: [2, 0, 1], closedAt: null });
+      expect(recorded).toMatchObject({
+        runId: run.id,
+        position: 0,
+        pollId: 'poll-0',
+        messageId: 11,
+        shownOrder: [2, 0, 1],
+        closedAt: null,
+      });
 
       expect(await findRunQuestionByPollId(db, 'poll-0')).toEqual({
-        runId: run.id, chatId: run.chatId, mode: run.mode, questionId: questionIds[0], position: 0, sentAt, closesAt, closedAt: null,
-        shownOrder: [2, 0, 1], correctOptionIds: [2], optionCount: 3,
+        runId: run.id,
+        chatId: run.chatId,
+        mode: run.mode,
+        questionId: questionIds[0],
+        position: 0,
+        sentAt,
+        closesAt,
+        closedAt: null,
+        shownOrder: [2, 0, 1],
+        correctOptionIds: [2],
+        optionCount: 3,
       });
       expect(await findRunQuestionByPollId(db, 'unknown-poll')).toBeUndefined();
 
       await recordSentQuestion(db, {
-        runId: run.id, questionId: questionIds[1]!, position: 1, pollId: 'poll-1', messageId: 12,
-        shownOrder: null, sentAt, closesAt,
+        runId: run.id,
+        questionId: questionIds[1]!,
+        position: 1,
+        pollId: 'poll-1',
+        messageId: 12,
+        shownOrder: null,
+        sentAt,
+        closesAt,
       });
       expect(await findRunQuestionByPollId(db, 'poll-1')).toMatchObject({ position: 1, shownOrder: null, correctOptionIds: [0, 1] });
 

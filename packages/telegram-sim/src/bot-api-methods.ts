@@ -12,5 +12,6 @@ import * as updates from './methods/updates.js';
 const HANDLERS: Record<string, MethodHandler> = { ...bot, ...chats, ...messages, ...polls, ...updates };
 
 /** Methods by lower-cased name. */
-export const BOT_API_METHODS: ReadonlyMap<string, MethodHandler> = new Map(Object.entries(HANDLERS).map(([name, handler]) => [name.toLowerCase(), handler]));
-
+export const BOT_API_METHODS: ReadonlyMap<string, MethodHandler> = new Map(
+  Object.entries(HANDLERS).map(([name, handler]) => [name.toLowerCase(), handler]),
+);

@@ -17,7 +17,8 @@ export function nextBotMessage(
   timeoutMs: number,
   what: string,
 ): Promise<SimMessage> {
-  const accepts = (message: SimMessage): boolean => message.fromId === 0 && message.chatId === chatId && message.messageId > afterId && match(message);
+  const accepts = (message: SimMessage): boolean =>
+    message.fromId === 0 && message.chatId === chatId && message.messageId > afterId && match(message);
   const chat = world.chat(chatId);
   const already = chat ? [...chat.messages.values()].find(accepts) : undefined;
   if (already) return Promise.resolve(already);

@@ -8,7 +8,8 @@
 import { parseArgs } from 'node:util';
 import { startSimulator, type SimulatorOptions } from './simulator.js';
 
-const USAGE = 'usage: npm run sim -- [--port 8081] [--host 127.0.0.1] [--token <id>:<secret>] [--privacy-off] [--no-flood-limits] [--seed 1]';
+const USAGE =
+  'usage: npm run sim -- [--port 8081] [--host 127.0.0.1] [--token <id>:<secret>] [--privacy-off] [--no-flood-limits] [--seed 1]';
 
 function readOptions(argv: string[]): SimulatorOptions {
   const { values } = parseArgs({

@@ -20,7 +20,15 @@ import type { Params } from './params.js';
 import type { World } from './world.js';
 
 /** The scope types Telegram knows. */
-const SCOPE_TYPES = ['default', 'all_private_chats', 'all_group_chats', 'all_chat_administrators', 'chat', 'chat_administrators', 'chat_member'] as const;
+const SCOPE_TYPES = [
+  'default',
+  'all_private_chats',
+  'all_group_chats',
+  'all_chat_administrators',
+  'chat',
+  'chat_administrators',
+  'chat_member',
+] as const;
 type ScopeType = (typeof SCOPE_TYPES)[number];
 
 /** The key of the menu a call names: one list per scope (with its chat and user) and language. */

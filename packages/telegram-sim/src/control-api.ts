@@ -61,7 +61,13 @@ export function createControlApiHandler(options: ControlApiOptions) {
       case 'GET stats':
         return options.stats();
       case 'POST users':
-        return wireUser(world.createUser({ ...opt('firstName', str(body, 'first_name', false)), ...opt('lastName', str(body, 'last_name', false)), ...opt('username', str(body, 'username', false)) }));
+        return wireUser(
+          world.createUser({
+            ...opt('firstName', str(body, 'first_name', false)),
+            ...opt('lastName', str(body, 'last_name', false)),
+            ...opt('username', str(body, 'username', false)),
+          }),
+        );
       case 'POST users :id block':
         world.blockBot(int(b, 'user id'));
         return { ok: true };
@@ -98,9 +104,20 @@ export function createControlApiHandler(options: ControlApiOptions) {
         return wirePoll(poll, true);
       }
       case 'POST poll-answers':
-        return { update_id: world.answerPoll(requiredInt(body.user_id, 'user_id'), str(body, 'poll_id', true), ints(body.option_ids, 'option_ids') ?? []) ?? null };
+        return {
+          update_id:
+            world.answerPoll(requiredInt(body.user_id, 'user_id'), str(body, 'poll_id', true), ints(body.option_ids, 'option_ids') ?? []) ??
+            null,
+        };
       case 'POST callbacks':
-        return { callback_query_id: world.pressButton(requiredInt(body.user_id, 'user_id'), requiredInt(body.chat_id, 'chat_id'), requiredInt(body.message_id, 'message_id'), str(body, 'data', true)) };
+        return {
+          callback_query_id: world.pressButton(
+            requiredInt(body.user_id, 'user_id'),
+            requiredInt(body.chat_id, 'chat_id'),
+            requiredInt(body.message_id, 'message_id'),
+            str(body, 'data', true),
+          ),
+        };
       case 'GET chats :id transcript': {
         const chat = world.chat(int(b, 'chat id'));
         if (!chat) throw new ControlError(404, 'UNKNOWN_CHAT', `no chat ${b}`);
@@ -128,7 +145,10 @@ export function createControlApiHandler(options: ControlApiOptions) {
         limits.configure(body as unknown as Parameters<FloodLimits['configure']>[0]); // validated there
         return limits.settings;
       case 'POST webhook-faults':
-        updates.failNextWebhookDeliveries(requiredInt(body.times, 'times'), oneOf(body.mode, ['abort_after_send', 'refuse'] as const, 'mode') ?? 'abort_after_send');
+        updates.failNextWebhookDeliveries(
+          requiredInt(body.times, 'times'),
+          oneOf(body.mode, ['abort_after_send', 'refuse'] as const, 'mode') ?? 'abort_after_send',
+        );
         return { ok: true };
       default:
         throw new ControlError(404, 'NOT_FOUND', `no control endpoint ${method} /sim/${parts.join('/')}`);
@@ -145,7 +165,8 @@ export function createControlApiHandler(options: ControlApiOptions) {
     } catch (error) {
       if (error instanceof ControlError) [status, payload] = [error.status, { error: error.code, message: error.message }];
       else if (error instanceof SimulatorActionError) [status, payload] = [409, { error: error.code, message: error.message }];
-      else if (error instanceof TypeError || error instanceof RangeError) [status, payload] = [400, { error: 'BAD_INPUT', message: error.message }];
+      else if (error instanceof TypeError || error instanceof RangeError)
+        [status, payload] = [400, { error: 'BAD_INPUT', message: error.message }];
       else throw error;
     }
     if (typeof payload === 'string') {
@@ -212,17 +233,20 @@ function optInt(value: unknown, name: string): number | undefined {
 
 function ints(value: unknown, name: string): number[] | undefined {
   if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'number' || !Number.isSafeInteger(v))) throw bad(`${name} must be a list of integers, got ${JSON.stringify(value)}`);
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'number' || !Number.isSafeInteger(v)))
+    throw bad(`${name} must be a list of integers, got ${JSON.stringify(value)}`);
   return value as number[];
 }
 
 function strings(value: unknown, name: string): string[] {
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw bad(`${name} must be a list of strings, got ${JSON.stringify(value)}`);
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
+    throw bad(`${name} must be a list of strings, got ${JSON.stringify(value)}`);
   return value as string[];
 }
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], name: string): T | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) throw bad(`${name} must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value))
+    throw bad(`${name} must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
   return value as T;
 }

@@ -151,7 +151,12 @@ export function createFaultPlan(options: FaultPlanOptions = {}): FaultPlan {
       return undefined;
     },
     list() {
-      return rules.map((r) => ({ id: r.id, rule: r.rule, remaining: r.rule.times === undefined ? null : r.rule.times - r.hits, hits: r.hits }));
+      return rules.map((r) => ({
+        id: r.id,
+        rule: r.rule,
+        remaining: r.rule.times === undefined ? null : r.rule.times - r.hits,
+        hits: r.hits,
+      }));
     },
     stats() {
       return { injected: { ...injected } };
@@ -246,7 +251,8 @@ function validateRule(input: unknown): Readonly<FaultRule> {
     }
     case 'slow': {
       const delayMs = raw.delayMs;
-      if (typeof delayMs !== 'number') throw new TypeError(`fault rule: delayMs must be a number of milliseconds >= 0, got ${describe(delayMs)}`);
+      if (typeof delayMs !== 'number')
+        throw new TypeError(`fault rule: delayMs must be a number of milliseconds >= 0, got ${describe(delayMs)}`);
       if (!(Number.isFinite(delayMs) && delayMs >= 0)) {
         throw new RangeError(`fault rule: delayMs must be a number of milliseconds >= 0, got ${describe(delayMs)}`);
       }

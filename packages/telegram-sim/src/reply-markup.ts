@@ -1,10 +1,16 @@
 /** `reply_markup`: keyboards checked against Telegram's rules. */
-import type { ForceReply, InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMarkup, ReplyKeyboardRemove } from 'grammy/types';
+import type {
+  ForceReply,
+  InlineKeyboardButton,
+  InlineKeyboardMarkup,
+  KeyboardButton,
+  ReplyKeyboardMarkup,
+  ReplyKeyboardRemove,
+} from 'grammy/types';
 import { badRequest } from './errors.js';
 import { isObject, optionalStringField, requiredStringField } from './json-fields.js';
 import type { Params } from './params.js';
 import { LIMITS } from './telegram-limits.js';
-
 
 export type ReplyMarkup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | ForceReply;
 
@@ -83,4 +89,3 @@ function inlineButton(button: unknown): InlineKeyboardButton {
   if (Buffer.byteLength(data) > LIMITS.callbackData) throw badRequest('BUTTON_DATA_INVALID');
   return button as unknown as InlineKeyboardButton;
 }
-

@@ -74,7 +74,8 @@ export const SIMULATOR_TOKEN = '7000000001:SIMULATOR-token-for-offline-testing-o
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const token = options.token ?? SIMULATOR_TOKEN;
   const botId = Number(token.split(':')[0]);
-  if (!Number.isSafeInteger(botId) || botId <= 0) throw new TypeError(`Simulator token must start with the bot's numeric id and a colon, got "${token.slice(0, 12)}..."`);
+  if (!Number.isSafeInteger(botId) || botId <= 0)
+    throw new TypeError(`Simulator token must start with the bot's numeric id and a colon, got "${token.slice(0, 12)}..."`);
   const clock = options.clock ?? systemClock;
   const bot: SimBot = {
     id: botId,
@@ -88,14 +89,23 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const faults = createFaultPlan({ seed: options.seed ?? 1 });
   const botApi = createBotApiHandler({ token, clock, faults, context: (signal) => ({ world, limits, updates, clock, signal }) });
 
-  const stats = (): SimulatorStats => ({ botApi: botApi.counters, floodLimits: limits.stats(), faults: faults.stats(), updates: updates.stats() });
+  const stats = (): SimulatorStats => ({
+    botApi: botApi.counters,
+    floodLimits: limits.stats(),
+    faults: faults.stats(),
+    updates: updates.stats(),
+  });
   const control = createControlApiHandler({ world, limits, faults, updates, stats });
 
   const server: Server = createServer((req, res) => {
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const path = q === -1 ? url : url.slice(0, q);
-    const work = botApi.matches(path) ? botApi.handle(req, res, path) : control.matches(path) ? control.handle(req, res, path) : notFoundPage(res);
+    const work = botApi.matches(path)
+      ? botApi.handle(req, res, path)
+      : control.matches(path)
+        ? control.handle(req, res, path)
+        : notFoundPage(res);
     work.catch((error: unknown) => {
       console.error('simulator: request failed:', error);
       if (!res.headersSent) res.writeHead(500).end();

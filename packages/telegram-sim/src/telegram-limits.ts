@@ -17,4 +17,3 @@ export const LIMITS = {
   command: 32,
   commandDescription: 256,
 } as const;
-

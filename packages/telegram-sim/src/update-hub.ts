@@ -14,7 +14,6 @@ import { DEFAULT_ALLOWED_UPDATES, readAllowedUpdates, type UpdateType } from './
 import type { WebhookCounters, WebhookDeliveryOptions, WebhookFaultMode } from './webhook-types.js';
 import { WebhookSwitch } from './webhook-switch.js';
 
-
 /** Options of {@link createUpdateHub}. */
 export interface UpdateHubOptions {
   clock: Clock;

@@ -78,7 +78,8 @@ export function parseSendPoll(params: Params, nowS: number): PollDraft {
   const isAnonymous = params.optionalBool('is_anonymous') ?? true;
   const type = params.optionalString('type') ?? 'regular';
   if (type !== 'quiz' && type !== 'regular') throw badRequest('unsupported poll type specified');
-  const explanation = type === 'quiz' ? visibleText(params.optionalString('explanation') ?? '', params.optionalString('explanation_parse_mode')) : '';
+  const explanation =
+    type === 'quiz' ? visibleText(params.optionalString('explanation') ?? '', params.optionalString('explanation_parse_mode')) : '';
   const openPeriod = Math.min(Math.max(params.optionalInt('open_period') ?? 0, 0), LIMITS.openPeriodMax);
   const closeDate = openPeriod === 0 ? (params.optionalInt('close_date') ?? 0) : 0;
 
@@ -91,7 +92,8 @@ export function parseSendPoll(params: Params, nowS: number): PollDraft {
     if (codePoints(option) > LIMITS.pollOption) throw badRequest(`poll options length must not exceed ${LIMITS.pollOption}`);
   }
   const correctOptionIds = type === 'quiz' ? correctOptions(params, options.length) : undefined;
-  if (codePoints(explanation) > LIMITS.pollExplanation) throw badRequest(`poll explanation length must not exceed ${LIMITS.pollExplanation}`);
+  if (codePoints(explanation) > LIMITS.pollExplanation)
+    throw badRequest(`poll explanation length must not exceed ${LIMITS.pollExplanation}`);
   if (explanation.split('\n').length - 1 > LIMITS.pollExplanationLineFeeds) {
     throw badRequest(`poll explanation must not contain more than ${LIMITS.pollExplanationLineFeeds} line feeds`);
   }
@@ -175,7 +177,8 @@ export function parseBotCommands(params: Params): BotCommand[] {
     if (codePoints(name) > LIMITS.command) throw badRequest(`command length must not exceed ${LIMITS.command}`);
     const text = description.trim();
     if (text === '') throw badRequest('command description must be non-empty');
-    if (codePoints(text) > LIMITS.commandDescription) throw badRequest(`command description length must not exceed ${LIMITS.commandDescription}`);
+    if (codePoints(text) > LIMITS.commandDescription)
+      throw badRequest(`command description length must not exceed ${LIMITS.commandDescription}`);
     return { command: name, description: text };
   });
   if (cleaned.length > LIMITS.commands) throw badRequest('BOT_COMMANDS_TOO_MUCH');

@@ -214,7 +214,10 @@ class Crowd implements VirtualPlayers {
     }
     if (options.chat !== 'private') {
       const chat = options.world.chat(options.chat);
-      if (!chat || chat.type === 'private') throw new RangeError(`startVirtualPlayers expects chat to be a group of the world or 'private', got ${options.chat}; create one with world.createGroup()`);
+      if (!chat || chat.type === 'private')
+        throw new RangeError(
+          `startVirtualPlayers expects chat to be a group of the world or 'private', got ${options.chat}; create one with world.createGroup()`,
+        );
       this.#groupId = chat.id;
     }
     const prefix = options.namePrefix ?? 'Player';
@@ -487,7 +490,9 @@ function readSettings(options: VirtualPlayersOptions): Settings {
   };
   const [thinkMin, thinkMax] = options.thinkTimeMs ?? [500, 5000];
   if (!Number.isSafeInteger(thinkMin) || !Number.isSafeInteger(thinkMax) || thinkMin < 0 || thinkMin > thinkMax) {
-    throw new RangeError(`startVirtualPlayers expects thinkTimeMs to be whole milliseconds [min, max] with 0 <= min <= max, got [${thinkMin}, ${thinkMax}]`);
+    throw new RangeError(
+      `startVirtualPlayers expects thinkTimeMs to be whole milliseconds [min, max] with 0 <= min <= max, got [${thinkMin}, ${thinkMax}]`,
+    );
   }
   return {
     accuracy: probability('accuracy', options.accuracy, 0.7),
@@ -511,4 +516,3 @@ function playedPoll(poll: SimPoll, index: number): PlayedPoll {
   const correctChoice = poll.allowsMultipleAnswers ? correctMask : bit(Math.min(...correct));
   return { index, poll, correctMask, correctChoice, otherIds: all.filter((i) => !correct.includes(i)), pending: 0, closed: false };
 }
-

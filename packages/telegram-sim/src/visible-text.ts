@@ -38,9 +38,27 @@ function cleanText(text: string): string {
 
 /** tdlib reports positions in UTF-8 bytes. */
 const byteOffset = (text: string, at: number): number => Buffer.byteLength(text.slice(0, at));
-const entityError = (what: string, text: string, at: number) => badRequest(`can't parse entities: ${what} at byte offset ${byteOffset(text, at)}`);
+const entityError = (what: string, text: string, at: number) =>
+  badRequest(`can't parse entities: ${what} at byte offset ${byteOffset(text, at)}`);
 
-const HTML_TAGS = new Set(['a', 'b', 'strong', 'i', 'em', 's', 'strike', 'del', 'u', 'ins', 'tg-spoiler', 'tg-emoji', 'span', 'pre', 'code', 'blockquote']);
+const HTML_TAGS = new Set([
+  'a',
+  'b',
+  'strong',
+  'i',
+  'em',
+  's',
+  'strike',
+  'del',
+  'u',
+  'ins',
+  'tg-spoiler',
+  'tg-emoji',
+  'span',
+  'pre',
+  'code',
+  'blockquote',
+]);
 const HTML_NAMED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"' };
 
 /** Telegram's HTML: the supported tags, properly nested; `&lt; &gt; &amp; &quot; &#N; &#xN;`. */
@@ -66,12 +84,17 @@ function parseHtml(text: string): string {
     }
     const tagEnd = tagClose(text, i);
     if (text[i + 1] === '/') {
-      const name = text.slice(i + 2, tagEnd === -1 ? undefined : tagEnd).trim().toLowerCase();
+      const name = text
+        .slice(i + 2, tagEnd === -1 ? undefined : tagEnd)
+        .trim()
+        .toLowerCase();
       if (tagEnd === -1) throw entityError('Unclosed end tag', text, i);
       const expected = open.at(-1);
       if (expected === undefined) throw entityError('Unexpected end tag', text, i);
       if (name !== '' && name !== expected) {
-        throw badRequest(`can't parse entities: Unmatched end tag at byte offset ${byteOffset(text, i)}, expected "</${expected}>", found "</${name}>"`);
+        throw badRequest(
+          `can't parse entities: Unmatched end tag at byte offset ${byteOffset(text, i)}, expected "</${expected}>", found "</${name}>"`,
+        );
       }
       open.pop();
       i = tagEnd;
@@ -154,7 +177,8 @@ function parseMarkdownV2(text: string): string {
       continue;
     }
     const start = openV2(text, i);
-    if (start === undefined) throw badRequest(`can't parse entities: Character '${c}' is reserved and must be escaped with the preceding '\\'`);
+    if (start === undefined)
+      throw badRequest(`can't parse entities: Character '${c}' is reserved and must be escaped with the preceding '\\'`);
     if (start.type) open.push({ type: start.type, at: i });
     i = start.next;
   }
@@ -249,4 +273,3 @@ export const codePoints = (text: string): number => {
   for (const _ of text) count++;
   return count;
 };
-

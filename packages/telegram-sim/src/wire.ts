@@ -161,4 +161,3 @@ export function wireChatMember(user: User, status: MemberStatus): ChatMember {
       return { status: 'left', user };
   }
 }
-

@@ -16,7 +16,11 @@ import { SimulatorActionError } from './action-error.js';
 /** Where the world puts updates for the bot (the update hub). */
 export interface UpdateSink {
   /** Returns the update_id, or undefined when the bot's allowed_updates filter the type out. */
-  add(type: 'message' | 'callback_query' | 'poll' | 'poll_answer' | 'my_chat_member', orderKey: string, payload: object | (() => object)): number | undefined;
+  add(
+    type: 'message' | 'callback_query' | 'poll' | 'poll_answer' | 'my_chat_member',
+    orderKey: string,
+    payload: object | (() => object),
+  ): number | undefined;
   /** True while the update is queued and not yet handed to the bot (so it can still carry news). */
   isWaiting(updateId: number): boolean;
 }
@@ -114,7 +118,8 @@ export class World extends EventEmitter<WorldEvents> {
     if (input.lastName !== undefined) user.lastName = input.lastName;
     if (input.languageCode !== undefined) user.languageCode = input.languageCode;
     if (input.username !== undefined) {
-      if (this.#usernames.has(input.username.toLowerCase())) throw new SimulatorActionError('USERNAME_TAKEN', `username @${input.username} is taken`);
+      if (this.#usernames.has(input.username.toLowerCase()))
+        throw new SimulatorActionError('USERNAME_TAKEN', `username @${input.username} is taken`);
       user.username = input.username;
       this.#usernames.set(input.username.toLowerCase(), id);
     }
@@ -239,21 +244,28 @@ export class World extends EventEmitter<WorldEvents> {
     if (input.options.length < LIMITS.pollOptionsMin || input.options.length > LIMITS.pollOptionsMax) {
       throw new SimulatorActionError('BAD_POLL', `a quiz has ${LIMITS.pollOptionsMin}-${LIMITS.pollOptionsMax} options`);
     }
-    if (input.correctOptionIds.length === 0 || input.correctOptionIds.some((i) => !Number.isInteger(i) || i < 0 || i >= input.options.length)) {
+    if (
+      input.correctOptionIds.length === 0 ||
+      input.correctOptionIds.some((i) => !Number.isInteger(i) || i < 0 || i >= input.options.length)
+    ) {
       throw new SimulatorActionError('BAD_POLL', 'a quiz needs correct option ids among its options');
     }
-    const poll = this.createPoll(chat, {
-      question: input.question,
-      options: input.options,
-      type: 'quiz',
-      isAnonymous: false,
-      allowsMultipleAnswers: input.allowsMultipleAnswers ?? input.correctOptionIds.length > 1,
-      allowsRevoting: false,
-      shuffleOptions: false,
-      correctOptionIds: [...input.correctOptionIds].sort((a, b) => a - b),
-      explanation: input.explanation,
-      openPeriod: input.openPeriod,
-    }, userId);
+    const poll = this.createPoll(
+      chat,
+      {
+        question: input.question,
+        options: input.options,
+        type: 'quiz',
+        isAnonymous: false,
+        allowsMultipleAnswers: input.allowsMultipleAnswers ?? input.correctOptionIds.length > 1,
+        allowsRevoting: false,
+        shuffleOptions: false,
+        correctOptionIds: [...input.correctOptionIds].sort((a, b) => a - b),
+        explanation: input.explanation,
+        openPeriod: input.openPeriod,
+      },
+      userId,
+    );
     user.startedBot = true;
     const message = chat.messages.get(poll.messageId) as SimMessage;
     this.#updates.add('message', String(chat.id), this.#messageUpdate(message, chat));
@@ -273,11 +285,18 @@ export class World extends EventEmitter<WorldEvents> {
     const chat = this.#requireChatOfUser(poll.chatId, user);
     if (poll.isClosed) throw new SimulatorActionError('POLL_CLOSED', `poll ${pollId} is closed`);
     const choice = [...new Set(optionIds)].sort((a, b) => a - b);
-    if (choice.some((i) => !Number.isInteger(i) || i < 0 || i >= poll.options.length)) throw new SimulatorActionError('INVALID_OPTION', `poll ${pollId} has options 0-${poll.options.length - 1}, got [${optionIds.join(', ')}]`);
-    if (choice.length > 1 && !poll.allowsMultipleAnswers) throw new SimulatorActionError('SINGLE_ANSWER_ONLY', `poll ${pollId} takes one option`);
+    if (choice.some((i) => !Number.isInteger(i) || i < 0 || i >= poll.options.length))
+      throw new SimulatorActionError(
+        'INVALID_OPTION',
+        `poll ${pollId} has options 0-${poll.options.length - 1}, got [${optionIds.join(', ')}]`,
+      );
+    if (choice.length > 1 && !poll.allowsMultipleAnswers)
+      throw new SimulatorActionError('SINGLE_ANSWER_ONLY', `poll ${pollId} takes one option`);
     const previous = poll.votes.get(userId);
-    if (previous && !poll.allowsRevoting) throw new SimulatorActionError('REVOTE_NOT_ALLOWED', `poll ${pollId} does not allow changing a vote`);
-    if (!previous && choice.length === 0) throw new SimulatorActionError('NOTHING_TO_RETRACT', `user ${userId} has no vote in poll ${pollId}`);
+    if (previous && !poll.allowsRevoting)
+      throw new SimulatorActionError('REVOTE_NOT_ALLOWED', `poll ${pollId} does not allow changing a vote`);
+    if (!previous && choice.length === 0)
+      throw new SimulatorActionError('NOTHING_TO_RETRACT', `user ${userId} has no vote in poll ${pollId}`);
     if (choice.length === 0) poll.votes.delete(userId);
     else poll.votes.set(userId, choice);
     this.log(chat, { by: userId, kind: 'poll_answer', messageId: poll.messageId, detail: choice });
@@ -294,7 +313,8 @@ export class World extends EventEmitter<WorldEvents> {
     const message = chat.messages.get(messageId);
     if (!message || message.deleted) throw new SimulatorActionError('UNKNOWN_MESSAGE', `no message ${messageId} in chat ${chatId}`);
     const found = message.replyMarkup?.inline_keyboard.some((row) => row.some((b) => 'callback_data' in b && b.callback_data === data));
-    if (!found) throw new SimulatorActionError('UNKNOWN_BUTTON', `message ${messageId} has no button with callback_data ${JSON.stringify(data)}`);
+    if (!found)
+      throw new SimulatorActionError('UNKNOWN_BUTTON', `message ${messageId} has no button with callback_data ${JSON.stringify(data)}`);
     const id = `${4_000_000_000_000 + this.#nextCallbackSeq++}`;
     this.#callbackQueries.set(id, { userId, chatId, messageId, answered: false });
     this.log(chat, { by: userId, kind: 'callback', messageId, text: data });
@@ -349,10 +369,19 @@ export class World extends EventEmitter<WorldEvents> {
       ...(draft.closeDate !== undefined ? { closeDate: draft.closeDate } : {}),
     };
     this.#polls.set(id, poll);
-    this.log(chat, { by: byUserId ?? 'bot', kind: 'poll', messageId: message.messageId, text: poll.question, detail: { options: poll.options, correct: poll.correctOptionIds, openPeriod: poll.openPeriod } });
+    this.log(chat, {
+      by: byUserId ?? 'bot',
+      kind: 'poll',
+      messageId: message.messageId,
+      text: poll.question,
+      detail: { options: poll.options, correct: poll.correctOptionIds, openPeriod: poll.openPeriod },
+    });
     const closeAt = pollClosesAt(poll);
     if (closeAt !== undefined && !poll.isClosed) {
-      this.#pollTimers.set(id, this.#clock.setTimeout(() => this.closePoll(poll), closeAt - now));
+      this.#pollTimers.set(
+        id,
+        this.#clock.setTimeout(() => this.closePoll(poll), closeAt - now),
+      );
     }
     if (poll.sentByBot) this.emit('botMessage', message, chat);
     return poll;
@@ -465,7 +494,8 @@ export class World extends EventEmitter<WorldEvents> {
 
   #requireGroup(id: number): SimChat {
     const chat = this.#chats.get(id);
-    if (!chat || chat.type === 'private') throw new SimulatorActionError('UNKNOWN_CHAT', `no group ${id}; create one with world.createGroup()`);
+    if (!chat || chat.type === 'private')
+      throw new SimulatorActionError('UNKNOWN_CHAT', `no group ${id}; create one with world.createGroup()`);
     return chat;
   }
 
@@ -503,7 +533,15 @@ export function pollClosesAt(poll: SimPoll): number | undefined {
 }
 
 function newChat(id: number, type: ChatType): SimChat {
-  return { id, type, members: new Map(), botStatus: type === 'private' ? 'member' : 'left', messages: new Map(), nextMessageId: 1, transcript: [] };
+  return {
+    id,
+    type,
+    members: new Map(),
+    botStatus: type === 'private' ? 'member' : 'left',
+    messages: new Map(),
+    nextMessageId: 1,
+    transcript: [],
+  };
 }
 
 function isInside(status: MemberStatus | undefined): boolean {

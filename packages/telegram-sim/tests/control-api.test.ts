@@ -61,7 +61,11 @@ describe('the control API', () => {
 
   it("answers a bot poll, refuses a second vote Telegram's apps would not allow, and shows the votes", async () => {
     const alice = sim.world.createStartedUser({ firstName: 'Alice' });
-    const sent = await api.sendPoll(alice.id, '2 + 2?', [{ text: '3' }, { text: '4' }], { type: 'quiz', correct_option_ids: [1], is_anonymous: false });
+    const sent = await api.sendPoll(alice.id, '2 + 2?', [{ text: '3' }, { text: '4' }], {
+      type: 'quiz',
+      correct_option_ids: [1],
+      is_anonymous: false,
+    });
     const voted = await call('POST', 'poll-answers', { user_id: alice.id, poll_id: sent.poll.id, option_ids: [1] });
     expect(voted.json).toEqual({ update_id: expect.any(Number) });
     const again = await call('POST', 'poll-answers', { user_id: alice.id, poll_id: sent.poll.id, option_ids: [0] });
@@ -78,7 +82,9 @@ describe('the control API', () => {
 
     const added = await call('POST', 'faults', { kind: 'rate_limit', retryAfterS: 7, methods: ['sendMessage'], times: 1 });
     expect(added.status).toBe(200);
-    const refused = await api.sendMessage(alice.id, 'hi').catch((e: unknown) => e as { error_code: number; parameters: { retry_after: number } });
+    const refused = await api
+      .sendMessage(alice.id, 'hi')
+      .catch((e: unknown) => e as { error_code: number; parameters: { retry_after: number } });
     expect(refused).toMatchObject({ error_code: 429, parameters: { retry_after: 7 } });
     expect((await api.sendMessage(alice.id, 'hi')).text).toBe('hi');
 

@@ -109,7 +109,9 @@ describe('createFaultPlan', () => {
     withCertainRule.add({ kind: 'server_error', probability: 0.5 });
     const alone = createFaultPlan({ seed: 5 });
     alone.add({ kind: 'server_error', probability: 0.5 });
-    const mixed = Array.from({ length: 200 }, (_, i) => (i % 3 === 0 ? run(withCertainRule, 1, { method: 'getMe' }) : run(withCertainRule, 1)))
+    const mixed = Array.from({ length: 200 }, (_, i) =>
+      i % 3 === 0 ? run(withCertainRule, 1, { method: 'getMe' }) : run(withCertainRule, 1),
+    )
       .filter((_, i) => i % 3 !== 0)
       .join('');
     expect(mixed).toBe(run(alone, mixed.length));
@@ -166,25 +168,100 @@ describe('createFaultPlan', () => {
     const cases: [string, unknown, ErrorConstructor, string][] = [
       ['not an object', 'boom', TypeError, `fault rule must be an object like { kind: 'server_error' }, got "boom"`],
       ['null', null, TypeError, `fault rule must be an object like { kind: 'server_error' }, got null`],
-      ['unknown kind', { kind: 'explode' }, TypeError, 'fault rule: kind must be one of rate_limit, server_error, slow, drop_before, drop_after, got "explode"'],
-      ['missing kind', {}, TypeError, 'fault rule: kind must be one of rate_limit, server_error, slow, drop_before, drop_after, got nothing'],
-      ['negative retryAfterS', { kind: 'rate_limit', retryAfterS: -3 }, RangeError, 'fault rule: retryAfterS must be a whole number >= 1, got -3'],
-      ['fractional retryAfterS', { kind: 'rate_limit', retryAfterS: 1.5 }, RangeError, 'fault rule: retryAfterS must be a whole number >= 1, got 1.5'],
+      [
+        'unknown kind',
+        { kind: 'explode' },
+        TypeError,
+        'fault rule: kind must be one of rate_limit, server_error, slow, drop_before, drop_after, got "explode"',
+      ],
+      [
+        'missing kind',
+        {},
+        TypeError,
+        'fault rule: kind must be one of rate_limit, server_error, slow, drop_before, drop_after, got nothing',
+      ],
+      [
+        'negative retryAfterS',
+        { kind: 'rate_limit', retryAfterS: -3 },
+        RangeError,
+        'fault rule: retryAfterS must be a whole number >= 1, got -3',
+      ],
+      [
+        'fractional retryAfterS',
+        { kind: 'rate_limit', retryAfterS: 1.5 },
+        RangeError,
+        'fault rule: retryAfterS must be a whole number >= 1, got 1.5',
+      ],
       ['missing retryAfterS', { kind: 'rate_limit' }, TypeError, 'fault rule: retryAfterS must be a whole number >= 1, got nothing'],
-      ['retryAfterS as text', { kind: 'rate_limit', retryAfterS: '5' }, TypeError, 'fault rule: retryAfterS must be a whole number >= 1, got "5"'],
-      ['a field of another kind', { kind: 'rate_limit', retryAfterS: 1, delayMs: 5 }, TypeError, 'fault rule: unknown field "delayMs" for kind rate_limit (allowed: kind, methods, chatId, times, probability, retryAfterS)'],
-      ['a typo', { kind: 'slow', delay: 5 }, TypeError, 'fault rule: unknown field "delay" for kind slow (allowed: kind, methods, chatId, times, probability, delayMs)'],
+      [
+        'retryAfterS as text',
+        { kind: 'rate_limit', retryAfterS: '5' },
+        TypeError,
+        'fault rule: retryAfterS must be a whole number >= 1, got "5"',
+      ],
+      [
+        'a field of another kind',
+        { kind: 'rate_limit', retryAfterS: 1, delayMs: 5 },
+        TypeError,
+        'fault rule: unknown field "delayMs" for kind rate_limit (allowed: kind, methods, chatId, times, probability, retryAfterS)',
+      ],
+      [
+        'a typo',
+        { kind: 'slow', delay: 5 },
+        TypeError,
+        'fault rule: unknown field "delay" for kind slow (allowed: kind, methods, chatId, times, probability, delayMs)',
+      ],
       ['bad status', { kind: 'server_error', status: 404 }, RangeError, 'fault rule: status must be one of 500, 502, 503, 504, got 404'],
       ['negative delayMs', { kind: 'slow', delayMs: -1 }, RangeError, 'fault rule: delayMs must be a number of milliseconds >= 0, got -1'],
-      ['infinite delayMs', { kind: 'slow', delayMs: Infinity }, RangeError, 'fault rule: delayMs must be a number of milliseconds >= 0, got Infinity'],
-      ['methods not a list', { kind: 'drop_before', methods: 'sendPoll' }, TypeError, 'fault rule: methods must be a non-empty array of method names, got "sendPoll"'],
-      ['empty methods', { kind: 'drop_before', methods: [] }, TypeError, 'fault rule: methods must be a non-empty array of method names, got []'],
-      ['blank method', { kind: 'drop_before', methods: ['sendPoll', ' '] }, TypeError, 'fault rule: methods must be a non-empty array of method names, got ["sendPoll"," "]'],
-      ['bad chatId', { kind: 'drop_after', chatId: 1.5 }, TypeError, 'fault rule: chatId must be a whole number or a non-empty string, got 1.5'],
-      ['empty chatId', { kind: 'drop_after', chatId: '' }, TypeError, 'fault rule: chatId must be a whole number or a non-empty string, got ""'],
+      [
+        'infinite delayMs',
+        { kind: 'slow', delayMs: Infinity },
+        RangeError,
+        'fault rule: delayMs must be a number of milliseconds >= 0, got Infinity',
+      ],
+      [
+        'methods not a list',
+        { kind: 'drop_before', methods: 'sendPoll' },
+        TypeError,
+        'fault rule: methods must be a non-empty array of method names, got "sendPoll"',
+      ],
+      [
+        'empty methods',
+        { kind: 'drop_before', methods: [] },
+        TypeError,
+        'fault rule: methods must be a non-empty array of method names, got []',
+      ],
+      [
+        'blank method',
+        { kind: 'drop_before', methods: ['sendPoll', ' '] },
+        TypeError,
+        'fault rule: methods must be a non-empty array of method names, got ["sendPoll"," "]',
+      ],
+      [
+        'bad chatId',
+        { kind: 'drop_after', chatId: 1.5 },
+        TypeError,
+        'fault rule: chatId must be a whole number or a non-empty string, got 1.5',
+      ],
+      [
+        'empty chatId',
+        { kind: 'drop_after', chatId: '' },
+        TypeError,
+        'fault rule: chatId must be a whole number or a non-empty string, got ""',
+      ],
       ['zero times', { kind: 'drop_after', times: 0 }, RangeError, 'fault rule: times must be a whole number >= 1, got 0'],
-      ['probability above 1', { kind: 'drop_after', probability: 1.2 }, RangeError, 'fault rule: probability must be a number from 0 to 1, got 1.2'],
-      ['probability as text', { kind: 'drop_after', probability: '0.5' }, TypeError, 'fault rule: probability must be a number from 0 to 1, got "0.5"'],
+      [
+        'probability above 1',
+        { kind: 'drop_after', probability: 1.2 },
+        RangeError,
+        'fault rule: probability must be a number from 0 to 1, got 1.2',
+      ],
+      [
+        'probability as text',
+        { kind: 'drop_after', probability: '0.5' },
+        TypeError,
+        'fault rule: probability must be a number from 0 to 1, got "0.5"',
+      ],
     ];
     it.each(cases)('rejects %s', (_name, rule, errorClass, message) => {
       const plan = createFaultPlan();
@@ -196,7 +273,14 @@ describe('createFaultPlan', () => {
     it('accepts a rule with every common field', () => {
       const plan = createFaultPlan();
       plan.add({ kind: 'server_error', status: 503, methods: ['sendPoll'], chatId: -1, times: 2, probability: 0.5 });
-      expect(plan.list()[0]?.rule).toEqual({ kind: 'server_error', status: 503, methods: ['sendPoll'], chatId: -1, times: 2, probability: 0.5 });
+      expect(plan.list()[0]?.rule).toEqual({
+        kind: 'server_error',
+        status: 503,
+        methods: ['sendPoll'],
+        chatId: -1,
+        times: 2,
+        probability: 0.5,
+      });
     });
   });
 });

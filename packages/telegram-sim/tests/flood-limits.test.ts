@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/clock.js';
 import { BotApiError } from '../src/errors.js';
-import { createFloodLimits, DEFAULT_FLOOD_LIMITS, type FloodCall, type FloodLimits, type FloodLimitSettingsInput } from '../src/flood-limits.js';
+import {
+  createFloodLimits,
+  DEFAULT_FLOOD_LIMITS,
+  type FloodCall,
+  type FloodLimits,
+  type FloodLimitSettingsInput,
+} from '../src/flood-limits.js';
 
 const privateChat = (chatId: number, paidBroadcast = false): FloodCall => ({ chatId, chatType: 'private', paidBroadcast });
 const supergroup = (chatId: number): FloodCall => ({ chatId, chatType: 'supergroup', paidBroadcast: false });

@@ -66,7 +66,9 @@ describe('Params', () => {
       "Bad Request: can't parse reply keyboard markup JSON object",
     );
     expect(refusal(() => new Params({ options: 'a,b' }).optionalJson('options'))).toBe("Bad Request: can't parse options JSON object");
-    expect(refusal(() => new Params({ x: '[' }).optionalJson('x', 'allowed updates'))).toBe("Bad Request: can't parse allowed updates JSON object");
+    expect(refusal(() => new Params({ x: '[' }).optionalJson('x', 'allowed updates'))).toBe(
+      "Bad Request: can't parse allowed updates JSON object",
+    );
     expect(new Params({ allowed_updates: '["message"]' }).optionalJson('allowed_updates')).toEqual(['message']);
   });
 

@@ -18,7 +18,9 @@ function echo(req: http.IncomingMessage, res: http.ServerResponse): void {
       const result = Object.fromEntries(
         Object.entries(params).map(([name, value]) => [
           name,
-          value instanceof UploadedFile ? { upload: { filename: value.filename, contentType: value.contentType, size: value.size } } : value,
+          value instanceof UploadedFile
+            ? { upload: { filename: value.filename, contentType: value.contentType, size: value.size } }
+            : value,
         ]),
       );
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, result }));
@@ -41,7 +43,11 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-async function post(path: string, contentType: string | undefined, body: string | Buffer | FormData): Promise<{ status: number; json: Record<string, unknown> }> {
+async function post(
+  path: string,
+  contentType: string | undefined,
+  body: string | Buffer | FormData,
+): Promise<{ status: number; json: Record<string, unknown> }> {
   const response = await fetch(base + path, { method: 'POST', headers: contentType ? { 'content-type': contentType } : {}, body });
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 }
@@ -54,7 +60,12 @@ const resultOf = async (...args: Parameters<typeof post>) => {
 
 describe('readRequestParams', () => {
   it('reads a JSON body with its value types', async () => {
-    const body = { chat_id: -1001, text: 'héllo', disable_notification: true, reply_markup: { inline_keyboard: [[{ text: 'a', callback_data: 'b' }]] } };
+    const body = {
+      chat_id: -1001,
+      text: 'héllo',
+      disable_notification: true,
+      reply_markup: { inline_keyboard: [[{ text: 'a', callback_data: 'b' }]] },
+    };
     expect(await resultOf('/', 'application/json', JSON.stringify(body))).toEqual(body);
   });
 
@@ -156,7 +167,12 @@ describe('readRequestParams', () => {
       '--b0undary--',
       'epilogue',
     ].join('\r\n');
-    expect(await resultOf('/', 'multipart/form-data; boundary="b0undary"', body)).toEqual({ chat_id: '5', x: '1', y: 'two words', empty: '' });
+    expect(await resultOf('/', 'multipart/form-data; boundary="b0undary"', body)).toEqual({
+      chat_id: '5',
+      x: '1',
+      y: 'two words',
+      empty: '',
+    });
   });
 
   it("refuses multipart bodies Telegram refuses, with tdlib's descriptions", async () => {
@@ -168,9 +184,9 @@ describe('readRequestParams', () => {
     expect((await post('/', `multipart/form-data; boundary=${'x'.repeat(71)}`, 'x')).json.description).toBe(
       'Bad Request: boundary too big or empty',
     );
-    expect((await post('/', 'multipart/form-data; boundary=b', part('Content-Disposition: form-data; filename="f"'))).json.description).toBe(
-      'Bad Request: field name in multipart/form-data not found',
-    );
+    expect(
+      (await post('/', 'multipart/form-data; boundary=b', part('Content-Disposition: form-data; filename="f"'))).json.description,
+    ).toBe('Bad Request: field name in multipart/form-data not found');
     expect((await post('/', 'multipart/form-data; boundary=b', part('Content-Disposition: attachment; name="a"'))).json.description).toBe(
       'Bad Request: expected form-data content disposition',
     );

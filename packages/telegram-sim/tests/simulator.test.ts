@@ -58,7 +58,13 @@ async function drainUpdates(): Promise<Update[]> {
 describe('identity and errors', () => {
   it('answers getMe with the bot user', async () => {
     const me = await api.getMe();
-    expect(me).toMatchObject({ id: sim.bot.id, is_bot: true, username: sim.bot.username, can_join_groups: true, can_read_all_group_messages: false });
+    expect(me).toMatchObject({
+      id: sim.bot.id,
+      is_bot: true,
+      username: sim.bot.username,
+      can_join_groups: true,
+      can_read_all_group_messages: false,
+    });
   });
 
   it('answers 401 Unauthorized to a wrong token', async () => {
@@ -78,7 +84,11 @@ describe('identity and errors', () => {
 
   it('accepts form-urlencoded bodies with Telegram coercion', async () => {
     const alice = startedUser();
-    const body = new URLSearchParams({ chat_id: String(alice.id), text: 'hello', reply_markup: JSON.stringify({ inline_keyboard: [[{ text: 'Go', callback_data: 'go' }]] }) });
+    const body = new URLSearchParams({
+      chat_id: String(alice.id),
+      text: 'hello',
+      reply_markup: JSON.stringify({ inline_keyboard: [[{ text: 'Go', callback_data: 'go' }]] }),
+    });
     const response = await fetch(`${sim.apiRoot}/bot${sim.token}/sendMessage`, { method: 'POST', body });
     const json = (await response.json()) as { ok: boolean; result: { text: string; reply_markup: unknown } };
     expect(json.ok).toBe(true);
@@ -93,7 +103,12 @@ describe('messages', () => {
     expect((await apiError(api.sendMessage(bob.id, 'hi'))).description).toBe('Bad Request: chat not found');
     sim.world.sendText(bob.id, bob.id, 'hello bot');
     const sent = await api.sendMessage(bob.id, 'hi Bob');
-    expect(sent).toMatchObject({ message_id: 2, text: 'hi Bob', chat: { id: bob.id, type: 'private', first_name: 'Bob' }, from: { id: sim.bot.id, is_bot: true } });
+    expect(sent).toMatchObject({
+      message_id: 2,
+      text: 'hi Bob',
+      chat: { id: bob.id, type: 'private', first_name: 'Bob' },
+      from: { id: sim.bot.id, is_bot: true },
+    });
     sim.world.blockBot(bob.id);
     const blocked = await apiError(api.sendMessage(bob.id, 'still there?'));
     expect([blocked.error_code, blocked.description]).toEqual([403, 'Forbidden: bot was blocked by the user']);
@@ -108,7 +123,9 @@ describe('messages', () => {
     const same = await apiError(api.editMessageText(alice.id, sent.message_id, 'Question 2 of 3'));
     expect(same.description).toMatch(/^Bad Request: message is not modified/);
     expect(await api.deleteMessage(alice.id, sent.message_id)).toBe(true);
-    expect((await apiError(api.editMessageText(alice.id, sent.message_id, 'again'))).description).toBe('Bad Request: message to edit not found');
+    expect((await apiError(api.editMessageText(alice.id, sent.message_id, 'again'))).description).toBe(
+      'Bad Request: message to edit not found',
+    );
     const chat = sim.world.chat(alice.id);
     expect(chat?.transcript.map((e) => [e.by, e.kind, e.text])).toEqual([
       [alice.id, 'message', '/start'],
@@ -122,7 +139,9 @@ describe('messages', () => {
     const owner = sim.world.createUser({ firstName: 'Owner' });
     const group = sim.world.createGroup({ title: 'Trivia night', creator: owner.id });
     const message = await api.sendMessage(group.id, 'Welcome');
-    expect((await apiError(api.pinChatMessage(group.id, message.message_id))).description).toBe('Bad Request: not enough rights to manage pinned messages in the chat');
+    expect((await apiError(api.pinChatMessage(group.id, message.message_id))).description).toBe(
+      'Bad Request: not enough rights to manage pinned messages in the chat',
+    );
     sim.world.setBotStatus(group.id, 'administrator', owner.id);
     expect(await api.pinChatMessage(group.id, message.message_id)).toBe(true);
   });
@@ -130,7 +149,9 @@ describe('messages', () => {
 
 describe('chats and members', () => {
   it('reports members, admins and the chat like Telegram', async () => {
-    const [owner, admin, member, outsider] = ['Owner', 'Admin', 'Member', 'Outsider'].map((firstName) => sim.world.createUser({ firstName }));
+    const [owner, admin, member, outsider] = ['Owner', 'Admin', 'Member', 'Outsider'].map((firstName) =>
+      sim.world.createUser({ firstName }),
+    );
     const group = sim.world.createGroup({ title: 'Quiz club', creator: owner!.id, admins: [admin!.id], members: [member!.id] });
     expect((await api.getChatMember(group.id, owner!.id)).status).toBe('creator');
     expect((await api.getChatMember(group.id, admin!.id)).status).toBe('administrator');
@@ -158,7 +179,13 @@ describe('polls', () => {
       explanation: '4 = 2 x 2',
       open_period: 10,
     });
-    expect(sent.poll).toMatchObject({ type: 'quiz', is_closed: false, correct_option_ids: [0, 2], open_period: 10, allows_revoting: false });
+    expect(sent.poll).toMatchObject({
+      type: 'quiz',
+      is_closed: false,
+      correct_option_ids: [0, 2],
+      open_period: 10,
+      allows_revoting: false,
+    });
 
     sim.world.answerPoll(player.id, sent.poll.id, [0, 2]);
     expect(() => sim.world.answerPoll(player.id, sent.poll.id, [0])).toThrow(expect.objectContaining({ code: 'REVOTE_NOT_ALLOWED' }));
@@ -170,7 +197,14 @@ describe('polls', () => {
 
     const updates = await drainUpdates();
     const answers = updates.filter((u) => u.poll_answer).map((u) => u.poll_answer);
-    expect(answers).toEqual([{ poll_id: sent.poll.id, user: expect.objectContaining({ id: player.id }), option_ids: [0, 2], option_persistent_ids: expect.any(Array) }]);
+    expect(answers).toEqual([
+      {
+        poll_id: sent.poll.id,
+        user: expect.objectContaining({ id: player.id }),
+        option_ids: [0, 2],
+        option_persistent_ids: expect.any(Array),
+      },
+    ]);
     const states = updates.filter((u) => u.poll).map((u) => u.poll);
     expect(states.at(-1)).toMatchObject({ id: sent.poll.id, is_closed: true, total_voter_count: 1 });
     expect((await apiError(api.stopPoll(group.id, sent.message_id))).description).toBe('Bad Request: poll has already been closed');
@@ -178,7 +212,12 @@ describe('polls', () => {
 
   it('lets a user revote and retract when the poll allows revoting', async () => {
     const alice = startedUser();
-    const sent = await api.sendPoll(alice.id, 'Capital of France?', [{ text: 'Berlin' }, { text: 'Paris' }], { type: 'quiz', is_anonymous: false, correct_option_ids: [1], allows_revoting: true });
+    const sent = await api.sendPoll(alice.id, 'Capital of France?', [{ text: 'Berlin' }, { text: 'Paris' }], {
+      type: 'quiz',
+      is_anonymous: false,
+      correct_option_ids: [1],
+      allows_revoting: true,
+    });
     await drainUpdates();
     sim.world.answerPoll(alice.id, sent.poll.id, [0]);
     sim.world.answerPoll(alice.id, sent.poll.id, [1]);
@@ -207,7 +246,9 @@ describe('polls', () => {
   it('refuses polls outside Telegram limits with a 400', async () => {
     const alice = startedUser();
     const options = Array.from({ length: 13 }, (_, i) => ({ text: `Option ${i}` }));
-    const tooMany = await apiError(api.sendPoll(alice.id, 'Too many?', options, { type: 'quiz', is_anonymous: false, correct_option_ids: [0] }));
+    const tooMany = await apiError(
+      api.sendPoll(alice.id, 'Too many?', options, { type: 'quiz', is_anonymous: false, correct_option_ids: [0] }),
+    );
     expect(tooMany.error_code).toBe(400);
     const longQuestion = await apiError(api.sendPoll(alice.id, 'x'.repeat(301), [{ text: 'a' }, { text: 'b' }]));
     expect(longQuestion.error_code).toBe(400);
@@ -217,22 +258,36 @@ describe('polls', () => {
   it("gives the bot a user's own quiz poll with its correct options", async () => {
     const alice = startedUser();
     await drainUpdates();
-    sim.world.sendQuizPoll(alice.id, { question: 'Capital of Japan?', options: ['Tokyo', 'Kyoto'], correctOptionIds: [0], explanation: 'Since 1868' });
+    sim.world.sendQuizPoll(alice.id, {
+      question: 'Capital of Japan?',
+      options: ['Tokyo', 'Kyoto'],
+      correctOptionIds: [0],
+      explanation: 'Since 1868',
+    });
     const [update] = await drainUpdates();
-    expect(update?.message?.poll).toMatchObject({ type: 'quiz', question: 'Capital of Japan?', correct_option_ids: [0], explanation: 'Since 1868' });
+    expect(update?.message?.poll).toMatchObject({
+      type: 'quiz',
+      question: 'Capital of Japan?',
+      correct_option_ids: [0],
+      explanation: 'Since 1868',
+    });
   });
 });
 
 describe('buttons', () => {
   it('delivers a button press and accepts one answer to it', async () => {
     const alice = startedUser();
-    const sent = await api.sendMessage(alice.id, 'Ready?', { reply_markup: { inline_keyboard: [[{ text: 'Yes', callback_data: 'ready' }]] } });
+    const sent = await api.sendMessage(alice.id, 'Ready?', {
+      reply_markup: { inline_keyboard: [[{ text: 'Yes', callback_data: 'ready' }]] },
+    });
     await drainUpdates();
     const id = sim.world.pressButton(alice.id, alice.id, sent.message_id, 'ready');
     const [update] = await drainUpdates();
     expect(update?.callback_query).toMatchObject({ id, data: 'ready', from: { id: alice.id }, message: { message_id: sent.message_id } });
     expect(await api.answerCallbackQuery(id, { text: 'Go!' })).toBe(true);
-    expect((await apiError(api.answerCallbackQuery(id))).description).toBe('Bad Request: query is too old and response timeout expired or query ID is invalid');
+    expect((await apiError(api.answerCallbackQuery(id))).description).toBe(
+      'Bad Request: query is too old and response timeout expired or query ID is invalid',
+    );
   });
 });
 
@@ -252,7 +307,10 @@ describe('updates over HTTP', () => {
   it('answers 409 to getUpdates while a webhook is set', async () => {
     expect(await api.setWebhook('http://127.0.0.1:9/telegram')).toBe(true);
     const conflict = await apiError(api.getUpdates({ timeout: 0 }));
-    expect([conflict.error_code, conflict.description]).toEqual([409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first"]);
+    expect([conflict.error_code, conflict.description]).toEqual([
+      409,
+      "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+    ]);
     expect(await api.deleteWebhook()).toBe(true);
     expect(await api.getUpdates({ timeout: 0 })).toEqual([]);
   });
@@ -319,7 +377,12 @@ describe('flood limits and faults', () => {
     );
     expect(dropped).toBeInstanceOf(HttpError);
     // The client saw a network error, yet the message was sent: exactly the ambiguity to handle.
-    expect(sim.world.chat(alice.id)?.transcript.filter((e) => e.by === 'bot').map((e) => e.text)).toEqual(['second']);
+    expect(
+      sim.world
+        .chat(alice.id)
+        ?.transcript.filter((e) => e.by === 'bot')
+        .map((e) => e.text),
+    ).toEqual(['second']);
   });
 });
 

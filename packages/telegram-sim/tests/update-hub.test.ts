@@ -21,7 +21,15 @@ function updates(answer: RawJson): Update[] {
 const ids = (answer: RawJson): number[] => updates(answer).map((u) => u.update_id);
 
 function message(text: string, chatId = 1): object {
-  return { message: { message_id: 1, date: 0, chat: { id: chatId, type: 'private', first_name: 'A' }, from: { id: chatId, is_bot: false, first_name: 'A' }, text } };
+  return {
+    message: {
+      message_id: 1,
+      date: 0,
+      chat: { id: chatId, type: 'private', first_name: 'A' },
+      from: { id: chatId, is_bot: false, first_name: 'A' },
+      text,
+    },
+  };
 }
 
 /** Tracks whether a promise has settled, without awaiting it. */
@@ -62,7 +70,9 @@ describe('update ids and the answer', () => {
     newHub();
     expect(hub.add('message', '1', message('a'))).toBe(FIRST);
     expect(hub.add('message', '1', message('b'))).toBe(FIRST + 1);
-    expect(hub.add('callback_query', '2', { callback_query: { id: 'q', chat_instance: 'c', from: { id: 2, is_bot: false, first_name: 'B' } } })).toBe(FIRST + 2);
+    expect(
+      hub.add('callback_query', '2', { callback_query: { id: 'q', chat_instance: 'c', from: { id: 2, is_bot: false, first_name: 'B' } } }),
+    ).toBe(FIRST + 2);
     const answer = await hub.getUpdates(params());
     expect(answer.json.startsWith(`[{"update_id":${FIRST},"message":{`)).toBe(true);
     const list = updates(answer);

@@ -2,14 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Params } from '../src/params.js';
 import { refusal } from './helpers/bot-api-refusal.js';
 import { LIMITS } from '../src/telegram-limits.js';
-import {
-  commandEntities,
-  parseBotCommands,
-  parseMessageText,
-  parseReplyMarkup,
-  parseSendPoll,
-  visibleText,
-} from '../src/validation.js';
+import { commandEntities, parseBotCommands, parseMessageText, parseReplyMarkup, parseSendPoll, visibleText } from '../src/validation.js';
 
 const NOW = 1_700_000_000;
 const poll = (raw: Record<string, unknown>) => parseSendPoll(new Params({ question: 'Q?', options: ['A', 'B'], ...raw }), NOW);
@@ -27,9 +20,15 @@ describe('visibleText', () => {
   });
 
   it("refuses broken HTML with tdlib's descriptions and UTF-8 byte offsets", () => {
-    expect(refusal(() => visibleText('é <x> y', 'HTML'))).toBe('Bad Request: can\'t parse entities: Unsupported start tag "x" at byte offset 3');
-    expect(refusal(() => visibleText('a < b', 'HTML'))).toBe('Bad Request: can\'t parse entities: Unsupported start tag "" at byte offset 2');
-    expect(refusal(() => visibleText('<b>bold', 'HTML'))).toBe('Bad Request: can\'t parse entities: Can\'t find end tag corresponding to start tag "b"');
+    expect(refusal(() => visibleText('é <x> y', 'HTML'))).toBe(
+      'Bad Request: can\'t parse entities: Unsupported start tag "x" at byte offset 3',
+    );
+    expect(refusal(() => visibleText('a < b', 'HTML'))).toBe(
+      'Bad Request: can\'t parse entities: Unsupported start tag "" at byte offset 2',
+    );
+    expect(refusal(() => visibleText('<b>bold', 'HTML'))).toBe(
+      'Bad Request: can\'t parse entities: Can\'t find end tag corresponding to start tag "b"',
+    );
     expect(refusal(() => visibleText('<b>x</i>', 'HTML'))).toBe(
       'Bad Request: can\'t parse entities: Unmatched end tag at byte offset 4, expected "</b>", found "</i>"',
     );
@@ -48,7 +47,9 @@ describe('visibleText', () => {
     expect(refusal(() => visibleText('Well done.', 'MarkdownV2'))).toBe(
       "Bad Request: can't parse entities: Character '.' is reserved and must be escaped with the preceding '\\'",
     );
-    expect(refusal(() => visibleText('a *bold', 'MarkdownV2'))).toBe("Bad Request: can't parse entities: Can't find end of Bold entity at byte offset 2");
+    expect(refusal(() => visibleText('a *bold', 'MarkdownV2'))).toBe(
+      "Bad Request: can't parse entities: Can't find end of Bold entity at byte offset 2",
+    );
     expect(refusal(() => visibleText('x > y', 'MarkdownV2'))).toContain("Character '>' is reserved");
   });
 
@@ -141,7 +142,14 @@ describe('parseSendPoll', () => {
 
   it('reads the same poll from form fields (all text) as from JSON', () => {
     const json = poll({ type: 'quiz', correct_option_ids: [0], is_anonymous: false, allows_revoting: true, is_closed: true });
-    const form = poll({ options: '["A","B"]', type: 'quiz', correct_option_ids: '[0]', is_anonymous: 'false', allows_revoting: '1', is_closed: 'true' });
+    const form = poll({
+      options: '["A","B"]',
+      type: 'quiz',
+      correct_option_ids: '[0]',
+      is_anonymous: 'false',
+      allows_revoting: '1',
+      is_closed: 'true',
+    });
     expect(form).toEqual(json);
     expect(form.isClosed).toBe(true);
   });
@@ -165,8 +173,12 @@ describe('parseSendPoll', () => {
     expect(refusal(() => poll({ type: 'quiz', correct_option_ids: [1, 0] }))).toBe(wrong);
     expect(refusal(() => poll({ type: 'quiz', correct_option_ids: [1, 1] }))).toBe(wrong);
     expect(refusal(() => poll({ type: 'quiz', correct_option_ids: '[0' }))).toBe("Bad Request: can't parse correct_option_ids JSON object");
-    expect(refusal(() => poll({ type: 'quiz', correct_option_ids: { id: 0 } }))).toBe('Bad Request: expected an Array of Integer as correct_option_ids');
-    expect(refusal(() => poll({ type: 'quiz', correct_option_ids: [0.5] }))).toBe('Bad Request: expected an Array of Integer as correct_option_ids');
+    expect(refusal(() => poll({ type: 'quiz', correct_option_ids: { id: 0 } }))).toBe(
+      'Bad Request: expected an Array of Integer as correct_option_ids',
+    );
+    expect(refusal(() => poll({ type: 'quiz', correct_option_ids: [0.5] }))).toBe(
+      'Bad Request: expected an Array of Integer as correct_option_ids',
+    );
   });
 
   it('ignores quiz-only parameters on a regular poll, as tdlib reads them only for quizzes', () => {
@@ -241,7 +253,9 @@ describe('parseSendPoll', () => {
 });
 
 describe('parseReplyMarkup', () => {
-  const keyboard = (count: number) => ({ inline_keyboard: [Array.from({ length: count }, (_, i) => ({ text: `b${i}`, callback_data: `${i}` }))] });
+  const keyboard = (count: number) => ({
+    inline_keyboard: [Array.from({ length: count }, (_, i) => ({ text: `b${i}`, callback_data: `${i}` }))],
+  });
 
   it('is undefined without markup or with markup that asks for nothing', () => {
     expect(parseReplyMarkup(new Params({}))).toBeUndefined();
@@ -250,10 +264,20 @@ describe('parseReplyMarkup', () => {
   });
 
   it('returns an inline keyboard, a reply keyboard, a removal or a forced reply', () => {
-    const inline = { inline_keyboard: [[{ text: 'A', callback_data: 'a' }, { text: 'Site', url: 'https://x.y' }]] };
+    const inline = {
+      inline_keyboard: [
+        [
+          { text: 'A', callback_data: 'a' },
+          { text: 'Site', url: 'https://x.y' },
+        ],
+      ],
+    };
     expect(markup(inline)).toEqual(inline);
     expect(markup(JSON.stringify(inline))).toEqual(inline);
-    expect(markup({ keyboard: [['Yes', { text: 'No' }]], resize_keyboard: true })).toEqual({ keyboard: [['Yes', { text: 'No' }]], resize_keyboard: true });
+    expect(markup({ keyboard: [['Yes', { text: 'No' }]], resize_keyboard: true })).toEqual({
+      keyboard: [['Yes', { text: 'No' }]],
+      resize_keyboard: true,
+    });
     expect(markup({ remove_keyboard: true })).toEqual({ remove_keyboard: true });
     expect(markup({ force_reply: true })).toEqual({ force_reply: true });
   });
@@ -286,7 +310,9 @@ describe('parseReplyMarkup', () => {
       'Bad Request: can\'t parse inline keyboard button: Can\'t find field "text"',
     );
     expect(refusal(() => markup({ inline_keyboard: [[{ text: '', callback_data: 'a' }]] }))).toBe('Bad Request: BUTTON_TEXT_INVALID');
-    expect(refusal(() => markup({ keyboard: [[1]] }))).toBe("Bad Request: can't parse keyboard button: KeyboardButton must be a String or an Object");
+    expect(refusal(() => markup({ keyboard: [[1]] }))).toBe(
+      "Bad Request: can't parse keyboard button: KeyboardButton must be a String or an Object",
+    );
   });
 });
 
@@ -297,7 +323,10 @@ describe('parseBotCommands', () => {
   });
 
   it('trims, drops a leading slash and keeps the order', () => {
-    expect(commands([command(' /start ', ' Begin '), command('top', 'Leaderboard')])).toEqual([command('start', 'Begin'), command('top', 'Leaderboard')]);
+    expect(commands([command(' /start ', ' Begin '), command('top', 'Leaderboard')])).toEqual([
+      command('start', 'Begin'),
+      command('top', 'Leaderboard'),
+    ]);
   });
 
   it('takes a 32-character command and refuses 33 or none', () => {

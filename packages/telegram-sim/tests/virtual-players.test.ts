@@ -9,7 +9,11 @@ import type { SimPoll } from '../src/world-types.js';
 function createTestWorld(): { world: World; clock: ManualClock } {
   const clock = new ManualClock();
   const updates = createUpdateHub({ clock });
-  const world = new World({ clock, updates, bot: { id: 7_000_000_001, firstName: 'Quiz', username: 'quiz_bot', canReadAllGroupMessages: false } });
+  const world = new World({
+    clock,
+    updates,
+    bot: { id: 7_000_000_001, firstName: 'Quiz', username: 'quiz_bot', canReadAllGroupMessages: false },
+  });
   return { world, clock };
 }
 
@@ -139,7 +143,11 @@ describe('startVirtualPlayers in a group', () => {
     const other = world.createPoll(elsewhere, quiz());
     const closed = send({ isClosed: true });
     const skipped = send({ question: 'skip me' });
-    const fromUser = world.sendQuizPoll(players.userIds[0] as number, { question: 'Mine', options: ['a', 'b'], correctOptionIds: [0] }).poll;
+    const fromUser = world.sendQuizPoll(players.userIds[0] as number, {
+      question: 'Mine',
+      options: ['a', 'b'],
+      correctOptionIds: [0],
+    }).poll;
     clock.advance(60_000);
     for (const poll of [other, closed, skipped, fromUser]) expect(poll.votes.size).toBe(0);
     expect(players.stats().polls).toBe(0);
@@ -227,11 +235,22 @@ describe('closing polls', () => {
     expect(long.votes.size).toBe(200);
     expect(short.votes.size).toBeLessThan(200);
     expect(players.stats()).toMatchObject({ votes: 200 + short.votes.size, lateRefused: 200 - short.votes.size, refused: 0 });
-    expect(players.finalAnswers()).toEqual(new Map([[short.id, votesOf(short)], [long.id, votesOf(long)]]));
+    expect(players.finalAnswers()).toEqual(
+      new Map([
+        [short.id, votesOf(short)],
+        [long.id, votesOf(long)],
+      ]),
+    );
   });
 
   it('cancels pending revotes when the bot stops a poll early', () => {
-    const { world, clock, players, send } = groupGame({ players: 100, revoteRate: 1, retractRate: 0, silentRate: 0, thinkTimeMs: [100, 200] });
+    const { world, clock, players, send } = groupGame({
+      players: 100,
+      revoteRate: 1,
+      retractRate: 0,
+      silentRate: 0,
+      thinkTimeMs: [100, 200],
+    });
     const poll = send({ allowsRevoting: true, openPeriod: 600 });
     clock.advance(1_000);
     expect(players.stats().votes).toBe(100);
@@ -369,8 +388,12 @@ describe('scores, determinism and lifecycle', () => {
   it('refuses options it cannot play by, saying what it expected', () => {
     const { world, clock } = createTestWorld();
     const group = world.createGroup({ title: 'g' });
-    expect(() => startVirtualPlayers({ world, clock, chat: group.id, players: 1, accuracy: 1.5 })).toThrow(/accuracy to be a probability from 0 to 1, got 1.5/);
-    expect(() => startVirtualPlayers({ world, clock, chat: group.id, players: 1, thinkTimeMs: [10, 5] })).toThrow(/0 <= min <= max, got \[10, 5\]/);
+    expect(() => startVirtualPlayers({ world, clock, chat: group.id, players: 1, accuracy: 1.5 })).toThrow(
+      /accuracy to be a probability from 0 to 1, got 1.5/,
+    );
+    expect(() => startVirtualPlayers({ world, clock, chat: group.id, players: 1, thinkTimeMs: [10, 5] })).toThrow(
+      /0 <= min <= max, got \[10, 5\]/,
+    );
     expect(() => startVirtualPlayers({ world, clock, chat: -42, players: 1 })).toThrow(/a group of the world/);
     expect(() => startVirtualPlayers({ world, clock, chat: group.id, players: 2.5 })).toThrow(/whole number/);
   });

@@ -13,7 +13,15 @@ const FIRST = 100_000_001;
 const params = (values: Record<string, unknown> = {}) => new Params(values);
 
 function message(text: string, chatId: number): object {
-  return { message: { message_id: 1, date: 0, chat: { id: chatId, type: 'private', first_name: 'A' }, from: { id: chatId, is_bot: false, first_name: 'A' }, text } };
+  return {
+    message: {
+      message_id: 1,
+      date: 0,
+      chat: { id: chatId, type: 'private', first_name: 'A' },
+      from: { id: chatId, is_bot: false, first_name: 'A' },
+      text,
+    },
+  };
 }
 
 /** One webhook request as the bot's endpoint received it; the test decides the answer. */
@@ -159,7 +167,13 @@ describe('setWebhook', () => {
 
   it('accepts https on Telegram ports, and loopback over http on any port (the simulator difference)', () => {
     newHub();
-    for (const url of ['https://example.com/hook', 'https://example.com:8443/x', 'http://127.0.0.1:3000/hook', 'http://localhost:8080/x', 'http://[::1]:9/x']) {
+    for (const url of [
+      'https://example.com/hook',
+      'https://example.com:8443/x',
+      'http://127.0.0.1:3000/hook',
+      'http://localhost:8080/x',
+      'http://[::1]:9/x',
+    ]) {
       clock.advance(1_000);
       expect(hub.setWebhook(params({ url }))).toBe(true);
       expect(hub.getWebhookInfo().url).toBe(url);
@@ -170,7 +184,12 @@ describe('setWebhook', () => {
     newHub();
     hub.setWebhook(params({ url: 'http://127.0.0.1:9/a' }));
     const error = refusal(() => hub.setWebhook(params({ url: 'http://127.0.0.1:9/b' })));
-    expect(error.toJSON()).toEqual({ ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } });
+    expect(error.toJSON()).toEqual({
+      ok: false,
+      error_code: 429,
+      description: 'Too Many Requests: retry after 1',
+      parameters: { retry_after: 1 },
+    });
     expect(hub.deleteWebhook(params())).toBe(true);
     clock.advance(1_000);
     expect(hub.setWebhook(params({ url: 'http://127.0.0.1:9/b' }))).toBe(true);

@@ -45,7 +45,8 @@ export async function recordPollAnswer(
   const question = await deps.polls.lookup(answer.poll_id);
   if (!question) return 'unknown-poll';
   if (!acceptsAnswer(question, meta.acceptedAt)) return 'closed';
-  if (!isVoteIn(answer.option_ids, question.optionCount)) throw new RangeError(`option ids are not a vote in a poll of ${question.optionCount} options`);
+  if (!isVoteIn(answer.option_ids, question.optionCount))
+    throw new RangeError(`option ids are not a vote in a poll of ${question.optionCount} options`);
   const optionIds = toQuizOptionIds(answer.option_ids, question.shownOrder);
   const retracted = optionIds.length === 0;
   await deps.answerWriter.record({
@@ -84,12 +85,16 @@ answersFeature.on('poll_answer', async (ctx) => {
     if (!(error instanceof RangeError)) throw error;
     // Forged options for a poll known only now: trying again cannot help (as at intake: refused).
     deps.answers.refused++;
-    ctx.logger.warn({ pollId: ctx.pollAnswer.poll_id, reason: 'invalid_option_ids' }, 'Deferred poll answer refused: its option ids are not a vote in its poll');
+    ctx.logger.warn(
+      { pollId: ctx.pollAnswer.poll_id, reason: 'invalid_option_ids' },
+      'Deferred poll answer refused: its option ids are not a vote in its poll',
+    );
     return;
   }
   if (disposition === 'unknown-poll') {
     const waited = deps.clock.now() - acceptedAt.getTime();
-    const mayStillCome = waited < UNKNOWN_POLL_WAIT_MS || (waited < RECONCILING_POLL_WAIT_MS && (await deps.engine.hasUnresolvedQuestionSends()));
+    const mayStillCome =
+      waited < UNKNOWN_POLL_WAIT_MS || (waited < RECONCILING_POLL_WAIT_MS && (await deps.engine.hasUnresolvedQuestionSends()));
     if (mayStillCome) throw new RetryLaterError(`poll ${ctx.pollAnswer.poll_id} is not known yet`);
     ctx.logger.debug({ pollId: ctx.pollAnswer.poll_id }, 'Answer to a poll no run sent: ignored');
   }

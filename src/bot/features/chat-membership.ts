@@ -15,7 +15,8 @@ chatMembershipFeature.on('my_chat_member', async (ctx) => {
   const db = ctx.deps.db;
   await upsertChat(db, { id: chat.id, type: chat.type, title: chat.type === 'private' ? null : (chat.title ?? null) });
   if (status === 'kicked' || status === 'left') {
-    if (await ctx.deps.chats.markBlocked(chat.id)) ctx.logger.info({ chatId: chat.id, status }, 'The bot was removed or blocked: no more messages to this chat');
+    if (await ctx.deps.chats.markBlocked(chat.id))
+      ctx.logger.info({ chatId: chat.id, status }, 'The bot was removed or blocked: no more messages to this chat');
     return;
   }
   if (await ctx.deps.chats.markReachable(chat.id)) ctx.logger.info({ chatId: chat.id, status }, 'The bot is back in this chat');

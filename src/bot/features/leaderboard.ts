@@ -17,7 +17,12 @@ export const leaderboardFeature = new Composer<BotContext>();
 leaderboardFeature.command('leaderboard', async (ctx) => {
   const entries = await chatLeaderboard(ctx.deps.db, ctx.chat.id, { limit: 10 });
   const title = ctx.chat.type === 'private' ? null : (ctx.chat.title ?? null);
-  await ctx.reply(chatLeaderboardText(entries.map((e) => ({ ...e, name: displayName(e) })), title));
+  await ctx.reply(
+    chatLeaderboardText(
+      entries.map((e) => ({ ...e, name: displayName(e) })),
+      title,
+    ),
+  );
 });
 
 leaderboardFeature.command('myscore', async (ctx) => {

@@ -139,7 +139,9 @@ export async function finishDraft(ctx: BotContext): Promise<void> {
     return;
   }
   ctx.logger.info({ quizId: saved.quiz.id, ownerId: userId, questions: saved.questionCount, guided: true }, 'Quiz created');
-  await ctx.reply(quizCreatedText({ id: saved.quiz.id, title: saved.quiz.title, questionCount: saved.questionCount, botUsername: ctx.me.username }));
+  await ctx.reply(
+    quizCreatedText({ id: saved.quiz.id, title: saved.quiz.title, questionCount: saved.questionCount, botUsername: ctx.me.username }),
+  );
 }
 
 /** /cancel: drops the draft. */

@@ -20,7 +20,8 @@ export async function createQuizFromCommand(ctx: BotContext, command: NewQuizCom
   const blocks = countQuestionBlocks(command.body);
   const problems: string[] = [];
   if (!title.ok) problems.push(`Title: ${titleProblemText(title.problem)}`);
-  if (blocks > QUIZ_QUESTIONS_MAX) problems.push(`Questions: the quiz has ${blocks}; a quiz holds at most ${QUIZ_QUESTIONS_MAX} (split it into several quizzes)`);
+  if (blocks > QUIZ_QUESTIONS_MAX)
+    problems.push(`Questions: the quiz has ${blocks}; a quiz holds at most ${QUIZ_QUESTIONS_MAX} (split it into several quizzes)`);
   if (!parsed.ok) problems.push(...parsed.problems.map(quizProblemText));
   if (problems.length > 0 || !title.ok || !parsed.ok) {
     await ctx.reply(quizProblemsText(problems));
@@ -28,5 +29,7 @@ export async function createQuizFromCommand(ctx: BotContext, command: NewQuizCom
   }
   const quiz = await createQuiz(ctx.deps.db, { ownerId: from.id, title: title.title, questions: parsed.questions });
   ctx.logger.info({ quizId: quiz.id, ownerId: from.id, questions: parsed.questions.length, guided: false }, 'Quiz created');
-  await ctx.reply(quizCreatedText({ id: quiz.id, title: quiz.title, questionCount: parsed.questions.length, botUsername: ctx.me.username }));
+  await ctx.reply(
+    quizCreatedText({ id: quiz.id, title: quiz.title, questionCount: parsed.questions.length, botUsername: ctx.me.username }),
+  );
 }

@@ -17,21 +17,20 @@ export class RetryLaterError extends Error {
   readonly code = 'RETRY_LATER';
 }
 
-export type FailureDecision =
-  | { kind: 'done'; reason: string }
-  | { kind: 'retry'; delayMs: number }
-  | { kind: 'park'; reason: string };
+export type FailureDecision = { kind: 'done'; reason: string } | { kind: 'retry'; delayMs: number } | { kind: 'park'; reason: string };
 
 /** The longest wait between two tries of an update that asked to be retried later. */
 const RETRY_LATER_MAX_MS = 30_000;
 
 export function decideFailure(error: unknown, context: { attempt: number; maxAttempts: number; backoff: Backoff }): FailureDecision {
-  if (error instanceof RetryLaterError) return { kind: 'retry', delayMs: Math.min(RETRY_LATER_MAX_MS, context.backoff.delayMs(context.attempt)) };
+  if (error instanceof RetryLaterError)
+    return { kind: 'retry', delayMs: Math.min(RETRY_LATER_MAX_MS, context.backoff.delayMs(context.attempt)) };
   const delivery = deliveryOf(error);
   if (delivery === 'unreachable') return { kind: 'done', reason: 'the chat is unreachable (the bot was blocked or removed)' };
   if (delivery === 'refused') return { kind: 'park', reason: 'Telegram refused the request' };
   const sqlState = errorCode(error);
-  if (sqlState !== undefined && /^2[23][0-9A-Z]{3}$/.test(sqlState)) return { kind: 'park', reason: `the database refused the data (SQLSTATE ${sqlState})` };
+  if (sqlState !== undefined && /^2[23][0-9A-Z]{3}$/.test(sqlState))
+    return { kind: 'park', reason: `the database refused the data (SQLSTATE ${sqlState})` };
   if (context.attempt >= context.maxAttempts) return { kind: 'park', reason: `failed ${context.attempt} times` };
   return { kind: 'retry', delayMs: context.backoff.delayMs(context.attempt) };
 }

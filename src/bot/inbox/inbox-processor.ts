@@ -15,7 +15,14 @@ import { sleep, systemClock, type Clock } from '../../lib/clock.js';
 import { createOutageLog, type OutageBoard } from '../../lib/outage-log.js';
 import type { Database } from '../../store/database.js';
 import { isRetryableDatabaseError } from '../../store/errors.js';
-import { claimInboxHeads, countInbox, parkInboxEntry, purgeHandledInbox, renewInboxClaims, scheduleInboxRetry } from '../../store/queries/inbox.js';
+import {
+  claimInboxHeads,
+  countInbox,
+  parkInboxEntry,
+  purgeHandledInbox,
+  renewInboxClaims,
+  scheduleInboxRetry,
+} from '../../store/queries/inbox.js';
 import type { InboxRow } from '../../store/schema/inbox.js';
 import type { BotContext } from '../context.js';
 import { SOMETHING_WENT_WRONG_TEXT } from '../texts/errors.js';
@@ -113,8 +120,18 @@ class InboxProcessorImpl implements InboxProcessor {
     this.#backoff = options.backoff ?? createBackoff({ initialMs: 1_000, maxMs: 30_000 });
     this.#leaseMs = options.leaseMs ?? 30_000;
     this.#idleCheckMs = options.idleCheckMs ?? 1_000;
-    this.#outage = createOutageLog({ part: 'inbox', logger: this.#logger, clock: this.#clock, ...(options.outages ? { board: options.outages } : {}) });
-    this.#handled = createHandledMarker({ db: options.db, clock: this.#clock, logger: this.#logger, ...(options.outages ? { outages: options.outages } : {}) });
+    this.#outage = createOutageLog({
+      part: 'inbox',
+      logger: this.#logger,
+      clock: this.#clock,
+      ...(options.outages ? { board: options.outages } : {}),
+    });
+    this.#handled = createHandledMarker({
+      db: options.db,
+      clock: this.#clock,
+      logger: this.#logger,
+      ...(options.outages ? { outages: options.outages } : {}),
+    });
   }
 
   start(): void {
@@ -173,7 +190,12 @@ class InboxProcessorImpl implements InboxProcessor {
       this.#pokedWhileClaiming = false;
       let claimed: InboxRow[];
       try {
-        claimed = await claimInboxHeads(this.#options.db, { by: this.#options.instanceId, now: new Date(this.#clock.now()), leaseMs: this.#leaseMs, limit: free });
+        claimed = await claimInboxHeads(this.#options.db, {
+          by: this.#options.instanceId,
+          now: new Date(this.#clock.now()),
+          leaseMs: this.#leaseMs,
+          limit: free,
+        });
         this.#outage.success();
         failures = 0;
       } catch (error) {
@@ -232,10 +254,12 @@ class InboxProcessorImpl implements InboxProcessor {
     if (decision.kind === 'park') return this.#park(row, update, error, decision.reason);
     this.#stats.retried++;
     const retryAt = new Date(this.#clock.now() + decision.delayMs);
-    await scheduleInboxRetry(this.#options.db, { updateId: row.updateId, retryAt, error: describeError(error) }).catch((failure: unknown) => {
-      // The claim lapses and the update is claimed again: the retry still happens, a little later.
-      this.#recordFailed(failure);
-    });
+    await scheduleInboxRetry(this.#options.db, { updateId: row.updateId, retryAt, error: describeError(error) }).catch(
+      (failure: unknown) => {
+        // The claim lapses and the update is claimed again: the retry still happens, a little later.
+        this.#recordFailed(failure);
+      },
+    );
   }
 
   async #park(row: InboxRow, update: Update | undefined, error: unknown, reason: string): Promise<void> {
@@ -245,7 +269,11 @@ class InboxProcessorImpl implements InboxProcessor {
       { updateId: row.updateId, kind: row.kind, lane: row.lane, attempts: row.attempts, reason, error: describeError(error) },
       'Update parked as a dead letter: its handler failed for good (kept in the inbox table)',
     );
-    await parkInboxEntry(this.#options.db, { updateId: row.updateId, at: new Date(this.#clock.now()), error: `${reason}: ${describeError(error)}` }).catch((failure: unknown) => {
+    await parkInboxEntry(this.#options.db, {
+      updateId: row.updateId,
+      at: new Date(this.#clock.now()),
+      error: `${reason}: ${describeError(error)}`,
+    }).catch((failure: unknown) => {
       this.#recordFailed(failure);
     });
     const chatId = update?.message?.chat.id;
@@ -257,14 +285,22 @@ class InboxProcessorImpl implements InboxProcessor {
   /** Recording an attempt's end failed: an outage is reported as one, anything else once as an error. */
   #recordFailed(failure: unknown): void {
     if (isRetryableDatabaseError(failure)) this.#outage.failure(failure);
-    else this.#logger.error({ error: describeError(failure) }, 'Could not record how an update\'s handling ended: it is handled again when its claim lapses');
+    else
+      this.#logger.error(
+        { error: describeError(failure) },
+        "Could not record how an update's handling ended: it is handled again when its claim lapses",
+      );
   }
 
   /** Keeps the claims of long handlers (a reply waiting for its chat's turn) from lapsing. */
   #scheduleRenewal(): void {
     this.#renewTimer = this.#clock.setTimeout(() => {
       const ids = [...this.#active.keys()];
-      renewInboxClaims(this.#options.db, { by: this.#options.instanceId, updateIds: ids, until: new Date(this.#clock.now() + this.#leaseMs) })
+      renewInboxClaims(this.#options.db, {
+        by: this.#options.instanceId,
+        updateIds: ids,
+        until: new Date(this.#clock.now() + this.#leaseMs),
+      })
         .catch((error: unknown) => this.#outage.failure(error))
         .finally(() => {
           if (this.#running) this.#scheduleRenewal();
@@ -279,7 +315,9 @@ class InboxProcessorImpl implements InboxProcessor {
       void (async () => {
         for (let i = 0; i < 100; i++) if ((await purgeHandledInbox(this.#options.db, { before, limit: 1_000 })) < 1_000) break;
       })()
-        .catch((error: unknown) => this.#logger.warn({ error: describeError(error) }, 'Could not purge handled inbox rows: trying again in an hour'))
+        .catch((error: unknown) =>
+          this.#logger.warn({ error: describeError(error) }, 'Could not purge handled inbox rows: trying again in an hour'),
+        )
         .finally(() => {
           if (this.#running) this.#schedulePurge(PURGE_EVERY_MS);
         });

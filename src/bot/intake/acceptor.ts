@@ -55,7 +55,10 @@ export function createAcceptor(options: AcceptorOptions): Acceptor {
   const refuse = (raw: Update, kind: CheckedKind, reason: RefusalReason): false => {
     // Only the id, type and reason: the update's text is the user's, and a forged one may be anything.
     const updateId = Number.isSafeInteger(raw.update_id) ? raw.update_id : undefined;
-    logger.warn({ updateId, type: kind, reason }, 'Update refused at intake (it breaks the rules of a Telegram update): acknowledged, not stored');
+    logger.warn(
+      { updateId, type: kind, reason },
+      'Update refused at intake (it breaks the rules of a Telegram update): acknowledged, not stored',
+    );
     options.onRefused?.(reason);
     return false;
   };
@@ -85,7 +88,10 @@ export function createAcceptor(options: AcceptorOptions): Acceptor {
       if (!(error instanceof AnswerRejectedError)) throw error;
       // The database refused it for good: it can never be saved; keep it for the operator, and let intake move on.
       deps.answers.refused++;
-      logger.warn({ updateId: update.update_id, error: describeError(error) }, 'Poll answer refused for good: kept as a dead letter in the inbox');
+      logger.warn(
+        { updateId: update.update_id, error: describeError(error) },
+        'Poll answer refused for good: kept as a dead letter in the inbox',
+      );
       await inbox.add(inboxEntryOf(update, acceptedAt, { reason: describeError(error) }));
       options.onDeadLetter?.('poll_answer');
       return true;

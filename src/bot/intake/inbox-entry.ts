@@ -16,8 +16,15 @@ export function updateKind(update: Update): string {
 }
 
 export function laneOf(update: Update): string {
-  const u = update as unknown as Partial<Record<string, { chat?: { id?: unknown }; message?: { chat?: { id?: unknown } }; from?: { id?: unknown }; id?: unknown }>>;
-  const chatId = u.message?.chat?.id ?? u.callback_query?.message?.chat?.id ?? u.my_chat_member?.chat?.id ?? u.chat_member?.chat?.id ?? u.edited_message?.chat?.id;
+  const u = update as unknown as Partial<
+    Record<string, { chat?: { id?: unknown }; message?: { chat?: { id?: unknown } }; from?: { id?: unknown }; id?: unknown }>
+  >;
+  const chatId =
+    u.message?.chat?.id ??
+    u.callback_query?.message?.chat?.id ??
+    u.my_chat_member?.chat?.id ??
+    u.chat_member?.chat?.id ??
+    u.edited_message?.chat?.id;
   if (typeof chatId === 'number') return `chat:${chatId}`;
   const fromId = u.callback_query?.from?.id;
   if (typeof fromId === 'number') return `user:${fromId}`;

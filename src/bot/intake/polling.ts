@@ -55,8 +55,20 @@ export async function startPolling(options: PollingOptions): Promise<Polling> {
   const clock = options.clock ?? systemClock;
   const concurrency = options.concurrency ?? POLLING_CONCURRENCY;
   const tracker = new UpdateTracker();
-  const telegram = createOutageLog({ part: 'intake', dependency: 'telegram', logger, clock, ...(options.outages ? { board: options.outages } : {}) });
-  const database = createOutageLog({ part: 'intake', dependency: 'database', logger, clock, ...(options.outages ? { board: options.outages } : {}) });
+  const telegram = createOutageLog({
+    part: 'intake',
+    dependency: 'telegram',
+    logger,
+    clock,
+    ...(options.outages ? { board: options.outages } : {}),
+  });
+  const database = createOutageLog({
+    part: 'intake',
+    dependency: 'database',
+    logger,
+    clock,
+    ...(options.outages ? { board: options.outages } : {}),
+  });
   const backoff = createBackoff({ initialMs: 100, maxMs: 5_000 });
   const stopping = new AbortController();
   stats.mode = 'polling';
@@ -112,12 +124,18 @@ export async function startPolling(options: PollingOptions): Promise<Polling> {
   };
 
   // A webhook left over from an earlier deployment would make getUpdates fail with 409.
-  await withRetries(() => bot.api.deleteWebhook(), () => false);
+  await withRetries(
+    () => bot.api.deleteWebhook(),
+    () => false,
+  );
 
   // The backlog: batch after batch without waiting, each accepted before the next is asked for.
   let backlog = 0;
   for (;;) {
-    const { fresh, fetched } = await withRetries(() => fetch(BATCH_LIMIT, 0), () => false);
+    const { fresh, fetched } = await withRetries(
+      () => fetch(BATCH_LIMIT, 0),
+      () => false,
+    );
     const accepted = Promise.all(fresh.map(handle));
     acceptor.flush();
     await accepted;
@@ -135,14 +153,21 @@ export async function startPolling(options: PollingOptions): Promise<Polling> {
         // Nothing more can come until then, so the writers commit what they hold at once.
         if (tracker.inFlight > 0) setImmediate(() => acceptor.flush());
         while (tracker.inFlight > 0 && !signal.aborted) await Promise.race([tracker.whenOneEnds(), aborted(signal as AbortSignal)]);
-        const { fresh, fetched } = await withRetries(() => fetch(limit, LONG_POLL_S, signal), () => signal.aborted);
+        const { fresh, fetched } = await withRetries(
+          () => fetch(limit, LONG_POLL_S, signal),
+          () => signal.aborted,
+        );
         if (fresh.length > 0 || fetched === 0) return fresh;
       }
     },
   });
-  const sink = createConcurrentSink<Update, unknown>({ consume: handle }, async (error) => {
-    logger.error({ err: error }, 'Update acceptance failed outside its retry loop');
-  }, { concurrency });
+  const sink = createConcurrentSink<Update, unknown>(
+    { consume: handle },
+    async (error) => {
+      logger.error({ err: error }, 'Update acceptance failed outside its retry loop');
+    },
+    { concurrency },
+  );
   const runner: RunnerHandle = createRunner(source, sink);
   runner.start();
   logger.info({ concurrency, allowedUpdates: ALLOWED_UPDATES, backlog }, 'Long polling started');
@@ -158,9 +183,11 @@ export async function startPolling(options: PollingOptions): Promise<Polling> {
       stopping.abort();
       // Tell Telegram the accepted updates are done, so a restart does not get them again.
       if (tracker.safeOffset() <= lastOffset) return;
-      await bot.api.getUpdates({ offset: tracker.safeOffset(), limit: 1, timeout: 0, allowed_updates: ALLOWED_UPDATES }).catch((error: unknown) => {
-        logger.warn({ err: error }, 'Could not confirm the last updates: a restart will accept them again');
-      });
+      await bot.api
+        .getUpdates({ offset: tracker.safeOffset(), limit: 1, timeout: 0, allowed_updates: ALLOWED_UPDATES })
+        .catch((error: unknown) => {
+          logger.warn({ err: error }, 'Could not confirm the last updates: a restart will accept them again');
+        });
     },
   };
 }
@@ -171,7 +198,9 @@ const abortPromises = new WeakMap<AbortSignal, Promise<void>>();
 function aborted(signal: AbortSignal): Promise<void> {
   let promise = abortPromises.get(signal);
   if (!promise) {
-    promise = signal.aborted ? Promise.resolve() : new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+    promise = signal.aborted
+      ? Promise.resolve()
+      : new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
     abortPromises.set(signal, promise);
   }
   return promise;

@@ -28,9 +28,7 @@ export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 /** The update kind as a log field or label: one of ALLOWED_UPDATES, or `other` (never a forged key's text). */
 export type CheckedKind = (typeof ALLOWED_UPDATES)[number] | 'other';
 
-export type UpdateCheck =
-  | { ok: true; kind: CheckedKind; update: Update }
-  | { ok: false; kind: CheckedKind; reason: RefusalReason };
+export type UpdateCheck = { ok: true; kind: CheckedKind; update: Update } | { ok: false; kind: CheckedKind; reason: RefusalReason };
 
 // Issue messages that name the rule broken (zod reports a refinement by its message).
 const UNSAFE_ID: RefusalReason = 'unsafe_id';
@@ -82,7 +80,12 @@ const messageFields = {
 };
 
 /** Entities lie within the text they mark (grammY reads a command out of the text by them). */
-function entitiesFitText(message: { text?: string | undefined; entities?: { offset: number; length: number }[] | undefined; caption?: string | undefined; caption_entities?: { offset: number; length: number }[] | undefined }): boolean {
+function entitiesFitText(message: {
+  text?: string | undefined;
+  entities?: { offset: number; length: number }[] | undefined;
+  caption?: string | undefined;
+  caption_entities?: { offset: number; length: number }[] | undefined;
+}): boolean {
   const fits = (text: string | undefined, marks: { offset: number; length: number }[] | undefined): boolean =>
     marks === undefined || marks.every((mark) => text !== undefined && mark.offset + mark.length <= text.length);
   return fits(message.text, message.entities) && fits(message.caption, message.caption_entities);

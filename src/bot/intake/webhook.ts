@@ -89,7 +89,10 @@ export function createWebhookHandler(options: WebhookOptions): WebhookHandler {
     try {
       const outcome = await Promise.race([acceptance.then(() => 'accepted' as const), timedOut]);
       if (outcome === 'accepted') return plain(res, 200, 'ok');
-      logger.warn({ updateId: update.update_id, timeoutMs }, 'Webhook update not accepted in time (database slow or unreachable): 503, Telegram will deliver it again');
+      logger.warn(
+        { updateId: update.update_id, timeoutMs },
+        'Webhook update not accepted in time (database slow or unreachable): 503, Telegram will deliver it again',
+      );
       return plain(res, 503, 'not accepted yet: deliver again');
     } catch (error) {
       logger.warn({ err: error, updateId: update.update_id }, 'Webhook update not accepted: 503, Telegram will deliver it again');
@@ -101,13 +104,19 @@ export function createWebhookHandler(options: WebhookOptions): WebhookHandler {
 }
 
 /** Registers the webhook with Telegram: secret token, connections, the update types handled. */
-export async function setWebhook(bot: Bot<BotContext>, options: { url: string; secret: string; maxConnections: number; logger: Logger }): Promise<void> {
+export async function setWebhook(
+  bot: Bot<BotContext>,
+  options: { url: string; secret: string; maxConnections: number; logger: Logger },
+): Promise<void> {
   await bot.api.setWebhook(options.url, {
     secret_token: options.secret,
     max_connections: options.maxConnections,
     allowed_updates: ALLOWED_UPDATES,
   });
-  options.logger.info({ path: new URL(options.url).pathname, maxConnections: options.maxConnections, allowedUpdates: ALLOWED_UPDATES }, 'Webhook set');
+  options.logger.info(
+    { path: new URL(options.url).pathname, maxConnections: options.maxConnections, allowedUpdates: ALLOWED_UPDATES },
+    'Webhook set',
+  );
 }
 
 function headerOf(req: IncomingMessage): string | undefined {
@@ -118,7 +127,8 @@ function headerOf(req: IncomingMessage): string | undefined {
 function parseUpdate(body: string): Update | undefined {
   try {
     const value: unknown = JSON.parse(body);
-    if (typeof value === 'object' && value !== null && Number.isSafeInteger((value as { update_id?: unknown }).update_id)) return value as Update;
+    if (typeof value === 'object' && value !== null && Number.isSafeInteger((value as { update_id?: unknown }).update_id))
+      return value as Update;
   } catch {
     // not JSON: reported by the caller
   }
@@ -149,7 +159,10 @@ function readBody(req: IncomingMessage, maxBytes: number): Promise<string | unde
 }
 
 function tooLarge(req: IncomingMessage, res: ServerResponse, logger: Logger, maxBytes: number, announced?: number): void {
-  logger.warn({ maxBytes, ...(announced === undefined ? {} : { announcedBytes: announced }) }, 'Webhook body too large: refused with 413, connection closed');
+  logger.warn(
+    { maxBytes, ...(announced === undefined ? {} : { announcedBytes: announced }) },
+    'Webhook body too large: refused with 413, connection closed',
+  );
   refuseAndClose(req, res, 413, `body too large (at most ${maxBytes} bytes)`);
 }
 
@@ -167,7 +180,10 @@ const BACKLOG_POLL_MS = 200;
  * are accepted. On a ManualClock the wait moves as the test advances the clock (Telegram's
  * simulator delivers on that same clock).
  */
-export async function waitForWebhookBacklog(bot: Bot<BotContext>, options: { logger: Logger; clock: Clock; maxWaitMs: number }): Promise<void> {
+export async function waitForWebhookBacklog(
+  bot: Bot<BotContext>,
+  options: { logger: Logger; clock: Clock; maxWaitMs: number },
+): Promise<void> {
   const { clock } = options;
   const started = clock.now();
   for (;;) {

@@ -24,10 +24,16 @@ export const MY_QUIZZES_CALLBACK = {
  */
 export function createMyQuizzesKeyboard(quizzes: readonly { id: number }[]): InlineKeyboard | undefined {
   if (quizzes.length === 0) return undefined;
-  return InlineKeyboard.from(quizzes.slice(0, DELETE_BUTTONS_MAX).map((quiz) => [InlineKeyboard.text(MY_QUIZZES_BUTTONS.delete(quiz.id), MY_QUIZZES_CALLBACK.delete(quiz.id))]));
+  return InlineKeyboard.from(
+    quizzes
+      .slice(0, DELETE_BUTTONS_MAX)
+      .map((quiz) => [InlineKeyboard.text(MY_QUIZZES_BUTTONS.delete(quiz.id), MY_QUIZZES_CALLBACK.delete(quiz.id))]),
+  );
 }
 
 /** "Yes, delete" / "Keep it" under the question whether to delete quiz `quizId`. */
 export function createDeleteQuizKeyboard(quizId: number): InlineKeyboard {
-  return new InlineKeyboard().text(MY_QUIZZES_BUTTONS.confirmDelete, MY_QUIZZES_CALLBACK.confirmDelete(quizId)).text(MY_QUIZZES_BUTTONS.keep, MY_QUIZZES_CALLBACK.list);
+  return new InlineKeyboard()
+    .text(MY_QUIZZES_BUTTONS.confirmDelete, MY_QUIZZES_CALLBACK.confirmDelete(quizId))
+    .text(MY_QUIZZES_BUTTONS.keep, MY_QUIZZES_CALLBACK.list);
 }

@@ -95,7 +95,11 @@ export function questionsAddedText(questions: readonly QuizQuestion[], firstNumb
     return `Question ${firstNumber} added: ${shown}${/[.?!…]$/u.test(shown) ? '' : '.'} ${NEXT_STEP}`;
   }
   const last = firstNumber + questions.length - 1;
-  return [`Questions ${firstNumber}-${last} added:`, ...questions.map((q, i) => `${firstNumber + i}. ${preview(q.text, PREVIEW_LENGTH)}`), NEXT_STEP].join('\n');
+  return [
+    `Questions ${firstNumber}-${last} added:`,
+    ...questions.map((q, i) => `${firstNumber + i}. ${preview(q.text, PREVIEW_LENGTH)}`),
+    NEXT_STEP,
+  ].join('\n');
 }
 
 /** The draft cannot take the questions of a message: the quiz would pass the limit. */
@@ -131,8 +135,9 @@ export function createInPrivateText(botUsername: string): string {
   ].join('\n');
 }
 
-export const TITLE_FIRST_TEXT = 'First send the quiz\'s title as a text message (one line), then the questions.';
-export const NO_QUESTIONS_TEXT = 'Your quiz has no questions yet. Send at least one (a quiz poll or a question in the text format), then /done.';
+export const TITLE_FIRST_TEXT = "First send the quiz's title as a text message (one line), then the questions.";
+export const NO_QUESTIONS_TEXT =
+  'Your quiz has no questions yet. Send at least one (a quiz poll or a question in the text format), then /done.';
 export const NO_DRAFT_TEXT = 'You are not creating a quiz right now. Start one with /newquiz <title>.';
 export const DISCARDED_TEXT = 'Discarded. Nothing was saved.';
 export const NOTHING_TO_CANCEL_TEXT = 'You are not creating a quiz, so there is nothing to cancel.';

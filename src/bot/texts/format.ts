@@ -70,7 +70,13 @@ export function truncate(text: string, max: number): string {
  * Joins head, as many of `lines` as fit in one message, a "…and N more" line for the rest of
  * `total`, and tail. A single line longer than a message is cut.
  */
-export function fitLines(parts: { head: readonly string[]; lines: readonly string[]; total: number; more: (n: number) => string; tail: readonly string[] }): string {
+export function fitLines(parts: {
+  head: readonly string[];
+  lines: readonly string[];
+  total: number;
+  more: (n: number) => string;
+  tail: readonly string[];
+}): string {
   const fixed = [...parts.head, ...parts.tail].join('\n').length + 1;
   // Room for the longest "more" line it could take, so adding it never overflows.
   const budget = MESSAGE_MAX - fixed - parts.more(parts.total).length - 2;

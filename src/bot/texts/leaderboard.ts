@@ -23,7 +23,8 @@ export function chatLeaderboardText(entries: readonly LeaderboardLine[], chatTit
   return fitLines({
     head: [`🏆 Best players${where}`, ''],
     lines: entries.map(
-      (e) => `${place(e.rank)} ${e.name} – ${count(e.points, 'point')} (${count(e.quizzesPlayed, 'quiz', 'quizzes')}, ${e.correctAnswers}/${e.answeredQuestions} correct)`,
+      (e) =>
+        `${place(e.rank)} ${e.name} – ${count(e.points, 'point')} (${count(e.quizzesPlayed, 'quiz', 'quizzes')}, ${e.correctAnswers}/${e.answeredQuestions} correct)`,
     ),
     total: entries.length,
     more: (n) => `…and ${count(n, 'more player')}`,
@@ -36,23 +37,41 @@ export function chatLeaderboardText(entries: readonly LeaderboardLine[], chatTit
  *
  * @param s.accuracy correct answers over answered questions, from 0 to 1
  */
-export function myScoreText(s: { name: string; points: number; quizzesPlayed: number; correct: number; answered: number; accuracy: number }): string {
+export function myScoreText(s: {
+  name: string;
+  points: number;
+  quizzesPlayed: number;
+  correct: number;
+  answered: number;
+  accuracy: number;
+}): string {
   const answers =
     s.answered === 0
       ? '✅ No answers yet: play a quiz with /play <id>, or join one in a group.'
       : `✅ ${s.correct} of ${count(s.answered, 'answer')} correct (${percent(s.accuracy, s.correct < s.answered)})`;
   // Replays and one's own quizzes are played but not counted: say so, or the totals look wrong.
-  return [`📊 ${s.name}`, '', `⭐ ${count(s.points, 'point')}`, `🎲 ${count(s.quizzesPlayed, 'quiz', 'quizzes')} played`, answers, '', 'Only your first play of each quiz counts (never your own quizzes).'].join('\n');
+  return [
+    `📊 ${s.name}`,
+    '',
+    `⭐ ${count(s.points, 'point')}`,
+    `🎲 ${count(s.quizzesPlayed, 'quiz', 'quizzes')} played`,
+    answers,
+    '',
+    'Only your first play of each quiz counts (never your own quizzes).',
+  ].join('\n');
 }
 
 /**
  * A player's place in a run, for a callback query alert; `undefined` when they did not play.
  * `shared`: another player had the same result (and the same place).
  */
-export function playerRankText(r: { rank: number | null; shared?: boolean; players: number; correct: number; questionCount: number } | undefined): string {
+export function playerRankText(
+  r: { rank: number | null; shared?: boolean; players: number; correct: number; questionCount: number } | undefined,
+): string {
   let text: string;
   if (r === undefined) text = 'You did not answer any question of this quiz.';
-  else if (r.rank === null) text = `No correct answer this time (0/${r.questionCount}), so no place among the ${count(r.players, 'player')}.`;
+  else if (r.rank === null)
+    text = `No correct answer this time (0/${r.questionCount}), so no place among the ${count(r.players, 'player')}.`;
   else {
     const medal = r.rank <= MEDALS.length ? `${place(r.rank)} ` : '';
     const where = r.shared ? `You share ${ordinal(r.rank)} place` : `You placed ${ordinal(r.rank)}`;

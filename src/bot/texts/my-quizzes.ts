@@ -8,7 +8,9 @@ export function myQuizzesText(quizzes: readonly { id: number; title: string; que
   }
   return fitLines({
     head: [`📚 Your quizzes (${quizzes.length}):`, ''],
-    lines: quizzes.map((q) => `🔹 ${q.title} (id ${q.id}) – ${count(q.questionCount, 'question')}, ${q.createdAt.toISOString().slice(0, 10)}`),
+    lines: quizzes.map(
+      (q) => `🔹 ${q.title} (id ${q.id}) – ${count(q.questionCount, 'question')}, ${q.createdAt.toISOString().slice(0, 10)}`,
+    ),
     total: quizzes.length,
     more: (n) => `…and ${count(n, 'more quiz', 'more quizzes')}`,
     tail: ['', 'Play one here with /play <id>, or run it in a group with /startquiz <id>.'],

@@ -75,6 +75,7 @@ export function questionProblemText(problem: QuestionProblem): string {
 
 /** Why a time per question cannot be used. */
 export function openPeriodProblemText(problem: OpenPeriodProblem): string {
-  if (problem.kind === 'not_a_period') return `'${preview(problem.text)}' is not a time per question; write seconds (15 or 15s), minutes (2m) or both (1m30s)`;
+  if (problem.kind === 'not_a_period')
+    return `'${preview(problem.text)}' is not a time per question; write seconds (15 or 15s), minutes (2m) or both (1m30s)`;
   return `the time per question must be between ${RUN_OPEN_PERIOD_RANGE}, got '${preview(problem.text)}'`;
 }

@@ -44,7 +44,13 @@ export interface ResultLine {
  * The results of a finished (or stopped) run: the top players, a medal for each of the first
  * three places (equal results share one), then players with no correct answer, unplaced.
  */
-export function resultsText(r: { title: string; questionCount: number; players: number; top: readonly ResultLine[]; stopped: boolean }): string {
+export function resultsText(r: {
+  title: string;
+  questionCount: number;
+  players: number;
+  top: readonly ResultLine[];
+  stopped: boolean;
+}): string {
   const head = r.stopped ? `🛑 The quiz "${r.title}" was stopped early.` : `🏁 The quiz "${r.title}" has finished!`;
   if (r.players === 0) return `${head}\n\nNo one answered.`;
   const anyRanked = r.top.some((p) => p.rank !== null);

@@ -85,7 +85,10 @@ export async function claimInboxHeads(executor: Executor, params: ClaimParams): 
 }
 
 /** Extends the claims `by` holds on these updates (handlers still running). */
-export async function renewInboxClaims(executor: Executor, params: { by: string; updateIds: readonly number[]; until: Date }): Promise<void> {
+export async function renewInboxClaims(
+  executor: Executor,
+  params: { by: string; updateIds: readonly number[]; until: Date },
+): Promise<void> {
   if (params.updateIds.length === 0) return;
   await executor.execute(sql`
     update inbox set claimed_until = ${params.until.toISOString()}::timestamptz

@@ -20,9 +20,16 @@ export interface InsertOrRefreshOptions<TTable extends PgTable> {
 }
 
 /** Inserts `row` into `table`, or applies `refresh` to the existing row when a `compared` column changed. */
-export async function insertOrRefresh<TTable extends PgTable>(executor: Executor, table: TTable, options: InsertOrRefreshOptions<TTable>): Promise<void> {
+export async function insertOrRefresh<TTable extends PgTable>(
+  executor: Executor,
+  table: TTable,
+  options: InsertOrRefreshOptions<TTable>,
+): Promise<void> {
   const current = sql.join([...options.compared], sql`, `);
-  const proposed = sql.join(options.compared.map((column) => sql`excluded.${sql.identifier(column.name)}`), sql`, `);
+  const proposed = sql.join(
+    options.compared.map((column) => sql`excluded.${sql.identifier(column.name)}`),
+    sql`, `,
+  );
   await executor
     .insert(table)
     .values(options.row)

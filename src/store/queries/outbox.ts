@@ -35,7 +35,15 @@ export async function insertOutboxIntents(executor: Executor, intents: readonly 
   const rows = await executor
     .select()
     .from(outbox)
-    .where(and(eq(outbox.runId, intents[0]!.runId), inArray(outbox.kind, intents.map((i) => i.kind))));
+    .where(
+      and(
+        eq(outbox.runId, intents[0]!.runId),
+        inArray(
+          outbox.kind,
+          intents.map((i) => i.kind),
+        ),
+      ),
+    );
   return intents.map((intent) => {
     const row = rows.find((r) => r.kind === intent.kind && r.position === intent.position);
     if (!row) throw new Error(`outbox intent ${intent.kind}@${intent.position} of run ${intent.runId} missing after insert`);

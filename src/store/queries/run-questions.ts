@@ -90,25 +90,17 @@ export async function findRunQuestionByPollId(executor: Executor, pollId: string
  * Stamps the run's question at `position` as closed (answers after this are late). Returns
  * false when there is no such question or it was already closed; the first stamp is kept.
  */
-export async function closeRunQuestion(
-  executor: Executor,
-  params: { runId: number; position: number; closedAt?: Date },
-): Promise<boolean> {
+export async function closeRunQuestion(executor: Executor, params: { runId: number; position: number; closedAt?: Date }): Promise<boolean> {
   const closed = await executor
     .update(runQuestions)
     .set({ closedAt: params.closedAt ?? new Date() })
-    .where(
-      and(eq(runQuestions.runId, params.runId), eq(runQuestions.position, params.position), isNull(runQuestions.closedAt)),
-    )
+    .where(and(eq(runQuestions.runId, params.runId), eq(runQuestions.position, params.position), isNull(runQuestions.closedAt)))
     .returning({ id: runQuestions.id });
   return closed.length > 0;
 }
 
 /** The poll sent for a run's question at `position`, or `undefined` when none was recorded. */
-export async function getRunQuestion(
-  executor: Executor,
-  params: { runId: number; position: number },
-): Promise<RunQuestion | undefined> {
+export async function getRunQuestion(executor: Executor, params: { runId: number; position: number }): Promise<RunQuestion | undefined> {
   const [row] = await executor
     .select()
     .from(runQuestions)
@@ -142,9 +134,17 @@ export interface ReservedQuestion {
 }
 
 /** The question reserved at `position` of a run (see {@link reserveRunQuestion}), or undefined. */
-export async function getReservedQuestion(executor: Executor, params: { runId: number; position: number }): Promise<ReservedQuestion | undefined> {
+export async function getReservedQuestion(
+  executor: Executor,
+  params: { runId: number; position: number },
+): Promise<ReservedQuestion | undefined> {
   const [row] = await executor
-    .select({ questionId: runQuestions.questionId, shownOrder: runQuestions.shownOrder, correctOptionIds: questions.correctOptionIds, optionCount: optionCountOf() })
+    .select({
+      questionId: runQuestions.questionId,
+      shownOrder: runQuestions.shownOrder,
+      correctOptionIds: questions.correctOptionIds,
+      optionCount: optionCountOf(),
+    })
     .from(runQuestions)
     .innerJoin(questions, eq(questions.id, runQuestions.questionId))
     .where(and(eq(runQuestions.runId, params.runId), eq(runQuestions.position, params.position)));

@@ -117,7 +117,11 @@ export async function creditRewards(tx: Transaction, params: CreditRewardsParams
   if (!run) return 0;
   const standings = rankResults(await runPlayerResults(tx, params.runId));
   if (standings.length === 0) return 0;
-  const firstPlays = await claimFirstPlays(tx, { quizId: Number(run.quiz_id), runId: params.runId, userIds: standings.map((s) => s.userId) });
+  const firstPlays = await claimFirstPlays(tx, {
+    quizId: Number(run.quiz_id),
+    runId: params.runId,
+    userIds: standings.map((s) => s.userId),
+  });
   const ownerId = run.owner_id === null ? null : Number(run.owner_id);
   const rows = standings
     .map((standing) => {

@@ -40,7 +40,10 @@ type ResultRow = {
  * primary-key range). A player is a user with at least one answer still standing: one who only
  * retracted votes did not play.
  */
-export async function runPlayerResults(executor: Executor, runId: number): Promise<(PlayerResult & { firstName: string; username: string | null })[]> {
+export async function runPlayerResults(
+  executor: Executor,
+  runId: number,
+): Promise<(PlayerResult & { firstName: string; username: string | null })[]> {
   const rows = await executor.execute<ResultRow>(sql`
     select per_user.*, users.first_name, users.username
     from (
@@ -72,11 +75,7 @@ export async function runPlayerResults(executor: Executor, runId: number): Promi
  * @example
  * const { players, top } = await runLeaderboard(db, run.id, { limit: 10 });
  */
-export async function runLeaderboard(
-  executor: Executor,
-  runId: number,
-  options: { limit?: number } = {},
-): Promise<RunLeaderboard> {
+export async function runLeaderboard(executor: Executor, runId: number, options: { limit?: number } = {}): Promise<RunLeaderboard> {
   const ranked = rankResults(await runPlayerResults(executor, runId));
   return { players: ranked.length, top: ranked.slice(0, options.limit ?? 10) };
 }

@@ -126,7 +126,10 @@ export interface ClaimedRun {
  * again when the claim lapses. Runs another instance is claiming at this moment are skipped,
  * not waited for. No transaction stays open.
  */
-export async function claimDueRuns(executor: Executor, params: { now: Date; limit: number; by: string; leaseMs: number }): Promise<ClaimedRun[]> {
+export async function claimDueRuns(
+  executor: Executor,
+  params: { now: Date; limit: number; by: string; leaseMs: number },
+): Promise<ClaimedRun[]> {
   const due = selectDueRuns(executor, params).as('due');
   const rows = await executor
     .update(runs)
@@ -154,7 +157,11 @@ export async function renewRunClaims(executor: Executor, params: { by: string; r
  */
 export async function releaseRun(executor: Executor, params: { runId: number; nextActionAt: Date | null; by?: string }): Promise<boolean> {
   const where = params.by === undefined ? eq(runs.id, params.runId) : and(eq(runs.id, params.runId), eq(runs.claimedBy, params.by));
-  const released = await executor.update(runs).set({ nextActionAt: params.nextActionAt, claimedBy: null }).where(where).returning({ id: runs.id });
+  const released = await executor
+    .update(runs)
+    .set({ nextActionAt: params.nextActionAt, claimedBy: null })
+    .where(where)
+    .returning({ id: runs.id });
   return released.length > 0;
 }
 
@@ -169,9 +176,7 @@ export async function updateRun(
   patch: RunPatch,
   options: { ifStatus?: readonly RunStatus[] } = {},
 ): Promise<Run | undefined> {
-  const where = options.ifStatus
-    ? and(eq(runs.id, runId), inArray(runs.status, [...options.ifStatus]))
-    : eq(runs.id, runId);
+  const where = options.ifStatus ? and(eq(runs.id, runId), inArray(runs.status, [...options.ifStatus])) : eq(runs.id, runId);
   if (Object.values(patch).every((value) => value === undefined)) {
     const [run] = await executor.select().from(runs).where(where);
     return run;
@@ -191,7 +196,10 @@ export async function nextDueAt(executor: Executor): Promise<Date | undefined> {
 
 /** Active runs (running or finishing), for /monitoring/stats. */
 export async function countActiveRuns(executor: Executor): Promise<number> {
-  const [row] = await executor.select({ count: sql<number>`count(*)::int` }).from(runs).where(isActive);
+  const [row] = await executor
+    .select({ count: sql<number>`count(*)::int` })
+    .from(runs)
+    .where(isActive);
   return row?.count ?? 0;
 }
 
@@ -241,7 +249,10 @@ export async function stopRunningRun(executor: Executor, params: { chatId: numbe
  * next step is due at `nextActionAt`, or at `now` when the run was stopped meanwhile (it is
  * `finishing` and owes its results). The claim ends. Never moves a run backwards.
  */
-export async function advanceRun(executor: Executor, params: { runId: number; position: number; nextActionAt: Date; now: Date }): Promise<boolean> {
+export async function advanceRun(
+  executor: Executor,
+  params: { runId: number; position: number; nextActionAt: Date; now: Date },
+): Promise<boolean> {
   const moved = await executor
     .update(runs)
     .set({
@@ -278,7 +289,10 @@ export async function endRun(
  * was recorded (the answer came faster than the record's commit) moves on now, as if the answer
  * had come after. Call inside the transaction that recorded the send (after {@link advanceRun}).
  */
-export async function hurryIfAnswered(executor: Executor, params: { runId: number; questionId: number; position: number; now: Date }): Promise<boolean> {
+export async function hurryIfAnswered(
+  executor: Executor,
+  params: { runId: number; questionId: number; position: number; now: Date },
+): Promise<boolean> {
   const moved = await executor.execute<{ id: string }>(sql`
     update runs set next_action_at = ${params.now.toISOString()}::timestamptz
     where id = ${params.runId}::bigint and mode = 'private' and status = 'running' and current_position = ${params.position}::int

@@ -16,7 +16,10 @@ export const quizDrafts = pgTable(
       .primaryKey()
       .references(() => users.id, { onDelete: 'cascade' }),
     title: text('title'),
-    questions: jsonb('questions').$type<QuizQuestion[]>().notNull().default(sql`'[]'::jsonb`),
+    questions: jsonb('questions')
+      .$type<QuizQuestion[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check('quiz_drafts_questions_array_ck', sql`jsonb_typeof(${t.questions}) = 'array'`)],

@@ -4,14 +4,26 @@ import { badRequest } from '../errors.js';
 import { isAdminStatus, resolveChat, type MethodHandler } from '../method-context.js';
 import { wireBotUser, wireChatMember, wireUser } from '../wire.js';
 
-const NO_GIFTS = { unlimited_gifts: false, limited_gifts: false, unique_gifts: false, premium_subscription: false, gifts_from_channels: false };
+const NO_GIFTS = {
+  unlimited_gifts: false,
+  limited_gifts: false,
+  unique_gifts: false,
+  premium_subscription: false,
+  gifts_from_channels: false,
+};
 
 export const getChat: MethodHandler = (params, ctx): ChatFullInfo => {
   const chat = resolveChat(params, ctx);
   const common = { id: chat.id, accent_color_id: 0, max_reaction_count: 11, accepted_gift_types: NO_GIFTS };
   if (chat.type === 'private') {
     const user = ctx.world.user(chat.id);
-    return { ...common, type: 'private', first_name: user?.firstName ?? 'User', ...(user?.lastName ? { last_name: user.lastName } : {}), ...(user?.username ? { username: user.username } : {}) };
+    return {
+      ...common,
+      type: 'private',
+      first_name: user?.firstName ?? 'User',
+      ...(user?.lastName ? { last_name: user.lastName } : {}),
+      ...(user?.username ? { username: user.username } : {}),
+    };
   }
   return { ...common, type: chat.type, title: chat.title ?? 'Group' } as ChatFullInfo;
 };

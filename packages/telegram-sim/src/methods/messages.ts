@@ -33,7 +33,9 @@ export const editMessageText: MethodHandler = (params, ctx) => {
   if (message.pollId !== undefined) throw badRequest('there is no text in the message to edit');
   const markup = isInlineKeyboard(replyMarkup) ? replyMarkup : undefined;
   if (message.text === text && JSON.stringify(message.replyMarkup) === JSON.stringify(markup)) {
-    throw badRequest('message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message');
+    throw badRequest(
+      'message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
+    );
   }
   requireCanPost(chat, ctx);
   admitMessage(chat, params, ctx); // edits count against the limits (Telegram's FAQ on groups)
@@ -60,7 +62,8 @@ export const pinChatMessage: MethodHandler = (params, ctx) => {
   const chat = resolveChat(params, ctx);
   const message = resolveMessage(chat, params, 'message to pin not found');
   requireCanPost(chat, ctx);
-  if (chat.type !== 'private' && !isAdminStatus(chat.botStatus)) throw badRequest('not enough rights to manage pinned messages in the chat');
+  if (chat.type !== 'private' && !isAdminStatus(chat.botStatus))
+    throw badRequest('not enough rights to manage pinned messages in the chat');
   admitMessage(chat, params, ctx); // pinning posts a service message
   chat.pinnedMessageId = message.messageId;
   ctx.world.log(chat, { by: 'bot', kind: 'pin', messageId: message.messageId });
