@@ -13,6 +13,15 @@ export interface AdvanceOptions {
   maxMs?: number;
   /** Real time the bot gets between two steps [5 ms]. */
   settleMs?: number;
+  /**
+   * The clock does not move while this says so (say, a webhook request is in flight: on a loaded
+   * machine a request can take longer in real time than a step, and a timeout of the bot's on
+   * the clock would fire at a moment no real Telegram could make it fire). Waited out in real
+   * time, at most `holdMaxMs` per step.
+   */
+  holdWhile?: () => boolean;
+  /** Longest real wait for `holdWhile` in one step [30 s]. */
+  holdMaxMs?: number;
 }
 
 /** Advances `clock` step by step until `check` returns something other than undefined/false. */
@@ -30,6 +39,15 @@ export async function advanceUntil<T>(
     const value = await check();
     if (value !== undefined && value !== false) return value;
     if (advanced >= maxMs) throw new Error(`${what} did not happen within ${maxMs} ms of clock time`);
+    if (options.holdWhile) await holdWhile(options.holdWhile, options.holdMaxMs ?? 30_000, what);
     clock.advance(stepMs);
+  }
+}
+
+async function holdWhile(busy: () => boolean, maxMs: number, what: string): Promise<void> {
+  const started = performance.now();
+  while (busy()) {
+    if (performance.now() - started > maxMs) throw new Error(`waiting for ${what}: the clock was held for ${maxMs} ms of real time`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
