@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from 'telegram-sim/clock';
 import type { SimMessage, SimUser } from 'telegram-sim/world-types';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
-import { advanceUntil } from '../helpers/drive-clock.js';
+import { advanceUntil, type AdvanceOptions } from '../helpers/drive-clock.js';
 import { createQuizOf } from '../helpers/fixtures.js';
 import { OPTION_COUNT, updateBatch, VALID_USER_BASE, withPoll, type GeneratedUpdate } from '../helpers/update-fuzz.js';
 import { freePort } from '../helpers/free-port.js';
@@ -38,6 +38,13 @@ describe.each(['polling', 'webhook'] as const)('intake fuzz through %s', (mode) 
   /** The last valid vote of each valid user in each run: what must be stored. */
   const expected = new Map<string, { runId: number; userId: number; updateId: number; optionIds: number[] }>();
   const sent = { valid: 0, mutated: 0, random: 0 };
+
+  /**
+   * Drives the shared clock, held while a webhook request is in flight: the bot answers a webhook
+   * within 10 s of its clock, and on a loaded machine one request can outlive many steps.
+   */
+  const advance = <T>(check: () => T | undefined | false | Promise<T | undefined | false>, what: string, options: AdvanceOptions = {}) =>
+    advanceUntil(clock, check, what, { ...options, holdWhile: () => h.sim.stats().updates.webhook.inFlight > 0 });
 
   beforeAll(async () => {
     clock = new ManualClock(Date.UTC(2026, 4, 13, 12));
@@ -74,14 +81,12 @@ describe.each(['polling', 'webhook'] as const)('intake fuzz through %s', (mode) 
   /** Starts the quiz in the group and waits until its poll is recorded (answers to it are then scored at once). */
   async function askQuestion(): Promise<typeof current> {
     const start = h.sim.world.sendText(owner.id, groupId, `/startquiz ${quizId} 10m`);
-    const poll = await advanceUntil(
-      clock,
+    const poll = await advance(
       () => h.botMessages(groupId).find((m) => m.messageId > start.messageId && m.pollId !== undefined),
       'the question',
       { stepMs: 250 },
     );
-    const recorded = await advanceUntil(
-      clock,
+    const recorded = await advance(
       async () => (await h.db.query.runQuestions.findFirst({ where: (q, { eq }) => eq(q.pollId, poll.pollId!) })) ?? undefined,
       'the question recorded',
       { stepMs: 50 },
@@ -93,8 +98,7 @@ describe.each(['polling', 'webhook'] as const)('intake fuzz through %s', (mode) 
   async function ensureOpenQuestion(): Promise<void> {
     if (current.closesAt - clock.now() > 4 * 60_000) return;
     const poll = current.poll;
-    await advanceUntil(
-      clock,
+    await advance(
       () => h.botMessages(groupId).some((m) => m.messageId > poll.messageId && m.text?.includes('has finished')),
       'the results',
       { stepMs: 1_000 },
@@ -121,16 +125,14 @@ describe.each(['polling', 'webhook'] as const)('intake fuzz through %s', (mode) 
           });
       }
     }
-    await advanceUntil(
-      clock,
+    await advance(
       async () => {
         if (h.sim.stats().updates.pending > 0 || h.app.intake.snapshot().in_flight > 0 || h.app.store.answerWriter.stats().buffered > 0)
           return false;
         return (await h.app.inbox.counts()).open === 0;
       },
       'every update acknowledged and handled',
-      // The bot's webhook answers within 10 s of its clock: a request in flight holds the clock.
-      { stepMs: 500, maxMs: 5 * 60_000, holdWhile: () => h.sim.stats().updates.webhook.inFlight > 0 },
+      { stepMs: 500, maxMs: 5 * 60_000 },
     );
   }
 
@@ -166,8 +168,7 @@ describe.each(['polling', 'webhook'] as const)('intake fuzz through %s', (mode) 
 
     // The bot still answers, in the group it plays in, and says it is healthy.
     const reply = h.sim.world.sendText(owner.id, groupId, '/leaderboard');
-    await advanceUntil(
-      clock,
+    await advance(
       () => h.botMessages(groupId).find((m) => m.messageId > reply.messageId && m.text !== undefined && m.pollId === undefined),
       'the /leaderboard reply',
       { stepMs: 500 },
