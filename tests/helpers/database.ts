@@ -1,7 +1,9 @@
 import { inject } from 'vitest';
 import { createLogger } from '../../src/logger.js';
+import { createAnswerWriter } from '../../src/store/answer-writer.js';
 import { createDatabase, type DatabaseHandle, type DatabaseOptions } from '../../src/store/database.js';
 import { runMigrations } from '../../src/store/migrate.js';
+import type { Store } from '../../src/store/open-store.js';
 import { createScratchDatabase, type ScratchDatabase } from '../../tools/scratch-database.js';
 
 /** A logger that stays quiet unless TEST_LOG_LEVEL asks otherwise. */
@@ -35,6 +37,21 @@ export async function createMigratedTestDatabase(
     async drop() {
       await handle.close(1);
       await database.drop();
+    },
+  };
+}
+
+/**
+ * The Store a running bot hands its monitoring (pool and answer writer), on a test database's
+ * pool: `close()` flushes the writer only, the pool stays the test database's to drop.
+ */
+export function storeOnTestDatabase(handle: DatabaseHandle): Store {
+  const answerWriter = createAnswerWriter({ db: handle.db, logger: testLogger });
+  return {
+    database: handle,
+    answerWriter,
+    close: async () => {
+      await answerWriter.close();
     },
   };
 }

@@ -8,9 +8,8 @@ import { createLiveStats } from '../../src/monitoring/live-stats.js';
 import { startMonitoringServer, type MonitoringServer } from '../../src/monitoring/http-server.js';
 import { createMetricsRegistry } from '../../src/monitoring/metrics.js';
 import { createOutboundQueue, type OutboundQueue } from '../../src/queue/outbound-queue.js';
-import { createAnswerWriter } from '../../src/store/answer-writer.js';
 import type { Store } from '../../src/store/open-store.js';
-import { createMigratedTestDatabase, testLogger } from '../helpers/database.js';
+import { createMigratedTestDatabase, storeOnTestDatabase, testLogger } from '../helpers/database.js';
 import { openRaw } from '../helpers/raw-http.js';
 
 const TOKEN = 'monitoring-token-for-tests-0123456789';
@@ -33,14 +32,7 @@ async function startServer(store: Store, token?: string): Promise<MonitoringServ
 
 beforeAll(async () => {
   database = await createMigratedTestDatabase({ poolSize: 3, maxOverflow: 2 });
-  const answerWriter = createAnswerWriter({ db: database.handle.db, logger: testLogger });
-  const store: Store = {
-    database: database.handle,
-    answerWriter,
-    close: async () => {
-      await answerWriter.close();
-    },
-  };
+  const store = storeOnTestDatabase(database.handle);
   queue = createOutboundQueue({ logger: testLogger, workers: 7 });
   open = await startServer(store);
   guarded = await startServer(store, TOKEN);
@@ -126,11 +118,7 @@ describe('monitoring endpoints', () => {
       health: async () => ({ healthy: true, failing: {} }),
       stats: async () => ({}),
       registry: createMetricsRegistry({
-        store: {
-          database: database.handle,
-          answerWriter: createAnswerWriter({ db: database.handle.db, logger: testLogger }),
-          close: async () => undefined,
-        },
+        store: storeOnTestDatabase(database.handle),
         queue,
       }),
       // A route that reads the body, as the webhook does.

@@ -12,9 +12,7 @@ import { createAnswerCounters, type AnswerCounters } from '../../src/bot/answer-
 import { IntakeStats } from '../../src/bot/intake/intake-stats.js';
 import { createMetricsRegistry } from '../../src/monitoring/metrics.js';
 import { createOutboundQueue, type OutboundQueue } from '../../src/queue/outbound-queue.js';
-import { createAnswerWriter } from '../../src/store/answer-writer.js';
-import type { Store } from '../../src/store/open-store.js';
-import { createMigratedTestDatabase, testLogger } from '../helpers/database.js';
+import { createMigratedTestDatabase, storeOnTestDatabase, testLogger } from '../helpers/database.js';
 
 let database: Awaited<ReturnType<typeof createMigratedTestDatabase>>;
 let queue: OutboundQueue;
@@ -23,14 +21,7 @@ let registry: Registry;
 
 beforeAll(async () => {
   database = await createMigratedTestDatabase({ poolSize: 1, maxOverflow: 1 });
-  const answerWriter = createAnswerWriter({ db: database.handle.db, logger: testLogger });
-  const store: Store = {
-    database: database.handle,
-    answerWriter,
-    close: async () => {
-      await answerWriter.close();
-    },
-  };
+  const store = storeOnTestDatabase(database.handle);
   queue = createOutboundQueue({ logger: testLogger, workers: 1 });
   answers = createAnswerCounters();
   registry = createMetricsRegistry({ store, queue, answers, intake: new IntakeStats() });

@@ -10,9 +10,7 @@ import type { MetricObjectWithValues, MetricValue, Registry } from 'prom-client'
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createMetricsRegistry } from '../../src/monitoring/metrics.js';
 import { createOutboundQueue, type OutboundQueue } from '../../src/queue/outbound-queue.js';
-import { createAnswerWriter } from '../../src/store/answer-writer.js';
-import type { Store } from '../../src/store/open-store.js';
-import { createMigratedTestDatabase, testLogger } from '../helpers/database.js';
+import { createMigratedTestDatabase, storeOnTestDatabase, testLogger } from '../helpers/database.js';
 
 const LOCK_KEY = 4_242_014;
 
@@ -22,14 +20,7 @@ let registry: Registry;
 
 beforeAll(async () => {
   database = await createMigratedTestDatabase({ poolSize: 2, maxOverflow: 2 });
-  const answerWriter = createAnswerWriter({ db: database.handle.db, logger: testLogger });
-  const store: Store = {
-    database: database.handle,
-    answerWriter,
-    close: async () => {
-      await answerWriter.close();
-    },
-  };
+  const store = storeOnTestDatabase(database.handle);
   queue = createOutboundQueue({ logger: testLogger, workers: 1 });
   registry = createMetricsRegistry({ store, queue });
 });
