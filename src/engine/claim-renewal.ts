@@ -8,7 +8,7 @@
 import type { Clock, Timer } from '../lib/clock.js';
 import type { OutageLog } from '../lib/outage-log.js';
 import type { Database } from '../store/database.js';
-import { renewRunClaims } from '../store/queries/runs.js';
+import { renewRunClaims } from '../store/queries/run-claims.js';
 
 /** What {@link startClaimRenewal} needs. */
 export interface ClaimRenewalOptions {

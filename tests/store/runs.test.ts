@@ -3,15 +3,13 @@ import type { RunSettings } from '../../src/store/schema/runs.js';
 import { clearChatBlocked, isChatBlocked, markChatBlocked, upsertChat } from '../../src/store/queries/chats.js';
 import { createQuiz } from '../../src/store/queries/quizzes.js';
 import { closeRunQuestion, findRunQuestionByPollId, recordSentQuestion } from '../../src/store/queries/run-questions.js';
+import { claimDueRuns, renewRunClaims, selectDueRuns } from '../../src/store/queries/run-claims.js';
 import {
   RunAlreadyActiveError,
-  claimDueRuns,
   getActiveRun,
   getRun,
   hurryPrivateRun,
   releaseRun,
-  renewRunClaims,
-  selectDueRuns,
   startRun,
   stopRunningRun,
   updateRun,
