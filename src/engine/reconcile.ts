@@ -8,15 +8,14 @@
  */
 import type { Poll } from 'grammy/types';
 import type { Logger } from 'pino';
-import { ANSWER_GRACE_MS } from '../quiz/run-steps.js';
 import type { Database } from '../store/database.js';
-import { wakeInboxWaitingFor } from '../store/queries/inbox.js';
-import { settleSend, unresolvedQuestionSends } from '../store/queries/outbox.js';
-import { getReservedQuestion, recordSentQuestion } from '../store/queries/run-questions.js';
-import { advanceRun, getRun } from '../store/queries/runs.js';
+import { unresolvedQuestionSends } from '../store/queries/outbox.js';
+import { getReservedQuestion } from '../store/queries/run-questions.js';
+import { getRun } from '../store/queries/runs.js';
 import type { OutboxRow } from '../store/schema/outbox.js';
 import { polledQuestionOf, type PollDirectory } from './poll-directory.js';
 import type { EngineCounters } from './run-step.js';
+import { settleQuestionSent } from './settle-question-sent.js';
 
 export type ReconcileResult = 'known' | 'reconciled' | 'no-match' | 'ambiguous';
 
@@ -52,33 +51,21 @@ export async function reconcilePoll(poll: Poll, ctx: ReconcileContext): Promise<
   const sentAt = new Date(closesAt.getTime() - openPeriodS * 1000);
   ctx.polls.remember(poll.id, polledQuestionOf(run, { ...reserved, position: row.position, sentAt, closesAt }));
   const now = new Date(ctx.now());
-  const reconciled = await ctx.db.transaction(async (tx) => {
-    if (
-      !(await settleSend(tx, {
-        id: row.id,
-        from: ['dispatched', 'unknown'],
-        to: 'sent',
-        at: now,
-        pollId: poll.id,
-        error: 'reconciled from a poll update',
-      }))
-    )
-      return false;
-    await recordSentQuestion(tx, {
-      runId: row.runId,
-      questionId: reserved.questionId,
-      position: row.position,
-      pollId: poll.id,
-      messageId: null,
-      shownOrder: reserved.shownOrder,
-      sentAt,
-      closesAt,
-    });
-    await advanceRun(tx, { runId: row.runId, position: row.position, nextActionAt: new Date(closesAt.getTime() + ANSWER_GRACE_MS), now });
-    // The answers that came before the poll was known wait in the inbox: their turn is now.
-    await wakeInboxWaitingFor(tx, { waitsFor: poll.id, now });
-    return true;
-  });
+  const reconciled = await ctx.db.transaction(
+    async (tx) =>
+      (
+        await settleQuestionSent(tx, {
+          row,
+          reserved,
+          pollId: poll.id,
+          messageId: null,
+          sentAt,
+          closesAt,
+          now,
+          note: 'reconciled from a poll update',
+        })
+      ).settled,
+  );
   if (!reconciled) return 'known';
   ctx.counters.questionsReconciled++;
   ctx.logger.info(

@@ -8,17 +8,17 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../lib/clock.js';
 import { describeError } from '../lib/describe-error.js';
-import { ANSWER_GRACE_MS, reconcileDeadline } from '../quiz/run-steps.js';
+import { reconcileDeadline } from '../quiz/run-steps.js';
 import type { Database } from '../store/database.js';
-import { wakeInboxWaitingFor } from '../store/queries/inbox.js';
 import { settleSend } from '../store/queries/outbox.js';
-import { getReservedQuestion, recordSentQuestion, type ReservedQuestion } from '../store/queries/run-questions.js';
-import { advanceRun, endRun, hurryIfAnswered, releaseRun } from '../store/queries/runs.js';
+import { getReservedQuestion, type ReservedQuestion } from '../store/queries/run-questions.js';
+import { endRun, hurryIfAnswered, releaseRun } from '../store/queries/runs.js';
 import type { OutboxRow } from '../store/schema/outbox.js';
 import type { Run } from '../store/schema/runs.js';
 import type { SendOutcome } from './outbox-sender.js';
 import { polledQuestionOf, type PollDirectory } from './poll-directory.js';
 import type { EngineCounters } from './run-step.js';
+import { settleQuestionSent } from './settle-question-sent.js';
 
 /** A send that did not reach Telegram is tried again this much later. */
 export const SEND_RETRY_MS = 5_000;
@@ -172,35 +172,7 @@ async function recordSent(
   let moved = false;
   let hurried = false;
   await ctx.db.transaction(async (tx) => {
-    if (
-      !(await settleSend(tx, {
-        id: row.id,
-        from: ['dispatched', 'unknown'],
-        to: 'sent',
-        at: now,
-        messageId: message.message_id,
-        pollId: poll.id,
-      }))
-    )
-      return;
-    await recordSentQuestion(tx, {
-      runId: row.runId,
-      questionId: reserved.questionId,
-      position: row.position,
-      pollId: poll.id,
-      messageId: message.message_id,
-      shownOrder: reserved.shownOrder,
-      sentAt,
-      closesAt,
-    });
-    moved = await advanceRun(tx, {
-      runId: row.runId,
-      position: row.position,
-      nextActionAt: new Date(closesAt.getTime() + ANSWER_GRACE_MS),
-      now,
-    });
-    // Answers that reached another instance before this commit wait in the inbox for the poll.
-    await wakeInboxWaitingFor(tx, { waitsFor: poll.id, now });
+    ({ moved } = await settleQuestionSent(tx, { row, reserved, pollId: poll.id, messageId: message.message_id, sentAt, closesAt, now }));
     // A private player may have answered before this commit: their run moves on now.
     if (moved && run.mode === 'private')
       hurried = await hurryIfAnswered(tx, { runId: row.runId, questionId: reserved.questionId, position: row.position, now });
