@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimMessage } from 'telegram-sim/world-types';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
 import { createQuizOf } from '../helpers/fixtures.js';
-import { freePort } from '../helpers/free-port.js';
+import { intakeEnv } from '../helpers/intake-env.js';
 
 const SECRET = 'forged_updates-secret-0123456789';
 /** How long an update may take to be acknowledged before the test calls it a redelivery loop. */
@@ -24,16 +24,7 @@ describe.each(['polling', 'webhook'] as const)('forged and malformed updates thr
   let nextOrderKey = 0;
 
   beforeAll(async () => {
-    const env: Record<string, string> = {};
-    if (mode === 'webhook') {
-      const port = await freePort();
-      Object.assign(env, {
-        BOT_MODE: 'webhook',
-        WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
-        WEBHOOK_SECRET: SECRET,
-        HTTP_PORT: String(port),
-      });
-    }
+    const env = await intakeEnv(mode, SECRET);
     h = await startBotHarness({ env });
     const { world } = h.sim;
     const { owner, quiz } = await createQuizOf(

@@ -21,7 +21,7 @@ import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
 import { advanceUntil, type AdvanceOptions } from '../helpers/drive-clock.js';
 import { createQuizOf } from '../helpers/fixtures.js';
 import { OPTION_COUNT, updateBatch, VALID_USER_BASE, withPoll, type GeneratedUpdate } from '../helpers/update-fuzz.js';
-import { freePort } from '../helpers/free-port.js';
+import { intakeEnv } from '../helpers/intake-env.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_260_513);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 5);
@@ -48,16 +48,7 @@ describe.each(['polling', 'webhook'] as const)('intake fuzz through %s', (mode) 
 
   beforeAll(async () => {
     clock = new ManualClock(Date.UTC(2026, 4, 13, 12));
-    const env: Record<string, string> = {};
-    if (mode === 'webhook') {
-      const port = await freePort();
-      Object.assign(env, {
-        BOT_MODE: 'webhook',
-        WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
-        WEBHOOK_SECRET: SECRET,
-        HTTP_PORT: String(port),
-      });
-    }
+    const env = await intakeEnv(mode, SECRET);
     h = await startBotHarness({ env, simulator: { clock } });
     const { world } = h.sim;
     const created = await createQuizOf(

@@ -16,7 +16,7 @@ import { ManualClock } from 'telegram-sim/clock';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
 import { createEmptyTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { advanceUntil } from '../helpers/drive-clock.js';
-import { freePort } from '../helpers/free-port.js';
+import { intakeEnv } from '../helpers/intake-env.js';
 
 const BOT_TOKEN = '7000000042:LogLeakCanary-BotToken_0123456789abcdefXYZ';
 const WEBHOOK_SECRET = 'LogLeakCanary-WebhookSecret_0123456789';
@@ -66,16 +66,7 @@ describe.each(['polling', 'webhook'] as const)('log lines of a session with fail
     await withAdmin((sql) => sql.unsafe(`create role ${role} login superuser password '${DATABASE_PASSWORD}'`));
     url.username = role;
     url.password = DATABASE_PASSWORD;
-    const env: Record<string, string> = { DATABASE_URL: url.toString(), MONITORING_TOKEN };
-    if (mode === 'webhook') {
-      const port = await freePort();
-      Object.assign(env, {
-        BOT_MODE: 'webhook',
-        WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
-        WEBHOOK_SECRET,
-        HTTP_PORT: String(port),
-      });
-    }
+    const env = { DATABASE_URL: url.toString(), MONITORING_TOKEN, ...(await intakeEnv(mode, WEBHOOK_SECRET)) };
     // Built as tests and the demo build it, without the list of known secrets main.ts adds: the
     // serializers and the token and URL-password patterns alone must keep every secret out.
     const logger = createLogger({ level: 'debug', destination: { write: (line: string) => void raw.push(line) } });
