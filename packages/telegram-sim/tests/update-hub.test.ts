@@ -1,7 +1,7 @@
 import type { Update } from 'grammy/types';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/clock.js';
-import { Params } from '../src/params.js';
+import { params, privateTextUpdate } from './helpers/hub-inputs.js';
 import { BotApiError } from '../src/errors.js';
 import { RawJson } from '../src/raw-json.js';
 import { createUpdateHub, type AddedUpdate, type HandedOutBatch, type UpdateHub } from '../src/update-hub.js';
@@ -10,27 +10,12 @@ const FIRST = 100_000_001;
 const OTHER_POLL = 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running';
 const WEBHOOK_ACTIVE = "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first";
 
-/** Request parameters exactly as the HTTP layer parses them. */
-const params = (values: Record<string, unknown> = {}) => new Params(values);
-
 function updates(answer: RawJson): Update[] {
   expect(answer).toBeInstanceOf(RawJson);
   return JSON.parse(answer.json) as Update[];
 }
 
 const ids = (answer: RawJson): number[] => updates(answer).map((u) => u.update_id);
-
-function message(text: string, chatId = 1): object {
-  return {
-    message: {
-      message_id: 1,
-      date: 0,
-      chat: { id: chatId, type: 'private', first_name: 'A' },
-      from: { id: chatId, is_bot: false, first_name: 'A' },
-      text,
-    },
-  };
-}
 
 /** Tracks whether a promise has settled, without awaiting it. */
 function track<T>(promise: Promise<T>): { settled: () => boolean; promise: Promise<T> } {
@@ -68,8 +53,8 @@ afterEach(() => hub?.close());
 describe('update ids and the answer', () => {
   it('numbers updates from 100000001 up by one and answers the cached JSON of each', async () => {
     newHub();
-    expect(hub.add('message', '1', message('a'))).toBe(FIRST);
-    expect(hub.add('message', '1', message('b'))).toBe(FIRST + 1);
+    expect(hub.add('message', '1', privateTextUpdate('a'))).toBe(FIRST);
+    expect(hub.add('message', '1', privateTextUpdate('b'))).toBe(FIRST + 1);
     expect(
       hub.add('callback_query', '2', { callback_query: { id: 'q', chat_instance: 'c', from: { id: 2, is_bot: false, first_name: 'B' } } }),
     ).toBe(FIRST + 2);
@@ -96,7 +81,7 @@ describe('update ids and the answer', () => {
 describe('offsets and confirmation', () => {
   it('confirms every update below the offset for good', async () => {
     newHub();
-    for (const t of ['a', 'b', 'c']) hub.add('message', '1', message(t));
+    for (const t of ['a', 'b', 'c']) hub.add('message', '1', privateTextUpdate(t));
     expect(ids(await hub.getUpdates(params()))).toEqual([FIRST, FIRST + 1, FIRST + 2]);
     expect(ids(await hub.getUpdates(params({ offset: FIRST + 2 })))).toEqual([FIRST + 2]);
     expect(hub.pendingCount).toBe(1);
@@ -111,8 +96,8 @@ describe('offsets and confirmation', () => {
     newHub();
     const batches: HandedOutBatch[] = [];
     hub.onHandedOut((b) => batches.push(b));
-    hub.add('message', '1', message('a'));
-    hub.add('message', '1', message('b'));
+    hub.add('message', '1', privateTextUpdate('a'));
+    hub.add('message', '1', privateTextUpdate('b'));
     expect(ids(await hub.getUpdates(params()))).toEqual([FIRST, FIRST + 1]);
     clock.advance(1_000);
     expect(ids(await hub.getUpdates(params()))).toEqual([FIRST, FIRST + 1]);
@@ -133,7 +118,7 @@ describe('offsets and confirmation', () => {
     hub.add('poll_answer', '7', { poll_answer: {} }); // answers the waiting poll at once
     expect(ids(await waiting)).toEqual([FIRST]);
     clock.advance(250);
-    hub.add('message', '1', message('later'));
+    hub.add('message', '1', privateTextUpdate('later'));
     expect(hub.add('chat_member', '1', { chat_member: {} })).toBeUndefined(); // filtered out: not reported
     clock.advance(1_000);
     expect(ids(await hub.getUpdates(params({ offset: FIRST + 1 })))).toEqual([FIRST + 1]);
@@ -144,13 +129,13 @@ describe('offsets and confirmation', () => {
     ]);
     expect(added.map((u) => (handedOutAt.get(u.updateId) as number) - u.at)).toEqual([0, 1_000]);
     unsubscribe();
-    hub.add('message', '1', message('unheard'));
+    hub.add('message', '1', privateTextUpdate('unheard'));
     expect(added).toHaveLength(2);
   });
 
   it('a negative offset returns the last N updates and forgets the earlier ones', async () => {
     newHub();
-    for (let i = 0; i < 5; i++) hub.add('message', '1', message(`m${i}`));
+    for (let i = 0; i < 5; i++) hub.add('message', '1', privateTextUpdate(`m${i}`));
     expect(ids(await hub.getUpdates(params({ offset: -2 })))).toEqual([FIRST + 3, FIRST + 4]);
     expect(hub.pendingCount).toBe(2);
     expect(hub.stats().dropped).toBe(3);
@@ -160,8 +145,8 @@ describe('offsets and confirmation', () => {
 
   it('ignores an offset far in the future (answers from the oldest update) but accepts one just past the end', async () => {
     newHub();
-    hub.add('message', '1', message('a'));
-    hub.add('message', '1', message('b'));
+    hub.add('message', '1', privateTextUpdate('a'));
+    hub.add('message', '1', privateTextUpdate('b'));
     expect(ids(await hub.getUpdates(params({ offset: FIRST + 2 + 11 })))).toEqual([FIRST, FIRST + 1]);
     expect(hub.pendingCount).toBe(2);
     expect(ids(await hub.getUpdates(params({ offset: FIRST + 2 + 10 })))).toEqual([]);
@@ -170,7 +155,7 @@ describe('offsets and confirmation', () => {
 
   it('clamps limit to 1-100 instead of refusing it', async () => {
     newHub();
-    for (let i = 0; i < 150; i++) hub.add('message', '1', message(`m${i}`));
+    for (let i = 0; i < 150; i++) hub.add('message', '1', privateTextUpdate(`m${i}`));
     expect(ids(await hub.getUpdates(params({ limit: 0 })))).toEqual([FIRST]);
     expect(ids(await hub.getUpdates(params({ offset: FIRST + 1, limit: 1_000 })))).toHaveLength(100);
     expect(ids(await hub.getUpdates(params({ offset: FIRST + 101, limit: 3 })))).toEqual([FIRST + 101, FIRST + 102, FIRST + 103]);
@@ -179,15 +164,15 @@ describe('offsets and confirmation', () => {
   it('stops an answer before 4 MiB of JSON; the rest comes with the next call', async () => {
     newHub();
     const big = 'x'.repeat(1_500_000);
-    for (let i = 0; i < 3; i++) hub.add('message', '1', message(big));
+    for (let i = 0; i < 3; i++) hub.add('message', '1', privateTextUpdate(big));
     expect(ids(await hub.getUpdates(params()))).toEqual([FIRST, FIRST + 1]);
     expect(ids(await hub.getUpdates(params({ offset: FIRST + 2 })))).toEqual([FIRST + 2]);
   });
 
   it('brakes busy loops like Telegram: the same offset within 0.5 s gets one update, and an empty answer waits 3 s', async () => {
     newHub();
-    hub.add('message', '1', message('a'));
-    hub.add('message', '1', message('b'));
+    hub.add('message', '1', privateTextUpdate('a'));
+    hub.add('message', '1', privateTextUpdate('b'));
     expect(ids(await hub.getUpdates(params()))).toHaveLength(2);
     expect(ids(await hub.getUpdates(params()))).toEqual([FIRST]);
     clock.advance(500);
@@ -209,8 +194,8 @@ describe('long polling', () => {
     const poll = track(hub.getUpdates(params({ timeout: 30 })));
     await flush();
     expect(poll.settled()).toBe(false);
-    hub.add('message', '1', message('wake'));
-    hub.add('message', '1', message('same tick'));
+    hub.add('message', '1', privateTextUpdate('wake'));
+    hub.add('message', '1', privateTextUpdate('same tick'));
     expect(ids(await poll.promise)).toEqual([FIRST, FIRST + 1]);
     expect(hub.stats().handedOut).toBe(2);
   });
@@ -240,7 +225,7 @@ describe('long polling', () => {
     expect(error.errorCode).toBe(409);
     expect(error.description).toBe(OTHER_POLL);
     expect(second.settled()).toBe(false);
-    hub.add('message', '1', message('for the second'));
+    hub.add('message', '1', privateTextUpdate('for the second'));
     expect(ids(await second.promise)).toEqual([FIRST]);
     expect(hub.stats().conflicts).toBe(1);
   });
@@ -251,7 +236,7 @@ describe('long polling', () => {
     expect(ids(await hub.getUpdates(params({ offset: 9, timeout: 0 })))).toEqual([]);
     await flush();
     expect(first.settled()).toBe(false);
-    hub.add('message', '1', message('x'));
+    hub.add('message', '1', privateTextUpdate('x'));
     expect(ids(await first.promise)).toEqual([FIRST]);
   });
 
@@ -275,7 +260,7 @@ describe('long polling', () => {
     controller.abort();
     await expect(dropped).rejects.toMatchObject({ name: 'AbortError' });
     const next = track(hub.getUpdates(params({ offset: 4, timeout: 30 })));
-    hub.add('message', '1', message('x'));
+    hub.add('message', '1', privateTextUpdate('x'));
     expect(ids(await next.promise)).toEqual([FIRST]);
     expect(hub.stats()).toMatchObject({ conflicts: 0, handedOut: 1 });
   });
@@ -284,7 +269,7 @@ describe('long polling', () => {
     newHub();
     const controller = new AbortController();
     controller.abort();
-    hub.add('message', '1', message('x'));
+    hub.add('message', '1', privateTextUpdate('x'));
     await expect(hub.getUpdates(params(), controller.signal)).rejects.toMatchObject({ name: 'AbortError' });
     expect(hub.stats().handedOut).toBe(0);
   });
@@ -311,23 +296,23 @@ describe('allowed_updates', () => {
 
   it('replaces the stored filter when given; it applies to updates added afterwards', async () => {
     newHub();
-    hub.add('message', '1', message('before'));
+    hub.add('message', '1', privateTextUpdate('before'));
     expect(ids(await hub.getUpdates(params({ allowed_updates: ['callback_query', 'CHAT_MEMBER', 'no_such_type'] })))).toEqual([FIRST]);
-    expect(hub.add('message', '1', message('filtered'))).toBeUndefined();
+    expect(hub.add('message', '1', privateTextUpdate('filtered'))).toBeUndefined();
     expect(hub.add('chat_member', '1', { chat_member: {} })).toBe(FIRST + 1);
     expect(hub.getWebhookInfo().allowed_updates).toEqual(['callback_query', 'chat_member']);
 
     // (The clock moves 3 s between calls: Telegram makes a quick repeat with the same offset wait.)
     clock.advance(3_000);
     await hub.getUpdates(params({ offset: FIRST + 2 })); // absent: keeps the filter
-    expect(hub.add('message', '1', message('still filtered'))).toBeUndefined();
+    expect(hub.add('message', '1', privateTextUpdate('still filtered'))).toBeUndefined();
     clock.advance(3_000);
     await hub.getUpdates(params({ offset: FIRST + 2, allowed_updates: 'not json' })); // unparsable: kept too
-    expect(hub.add('message', '1', message('still filtered'))).toBeUndefined();
+    expect(hub.add('message', '1', privateTextUpdate('still filtered'))).toBeUndefined();
 
     clock.advance(3_000);
     await hub.getUpdates(params({ offset: FIRST + 2, allowed_updates: [] })); // []: back to the default
-    expect(hub.add('message', '1', message('welcome back'))).toBe(FIRST + 2);
+    expect(hub.add('message', '1', privateTextUpdate('welcome back'))).toBe(FIRST + 2);
     expect(hub.add('chat_member', '1', { chat_member: {} })).toBeUndefined();
     expect(hub.getWebhookInfo().allowed_updates).toBeUndefined();
   });
@@ -370,18 +355,18 @@ describe('getUpdates and webhooks', () => {
 
   it('getWebhookInfo without a webhook reports an empty url and the pending count', () => {
     newHub();
-    hub.add('message', '1', message('a'));
+    hub.add('message', '1', privateTextUpdate('a'));
     expect(hub.getWebhookInfo()).toEqual({ url: '', has_custom_certificate: false, pending_update_count: 1 });
   });
 
   it('deleteWebhook with drop_pending_updates drops the queue even without a webhook', async () => {
     newHub();
-    hub.add('message', '1', message('a'));
-    hub.add('message', '1', message('b'));
+    hub.add('message', '1', privateTextUpdate('a'));
+    hub.add('message', '1', privateTextUpdate('b'));
     expect(hub.deleteWebhook(params({ drop_pending_updates: true }))).toBe(true);
     expect(hub.pendingCount).toBe(0);
     expect(hub.stats().dropped).toBe(2);
     expect(ids(await hub.getUpdates(params()))).toEqual([]);
-    expect(hub.add('message', '1', message('c'))).toBe(FIRST + 2);
+    expect(hub.add('message', '1', privateTextUpdate('c'))).toBe(FIRST + 2);
   });
 });

@@ -3,26 +3,11 @@ import type { AddressInfo } from 'node:net';
 import type { Update } from 'grammy/types';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/clock.js';
-import { Params } from '../src/params.js';
+import { params, privateTextUpdate } from './helpers/hub-inputs.js';
 import { BotApiError } from '../src/errors.js';
 import { createUpdateHub, type HandedOutBatch, type UpdateHub, type UpdateHubOptions } from '../src/update-hub.js';
 
 const FIRST = 100_000_001;
-
-/** Request parameters exactly as the HTTP layer parses them. */
-const params = (values: Record<string, unknown> = {}) => new Params(values);
-
-function message(text: string, chatId: number): object {
-  return {
-    message: {
-      message_id: 1,
-      date: 0,
-      chat: { id: chatId, type: 'private', first_name: 'A' },
-      from: { id: chatId, is_bot: false, first_name: 'A' },
-      text,
-    },
-  };
-}
 
 /** One webhook request as the bot's endpoint received it; the test decides the answer. */
 interface Received {
@@ -139,7 +124,7 @@ afterEach(async () => {
 /** Sets the webhook and gets one delivery through, so that Telegram's single-connection start is over. */
 async function warmUp(url: string, extra: Record<string, unknown> = {}): Promise<void> {
   hub.setWebhook(params({ url, ...extra }));
-  hub.add('message', 'warm-up', message('warm-up', 999));
+  hub.add('message', 'warm-up', privateTextUpdate('warm-up', 999));
   const first = await endpoint!.next();
   first.respond(200);
   await until(() => hub.stats().webhook.delivered === 1, 'the warm-up update is delivered');
@@ -207,7 +192,7 @@ describe('setWebhook', () => {
       ip_address: '127.0.0.1',
       allowed_updates: ['message', 'poll_answer'],
     });
-    hub.add('message', '1', message('x', 1));
+    hub.add('message', '1', privateTextUpdate('x', 1));
     (await endpoint.next()).respond(500);
     await until(() => hub.stats().webhook.failed === 1, 'the failure is recorded');
     expect(hub.getWebhookInfo()).toEqual({
@@ -240,11 +225,11 @@ describe('webhook delivery', () => {
     newHub();
     endpoint = await startEndpoint();
     hub.setWebhook(params({ url: endpoint.url, secret_token: 'abc_DEF-123' }));
-    hub.add('message', '1', message('hello', 1));
+    hub.add('message', '1', privateTextUpdate('hello', 1));
     const request = await endpoint.next();
     expect(request.headers['x-telegram-bot-api-secret-token']).toBe('abc_DEF-123');
     expect(request.headers['content-type']).toBe('application/json');
-    expect(request.update).toEqual({ update_id: FIRST, ...message('hello', 1) });
+    expect(request.update).toEqual({ update_id: FIRST, ...privateTextUpdate('hello', 1) });
     expect(hub.pendingCount).toBe(1);
     request.respond(204);
     await until(() => hub.pendingCount === 0, 'the update is confirmed');
@@ -255,7 +240,7 @@ describe('webhook delivery', () => {
     newHub();
     endpoint = await startEndpoint(200);
     hub.setWebhook(params({ url: endpoint.url }));
-    hub.add('message', '1', message('x', 1));
+    hub.add('message', '1', privateTextUpdate('x', 1));
     expect((await endpoint.next()).headers['x-telegram-bot-api-secret-token']).toBeUndefined();
   });
 
@@ -265,7 +250,7 @@ describe('webhook delivery', () => {
     const batches: HandedOutBatch[] = [];
     hub.onHandedOut((b) => batches.push(b));
     hub.setWebhook(params({ url: endpoint.url }));
-    hub.add('message', '1', message('x', 1));
+    hub.add('message', '1', privateTextUpdate('x', 1));
     (await endpoint.next()).respond(500);
     await until(() => hub.stats().webhook.failed === 1, 'the first failure is recorded');
     expect(hub.getWebhookInfo().last_error_message).toBe('Wrong response from the webhook: 500 Internal Server Error');
@@ -297,7 +282,7 @@ describe('webhook delivery', () => {
     newHub();
     endpoint = await startEndpoint();
     hub.setWebhook(params({ url: endpoint.url }));
-    hub.add('message', '1', message('x', 1));
+    hub.add('message', '1', privateTextUpdate('x', 1));
     (await endpoint.next()).respond(429, { 'Retry-After': '7' });
     await until(() => hub.stats().webhook.failed === 1, 'the failure is recorded');
     expect(hub.getWebhookInfo().last_error_message).toBe('Wrong response from the webhook: 429 Too Many Requests');
@@ -312,7 +297,7 @@ describe('webhook delivery', () => {
     endpoint = await startEndpoint();
     hub.setWebhook(params({ url: endpoint.url }));
     hub.failNextWebhookDeliveries(1, 'abort_after_send');
-    hub.add('message', '1', message('x', 1));
+    hub.add('message', '1', privateTextUpdate('x', 1));
     const first = await endpoint.next();
     first.respond(200); // the bot did its work and answered
     await until(() => hub.stats().webhook.failed === 1, 'the lost answer counts as a failure');
@@ -330,7 +315,7 @@ describe('webhook delivery', () => {
     endpoint = await startEndpoint(200);
     hub.setWebhook(params({ url: endpoint.url }));
     hub.failNextWebhookDeliveries(2, 'refuse');
-    hub.add('message', '1', message('x', 1));
+    hub.add('message', '1', privateTextUpdate('x', 1));
     await until(() => hub.stats().webhook.failed === 1, 'the first refusal');
     expect(hub.getWebhookInfo().last_error_message).toBe('Connection refused');
     clock.advance(1_000);
@@ -348,7 +333,7 @@ describe('webhook delivery', () => {
     const url = closed.url;
     await closed.close();
     hub.setWebhook(params({ url }));
-    hub.add('message', '1', message('x', 1));
+    hub.add('message', '1', privateTextUpdate('x', 1));
     await until(() => hub.stats().webhook.failed === 1, 'the connection fails');
     expect(hub.getWebhookInfo().last_error_message).toBe('Connection refused');
   });
@@ -357,7 +342,7 @@ describe('webhook delivery', () => {
     newHub({ webhook: { timeoutMs: 5_000 } });
     endpoint = await startEndpoint();
     hub.setWebhook(params({ url: endpoint.url }));
-    hub.add('message', '1', message('x', 1));
+    hub.add('message', '1', privateTextUpdate('x', 1));
     await endpoint.next(); // never answered
     clock.advance(4_999);
     expect(hub.stats().webhook.failed).toBe(0);
@@ -375,9 +360,9 @@ describe('webhook delivery', () => {
     newHub();
     endpoint = await startEndpoint();
     await warmUp(endpoint.url);
-    const a1 = hub.add('message', 'A', message('a1', 1));
-    const a2 = hub.add('message', 'A', message('a2', 1));
-    const b1 = hub.add('message', 'B', message('b1', 2));
+    const a1 = hub.add('message', 'A', privateTextUpdate('a1', 1));
+    const a2 = hub.add('message', 'A', privateTextUpdate('a2', 1));
+    const b1 = hub.add('message', 'B', privateTextUpdate('b1', 2));
     const first = await endpoint.next();
     const second = await endpoint.next();
     expect([first.update.update_id, second.update.update_id]).toEqual([a1, b1]);
@@ -396,8 +381,8 @@ describe('webhook delivery', () => {
     newHub();
     endpoint = await startEndpoint();
     hub.setWebhook(params({ url: endpoint.url }));
-    hub.add('message', 'A', message('a', 1));
-    hub.add('message', 'B', message('b', 2));
+    hub.add('message', 'A', privateTextUpdate('a', 1));
+    hub.add('message', 'B', privateTextUpdate('b', 2));
     const first = await endpoint.next();
     expect(hub.stats().webhook.inFlight).toBe(1);
     first.respond(200);
@@ -409,7 +394,7 @@ describe('webhook delivery', () => {
     newHub();
     endpoint = await startEndpoint();
     await warmUp(endpoint.url, { max_connections: 3 });
-    for (let i = 0; i < 10; i++) hub.add('message', `chat-${i}`, message(`m${i}`, i));
+    for (let i = 0; i < 10; i++) hub.add('message', `chat-${i}`, privateTextUpdate(`m${i}`, i));
     const open: Received[] = [];
     for (let answered = 0; answered < 10; answered++) {
       const expected = Math.min(3, 10 - answered);
@@ -428,8 +413,8 @@ describe('webhook delivery', () => {
     newHub();
     endpoint = await startEndpoint();
     await warmUp(endpoint.url, { max_connections: 2 });
-    const a = [1, 2, 3, 4].map((i) => hub.add('message', 'A', message(`a${i}`, 1))!);
-    const b1 = hub.add('message', 'B', message('b1', 2))!;
+    const a = [1, 2, 3, 4].map((i) => hub.add('message', 'A', privateTextUpdate(`a${i}`, 1))!);
+    const b1 = hub.add('message', 'B', privateTextUpdate('b1', 2))!;
     const first = await endpoint.next();
     expect(first.update.update_id).toBe(a[0]);
     expect(hub.stats().webhook.inFlight).toBe(1); // b1 lies beyond the window of four
@@ -448,7 +433,7 @@ describe('webhook delivery', () => {
     const second = await startEndpoint();
     try {
       hub.setWebhook(params({ url: endpoint.url }));
-      hub.add('message', '1', message('x', 1));
+      hub.add('message', '1', privateTextUpdate('x', 1));
       const held = await endpoint.next();
       clock.advance(1_000);
       hub.setWebhook(params({ url: second.url, secret_token: 'new' }));
@@ -470,7 +455,7 @@ describe('webhook delivery', () => {
     const expected = new Map<string, number[]>();
     for (let i = 0; i < 2_000; i++) {
       const key = `chat-${i % 50}`;
-      const id = hub.add('message', key, message(key, i % 50))!;
+      const id = hub.add('message', key, privateTextUpdate(key, i % 50))!;
       expected.set(key, [...(expected.get(key) ?? []), id]);
     }
     await until(() => hub.pendingCount === 0, 'all 2000 are delivered');
@@ -490,8 +475,8 @@ describe('switching between webhook and getUpdates', () => {
     newHub();
     endpoint = await startEndpoint();
     hub.setWebhook(params({ url: endpoint.url }));
-    hub.add('message', '1', message('a', 1));
-    hub.add('message', '1', message('b', 1));
+    hub.add('message', '1', privateTextUpdate('a', 1));
+    hub.add('message', '1', privateTextUpdate('b', 1));
     (await endpoint.next()).respond(500);
     await until(() => hub.stats().webhook.failed === 1, 'the failure is recorded');
     expect(hub.deleteWebhook(params())).toBe(true);
@@ -507,10 +492,10 @@ describe('switching between webhook and getUpdates', () => {
   it('setWebhook with drop_pending_updates starts from an empty queue', async () => {
     newHub();
     endpoint = await startEndpoint(200);
-    hub.add('message', '1', message('old', 1));
+    hub.add('message', '1', privateTextUpdate('old', 1));
     hub.setWebhook(params({ url: endpoint.url, drop_pending_updates: true }));
     expect(hub.pendingCount).toBe(0);
-    hub.add('message', '1', message('new', 1));
+    hub.add('message', '1', privateTextUpdate('new', 1));
     const request = await endpoint.next();
     expect(request.update.message?.text).toBe('new');
   });
