@@ -4,32 +4,22 @@
  * update at a time in update order, lanes independently, up to `concurrency` at once; any
  * instance may handle any lane (claims with SKIP LOCKED, held as renewable leases). A failing
  * handler is retried with capped backoff a bounded number of times and then parked as a dead
- * letter (kept, logged once, counted); the user whose message failed is told. Nothing here
- * can stop the bot from starting or make the webhook answer 500.
+ * letter (kept, logged once, counted); the user whose message failed is told (one update's
+ * handling and its failures: update-handling.ts). Nothing here can stop the bot from starting
+ * or make the webhook answer 500.
  */
-import { BotError, type Bot } from 'grammy';
-import type { Update } from 'grammy/types';
+import type { Bot } from 'grammy';
 import type { Logger } from 'pino';
 import { createBackoff, type Backoff } from '../../lib/backoff.js';
 import { sleep, systemClock, type Clock } from '../../lib/clock.js';
 import { createOutageLog, type OutageBoard } from '../../lib/outage-log.js';
 import type { Database } from '../../store/database.js';
-import { isRetryableDatabaseError } from '../../store/errors.js';
-import {
-  claimInboxHeads,
-  countInbox,
-  parkInboxEntry,
-  purgeHandledInbox,
-  renewInboxClaims,
-  scheduleInboxRetry,
-} from '../../store/queries/inbox.js';
+import { claimInboxHeads, countInbox, purgeHandledInbox, renewInboxClaims } from '../../store/queries/inbox.js';
 import type { InboxRow } from '../../store/schema/inbox.js';
 import type { BotContext } from '../context.js';
-import { SOMETHING_WENT_WRONG_TEXT } from '../texts/errors.js';
-import { attachAcceptance } from './acceptance.js';
-import { decideFailure } from './failure-policy.js';
 import { describeError } from '../../lib/describe-error.js';
 import { createHandledMarker, type HandledMarker } from './handled-marker.js';
+import { createUpdateHandling, type UpdateHandling } from './update-handling.js';
 
 /** Options of {@link createInboxProcessor}. */
 export interface InboxProcessorOptions {
@@ -93,13 +83,12 @@ class InboxProcessorImpl implements InboxProcessor {
   readonly #clock: Clock;
   readonly #logger: Logger;
   readonly #concurrency: number;
-  readonly #maxAttempts: number;
-  readonly #backoff: Backoff;
   readonly #claimBackoff = createBackoff({ initialMs: 200, maxMs: 10_000 });
   readonly #leaseMs: number;
   readonly #idleCheckMs: number;
   readonly #outage;
   readonly #handled: HandledMarker;
+  readonly #handling: UpdateHandling;
   /** Update ids being handled here -> their handling. */
   readonly #active = new Map<number, Promise<void>>();
   readonly #parkedListeners = new Set<(kind: string) => void>();
@@ -116,8 +105,6 @@ class InboxProcessorImpl implements InboxProcessor {
     this.#clock = options.clock ?? systemClock;
     this.#logger = options.logger.child({ component: 'inbox' });
     this.#concurrency = options.concurrency ?? 200;
-    this.#maxAttempts = options.maxAttempts ?? 5;
-    this.#backoff = options.backoff ?? createBackoff({ initialMs: 1_000, maxMs: 30_000 });
     this.#leaseMs = options.leaseMs ?? 30_000;
     this.#idleCheckMs = options.idleCheckMs ?? 1_000;
     this.#outage = createOutageLog({
@@ -131,6 +118,22 @@ class InboxProcessorImpl implements InboxProcessor {
       clock: this.#clock,
       logger: this.#logger,
       ...(options.outages ? { outages: options.outages } : {}),
+    });
+    this.#handling = createUpdateHandling({
+      db: options.db,
+      bot: options.bot,
+      clock: this.#clock,
+      logger: this.#logger,
+      outage: this.#outage,
+      handledMarker: this.#handled,
+      maxAttempts: options.maxAttempts ?? 5,
+      backoff: options.backoff ?? createBackoff({ initialMs: 1_000, maxMs: 30_000 }),
+      events: {
+        handled: () => this.#stats.handled++,
+        unreachable: () => this.#stats.unreachable++,
+        retried: () => this.#stats.retried++,
+        parked: (kind) => this.noteParked(kind),
+      },
     });
   }
 
@@ -217,79 +220,12 @@ class InboxProcessorImpl implements InboxProcessor {
   }
 
   #start(row: InboxRow): void {
-    const handling = this.#handle(row).finally(() => {
+    const handling = this.#handling.handle(row).finally(() => {
       this.#active.delete(row.updateId);
       // Its lane's next update may be handled now.
       this.poke();
     });
     this.#active.set(row.updateId, handling);
-  }
-
-  async #handle(row: InboxRow): Promise<void> {
-    let update: Update;
-    try {
-      update = JSON.parse(row.payload) as Update;
-    } catch (error) {
-      return this.#park(row, undefined, error, 'its payload is not JSON');
-    }
-    attachAcceptance(update, { acceptedAt: row.acceptedAt, attempt: row.attempts });
-    try {
-      await this.#options.bot.handleUpdate(update);
-    } catch (thrown) {
-      const error = thrown instanceof BotError ? thrown.error : thrown;
-      return this.#failed(row, update, error);
-    }
-    this.#stats.handled++;
-    await this.#handled.mark(row.updateId);
-  }
-
-  async #failed(row: InboxRow, update: Update, error: unknown): Promise<void> {
-    const decision = decideFailure(error, { attempt: row.attempts, maxAttempts: this.#maxAttempts, backoff: this.#backoff });
-    if (decision.kind === 'done') {
-      this.#stats.unreachable++;
-      this.#logger.debug({ updateId: row.updateId, kind: row.kind, reason: decision.reason }, 'Update done without a reply');
-      await this.#handled.mark(row.updateId);
-      return;
-    }
-    if (decision.kind === 'park') return this.#park(row, update, error, decision.reason);
-    this.#stats.retried++;
-    const retryAt = new Date(this.#clock.now() + decision.delayMs);
-    await scheduleInboxRetry(this.#options.db, { updateId: row.updateId, retryAt, error: describeError(error) }).catch(
-      (failure: unknown) => {
-        // The claim lapses and the update is claimed again: the retry still happens, a little later.
-        this.#recordFailed(failure);
-      },
-    );
-  }
-
-  async #park(row: InboxRow, update: Update | undefined, error: unknown, reason: string): Promise<void> {
-    this.noteParked(row.kind);
-    // The error is described, not logged whole: a query error quotes what the user typed.
-    this.#logger.error(
-      { updateId: row.updateId, kind: row.kind, lane: row.lane, attempts: row.attempts, reason, error: describeError(error) },
-      'Update parked as a dead letter: its handler failed for good (kept in the inbox table)',
-    );
-    await parkInboxEntry(this.#options.db, {
-      updateId: row.updateId,
-      at: new Date(this.#clock.now()),
-      error: `${reason}: ${describeError(error)}`,
-    }).catch((failure: unknown) => {
-      this.#recordFailed(failure);
-    });
-    const chatId = update?.message?.chat.id;
-    if (chatId !== undefined) {
-      await this.#options.bot.api.sendMessage(chatId, SOMETHING_WENT_WRONG_TEXT).catch(() => undefined);
-    }
-  }
-
-  /** Recording an attempt's end failed: an outage is reported as one, anything else once as an error. */
-  #recordFailed(failure: unknown): void {
-    if (isRetryableDatabaseError(failure)) this.#outage.failure(failure);
-    else
-      this.#logger.error(
-        { error: describeError(failure) },
-        "Could not record how an update's handling ended: it is handled again when its claim lapses",
-      );
   }
 
   /** Keeps the claims of long handlers (a reply waiting for its chat's turn) from lapsing. */
