@@ -147,6 +147,8 @@ CONF
   printf '#!/bin/sh\nexit 101\n' > "$rootfs/usr/sbin/policy-rc.d"
   chmod +x "$rootfs/usr/sbin/policy-rc.d"
   rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
+  # mktemp -d made the directory 0700: it becomes the image's /, which every user must traverse.
+  chmod 755 "$rootfs"
   tar -C "$rootfs" -c . | docker import \
     -c 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
     -c 'CMD ["bash"]' - "$BASE_TAG" >/dev/null
@@ -176,10 +178,14 @@ build_one() {
     extra=(--build-arg "NODE_VERSION=$("$node_bin" --version | sed 's/^v//')")
   fi
   log "building ${TAG[$name]} (${DEBIAN[$name]})"
-  docker build --network host -q -f "$ctx/$name.Dockerfile" --build-arg "BASE=$BASE_TAG" "${extra[@]}" \
-    --label "offline-images.stand-in-for=${TAG[$name]}" \
-    --label "offline-images.built-from=${DEBIAN[$name]}" \
-    -t "${TAG[$name]}" "$ctx" >/dev/null
+  # The legacy builder (docker.io has no buildx); its deprecation notice is left out of the output.
+  if ! DOCKER_BUILDKIT=0 docker build --network host -f "$ctx/$name.Dockerfile" --build-arg "BASE=$BASE_TAG" "${extra[@]}" \
+      --label "offline-images.stand-in-for=${TAG[$name]}" \
+      --label "offline-images.built-from=${DEBIAN[$name]}" \
+      -t "${TAG[$name]}" "$ctx" >"/tmp/offline-images-build-$name.log" 2>&1; then
+    tail -30 "/tmp/offline-images-build-$name.log" >&2
+    die "docker build of ${TAG[$name]} failed (log: /tmp/offline-images-build-$name.log)"
+  fi
   [ "$ctx" = "$HERE" ] || rm -rf "$ctx"
   TIMES[$name]=$((SECONDS - t0))
   log "built ${TAG[$name]} in ${TIMES[$name]} s"
@@ -241,7 +247,7 @@ check_postgres() {
   if out="$(crun --rm --network "$NET" -e "PGPASSWORD=$pw" "${TAG[postgres]}" psql -h postgres -U quizcheck -d quizcheckdb -tA -c \
       "select current_user || ' ' || current_database() || ' ' || (select count(*) from init_script_ran) || ' ' || (select extname from pg_extension where extname = 'pg_stat_statements') || ' ' || current_setting('max_connections') || ' ' || current_setting('data_directory') || ' ' || (select count(*) >= 0 from pg_stat_statements) || ' ' || split_part(version(), ' ', 2)" 2>&1)"; then
     read -r u d marker ext maxc datadir pss v <<<"$out"
-    if [ "$u $d $marker $ext $maxc $datadir" = "quizcheck quizcheckdb 1 pg_stat_statements 200 /var/lib/postgresql/data" ] && [ "$pss" = t ]; then
+    if [ "$u $d $marker $ext $maxc $datadir" = "quizcheck quizcheckdb 1 pg_stat_statements 200 /var/lib/postgresql/data" ] && { [ "$pss" = t ] || [ "$pss" = true ]; }; then
       if crun --rm --network "$NET" -e PGPASSWORD=wrong "${TAG[postgres]}" psql -h postgres -U quizcheck -d quizcheckdb -c 'select 1' >/dev/null 2>&1; then
         fail postgres "a wrong password was accepted"
       else
@@ -262,7 +268,7 @@ check_redis() {
   for _ in $(seq 1 20); do
     docker exec "$RUN_ID-redis" redis-cli ping >/dev/null 2>&1 && break; sleep 0.5
   done
-  v="$(docker exec "$RUN_ID-redis" redis-server --version | sed 's/.* v=\([^ ]*\).*/\1/')"
+  v="$(docker exec "$RUN_ID-redis" redis-server --version 2>&1 | sed 's/.* v=\([^ ]*\).*/\1/')" || true
   # From another container (the official image has protected mode off; ours must too).
   out="$(crun --rm --network "$NET" "${TAG[redis]}" redis-cli -h redis ping 2>&1)" || true
   if [ "$out" = PONG ]; then
@@ -274,7 +280,7 @@ check_redis() {
 
 check_caddy() {
   local v out
-  v="$(crun --rm --network none "${TAG[caddy]}" caddy version 2>&1 | head -1)"
+  v="$(crun --rm --network none "${TAG[caddy]}" caddy version 2>&1 | head -1)" || true
   if ! out="$(crun --rm --network none -e QUIZ_AGENT_DOMAIN=localhost \
       -v "$REPO/deploy/caddy/Caddyfile:/etc/caddy/Caddyfile:ro" "${TAG[caddy]}" \
       caddy validate --config /etc/caddy/Caddyfile --adapter caddyfile 2>&1)"; then
@@ -294,7 +300,7 @@ check_caddy() {
 
 check_prometheus() {
   local v out
-  v="$(crun --rm --network none "${TAG[prometheus]}" --version 2>&1 | head -1 | awk '{print $3}')"
+  v="$(crun --rm --network none "${TAG[prometheus]}" --version 2>&1 | head -1 | awk '{print $3}')" || true
   # Compose's entrypoint and mounts, verbatim apart from `promtool check config` first.
   crun -d --name "$RUN_ID-prom" --network "$NET" -e MONITORING_TOKEN=check-token \
     -v "$REPO/docs/monitoring/prometheus.yml:/etc/prometheus/prometheus.yml:ro" \
