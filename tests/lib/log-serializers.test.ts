@@ -8,8 +8,9 @@
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { sql as drizzleSql } from 'drizzle-orm';
 import { Api, BotError, Context, GrammyError, HttpError } from 'grammy';
-import type { Update, UserFromGetMe } from 'grammy/types';
+import type { Update } from 'grammy/types';
 import { ReplyError } from 'ioredis';
+import { wireGetMe } from 'telegram-sim/wire';
 import postgres from 'postgres';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { describeError } from '../../src/lib/describe-error.js';
@@ -81,21 +82,7 @@ describe('serializeLoggedError', () => {
         text: USER_TEXT,
       },
     };
-    const me: UserFromGetMe = {
-      id: 7000000077,
-      is_bot: true,
-      first_name: 'Quiz',
-      username: 'quiz_bot',
-      can_join_groups: true,
-      can_read_all_group_messages: false,
-      supports_inline_queries: false,
-      can_connect_to_business: false,
-      has_main_web_app: false,
-      has_topics_enabled: false,
-      allows_users_to_create_topics: false,
-      can_manage_bots: false,
-      supports_join_request_queries: false,
-    };
+    const me = wireGetMe({ id: 7000000077, firstName: 'Quiz', username: 'quiz_bot', canReadAllGroupMessages: false });
     const ctx = new Context(update, new Api(TOKEN), me);
     const error = new BotError(
       new GrammyError('403', { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' }, 'sendMessage', {
