@@ -198,6 +198,7 @@ class InboxProcessorImpl implements InboxProcessor {
           now: new Date(this.#clock.now()),
           leaseMs: this.#leaseMs,
           limit: free,
+          handling: [...this.#active.keys()],
         });
         this.#outage.success();
         failures = 0;
@@ -206,9 +207,7 @@ class InboxProcessorImpl implements InboxProcessor {
         await sleep(this.#clock, this.#claimBackoff.delayMs(++failures), this.#wake.signal);
         continue;
       }
-      // A row this instance is still handling comes back when its lease lapsed before the
-      // renewal (a stalled event loop, a test's clock racing ahead): it stays with its handler.
-      for (const row of claimed) if (!this.#active.has(row.updateId)) this.#start(row);
+      for (const row of claimed) this.#start(row);
       // More may be waiting (a full claim, or work that arrived while claiming): look again at
       // once, after the handlers just started had a turn; otherwise sleep until poked.
       if (claimed.length === free || this.#pokedWhileClaiming) {

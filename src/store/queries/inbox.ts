@@ -54,6 +54,11 @@ export interface ClaimParams {
   /** The claim lapses this long after `now` unless renewed. */
   leaseMs: number;
   limit: number;
+  /**
+   * Updates the claiming instance is still handling: never claimed again by it, even when their
+   * lease lapsed before the renewal (a stalled event loop), so their attempts are not spent twice.
+   */
+  handling?: readonly number[];
 }
 
 /**
@@ -70,6 +75,7 @@ export async function claimInboxHeads(executor: Executor, params: ClaimParams): 
       where i.handled_at is null and i.dead_at is null
         and i.next_attempt_at <= ${params.now.toISOString()}::timestamptz
         and (i.claimed_until is null or i.claimed_until <= ${params.now.toISOString()}::timestamptz)
+        and not (i.update_id = any(${toArrayLiteral(params.handling ?? [])}::bigint[]))
         and not exists (
           select 1 from inbox earlier
           where earlier.lane = i.lane and earlier.update_id < i.update_id
