@@ -19,7 +19,8 @@ import { isVoteIn } from '../intake/option-ids.js';
 export const answersFeature = new Composer<BotContext>();
 
 /** What became of an answer. */
-export type AnswerDisposition = 'saved' | 'closed' | 'anonymous' | 'unknown-poll';
+/** How an answer ended; 'invalid-vote': its option ids are not a vote in its poll (forged: nothing stored). */
+export type AnswerDisposition = 'saved' | 'closed' | 'anonymous' | 'unknown-poll' | 'invalid-vote';
 
 /** An answer to an unknown poll keeps waiting this long after its acceptance. */
 const UNKNOWN_POLL_WAIT_MS = 15_000;
@@ -30,8 +31,8 @@ const UNKNOWN_POLL_WAIT_MS = 15_000;
 const RECONCILING_POLL_WAIT_MS = 11 * 60_000;
 
 /**
- * Scores and saves one answer, resolving once it is committed. Throws RangeError when its option
- * ids are not a vote in the poll (an option it does not have, one named twice: forged),
+ * Scores and saves one answer, resolving once it is committed ('invalid-vote' when its option ids
+ * are not a vote in the poll: an option it does not have, one named twice; forged). Throws
  * AnswerRejectedError when the database refuses it for good, and a database error while the
  * database is unreachable (the writer retries the others).
  */
@@ -45,8 +46,7 @@ export async function recordPollAnswer(
   const question = await deps.polls.lookup(answer.poll_id);
   if (!question) return 'unknown-poll';
   if (!acceptsAnswer(question, meta.acceptedAt)) return 'closed';
-  if (!isVoteIn(answer.option_ids, question.optionCount))
-    throw new RangeError(`option ids are not a vote in a poll of ${question.optionCount} options`);
+  if (!isVoteIn(answer.option_ids, question.optionCount)) return 'invalid-vote';
   const optionIds = toQuizOptionIds(answer.option_ids, question.shownOrder);
   const retracted = optionIds.length === 0;
   await deps.answerWriter.record({
@@ -71,6 +71,7 @@ export function countAnswer(counters: BotDeps['answers'], disposition: AnswerDis
   if (disposition === 'saved') counters.saved++;
   else if (disposition === 'closed') counters.ignored_closed++;
   else if (disposition === 'anonymous') counters.ignored_anonymous++;
+  else if (disposition === 'invalid-vote') counters.refused++;
   else counters.ignored_unknown_poll++;
 }
 
@@ -78,18 +79,13 @@ export function countAnswer(counters: BotDeps['answers'], disposition: AnswerDis
 answersFeature.on('poll_answer', async (ctx) => {
   const { deps } = ctx;
   const acceptedAt = acceptanceOf(ctx.update)?.acceptedAt ?? new Date(deps.clock.now());
-  let disposition: AnswerDisposition;
-  try {
-    disposition = await recordPollAnswer(deps, ctx.pollAnswer, { acceptedAt, updateId: ctx.update.update_id });
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
+  const disposition = await recordPollAnswer(deps, ctx.pollAnswer, { acceptedAt, updateId: ctx.update.update_id });
+  if (disposition === 'invalid-vote') {
     // Forged options for a poll known only now: trying again cannot help (as at intake: refused).
-    deps.answers.refused++;
     ctx.logger.warn(
       { pollId: ctx.pollAnswer.poll_id, reason: 'invalid_option_ids' },
       'Deferred poll answer refused: its option ids are not a vote in its poll',
     );
-    return;
   }
   if (disposition === 'unknown-poll') {
     const waited = deps.clock.now() - acceptedAt.getTime();

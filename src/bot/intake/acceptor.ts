@@ -78,13 +78,10 @@ export function createAcceptor(options: AcceptorOptions): Acceptor {
         return true;
       }
       countAnswer(deps.answers, disposition);
+      // An option the poll does not have (known only once the poll is): refused, nothing stored.
+      if (disposition === 'invalid-vote') return refuse(update, 'poll_answer', 'invalid_option_ids');
       return disposition !== 'anonymous';
     } catch (error) {
-      if (error instanceof RangeError) {
-        // An option the poll does not have (known only once the poll is): refused, nothing stored.
-        deps.answers.refused++;
-        return refuse(update, 'poll_answer', 'invalid_option_ids');
-      }
       if (!(error instanceof AnswerRejectedError)) throw error;
       // The database refused it for good: it can never be saved; keep it for the operator, and let intake move on.
       deps.answers.refused++;
