@@ -13,6 +13,7 @@ import type { LiveParts } from './live-stats.js';
 import { labelledTotalCounter, liveGauge, totalCounter } from './prom-helpers.js';
 import type { OutboundQueue, OutboundQueueStats } from '../queue/outbound-queue.js';
 import { PRIORITIES } from '../queue/priorities.js';
+import { countActiveRuns } from '../store/queries/runs.js';
 
 /** Update types that get a label of their own; others count as `other`. */
 const UPDATE_TYPES = new Set(['message', 'callback_query', 'my_chat_member', 'poll', 'poll_answer']);
@@ -162,8 +163,9 @@ export function createMetricsRegistry(parts: LiveParts): Registry {
       help: 'Quiz runs running or finishing (all instances)',
       registers: [registry],
       async collect() {
-        const stats = await engine.stats().catch(() => undefined);
-        if (stats) this.set(stats.active_runs);
+        // Only the count: engine.stats() would also count the outbox on every scrape.
+        const active = await countActiveRuns(database.db).catch(() => undefined);
+        if (active !== undefined) this.set(active);
       },
     });
     totalCounter(
