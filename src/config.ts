@@ -31,7 +31,7 @@ export class ConfigError extends Error {
 }
 
 /** Log levels accepted by LOG_LEVEL (pino's levels plus `silent`). */
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 function pointList(fallback: number[]) {

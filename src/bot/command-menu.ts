@@ -23,7 +23,7 @@ export interface CommandMenu {
 }
 
 /** Every menu the bot sets, most used commands first in each. */
-export const COMMAND_MENUS: readonly CommandMenu[] = [
+const COMMAND_MENUS: readonly CommandMenu[] = [
   {
     scope: { type: 'all_private_chats' },
     commands: [

@@ -12,18 +12,18 @@ import { waitUntilReachable, type StartWaitOptions } from '../lib/wait-until-rea
 const GET_ME_TIMEOUT_S = 10;
 
 /** "https://api.telegram.org": the API root without path, user or password. */
-export function telegramTarget(apiRoot: string): string {
+function telegramTarget(apiRoot: string): string {
   return new URL(apiRoot).origin;
 }
 
 /** One getMe, on an Api of its own: no queue, no retries (the caller's backoff decides). */
-export function getMeOnce(token: string, apiRoot: string, signal: AbortSignal): Promise<UserFromGetMe> {
+function getMeOnce(token: string, apiRoot: string, signal: AbortSignal): Promise<UserFromGetMe> {
   // grammY types its signal with the abort-controller package's interface; Node's is the same thing.
   return new Api(token, { apiRoot, timeoutSeconds: GET_ME_TIMEOUT_S }).getMe(signal as Parameters<Api['getMe']>[0]);
 }
 
 /** True when Telegram refused the token itself (401, or 404 for a token it does not know): waiting will not help. */
-export function isTokenRefusal(error: unknown): boolean {
+function isTokenRefusal(error: unknown): boolean {
   return error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404);
 }
 
@@ -31,7 +31,7 @@ export function isTokenRefusal(error: unknown): boolean {
  * A failed getMe as one line, without the request URL that the network error's message quotes
  * (and with it the token): the Bot API's answer, or the network error's code.
  */
-export function describeTelegramFailure(error: unknown): string {
+function describeTelegramFailure(error: unknown): string {
   if (error instanceof GrammyError) return `Bot API error ${error.error_code}: ${error.description}`;
   if (error instanceof HttpError) return `network request failed (${errorCode(error.error) ?? errorCode(error) ?? 'no error code'})`;
   return `getMe failed (${errorCode(error) ?? (error instanceof Error ? error.name : 'unknown error')})`;

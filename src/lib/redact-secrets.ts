@@ -7,7 +7,7 @@
  */
 
 /** What a secret is replaced with. */
-export const REDACTED = '[redacted]';
+const REDACTED = '[redacted]';
 
 /** Telegram's token format: the bot's numeric id, a colon, 35 or more of [A-Za-z0-9_-] (also inside `/bot<token>/`). */
 const BOT_TOKEN = /(?<!\d)\d{5,}:[A-Za-z0-9_-]{35,}/g;

@@ -13,7 +13,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Longest time spent discarding what a refused client still sends [2,000 ms]. */
-export const DEFAULT_LINGER_MS = 2_000;
+const DEFAULT_LINGER_MS = 2_000;
 
 /**
  * Sends `status` with `text`, then closes the connection without reading the rest of the body.

@@ -16,9 +16,9 @@ import type { Registry } from 'prom-client';
 import { hasBearerToken } from './bearer-token.js';
 
 /** Longest time a client may take to send its headers [10 s]. */
-export const HEADERS_TIMEOUT_MS = 10_000;
+const HEADERS_TIMEOUT_MS = 10_000;
 /** Longest time a client may take to send a whole request, headers and body [30 s]. */
-export const REQUEST_TIMEOUT_MS = 30_000;
+const REQUEST_TIMEOUT_MS = 30_000;
 
 /** What /health reports: every part checked, and the ones that failed with why. */
 export interface HealthReport {

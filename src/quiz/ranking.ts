@@ -57,12 +57,12 @@ export function rankResults<T extends PlayerResult>(results: readonly T[]): Rank
 }
 
 /** Sort order of results: more correct, then less time, then the lower user id (only for a stable listing). */
-export function compareResults(a: PlayerResult, b: PlayerResult): number {
+function compareResults(a: PlayerResult, b: PlayerResult): number {
   return b.correct - a.correct || a.totalCorrectMs - b.totalCorrectMs || a.userId - b.userId;
 }
 
 /** Equal results share a rank. */
-export function sameResult(a: PlayerResult, b: PlayerResult): boolean {
+function sameResult(a: PlayerResult, b: PlayerResult): boolean {
   return a.correct === b.correct && a.totalCorrectMs === b.totalCorrectMs;
 }
 

@@ -26,7 +26,7 @@ export function describeSeconds(total: number): string {
 }
 
 /** The range of a question's time, in whole units: "5 seconds and 10 minutes". */
-export const RUN_OPEN_PERIOD_RANGE = `${describeSeconds(POLL_LIMITS.openPeriodMinS)} and ${describeSeconds(RUN_OPEN_PERIOD_MAX_S)}`;
+const RUN_OPEN_PERIOD_RANGE = `${describeSeconds(POLL_LIMITS.openPeriodMinS)} and ${describeSeconds(RUN_OPEN_PERIOD_MAX_S)}`;
 
 /** One problem, prefixed `Question <n>: ` when it is about one question. */
 export function quizProblemText(p: QuizProblem): string {
@@ -34,7 +34,7 @@ export function quizProblemText(p: QuizProblem): string {
 }
 
 /** A question's problem as a clause without the "Question N:" prefix. */
-export function questionProblemText(problem: QuestionProblem): string {
+function questionProblemText(problem: QuestionProblem): string {
   switch (problem.kind) {
     case 'no_questions':
       return 'No questions found. Write the question on one line, then each option on its own line starting with "- ", and end the correct one with " *".';
