@@ -3,25 +3,13 @@
  * when waiting starts (naming the dependency and where it is), a summary a minute, one line when
  * it is reachable, /health's board meanwhile, and an abort that ends the wait at once.
  */
-import { Writable } from 'node:stream';
-import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createBackoff } from '../../src/lib/backoff.js';
 import { OutageBoard } from '../../src/lib/outage-log.js';
 import { StartAbortedError, waitUntilReachable } from '../../src/lib/wait-until-reachable.js';
 import { ManualClock } from 'telegram-sim/clock';
 import { advanceUntil } from '../helpers/drive-clock.js';
-
-function capturedLogger() {
-  const lines: { msg: string; level: number; [key: string]: unknown }[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(line) as (typeof lines)[number]);
-      done();
-    },
-  });
-  return { logger: pino({ level: 'info' }, stream), lines };
-}
+import { capturedLogger } from '../helpers/captured-logger.js';
 
 const refused = (): Error => Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432'), { code: 'ECONNREFUSED' });
 

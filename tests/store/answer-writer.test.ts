@@ -1,4 +1,3 @@
-import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { OutageBoard } from '../../src/lib/outage-log.js';
 import { ManualClock } from 'telegram-sim/clock';
@@ -9,6 +8,7 @@ import { createMigratedTestDatabase, testLogger } from '../helpers/database.js';
 import { startDbProxy, type DbProxy } from '../helpers/db-proxy.js';
 import { createRunFixture, type RunFixture } from '../helpers/fixtures.js';
 import { holdTableLock } from '../helpers/table-lock.js';
+import { capturedLogger } from '../helpers/captured-logger.js';
 
 type Db = Awaited<ReturnType<typeof createMigratedTestDatabase>>;
 
@@ -230,11 +230,6 @@ describe('AnswerWriter during a database outage', () => {
     await throughProxy.close(1);
     await proxy.close();
   });
-
-  function capturedLogger() {
-    const lines: { level: number; msg: string; part?: string }[] = [];
-    return { lines, logger: pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) }) };
-  }
 
   it('keeps retrying on its clock, tells /health, logs the outage once, and saves every answer when the database is back', async () => {
     const clock = new ManualClock();

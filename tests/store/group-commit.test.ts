@@ -1,4 +1,3 @@
-import pino from 'pino';
 import postgres from 'postgres';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createBackoff } from '../../src/lib/backoff.js';
@@ -8,6 +7,7 @@ import { CommitRejectedError, GroupCommitClosedError, isRetryableDatabaseError, 
 import { createGroupCommit, type GroupCommit, type GroupCommitOptions } from '../../src/store/group-commit.js';
 import { createEmptyTestDatabase, testLogger, type TestDatabase } from '../helpers/database.js';
 import { startDbProxy, type DbProxy } from '../helpers/db-proxy.js';
+import { capturedLogger } from '../helpers/captured-logger.js';
 
 /** Lets every promise callback that is ready run (commit calls, resolutions), without moving time. */
 const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -202,12 +202,6 @@ describe('group commit on PostgreSQL, through an outage you can switch', () => {
   const storedIds = async (): Promise<number[]> => (await sql<{ id: number }[]>`select id from items order by id`).map((row) => row.id);
   const items = (from: number, count: number): Item[] =>
     Array.from({ length: count }, (_, i) => ({ id: from + i, label: `item ${from + i}` }));
-
-  function capturedLogger() {
-    const lines: { level: number; msg: string; part?: string }[] = [];
-    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
-    return { logger, lines };
-  }
 
   function openBatches(clock: ManualClock, overrides: Partial<GroupCommitOptions<Item>> = {}): GroupCommit<Item> {
     batches = createGroupCommit<Item>({
