@@ -12,6 +12,7 @@ import { ArrivalLimiter, type ArrivalSlot } from './arrival-limiter.js';
 import type { DueOrder } from './due-order.js';
 import type { ChatKind } from './method-policy.js';
 import { spacingMs, type QueueSettings } from './queue-settings.js';
+import { DEFAULT_REDIS_PREFIX, redisClientOptions } from './redis-options.js';
 
 export interface GlobalLimiter {
   /**
@@ -46,7 +47,7 @@ export interface GlobalLimiterOptions {
 
 export function createGlobalLimiter(options: GlobalLimiterOptions): GlobalLimiter {
   const { settings, clock, onError } = options;
-  const prefix = options.redisPrefix ?? 'quiz-agent';
+  const prefix = options.redisPrefix ?? DEFAULT_REDIS_PREFIX;
   const connection = options.redisUrl
     ? new Bottleneck.IORedisConnection({ clientOptions: redisClientOptions(options.redisUrl) })
     : undefined;
@@ -88,19 +89,5 @@ export function createGlobalLimiter(options: GlobalLimiterOptions): GlobalLimite
       await Promise.all([global.stop(), paid.stop()]);
       if (connection) await connection.disconnect(true);
     },
-  };
-}
-
-/** ioredis options from a redis:// or rediss:// URL. */
-function redisClientOptions(url: string): Record<string, unknown> {
-  const u = new URL(url);
-  const db = u.pathname.length > 1 ? Number(u.pathname.slice(1)) : 0;
-  return {
-    host: u.hostname,
-    port: u.port ? Number(u.port) : 6379,
-    ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
-    ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
-    ...(Number.isInteger(db) ? { db } : {}),
-    ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
   };
 }
