@@ -3,7 +3,8 @@
  * and reports on them): its chat's lane (order, spacing, pauses; with Redis the chat's shared
  * slot), a global slot (priority, due time), a worker, the beforeSend guard, the request, then
  * what the retry policy (retry-policy.ts) makes of the outcome: settle, repeat after a backoff
- * or after a 429's pause (rate-limit-scope.ts says which scope to pause), or fail.
+ * or after a 429's pause (rate-limit-pauses.ts: which scope, and with Redis on every instance),
+ * or fail.
  * Every wait is on the injected Clock.
  */
 import type { ApiResponse } from 'grammy/types';
@@ -80,7 +81,7 @@ export class CallRouter {
       globalNotBefore: () => this.#pauses.globalUntil,
       dispatch: (call, lane) => this.#leaveLane(call, lane),
     });
-    this.#pauses = new RateLimitPauses(clock, () => this.#lanes.pumpAll());
+    this.#pauses = new RateLimitPauses({ clock, logger, counters: options.counters, lanes: this.#lanes, redisUrl, redisPrefix });
     this.#limits = createGlobalLimiter({
       settings,
       clock,
@@ -101,9 +102,9 @@ export class CallRouter {
     else this.#toSlot(call);
   }
 
-  /** Stops the limiters (and their Redis connection). */
-  stop(): Promise<void> {
-    return this.#limits.stop();
+  /** Stops the limiters and the shared pauses (and their Redis connections). */
+  async stop(): Promise<void> {
+    await Promise.all([this.#limits.stop(), this.#pauses.stop()]);
   }
 
   // ------------------------------------------------------------------------------ waiting
@@ -165,9 +166,9 @@ export class CallRouter {
       slot?.release(false);
       return this.#cancel(call, 'aborted', { cause: call.signal.reason });
     }
-    if (slot && this.#clock.now() < this.#pauses.globalUntil) {
-      // A global 429 paused the queue while this call waited: nothing was sent.
-      slot.release(false);
+    if (this.#pauses.holds(call)) {
+      // A 429 (here, or at another instance) paused the queue or the chat while this call waited: nothing was sent.
+      slot?.release(false);
       return this.#again(call, 0);
     }
     const refusal = await askSendGuard(call);
@@ -184,7 +185,7 @@ export class CallRouter {
       case 'settle':
         return this.#answer(call, next.response);
       case 'rate_limited':
-        this.#rateLimited(call, next.retryAfterS);
+        this.#pauses.hit(call, next.retryAfterS);
         return this.#again(call, 0);
       case 'again':
         return this.#again(call, next.delayMs);
@@ -259,16 +260,6 @@ export class CallRouter {
       this.#toSlot(call);
     }, waitMs);
     this.#retryTimers.set(call, timer);
-  }
-
-  // ------------------------------------------------------------------------------ 429s
-
-  /** Pauses what the 429 hit (rate-limit-pauses.ts) for `retryAfterS`. */
-  #rateLimited(call: Call, retryAfterS: number): void {
-    this.#counters.rateLimitHits++;
-    this.#counters.retries++;
-    const scope = this.#pauses.hit(call.lane, retryAfterS);
-    this.#logger.warn({ scope, retryAfterS, method: call.method, chatId: call.chat?.key }, 'Rate limit hit');
   }
 
   // ------------------------------------------------------------------------------ shutdown

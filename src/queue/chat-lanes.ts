@@ -1,9 +1,9 @@
 /**
  * One lane per chat: its calls in submit order, one at a time, each waiting for the chat's
- * spacing (`nextAt`, set when a message really goes out), a 429 pause of the chat, its own
- * retry backoff and any pause of the whole queue. An empty lane stays until its spacing runs
- * out, so a message that comes right after still waits its turn. Every wait is a timer of the
- * injected Clock.
+ * spacing (`nextAt`, set when a message really goes out), a 429 pause of the chat (seen here
+ * or, with Redis, by another instance), its own retry backoff and any pause of the whole queue.
+ * An empty lane stays until its spacing and its pause run out, so a message that comes right
+ * after still waits its turn. Every wait is a timer of the injected Clock.
  */
 import { systemClock, type Clock, type Timer } from '../lib/clock.js';
 import type { ChatKind } from './method-policy.js';
@@ -44,12 +44,18 @@ export class ChatLanes<C extends { readonly notBefore: number }> {
 
   /** Appends `call` to its chat's lane and starts the lane if it was idle. */
   enter(key: string, kind: ChatKind, call: C): void {
-    let lane = this.#lanes.get(key);
-    if (!lane) {
-      lane = { key, kind, calls: [], busy: false, nextAt: 0, pausedUntil: 0, timer: undefined };
-      this.#lanes.set(key, lane);
-    }
+    const lane = this.#laneOf(key, kind);
     lane.calls.push(call);
+    this.pump(lane);
+  }
+
+  /**
+   * The chat is paused until `until` (another instance's 429): its lane waits for it. A chat
+   * with no lane gets an empty one, which holds the pause for calls to come and goes when it ends.
+   */
+  pause(key: string, kind: ChatKind, until: number): void {
+    const lane = this.#laneOf(key, kind);
+    lane.pausedUntil = Math.max(lane.pausedUntil, until);
     this.pump(lane);
   }
 
@@ -97,6 +103,15 @@ export class ChatLanes<C extends { readonly notBefore: number }> {
       waiting.push(...(lane.busy ? lane.calls.splice(1) : lane.calls.splice(0)));
     }
     return waiting;
+  }
+
+  #laneOf(key: string, kind: ChatKind): Lane<C> {
+    let lane = this.#lanes.get(key);
+    if (!lane) {
+      lane = { key, kind, calls: [], busy: false, nextAt: 0, pausedUntil: 0, timer: undefined };
+      this.#lanes.set(key, lane);
+    }
+    return lane;
   }
 
   #wake(lane: Lane<C>, inMs: number): void {

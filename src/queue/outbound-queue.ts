@@ -191,6 +191,7 @@ export class OutboundQueue extends EventEmitter<OutboundQueueEvents> {
       total_cancelled: this.#counters.cancelled,
       rate_limit_hits: this.#counters.rateLimitHits,
       retries: this.#counters.retries,
+      shared_pauses_received: this.#counters.sharedPausesReceived,
       running: !this.#closed,
       wait_ms: this.#waits.percentiles(),
     };

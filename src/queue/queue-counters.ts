@@ -10,8 +10,10 @@ export interface QueueCounters {
   cancelled: number;
   rateLimitHits: number;
   retries: number;
+  /** 429 pauses that other instances took, heard through Redis and applied here. */
+  sharedPausesReceived: number;
 }
 
 export function createQueueCounters(): QueueCounters {
-  return { processed: 0, failed: 0, refused: 0, cancelled: 0, rateLimitHits: 0, retries: 0 };
+  return { processed: 0, failed: 0, refused: 0, cancelled: 0, rateLimitHits: 0, retries: 0, sharedPausesReceived: 0 };
 }

@@ -39,6 +39,8 @@ export interface OutboundQueueStats {
   total_cancelled: number;
   rate_limit_hits: number;
   retries: number;
+  /** With Redis: 429 pauses that other instances took and this one applied (chats' and global). */
+  shared_pauses_received: number;
   running: boolean;
   /** Milliseconds from submit to the first send, per priority, over the latest calls. */
   wait_ms: Record<Priority, WaitPercentiles>;
