@@ -17,6 +17,7 @@ import { createBackoff } from '../lib/backoff.js';
 import { sleep, systemClock, type Clock } from '../lib/clock.js';
 import { describeError } from '../lib/describe-error.js';
 import { createOutageLog, type OutageBoard } from '../lib/outage-log.js';
+import { CLAIM_LEASE_MS } from '../store/claim-lease.js';
 import { isRetryableDatabaseError } from '../store/errors.js';
 import type { Database } from '../store/database.js';
 import { countOpenSends } from '../store/queries/outbox.js';
@@ -56,7 +57,7 @@ export interface RunEngineOptions {
   claimBatch?: number;
   /** Steps written at once, each a short transaction on one pooled connection [4]. */
   stepConcurrency?: number;
-  /** How long a claim on a run holds unless renewed [15,000 ms]. */
+  /** How long a claim on a run holds unless renewed [CLAIM_LEASE_MS, 3,000 ms: src/store/claim-lease.ts]. */
   leaseMs?: number;
   /** Longest sleep between two looks at the database for runs made due by other instances [1,000 ms]. */
   idleCheckMs?: number;
@@ -100,7 +101,7 @@ export function createRunEngine(options: RunEngineOptions): RunEngine {
   const clock = options.clock ?? systemClock;
   const claimBatch = options.claimBatch ?? 50;
   const stepConcurrency = options.stepConcurrency ?? 4;
-  const leaseMs = options.leaseMs ?? 15_000;
+  const leaseMs = options.leaseMs ?? CLAIM_LEASE_MS;
   const idleCheckMs = options.idleCheckMs ?? 1_000;
   const quizzes = options.quizzes ?? createQuizCache({ db });
   const outage = createOutageLog({ part: 'engine', logger, clock, ...(options.outages ? { board: options.outages } : {}) });
@@ -118,6 +119,8 @@ export function createRunEngine(options: RunEngineOptions): RunEngine {
   let loop: Promise<void> | undefined;
   let wake = new AbortController();
   let renewal: ClaimRenewal | undefined;
+  /** Runs whose step is being written now: held (and renewed) like runs with sends in flight. */
+  const stepping = new Set<number>();
 
   const poke = (): void => wake.abort();
   const stepContext: StepContext = {
@@ -161,6 +164,7 @@ export function createRunEngine(options: RunEngineOptions): RunEngine {
   });
 
   const takeStep = async (claimed: ClaimedRun): Promise<void> => {
+    stepping.add(claimed.run.id);
     try {
       const result = await takeRunStep(claimed, stepContext);
       for (const row of result.send) sends.send(row, claimed.run, result.questions?.get(row.id));
@@ -170,6 +174,8 @@ export function createRunEngine(options: RunEngineOptions): RunEngine {
       if (isRetryableDatabaseError(error)) outage.failure(error);
       else
         logger.error({ error: describeError(error), runId: claimed.run.id }, 'Run step failed: it is taken up again when its claim lapses');
+    } finally {
+      stepping.delete(claimed.run.id);
     }
   };
 
@@ -206,7 +212,7 @@ export function createRunEngine(options: RunEngineOptions): RunEngine {
         instanceId: options.instanceId,
         leaseMs,
         outage,
-        heldRunIds: () => sends.runIds(),
+        heldRunIds: () => [...stepping, ...sends.runIds()],
         keepRenewing: () => running || sends.count > 0,
       });
     },
