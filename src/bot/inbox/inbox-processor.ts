@@ -13,6 +13,7 @@ import type { Logger } from 'pino';
 import { createBackoff, type Backoff } from '../../lib/backoff.js';
 import { sleep, systemClock, type Clock } from '../../lib/clock.js';
 import { createOutageLog, type OutageBoard } from '../../lib/outage-log.js';
+import { CLAIM_LEASE_MS, claimRenewalMs } from '../../store/claim-lease.js';
 import type { Database } from '../../store/database.js';
 import { claimInboxHeads, countInbox, purgeHandledInbox, renewInboxClaims } from '../../store/queries/inbox.js';
 import type { InboxRow } from '../../store/schema/inbox.js';
@@ -36,7 +37,7 @@ export interface InboxProcessorOptions {
   maxAttempts?: number;
   /** Backoff between attempts [1 s doubling to 30 s, jittered]. */
   backoff?: Backoff;
-  /** How long a claim holds unless renewed [30,000 ms]. */
+  /** How long a claim holds unless renewed [CLAIM_LEASE_MS, 3,000 ms: src/store/claim-lease.ts]. */
   leaseMs?: number;
   /** Longest sleep between two looks for updates accepted by other instances [1,000 ms]. */
   idleCheckMs?: number;
@@ -98,6 +99,8 @@ class InboxProcessorImpl implements InboxProcessor {
   #wake = new AbortController();
   #pokedWhileClaiming = false;
   #renewTimer: { cancel(): void } | undefined;
+  /** Renewal goes on from start() until stop() is done (not merely until the loop stops). */
+  #renewing = false;
   #purgeTimer: { cancel(): void } | undefined;
 
   constructor(options: InboxProcessorOptions) {
@@ -105,7 +108,7 @@ class InboxProcessorImpl implements InboxProcessor {
     this.#clock = options.clock ?? systemClock;
     this.#logger = options.logger.child({ component: 'inbox' });
     this.#concurrency = options.concurrency ?? 200;
-    this.#leaseMs = options.leaseMs ?? 30_000;
+    this.#leaseMs = options.leaseMs ?? CLAIM_LEASE_MS;
     this.#idleCheckMs = options.idleCheckMs ?? 1_000;
     this.#outage = createOutageLog({
       part: 'inbox',
@@ -141,6 +144,7 @@ class InboxProcessorImpl implements InboxProcessor {
     if (this.#running) return;
     this.#running = true;
     this.#loop = this.#schedule();
+    this.#renewing = true;
     this.#scheduleRenewal();
     this.#schedulePurge(0);
   }
@@ -158,9 +162,11 @@ class InboxProcessorImpl implements InboxProcessor {
     while (this.#active.size > 0 && this.#clock.now() < deadline) {
       await Promise.race([Promise.all(this.#active.values()), sleep(this.#clock, deadline - this.#clock.now())]);
     }
-    this.#renewTimer?.cancel();
     this.#purgeTimer?.cancel();
     const { unsaved } = await this.#handled.close(Math.max(0, deadline - this.#clock.now()));
+    // Only now: a handler still running, or a mark still being saved, keeps its claim till here.
+    this.#renewing = false;
+    this.#renewTimer?.cancel();
     return { unfinished: this.#active.size + unsaved };
   }
 
@@ -227,7 +233,11 @@ class InboxProcessorImpl implements InboxProcessor {
     this.#active.set(row.updateId, handling);
   }
 
-  /** Keeps the claims of long handlers (a reply waiting for its chat's turn) from lapsing. */
+  /**
+   * Keeps the claims of long handlers (a reply waiting for its chat's turn) from lapsing: one
+   * statement per renewal period for every update being handled here (at most `concurrency`),
+   * also while a stop waits for the handlers, so that none is handled a second time elsewhere.
+   */
   #scheduleRenewal(): void {
     this.#renewTimer = this.#clock.setTimeout(() => {
       const ids = [...this.#active.keys()];
@@ -238,9 +248,9 @@ class InboxProcessorImpl implements InboxProcessor {
       })
         .catch((error: unknown) => this.#outage.failure(error))
         .finally(() => {
-          if (this.#running) this.#scheduleRenewal();
+          if (this.#renewing) this.#scheduleRenewal();
         });
-    }, this.#leaseMs / 3);
+    }, claimRenewalMs(this.#leaseMs));
   }
 
   /** Forgets handled updates older than a day (Telegram redelivers none that old). */
