@@ -1,0 +1,266 @@
+/**
+ * The many-groups scenario on a fleet: groups-storm.ts's storm (a quiz created in chat, `groups`
+ * groups of `players` virtual players starting it within one second, /leaderboard and /myscore
+ * during the first question), with the simulator delivering every update by webhook to the
+ * proxy in front of the replicas. Optionally one replica is killed with SIGKILL `killAfterS`
+ * into the storm (the failover run): the replica holding the most run claims at that moment, and
+ * the runs it held then are "affected".
+ *
+ * Checked afterwards: every group against its players' log (groups-verify.ts: each answer stored
+ * exactly, each player scored, the results message right, no question doubled), each group's
+ * questions in the simulator's transcript exactly once and in order (scale-pauses.ts), every
+ * poll_answer handed out seen committed, no command answered twice, and Telegram's limits over
+ * all replicas together (the simulator's flood counters and its 429 answers).
+ */
+import postgres from 'postgres';
+import { createDatabase } from '../../src/store/database.js';
+import { driverNow } from './e2e-commits.js';
+import { playStorm, type StormObservations } from './groups-storm.js';
+import { verifyGroups, type GroupsVerification } from './groups-verify.js';
+import type { ReplicaFleet } from './replica-fleet.js';
+import type { ConnectionFigures } from './scale-connections.js';
+import { inQuizOrder, readRunTranscript } from './scale-pauses.js';
+import { fleetIdle, startScaleSetup, type ScaleSetupOptions } from './scale-setup.js';
+import { spread, within, type Spread } from './scale-figures.js';
+import { round } from './stats.js';
+
+/** What one storm run does. */
+export interface ScaleStormPlan {
+  name: string;
+  groups: number;
+  players: number;
+  questions: number;
+  openPeriodS: number;
+  seed: number;
+  budgetS: number;
+  /** Kill one replica this long after the first /startquiz (the failover run); none when undefined. */
+  killAfterS?: number;
+}
+
+/** What a failover run saw of the kill. */
+export interface KillFigures {
+  atS: number;
+  replica: number;
+  pid: number;
+  /** Runs the killed replica held a claim on when it died. */
+  affectedRuns: number;
+  /** Largest pause of an affected run beyond its schedule (scale-pauses.ts), s; null with none affected. */
+  maxPauseAffectedS: number | null;
+  /** The same over the storm's other runs: what the storm alone costs. */
+  maxPauseOthersS: number;
+}
+
+/** Everything measured in one storm run. */
+export interface ScaleStormResult {
+  name: string;
+  replicas: number;
+  groups: number;
+  players: number;
+  questions: number;
+  openPeriodS: number;
+  endReason: StormObservations['endReason'];
+  groupsFinished: number;
+  /** First /startquiz -> last results, s (the budget when not finished). */
+  stormS: number;
+  answersStored: number;
+  answersExpected: number;
+  /** Answers committed per second over the storm. */
+  answersPerSecond: number;
+  handOutToCommit: Spread & { unseen: number };
+  /** /leaderboard and /myscore: sent -> reply. */
+  replies: Spread & { commands: number; answeredTwice: number };
+  /** CPU seconds of all replicas (and of the proxy) per 1,000 answers stored, over the storm. */
+  cpuPer1000Answers: { bots: number; proxy: number };
+  /** Cores used by all replicas together over the storm. */
+  botCores: number;
+  limits: LimitCounts;
+  doubledQuestions: number;
+  /** Groups whose transcript does not show questions 1..n once each, in order. */
+  groupsOutOfOrder: number;
+  /** Webhook deliveries that failed (the simulator delivered them again) and updates handed out twice. */
+  webhook: { failed: number; redelivered: number };
+  connections: ConnectionFigures;
+  /** Largest pause of any run beyond its schedule, s. */
+  maxPauseS: number;
+  kill: KillFigures | null;
+  verification: GroupsVerification;
+}
+
+/** Telegram's limits over the whole storm, all replicas together, as the simulator counted them. */
+export interface LimitCounts {
+  /** 429 answers of every kind (flood limits, and setWebhook more than once a second). */
+  tooManyRequests: number;
+  /** Calls refused by each flood limit (a violation, or a call during the penalty it earned). */
+  byScope: { global: number; group: number; chat: number };
+}
+
+/** Runs one storm on a fresh fleet of `setup.replicas`; throws only when it could not run. */
+export async function runScaleStorm(setup: Omit<ScaleSetupOptions, 'dbPrefix'>, plan: ScaleStormPlan): Promise<ScaleStormResult> {
+  const t = await startScaleSetup({ ...setup, dbPrefix: 'quiz_agent_scale' });
+  const { sim, fleet, probe, cpu, connections, cleanups } = t;
+  try {
+    let kill: Promise<Killed | undefined> = Promise.resolve(undefined);
+    let before = { tooMany: 0, webhookFailed: 0 };
+    const storm = await playStorm(sim, plan, {
+      botIdle: () => fleetIdle(fleet),
+      beforeStorm: () => {
+        connections.reset();
+        before = { tooMany: sim.stats().botApi.tooManyRequests, webhookFailed: sim.stats().updates.webhook.failed };
+        if (plan.killAfterS !== undefined) kill = killLater(plan.killAfterS, () => killBusiest(setup.adminUrl, t.dbName, fleet), cleanups);
+      },
+      cleanups,
+    });
+    await within(Promise.all(storm.groups.map((g) => g.players.settled())), 10_000);
+    await probe.waitForCommits(storm.handOuts.handedOutAt.size, 10_000).catch(() => {});
+    const killed = await kill;
+    const end = storm.endedAt;
+    const used = cpu.over([[storm.startedAt, end]]);
+    const connectionFigures = connections.figures();
+
+    const database = createDatabase({
+      url: t.url,
+      poolSize: 2,
+      maxOverflow: 0,
+      connectTimeoutS: 10,
+      idleTimeoutS: 30,
+      logger: setup.logger,
+    });
+    cleanups.unshift(() => database.close(1));
+    const verification = await verifyGroups(database.db, storm.quizId, storm.groups, plan.questions);
+    const transcripts = storm.groups.map((g) => readRunTranscript(sim.world, g.chatId, plan.openPeriodS));
+    const stormS = (end - storm.startedAt) / 1000;
+    const per1000 = (seconds: number): number => round((seconds * 1000) / Math.max(1, verification.answersStored), 3);
+    return {
+      name: plan.name,
+      replicas: fleet.replicas.length,
+      groups: plan.groups,
+      players: plan.players,
+      questions: plan.questions,
+      openPeriodS: plan.openPeriodS,
+      endReason: storm.endReason,
+      groupsFinished: storm.groups.filter((g) => g.log.resultsAt !== undefined).length,
+      stormS: round(stormS, 1),
+      answersStored: verification.answersStored,
+      answersExpected: verification.answersExpected,
+      answersPerSecond: Math.round(verification.answersStored / stormS),
+      handOutToCommit: handOutToCommit(storm, probe.commits),
+      replies: replies(storm),
+      cpuPer1000Answers: { bots: per1000(used.bots), proxy: per1000(used.proxy) },
+      botCores: round(used.bots / stormS, 2),
+      limits: limitCounts(storm, sim.stats().botApi.tooManyRequests - before.tooMany),
+      doubledQuestions: verification.doubledQuestions,
+      groupsOutOfOrder: transcripts.filter((r) => !inQuizOrder(r.questionOrder, plan.questions)).length,
+      webhook: { failed: sim.stats().updates.webhook.failed - before.webhookFailed, redelivered: storm.handOuts.redeliveries },
+      connections: connectionFigures,
+      maxPauseS: round(Math.max(0, ...transcripts.map((r) => r.pauseMs)) / 1000, 1),
+      kill: killed ? killFigures(killed, storm.startedAt, transcripts) : null,
+      verification,
+    };
+  } finally {
+    await t.finish();
+  }
+}
+
+/** The kill of a failover run: when (driver ms), which replica, the groups whose runs it held. */
+interface Killed {
+  at: number;
+  replica: number;
+  pid: number;
+  affectedChats: Set<number>;
+}
+
+/** Runs `kill` after `afterS`; resolves with what it did (undefined if it failed or was cancelled by a cleanup). */
+function killLater(afterS: number, kill: () => Promise<Killed>, cleanups: (() => Promise<unknown>)[]): Promise<Killed | undefined> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      kill().then(resolve, (error: unknown) => {
+        console.error('bench:scale: the kill failed:', error);
+        resolve(undefined);
+      });
+    }, afterS * 1000);
+    cleanups.unshift(async () => {
+      clearTimeout(timer);
+      resolve(undefined);
+    });
+  });
+}
+
+/** Kills the replica with the most run claims (SIGKILL) once one holds some, and names the runs it held. */
+async function killBusiest(adminUrl: string, dbName: string, fleet: ReplicaFleet): Promise<Killed> {
+  const url = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
+  const db = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    // An instance id is `<host>/<pid>/<random>` (src/app.ts): the pid tells the replica. Claims
+    // are held only while a step's messages wait, so wait (at most 15 s) for a replica holding some.
+    let claims: { pid: string; n: number }[] = [];
+    for (let waited = 0; waited < 15_000 && claims.length === 0; waited += 100) {
+      claims = await db<{ pid: string; n: number }[]>`
+        select split_part(claimed_by, '/', 2) as pid, count(*)::int as n from runs
+        where claimed_by is not null and status in ('running', 'finishing') group by 1 order by 2 desc`;
+      if (claims.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const alive = fleet.replicas.filter((r) => r.alive);
+    const target = alive.find((r) => String(r.pid) === claims[0]?.pid) ?? alive[alive.length - 1];
+    if (!target) throw new Error('no replica left to kill');
+    const at = driverNow();
+    await fleet.kill(target.index);
+    // A dead instance's claims stay as they were until they lapse: these are the runs it held.
+    const held = await db<{ chat_id: string }[]>`
+      select chat_id::text from runs where split_part(claimed_by, '/', 2) = ${String(target.pid)}`;
+    return { at, replica: target.index, pid: target.pid, affectedChats: new Set(held.map((r) => Number(r.chat_id))) };
+  } finally {
+    await db.end({ timeout: 1 });
+  }
+}
+
+function killFigures(killed: Killed, stormStartedAt: number, transcripts: readonly { chatId: number; pauseMs: number }[]): KillFigures {
+  const affected = transcripts.filter((r) => killed.affectedChats.has(r.chatId));
+  const others = transcripts.filter((r) => !killed.affectedChats.has(r.chatId));
+  return {
+    atS: round((killed.at - stormStartedAt) / 1000, 1),
+    replica: killed.replica,
+    pid: killed.pid,
+    affectedRuns: affected.length,
+    maxPauseAffectedS: affected.length === 0 ? null : round(Math.max(...affected.map((r) => r.pauseMs)) / 1000, 1),
+    maxPauseOthersS: round(Math.max(0, ...others.map((r) => r.pauseMs)) / 1000, 1),
+  };
+}
+
+function handOutToCommit(storm: StormObservations, commits: ReadonlyMap<number, { committedAt: number }>): Spread & { unseen: number } {
+  const latencies: number[] = [];
+  let unseen = 0;
+  for (const [updateId, at] of storm.handOuts.handedOutAt) {
+    const commit = commits.get(updateId);
+    if (commit) latencies.push(commit.committedAt - at);
+    else unseen++;
+  }
+  return { ...spread(latencies), unseen };
+}
+
+function replies(storm: StormObservations): ScaleStormResult['replies'] {
+  const latencies: number[] = [];
+  let commands = 0;
+  let answeredTwice = 0;
+  for (const g of storm.groups) {
+    for (const [sentAt, replied] of [
+      [g.commandsAt.leaderboard, g.log.leaderboardRepliesAt],
+      [g.commandsAt.myScore, g.log.myScoreRepliesAt],
+    ] as const) {
+      if (sentAt === undefined) continue;
+      commands++;
+      if (replied.length > 1) answeredTwice++;
+      const reply = replied.find((at) => at >= sentAt);
+      if (reply !== undefined) latencies.push(reply - sentAt);
+    }
+  }
+  return { ...spread(latencies), commands, answeredTwice };
+}
+
+function limitCounts(storm: StormObservations, tooManyRequests: number): LimitCounts {
+  const refused = (scope: 'global' | 'group' | 'chat'): number => {
+    const after = storm.floodAfter.scopes[scope];
+    const before = storm.floodBefore.scopes[scope];
+    return after.violations + after.refusedDuringPenalty - (before.violations + before.refusedDuringPenalty);
+  };
+  return { tooManyRequests, byScope: { global: refused('global'), group: refused('group'), chat: refused('chat') } };
+}
