@@ -205,7 +205,10 @@ export function createMetricsRegistry(parts: LiveParts): Registry {
 
 // ------------------------------------------------------------------------------ the outbound queue
 
-type CounterField = 'total_processed' | 'total_failed' | 'total_refused' | 'total_cancelled' | 'rate_limit_hits' | 'retries';
+type CounterField = keyof Pick<
+  OutboundQueueStats,
+  'total_processed' | 'total_failed' | 'total_refused' | 'total_cancelled' | 'rate_limit_hits' | 'retries' | 'shared_pauses_received'
+>;
 
 const COUNTERS: readonly [name: string, help: string, field: CounterField][] = [
   ['quiz_agent_queue_processed_total', 'Bot API calls that got an ok answer', 'total_processed'],
@@ -218,6 +221,11 @@ const COUNTERS: readonly [name: string, help: string, field: CounterField][] = [
   ],
   ['quiz_agent_queue_rate_limit_hits_total', '429 answers from Telegram', 'rate_limit_hits'],
   ['quiz_agent_queue_retries_total', 'Calls repeated after a 429, a 5xx or a network failure', 'retries'],
+  [
+    'quiz_agent_queue_shared_pauses_received_total',
+    '429 pauses another instance saw and this one applied (REDIS_URL: limits shared)',
+    'shared_pauses_received',
+  ],
 ];
 
 const GAUGES: readonly [name: string, help: string, read: (s: OutboundQueueStats) => number][] = [
