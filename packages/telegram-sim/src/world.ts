@@ -374,7 +374,8 @@ export class World extends EventEmitter<WorldEvents> {
       kind: 'poll',
       messageId: message.messageId,
       text: poll.question,
-      detail: { options: poll.options, correct: poll.correctOptionIds, openPeriod: poll.openPeriod },
+      // The poll's id: a driver outside the process answers it through the control API.
+      detail: { pollId: poll.id, options: poll.options, correct: poll.correctOptionIds, openPeriod: poll.openPeriod },
     });
     const closeAt = pollClosesAt(poll);
     if (closeAt !== undefined && !poll.isClosed) {
