@@ -1,5 +1,5 @@
 import { configDefaults, defineConfig } from 'vitest/config';
-import { E2E_FILES, TEST_FILES, UNIT_FILES } from './tests/projects.js';
+import { E2E_FILES, STACK_FILES, TEST_FILES, UNIT_FILES } from './tests/projects.js';
 
 /**
  * Three projects, chosen by what a file uses (tests/projects.ts says which file is where):
@@ -39,7 +39,7 @@ export default defineConfig({
           ...shared,
           name: 'integration',
           include: [...TEST_FILES],
-          exclude: [...configDefaults.exclude, ...UNIT_FILES, ...E2E_FILES],
+          exclude: [...configDefaults.exclude, ...UNIT_FILES, ...E2E_FILES, ...STACK_FILES],
           // One PostgreSQL for the run (embedded unless DATABASE_URL is set), shared with e2e;
           // each test file then creates and drops a database of its own.
           globalSetup: ['tests/helpers/global-setup.ts'],
@@ -50,7 +50,7 @@ export default defineConfig({
           ...shared,
           name: 'e2e',
           include: [...E2E_FILES],
-          exclude: [...configDefaults.exclude, ...UNIT_FILES],
+          exclude: [...configDefaults.exclude, ...UNIT_FILES, ...STACK_FILES],
           globalSetup: ['tests/helpers/global-setup.ts'],
         },
       },

@@ -11,6 +11,12 @@ export const TEST_FILES = ['tests/**/*.test.ts', 'packages/telegram-sim/tests/**
 
 const SIM_TESTS = 'packages/telegram-sim/tests';
 
+/**
+ * The compose stack brought up with Docker (`npm run test:deploy`, tests/stack/vitest.config.ts):
+ * minutes long and needs a Docker Engine, so no project of `npm test` runs it.
+ */
+export const STACK_FILES = ['tests/stack/**'] as const;
+
 /** Pure in-process tests: parsing, scoring, ordering, config, clocked queues, the simulator's parts. */
 export const UNIT_FILES = [
   'tests/quiz/**/*.test.ts',

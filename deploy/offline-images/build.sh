@@ -26,6 +26,7 @@
 #   deploy/offline-images/build.sh --check         build, then check each image works
 #   deploy/offline-images/build.sh --check-only    only the checks (PASS/FAIL per image)
 #   deploy/offline-images/build.sh --rebuild-base  debootstrap the base again
+#   deploy/offline-images/build.sh --daemon-only   only make `docker info` answer (install, start)
 # Environment: MIRROR (default: the first Debian URI apt uses here), DOCKERD_LOG
 # (default /var/log/dockerd-offline.log), NODE_BIN (default: `command -v node`).
 #
@@ -59,12 +60,13 @@ declare -A DEBIAN=(
 log() { printf '[offline-images] %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
-do_build=1 do_check=0 rebuild_base=0 wanted=()
+do_build=1 do_check=0 rebuild_base=0 daemon_only=0 wanted=()
 for arg in "$@"; do
   case "$arg" in
     --check) do_check=1 ;;
     --check-only) do_check=1 do_build=0 ;;
     --rebuild-base) rebuild_base=1 ;;
+    --daemon-only) daemon_only=1 do_build=0 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     node|postgres|redis|caddy|prometheus) wanted+=("$arg") ;;
     *) die "unknown argument: $arg (--help)" ;;
@@ -336,6 +338,7 @@ run_checks() {
 # ---- main ----------------------------------------------------------------------------------------
 ensure_tools
 ensure_daemon
+[ "$daemon_only" = 0 ] || exit 0
 check_compose_tags
 if [ "$do_build" = 1 ]; then
   build_base
