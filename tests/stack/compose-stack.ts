@@ -22,6 +22,8 @@ import path from 'node:path';
 import { check, composeCommand, projectContainers, run, tail, type ProjectContainer } from './docker.js';
 
 export const REPLICAS = 3;
+/** The image tag the test builds: one tag, so runs replace their image instead of piling up. */
+const IMAGE = 'quiz-agent:stack-test';
 const WEBHOOK_HOST = 'quiz.localhost';
 /** The simulator's image: the node image the Dockerfile builds on, with the repository mounted. */
 const SIM_IMAGE = 'node:20-bookworm-slim';
@@ -78,7 +80,11 @@ export class ComposeStack {
     writeFileSync(path.join(this.dir, '.env'), this.#envFile(), { mode: 0o600 });
 
     log(`building the quiz-agent image (${this.#compose.join(' ')} build)`);
+    const previous = await imageId(IMAGE);
     await this.compose(['build', 'quiz-agent'], 900_000);
+    // The previous build is now untagged: remove it (vfs stores every layer in full), unless a
+    // container still uses it. The new image's layers are the next build's cache.
+    if (previous !== undefined && previous !== (await imageId(IMAGE))) await run('docker', ['rmi', previous], { timeoutMs: 120_000 });
     log('starting postgres, redis, 3 replicas and caddy');
     await this.compose(['--profile', 'scale', '--profile', 'proxy', 'up', '-d'], 300_000);
     const caddy = await this.#waitForCaddyCa();
@@ -162,7 +168,7 @@ export class ComposeStack {
       `QUIZ_AGENT_REPLICAS=${REPLICAS}`,
       `QUIZ_AGENT_HTTP_PORTS=${firstHttpPort}-${firstHttpPort + REPLICAS - 1}`,
       'POSTGRES_MAX_CONNECTIONS=280',
-      `QUIZ_AGENT_TAG=${this.project}`,
+      `QUIZ_AGENT_TAG=${IMAGE.split(':')[1] ?? ''}`,
       'LOG_LEVEL=info',
       '',
     ].join('\n');
@@ -226,4 +232,10 @@ export class ComposeStack {
       { timeoutMs: 60_000 },
     );
   }
+}
+
+/** The id of a local image, or undefined when there is none. */
+async function imageId(image: string): Promise<string | undefined> {
+  const result = await run('docker', ['image', 'inspect', '--format', '{{.Id}}', image], { timeoutMs: 30_000 });
+  return result.code === 0 ? result.stdout.trim() : undefined;
 }
