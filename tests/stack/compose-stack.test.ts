@@ -15,8 +15,10 @@ import { SimControl, type SimUser, type TranscriptEntry } from './sim-control.js
 const REPO = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 const PLAYERS = 12;
 const SECONDS_PER_QUESTION = 10;
+const started = Date.now();
+/** Progress with the seconds since the start: the phases' durations are read off these lines. */
 const log = (line: string): void => {
-  process.stdout.write(`[stack] ${line}\n`);
+  process.stdout.write(`[stack +${Math.round((Date.now() - started) / 1000)} s] ${line}\n`);
 };
 
 /** Polls `probe` every `everyMs` until it returns a value, for at most `timeoutMs` (real time: containers). */
@@ -98,6 +100,7 @@ describe('the production compose stack (3 replicas, Redis, Caddy) with the simul
         },
         2_000,
       );
+      log('every container with a healthcheck is healthy');
     } catch (error) {
       log(`the stack did not come up:\n${await stack.logs().catch(() => '')}`);
       throw error;
@@ -170,6 +173,7 @@ describe('the production compose stack (3 replicas, Redis, Caddy) with the simul
       1_000,
     );
     expect(results).toMatch(/has finished/);
+    log('the quiz has finished');
 
     const questions = botPolls(await sim.transcript(group.id)).map((p) => p.text);
     expect(new Set(questions).size, `questions sent: ${questions.join(' | ')}`).toBe(questions.length);
@@ -208,7 +212,7 @@ describe('the production compose stack (3 replicas, Redis, Caddy) with the simul
     // Every replica answers its stats; the webhooks went to more than one of them (round robin).
     const received: number[] = [];
     for (let i = 0; i < REPLICAS; i++) received.push(Number((await monitoringStats(stack, i)).update_intake?.received ?? 0));
-    log(`updates received per replica since its start: ${received.join(', ')}`);
+    log(`updates received per replica since its start: ${received.join(', ')}; the quiz and both recoveries checked`);
     expect(received.filter((n) => n > 0).length).toBeGreaterThanOrEqual(2);
   }, 600_000);
 });

@@ -87,6 +87,7 @@ export class ComposeStack {
     if (previous !== undefined && previous !== (await imageId(IMAGE))) await run('docker', ['rmi', previous], { timeoutMs: 120_000 });
     log('starting postgres, redis, 3 replicas and caddy');
     await this.compose(['--profile', 'scale', '--profile', 'proxy', 'up', '-d'], 300_000);
+    log('compose up -d returned');
     const caddy = await this.#waitForCaddyCa();
     log(`Caddy is at ${caddy.ip}; starting the simulator as ${this.simContainer}`);
     await this.#startSimulator(caddy.ip);
