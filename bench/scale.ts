@@ -3,7 +3,8 @@
  *                        --groups 200 --players 10 --questions 3 --open 10 --budget <s>
  *                        --throughput-players 5000 --throughput-questions 3
  *                        --intake-answers 30000 --intake-connections 200 --kill-after 10
- *                        --failover --out bench/reports/scale --note "text" --bot-env NAME=value ...]
+ *                        --failover --out bench/reports/scale --note "text" --bot-env NAME=value ...
+ *                        --proxy-option "buffer_requests" ...]
  *
  * One bot replica, then three, in webhook mode behind a real reverse proxy (Caddy, in the shape
  * of deploy/caddy/Caddyfile) on this machine (issue 15, part 1): the Bot API simulator in this
@@ -16,7 +17,8 @@
  * `--kill-after` seconds in (`--failover` runs only that). Every answer is checked in the
  * database and every group's questions in the simulator's transcript. Prints one `MET` /
  * `NOT MET` line per target (medians of `--runs` for figures, sums over every run for counts)
- * and writes `<out>.md` and `<out>.json`. A missed target is a finding: the exit code is 0
+ * and writes `<out>.md` and `<out>.json`. `--proxy-option` (repeatable) adds a line to the proxy's
+ * reverse_proxy block (replica-fleet.ts), to measure a Caddyfile other than production's. A missed target is a finding: the exit code is 0
  * unless the benchmark could not run. Ctrl+C ends every process, directory and database it made.
  */
 import { spawnSync } from 'node:child_process';
@@ -58,6 +60,7 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: 'bench/reports/scale' },
     note: { type: 'string' },
     'bot-env': { type: 'string', multiple: true, default: [] },
+    'proxy-option': { type: 'string', multiple: true, default: [] },
   },
 });
 const runs = wholeNumber('runs', args.runs, 1);
@@ -85,6 +88,7 @@ const intake = {
 };
 const killAfterS = wholeNumber('kill-after', args['kill-after'], 1);
 const botEnv = Object.fromEntries(args['bot-env'].map(envPair));
+const proxyOptions = args['proxy-option'];
 const adminUrl = process.env.DATABASE_URL;
 if (!adminUrl) throw new Error('bench:scale needs DATABASE_URL: the PostgreSQL server whose databases the runs create and drop');
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -95,7 +99,8 @@ const command =
   `--throughput-players ${throughput.players} --throughput-questions ${throughput.questions} ` +
   `--intake-answers ${intake.answers} --intake-connections ${intake.connections} --kill-after ${killAfterS}` +
   (args.out === 'bench/reports/scale' ? '' : ` --out ${args.out}`) +
-  args['bot-env'].map((pair) => ` --bot-env ${pair}`).join('');
+  args['bot-env'].map((pair) => ` --bot-env ${pair}`).join('') +
+  proxyOptions.map((line) => ` --proxy-option ${JSON.stringify(line)}`).join('');
 
 // Ctrl+C or SIGTERM: end every process, directory and database of the runs in progress, then exit.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -111,7 +116,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 const logger = createLogger({ level: 'warn', pretty: false });
 const server = await describeServer(adminUrl, 'DATABASE_URL');
-const setup = { adminUrl, redisUrl, logger, botEnv };
+const setup = { adminUrl, redisUrl, logger, botEnv, proxyOptions };
 const loadBefore = os.loadavg();
 console.log(
   `Scale: ${replicaCounts.join(' and ')} replica(s) behind Caddy, ${scenarios.join(', ')}, ${runs} run(s); PostgreSQL ${server.version}, ` +
@@ -161,20 +166,26 @@ const summary = summarizeScale(
     tools: { caddy: `Caddy ${caddyVersion()}`, redis: await redisVersion(redisUrl) },
     botEnv,
     source: describeSource(),
-    caddyfile: renderCaddyfile({ proxyPort: '<proxy port>', upstreamPorts: ['<port 1>', '<port 2>', '<port 3>'], lbTryDurationS: 5 }),
+    caddyfile: renderCaddyfile({
+      proxyPort: '<proxy port>',
+      upstreamPorts: ['<port 1>', '<port 2>', '<port 3>'],
+      lbTryDurationS: 5,
+      proxyOptions,
+    }),
     runs: results,
   },
-  replicaCounts,
+  scenarios.some((s) => s !== 'failover') ? replicaCounts : [],
 );
 await fs.mkdir(path.dirname(args.out), { recursive: true });
 await fs.writeFile(`${args.out}.json`, `${JSON.stringify(summary, null, 2)}\n`);
 await fs.writeFile(`${args.out}.md`, renderScaleMarkdown(summary, args.note));
 console.log(`\nTargets (medians of ${runs} run(s); counts summed over every run):`);
 for (const target of summary.targets) console.log(targetLine(target));
-const c = summary.perReplicas.map((f) => `${f.replicas} replica(s) ${f.connections.peak} (busy ${f.connections.peakBusy})`);
-console.log(
-  `Database connections at peak: ${c.join(', ')}; server ${Math.max(...summary.perReplicas.map((f) => f.connections.peakServer))} of max_connections ${summary.perReplicas[0]?.connections.maxConnections}`,
-);
+for (const f of summary.perReplicas)
+  console.log(
+    `Database connections at peak, ${f.replicas} replica(s): ${f.connections.peak} (busy ${f.connections.peakBusy}); ` +
+      `the whole server ${f.connections.peakServer} of max_connections ${f.connections.maxConnections}`,
+  );
 console.log(`Report: ${args.out}.md, ${args.out}.json`);
 
 function describeStorm(r: ScaleStormResult): string {

@@ -1,4 +1,5 @@
 /** Small figures and waits shared by the scenarios of bench:scale. */
+import type { Simulator } from 'telegram-sim/simulator';
 import type { Spread } from './groups-run.js';
 import { quantile, round } from './stats.js';
 
@@ -18,5 +19,15 @@ export async function within<T>(promise: Promise<T>, ms: number): Promise<T | un
     return await Promise.race([promise, new Promise<undefined>((resolve) => (timer = setTimeout(resolve, ms, undefined)))]);
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/**
+ * Waits until the simulator has no update left to deliver (at most `maxMs`, 130 s by default:
+ * a delivery that failed five times in a row waits 1 + 2 + 4 + 8 + 16 s, and more in between).
+ */
+export async function deliveredAll(sim: Simulator, maxMs = 130_000): Promise<void> {
+  for (let waited = 0; waited < maxMs && sim.updates.pendingCount > 0; waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

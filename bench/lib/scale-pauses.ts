@@ -5,20 +5,29 @@
  * A run's schedule, from the bot's rules: the first question follows the announcement after the
  * group's 3 s spacing (20 messages a minute); each later question, and the results, follow the
  * previous question after its open period and the bot's answer grace (ANSWER_GRACE_MS, 1.5 s).
- * A run's pause is the largest of those steps' excess over the schedule (never below 0), on the
- * simulator's clock (when Telegram accepted each message). Even without failures a step may run
- * late: under a storm every group's messages wait their turn at Telegram's 30 messages a second,
- * so a pause is judged against the same storm's runs that no failure touched.
+ * A run's pause is the largest of those steps' lateness (never below 0), on the simulator's clock
+ * (when Telegram accepted each message). Even without failures a step may run late: under a
+ * storm every group's messages wait their turn at Telegram's 30 messages a second. So the delay
+ * a failure causes is read from the first step after it (delayAfter), beside the same delay of
+ * the storm's runs that the failure did not touch.
  */
 import type { World } from 'telegram-sim/world';
 import { ANSWER_GRACE_MS } from '../../src/quiz/run-steps.js';
+
+/** One step of a run: a message and when the schedule had it due (simulator clock, ms). */
+export interface RunStep {
+  dueAt: number;
+  at: number;
+}
 
 /** One group's run, read from its transcript. */
 export interface RunTranscript {
   chatId: number;
   /** Question numbers in the order their polls arrived (1-based, from the question text). */
   questionOrder: number[];
-  /** The run's pause beyond its schedule, in ms (0 when on time or when nothing was sent). */
+  /** The first question, each later question and the results, with when each was due. */
+  steps: RunStep[];
+  /** The run's pause beyond its schedule: its latest step's lateness, in ms (0 when on time). */
   pauseMs: number;
 }
 
@@ -48,14 +57,28 @@ export function readRunTranscript(world: World, chatId: number, openPeriodS: num
     }
   }
   const stepMs = openPeriodS * 1000 + ANSWER_GRACE_MS;
-  const excess: number[] = [];
+  const steps: RunStep[] = [];
   const first = questions[0];
-  if (announcedAt !== undefined && first) excess.push(first.at - announcedAt - GROUP_SPACING_MS);
+  if (announcedAt !== undefined && first) steps.push({ dueAt: announcedAt + GROUP_SPACING_MS, at: first.at });
   for (let i = 1; i < questions.length; i++)
-    excess.push((questions[i] as { at: number }).at - (questions[i - 1] as { at: number }).at - stepMs);
+    steps.push({ dueAt: (questions[i - 1] as { at: number }).at + stepMs, at: (questions[i] as { at: number }).at });
   const last = questions.at(-1);
-  if (last && resultsAt !== undefined) excess.push(resultsAt - last.at - stepMs);
-  return { chatId, questionOrder: questions.map((q) => q.number), pauseMs: Math.max(0, ...excess) };
+  if (last && resultsAt !== undefined) steps.push({ dueAt: last.at + stepMs, at: resultsAt });
+  return {
+    chatId,
+    questionOrder: questions.map((q) => q.number),
+    steps,
+    pauseMs: Math.max(0, ...steps.map((step) => step.at - step.dueAt)),
+  };
+}
+
+/**
+ * How late the run's first step after `moment` came, counted from `moment` at the earliest
+ * (lateness it had before is not the moment's doing); undefined when no step came after it.
+ */
+export function delayAfter(run: RunTranscript, moment: number): number | undefined {
+  const step = run.steps.find((s) => s.at > moment);
+  return step === undefined ? undefined : Math.max(0, step.at - Math.max(step.dueAt, moment));
 }
 
 /** Whether `order` is exactly 1, 2, ..., `questions`: each question once, in the quiz's order. */

@@ -4,7 +4,9 @@
  * one Redis server, or a fleet and another program's bot, would share Telegram's limits and
  * each other's leftovers. Redis numbers its databases (0-15 by default): a run takes the highest
  * one that holds no key, gives the bots its number in REDIS_URL (`redis://host:port/<n>`, which
- * the bot's Redis client reads), and deletes its limiters' keys afterwards.
+ * the bot's Redis client reads), and deletes the bots' keys afterwards. Publish/subscribe
+ * channels are the server's, not a database's: the 429 pauses the replicas tell each other
+ * (`quiz-agent:pause-events`) would reach any other bot with the default prefix on this server.
  */
 import { Redis } from 'ioredis';
 
@@ -13,7 +15,7 @@ export interface RunRedis {
   /** REDIS_URL for the bots: the server's URL with the database number as its path. */
   url: string;
   database: number;
-  /** Deletes the keys the bots' limiters left (Bottleneck names them `b_<prefix>:...`). */
+  /** Deletes the keys the bots left: Bottleneck's limiters (`b_quiz-agent:...`) and the shared pauses (`quiz-agent:pauses`). */
   release(): Promise<void>;
 }
 
@@ -39,7 +41,7 @@ export async function takeEmptyRedisDatabase(serverUrl: string): Promise<RunRedi
   throw new Error(`every Redis database 1-15 of ${base.host} holds keys: none is free for the run's shared limits`);
 }
 
-/** Deletes `b_quiz-agent*` in `database` (SCAN, in pages: the server is shared). */
+/** Deletes the keys holding `quiz-agent` in `database` (SCAN, in pages: the server is shared). */
 async function deleteLimiterKeys(serverUrl: string, database: number): Promise<void> {
   const base = new URL(serverUrl);
   const client = new Redis({
@@ -53,7 +55,7 @@ async function deleteLimiterKeys(serverUrl: string, database: number): Promise<v
   try {
     let cursor = '0';
     for (let page = 0; page < 10_000; page++) {
-      const [next, keys] = await client.scan(cursor, 'MATCH', 'b_quiz-agent*', 'COUNT', 500);
+      const [next, keys] = await client.scan(cursor, 'MATCH', '*quiz-agent*', 'COUNT', 500);
       if (keys.length > 0) await client.del(...keys);
       cursor = next;
       if (cursor === '0') break;

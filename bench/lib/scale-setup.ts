@@ -41,6 +41,8 @@ export interface ScaleSetupOptions {
   logger: Logger;
   /** Bot settings beyond the defaults (`--bot-env`). */
   botEnv: Record<string, string>;
+  /** Lines added to the proxy's reverse_proxy block (`--proxy-option`; replica-fleet.ts). */
+  proxyOptions: readonly string[];
 }
 
 /** The finish() of every setup not finished yet, for {@link finishEverySetup}. */
@@ -75,6 +77,7 @@ export async function startScaleSetup(options: ScaleSetupOptions): Promise<Scale
     cleanups.unshift(() => sim.close());
     const fleet = await startReplicaFleet({
       replicas: options.replicas,
+      proxyOptions: options.proxyOptions,
       env: {
         BOT_TOKEN: sim.token,
         TELEGRAM_API_ROOT: sim.apiRoot,

@@ -19,9 +19,9 @@ import { playStorm, type StormObservations } from './groups-storm.js';
 import { verifyGroups, type GroupsVerification } from './groups-verify.js';
 import type { ReplicaFleet } from './replica-fleet.js';
 import type { ConnectionFigures } from './scale-connections.js';
-import { inQuizOrder, readRunTranscript } from './scale-pauses.js';
+import { delayAfter, inQuizOrder, readRunTranscript, type RunTranscript } from './scale-pauses.js';
 import { fleetIdle, startScaleSetup, type ScaleSetupOptions } from './scale-setup.js';
-import { spread, within, type Spread } from './scale-figures.js';
+import { deliveredAll, spread, within, type Spread } from './scale-figures.js';
 import { round } from './stats.js';
 
 /** What one storm run does. */
@@ -44,9 +44,12 @@ export interface KillFigures {
   pid: number;
   /** Runs the killed replica held a claim on when it died. */
   affectedRuns: number;
-  /** Largest pause of an affected run beyond its schedule (scale-pauses.ts), s; null with none affected. */
+  /**
+   * Largest delay of an affected run's first step after the kill (scale-pauses.ts delayAfter:
+   * how late it came, counted from the kill at the earliest), s; null with none affected.
+   */
   maxPauseAffectedS: number | null;
-  /** The same over the storm's other runs: what the storm alone costs. */
+  /** The same over the storm's other runs' first steps after the kill: what the storm alone costs then. */
   maxPauseOthersS: number;
 }
 
@@ -83,6 +86,8 @@ export interface ScaleStormResult {
   /** Largest pause of any run beyond its schedule, s. */
   maxPauseS: number;
   kill: KillFigures | null;
+  /** What the replicas logged at warn level or above, by message, all replicas together. */
+  replicaWarnings: Record<string, number>;
   verification: GroupsVerification;
 }
 
@@ -106,11 +111,14 @@ export async function runScaleStorm(setup: Omit<ScaleSetupOptions, 'dbPrefix'>, 
       beforeStorm: () => {
         connections.reset();
         before = { tooMany: sim.stats().botApi.tooManyRequests, webhookFailed: sim.stats().updates.webhook.failed };
-        if (plan.killAfterS !== undefined) kill = killLater(plan.killAfterS, () => killBusiest(setup.adminUrl, t.dbName, fleet), cleanups);
+        if (plan.killAfterS !== undefined)
+          kill = killLater(plan.killAfterS, () => killBusiest(setup.adminUrl, t.dbName, fleet, () => sim.clock.now()), cleanups);
       },
       cleanups,
     });
     await within(Promise.all(storm.groups.map((g) => g.players.settled())), 10_000);
+    // Updates whose delivery failed come again after Telegram's backoff: an answer is lost only if it never lands.
+    await deliveredAll(sim);
     await probe.waitForCommits(storm.handOuts.handedOutAt.size, 10_000).catch(() => {});
     const killed = await kill;
     const end = storm.endedAt;
@@ -154,6 +162,7 @@ export async function runScaleStorm(setup: Omit<ScaleSetupOptions, 'dbPrefix'>, 
       connections: connectionFigures,
       maxPauseS: round(Math.max(0, ...transcripts.map((r) => r.pauseMs)) / 1000, 1),
       kill: killed ? killFigures(killed, storm.startedAt, transcripts) : null,
+      replicaWarnings: warningsOf(fleet),
       verification,
     };
   } finally {
@@ -164,6 +173,8 @@ export async function runScaleStorm(setup: Omit<ScaleSetupOptions, 'dbPrefix'>, 
 /** The kill of a failover run: when (driver ms), which replica, the groups whose runs it held. */
 interface Killed {
   at: number;
+  /** The same moment on the simulator's clock (transcripts are stamped with it). */
+  simAt: number;
   replica: number;
   pid: number;
   affectedChats: Set<number>;
@@ -186,7 +197,7 @@ function killLater(afterS: number, kill: () => Promise<Killed>, cleanups: (() =>
 }
 
 /** Kills the replica with the most run claims (SIGKILL) once one holds some, and names the runs it held. */
-async function killBusiest(adminUrl: string, dbName: string, fleet: ReplicaFleet): Promise<Killed> {
+async function killBusiest(adminUrl: string, dbName: string, fleet: ReplicaFleet, simNow: () => number): Promise<Killed> {
   const url = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
   const db = postgres(url, { max: 1, onnotice: () => {} });
   try {
@@ -203,26 +214,29 @@ async function killBusiest(adminUrl: string, dbName: string, fleet: ReplicaFleet
     const target = alive.find((r) => String(r.pid) === claims[0]?.pid) ?? alive[alive.length - 1];
     if (!target) throw new Error('no replica left to kill');
     const at = driverNow();
+    const simAt = simNow();
     await fleet.kill(target.index);
     // A dead instance's claims stay as they were until they lapse: these are the runs it held.
     const held = await db<{ chat_id: string }[]>`
       select chat_id::text from runs where split_part(claimed_by, '/', 2) = ${String(target.pid)}`;
-    return { at, replica: target.index, pid: target.pid, affectedChats: new Set(held.map((r) => Number(r.chat_id))) };
+    return { at, simAt, replica: target.index, pid: target.pid, affectedChats: new Set(held.map((r) => Number(r.chat_id))) };
   } finally {
     await db.end({ timeout: 1 });
   }
 }
 
-function killFigures(killed: Killed, stormStartedAt: number, transcripts: readonly { chatId: number; pauseMs: number }[]): KillFigures {
-  const affected = transcripts.filter((r) => killed.affectedChats.has(r.chatId));
-  const others = transcripts.filter((r) => !killed.affectedChats.has(r.chatId));
+function killFigures(killed: Killed, stormStartedAt: number, transcripts: readonly RunTranscript[]): KillFigures {
+  const delays = (runs: readonly RunTranscript[]): number[] =>
+    runs.map((r) => delayAfter(r, killed.simAt)).filter((d): d is number => d !== undefined);
+  const affected = delays(transcripts.filter((r) => killed.affectedChats.has(r.chatId)));
+  const others = delays(transcripts.filter((r) => !killed.affectedChats.has(r.chatId)));
   return {
     atS: round((killed.at - stormStartedAt) / 1000, 1),
     replica: killed.replica,
     pid: killed.pid,
-    affectedRuns: affected.length,
-    maxPauseAffectedS: affected.length === 0 ? null : round(Math.max(...affected.map((r) => r.pauseMs)) / 1000, 1),
-    maxPauseOthersS: round(Math.max(0, ...others.map((r) => r.pauseMs)) / 1000, 1),
+    affectedRuns: killed.affectedChats.size,
+    maxPauseAffectedS: affected.length === 0 ? null : round(Math.max(...affected) / 1000, 1),
+    maxPauseOthersS: round(Math.max(0, ...others) / 1000, 1),
   };
 }
 
@@ -263,4 +277,21 @@ function limitCounts(storm: StormObservations, tooManyRequests: number): LimitCo
     return after.violations + after.refusedDuringPenalty - (before.violations + before.refusedDuringPenalty);
   };
   return { tooManyRequests, byScope: { global: refused('global'), group: refused('group'), chat: refused('chat') } };
+}
+
+/** Log lines at warn level or above (pino: 40 and more) of every replica, counted by message. */
+function warningsOf(fleet: ReplicaFleet): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const replica of fleet.replicas) {
+    for (const line of replica.process.output().split('\n')) {
+      if (!line.startsWith('{')) continue;
+      try {
+        const entry = JSON.parse(line) as { level?: number; msg?: string };
+        if ((entry.level ?? 0) >= 40) counts[entry.msg ?? '?'] = (counts[entry.msg ?? '?'] ?? 0) + 1;
+      } catch {
+        // not a log line
+      }
+    }
+  }
+  return counts;
 }

@@ -16,7 +16,7 @@ import { createQuizInChat } from './e2e-chat.js';
 import { driverNow } from './e2e-commits.js';
 import { verifyRun, type Verification } from './e2e-verify.js';
 import type { ConnectionFigures } from './scale-connections.js';
-import { spread, within, type Spread } from './scale-figures.js';
+import { deliveredAll, spread, within, type Spread } from './scale-figures.js';
 import { inQuizOrder, readRunTranscript } from './scale-pauses.js';
 import { startScaleSetup, type ScaleSetup, type ScaleSetupOptions } from './scale-setup.js';
 import { round } from './stats.js';
@@ -111,6 +111,7 @@ async function play(t: ScaleSetup, setup: Omit<ScaleSetupOptions, 'dbPrefix'>, p
   );
   if (!results.text?.includes('has finished')) throw new Error(`the run did not finish normally: ${results.text ?? ''}`);
   await within(players.settled(), 10_000);
+  await deliveredAll(sim);
   await probe.waitForCommits(handedOut.size, 10_000).catch(() => {});
   const after = { stats: sim.stats(), flood: sim.limits.stats() };
 
