@@ -140,6 +140,7 @@ try {
       askedRps: rate,
       users: rate,
       figures: run.figures,
+      failures: run.failures,
       shortfalls: shortfalls(run.figures, rate),
       verification,
       replicaFigures,

@@ -13,6 +13,8 @@ export interface LocustStepRow {
   askedRps: number;
   users: number;
   figures: LocustFigures;
+  /** Why requests failed, as Locust reports it ("<error> × <count>"). */
+  failures: string[];
   /** What fell short of the gate at this rate; empty when it held. */
   shortfalls: string[];
   verification: StepVerification;
@@ -69,7 +71,7 @@ export function describeStep(step: LocustStepRow): string {
   const r = step.replicaFigures;
   return (
     `${String(step.askedRps).padStart(5)} req/s asked: ${f.rps.toFixed(0).padStart(5)} reached, ${f.requests} requests, ${f.failures} failed, ` +
-    `p50 ${f.p50Ms} p95 ${f.p95Ms} p99 ${f.p99Ms} max ${f.maxMs} ms; ${step.shortfalls.length === 0 ? 'meets' : `misses (${step.shortfalls.join('; ')})`}; ` +
+    `p50 ${f.p50Ms} p95 ${f.p95Ms} p99 ${f.p99Ms} max ${f.maxMs} ms; ${step.failures.length > 0 ? `failures: ${step.failures.join(', ')}; ` : ''}${step.shortfalls.length === 0 ? 'meets' : `misses (${step.shortfalls.join('; ')})`}; ` +
     `check ${v.pass ? 'PASS' : 'FAIL'} (${v.stored}/${v.acked} acked answers stored once, ${v.storedWithoutAck} stored without a 200); ` +
     `replicas: acceptance ${fixed(r.meanAcceptMs)} ms mean, ${r.batches} batches of ${fixed(r.meanBatchSize)} in ${fixed(r.meanBatchMs)} ms; ` +
     `cores: Locust ${cores(step.cores.locust)}, replicas ${cores(step.cores.replicas)}, Caddy ${cores(step.cores.caddy)}, rest ${cores(step.cores.rest)}`
@@ -104,6 +106,9 @@ export function renderLocustMarkdown(s: LocustSummary): string {
     );
   });
   const warnings = [...new Set(s.steps.flatMap((step) => step.warnings))];
+  const failures = s.steps
+    .filter((step) => step.failures.length > 0)
+    .map((step) => `- ${step.askedRps} req/s: ${step.failures.join(', ')}`);
   const best = highestMeetingRate(s.steps);
   return `# Locust load test: poll answers through the proxy
 
@@ -133,7 +138,7 @@ Highest rate that still meets the gate with ${s.replicas} replicas on this machi
 | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${rows.join('\n')}
 
-${warnings.length > 0 ? `Locust warned:\n\n${warnings.map((w) => `    ${w.trim()}`).join('\n')}\n` : 'Locust gave no warning (it warns when its CPU use passes 90 %).\n'}
+${failures.length > 0 ? `Failed requests, as Locust names them (\`HTTP 0\`: no HTTP answer, e.g. a connection reset):\n\n${failures.join('\n')}\n\n` : ''}${warnings.length > 0 ? `Locust warned:\n\n${warnings.map((w) => `    ${w.trim()}`).join('\n')}\n` : 'Locust gave no warning (it warns when its CPU use passes 90 %).\n'}
 ## The proxy's configuration
 
 \`\`\`

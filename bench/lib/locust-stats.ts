@@ -59,6 +59,24 @@ export function parseLocustStats(csv: string): LocustFigures {
   };
 }
 
+/**
+ * The failures of a Locust failures CSV (Method,Name,Error,Occurrences) as "<error> × <count>",
+ * e.g. `CatchResponseError('HTTP 503') × 2`.
+ */
+export function parseLocustFailures(csv: string): string[] {
+  return csv
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
+    .filter(Boolean)
+    .map((line) => {
+      // The error is the only field that may hold commas (quoted): it lies between the name and the count.
+      const lastComma = line.lastIndexOf(',');
+      const error = line.slice(0, lastComma).split(',').slice(2).join(',');
+      return `${error.replace(/^"|"$/g, '').replaceAll('""', '"')} × ${line.slice(lastComma + 1)}`;
+    });
+}
+
 /** What a step at `askedRps` fell short in; empty when it met the latency gate at that rate. */
 export function shortfalls(figures: LocustFigures, askedRps: number): string[] {
   const problems: string[] = [];

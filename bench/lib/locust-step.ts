@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { freePort } from '../../tests/helpers/free-port.js';
 import { startCpuMeter, type CoresByGroup } from './locust-cpu.js';
-import { parseLocustStats, type LocustFigures } from './locust-stats.js';
+import { parseLocustFailures, parseLocustStats, type LocustFigures } from './locust-stats.js';
 
 /**
  * Locust runs this much longer than its users send (SEND_SECONDS): when its run time ends, this
@@ -47,6 +47,8 @@ export interface LocustStepOptions {
 
 export interface LocustStepResult {
   figures: LocustFigures;
+  /** Why requests failed, as "<error> × <count>". */
+  failures: string[];
   cores: CoresByGroup;
   /** Lines where Locust warned about itself (its CPU above 90%, and the like). */
   warnings: string[];
@@ -112,6 +114,7 @@ export async function runLocustStep(options: LocustStepOptions): Promise<LocustS
     );
   return {
     figures: parseLocustStats(fs.readFileSync(statsPath, 'utf8')),
+    failures: parseLocustFailures(fs.readFileSync(`${csvPrefix}_final_failures.csv`, 'utf8')),
     cores,
     warnings: output.split('\n').filter((line) => /WARNING|CPU usage|Not all users/.test(line)),
     command: `locust ${args.join(' ')}`.replaceAll(options.dir, '<step dir>'),

@@ -45,8 +45,8 @@ are the same names in lower case; an environment variable wins):
   ACK_DIR          if set, each process writes there the user ids whose answer got a 200
                    (acked-<worker>-<pid>.txt, one per line), to check them in the database
 
-With --csv PREFIX, this file also writes PREFIX_final_stats.csv (the columns of PREFIX_stats.csv)
-when Locust quits: this Locust (2.12) rewrites PREFIX_stats.csv once a second and not at the end,
+With --csv PREFIX, this file also writes PREFIX_final_stats.csv and PREFIX_final_failures.csv (the
+columns of PREFIX_stats.csv and PREFIX_failures.csv) when Locust quits: this Locust (2.12) rewrites PREFIX_stats.csv once a second and not at the end,
 so that file misses the last second of the run.
 """
 
@@ -169,9 +169,12 @@ def _write_acked(environment, **_kwargs):
 
 @events.quitting.add_listener
 def _write_final_stats(environment, **_kwargs):
-    """Locust's request stats once every user stopped, in the columns of its --csv stats file."""
+    """Locust's request stats and failures once every user stopped, in the columns of its --csv files."""
     prefix = environment.parsed_options.csv_prefix if environment.parsed_options else None
     if not prefix or isinstance(environment.runner, WorkerRunner):
         return
+    stats_csv = StatsCSV(environment, PERCENTILES_TO_REPORT)
     with open(f"{prefix}_final_stats.csv", "w", newline="", encoding="utf-8") as f:
-        StatsCSV(environment, PERCENTILES_TO_REPORT).requests_csv(csv.writer(f))
+        stats_csv.requests_csv(csv.writer(f))
+    with open(f"{prefix}_final_failures.csv", "w", newline="", encoding="utf-8") as f:
+        stats_csv.failures_csv(csv.writer(f))
