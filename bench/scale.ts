@@ -203,5 +203,5 @@ function describeStorm(r: ScaleStormResult): string {
 }
 
 function caddyVersion(): string {
-  return (spawnSync('/usr/bin/caddy', ['version'], { encoding: 'utf8' }).stdout ?? '').split(' ')[0] || 'unknown';
+  return (spawnSync('/usr/bin/caddy', ['version'], { encoding: 'utf8' }).stdout ?? '').trim().split(/\s+/)[0] || 'unknown';
 }

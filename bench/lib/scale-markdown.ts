@@ -54,6 +54,8 @@ export function renderScaleMarkdown(s: ScaleSummary, note: string | undefined): 
     ...[...s.runs.storm, ...s.runs.failover].map(stormRow),
     '',
     ...problems([...s.runs.storm, ...s.runs.failover]),
+    ...killRates(s.runs.failover),
+    ...warnings([...s.runs.storm, ...s.runs.failover]),
     '### Throughput',
     '',
     '| run | replicas | answers/s | per question | hand-out -> commit p50 / p99 / max ms (unseen) | CPU s / 1,000 answers: replicas, proxy | cores | 429s; refused | in order | webhook failed / redelivered | check |',
@@ -120,6 +122,31 @@ function problems(runs: readonly ScaleStormResult[]): string[] {
     ]),
     '',
   ];
+}
+
+/** The fleet's messages per second around each kill. */
+function killRates(runs: readonly ScaleStormResult[]): string[] {
+  const killed = runs.filter((r) => r.kill);
+  if (killed.length === 0) return [];
+  return [
+    "The bot's messages per second in the storm's groups, all replicas together, in the 10 s before the kill | the 30 s after it (Telegram's limit: 30):",
+    '',
+    ...killed.map((r) => `- ${r.name}: ${r.kill?.messagesPerSecond.before.join(' ')} | ${r.kill?.messagesPerSecond.after.join(' ')}`),
+    '',
+  ];
+}
+
+/** What the replicas logged at warn level or above, per run. */
+function warnings(runs: readonly ScaleStormResult[]): string[] {
+  const lines = runs
+    .filter((r) => Object.keys(r.replicaWarnings).length > 0)
+    .map(
+      (r) =>
+        `- ${r.name}: ${Object.entries(r.replicaWarnings)
+          .map(([msg, n]) => `${n} x "${msg}"`)
+          .join('; ')}`,
+    );
+  return lines.length === 0 ? [] : ['What the replicas logged at warn level or above (all replicas together):', '', ...lines, ''];
 }
 
 function blastRow(name: string, replicas: number, b: IntakeBlast): string {

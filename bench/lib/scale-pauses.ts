@@ -81,6 +81,22 @@ export function delayAfter(run: RunTranscript, moment: number): number | undefin
   return step === undefined ? undefined : Math.max(0, step.at - Math.max(step.dueAt, moment));
 }
 
+/**
+ * The bot's messages in the groups `chatIds` per second, from `fromMs` for `seconds` seconds
+ * (simulator clock): what the fleet got out at Telegram's 30 a second.
+ */
+export function messagesPerSecond(world: World, chatIds: readonly number[], fromMs: number, seconds: number): number[] {
+  const bins = new Array<number>(seconds).fill(0);
+  for (const chatId of chatIds) {
+    for (const entry of world.chat(chatId)?.transcript ?? []) {
+      if (entry.by !== 'bot' || (entry.kind !== 'message' && entry.kind !== 'poll')) continue;
+      const bin = Math.floor((entry.at - fromMs) / 1000);
+      if (bin >= 0 && bin < seconds) bins[bin] = (bins[bin] ?? 0) + 1;
+    }
+  }
+  return bins;
+}
+
 /** Whether `order` is exactly 1, 2, ..., `questions`: each question once, in the quiz's order. */
 export function inQuizOrder(order: readonly number[], questions: number): boolean {
   return order.length === questions && order.every((n, i) => n === i + 1);
