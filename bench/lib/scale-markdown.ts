@@ -136,8 +136,25 @@ function killRates(runs: readonly ScaleStormResult[]): string[] {
   ];
 }
 
-/** What the replicas logged at warn level or above, per run. */
+/** What the replicas logged at warn level or above, and why webhook deliveries failed, per run. */
 function warnings(runs: readonly ScaleStormResult[]): string[] {
+  const failures = runs
+    .filter((r) => r.webhook.failed > 0)
+    .map(
+      (r) =>
+        `- ${r.name}: ${r.webhook.failed} failed; ${Object.entries(r.webhook.errors)
+          .map(([msg, n]) => `"${msg}" (${n} x)`)
+          .join(', ')}`,
+    );
+  const failed =
+    failures.length === 0
+      ? []
+      : [
+          "Why webhook deliveries failed (getWebhookInfo's last error, read every 100 ms: each message with the number of reads that found new failures under it):",
+          '',
+          ...failures,
+          '',
+        ];
   const lines = runs
     .filter((r) => Object.keys(r.replicaWarnings).length > 0)
     .map(
@@ -146,7 +163,10 @@ function warnings(runs: readonly ScaleStormResult[]): string[] {
           .map(([msg, n]) => `${n} x "${msg}"`)
           .join('; ')}`,
     );
-  return lines.length === 0 ? [] : ['What the replicas logged at warn level or above (all replicas together):', '', ...lines, ''];
+  return [
+    ...failed,
+    ...(lines.length === 0 ? [] : ['What the replicas logged at warn level or above (all replicas together):', '', ...lines, '']),
+  ];
 }
 
 function blastRow(name: string, replicas: number, b: IntakeBlast): string {

@@ -16,6 +16,7 @@ import { startReplicaFleet, type ReplicaFleet } from './replica-fleet.js';
 import { startConnectionMonitor, type ConnectionMonitor } from './scale-connections.js';
 import { startFleetCpuSampler, type FleetCpuSampler } from './scale-cpu.js';
 import { takeEmptyRedisDatabase } from './scale-redis.js';
+import { watchWebhookErrors, type WebhookErrorWatch } from './scale-webhook-errors.js';
 
 /** A run's environment. See {@link startScaleSetup}. */
 export interface ScaleSetup {
@@ -26,6 +27,8 @@ export interface ScaleSetup {
   fleet: ReplicaFleet;
   cpu: FleetCpuSampler;
   connections: ConnectionMonitor;
+  /** Why webhook deliveries failed (getWebhookInfo's last error, sampled). */
+  webhookErrors: WebhookErrorWatch;
   /** Undo steps; `finish()` runs them first to last (add with unshift: newest first). */
   cleanups: (() => Promise<unknown>)[];
   finish(): Promise<void>;
@@ -75,6 +78,8 @@ export async function startScaleSetup(options: ScaleSetupOptions): Promise<Scale
     cleanups.unshift(() => redis.release());
     const sim = await startSimulator();
     cleanups.unshift(() => sim.close());
+    const webhookErrors = watchWebhookErrors(sim);
+    cleanups.unshift(async () => webhookErrors.stop());
     const fleet = await startReplicaFleet({
       replicas: options.replicas,
       proxyOptions: options.proxyOptions,
@@ -97,7 +102,7 @@ export async function startScaleSetup(options: ScaleSetupOptions): Promise<Scale
     const connections = await startConnectionMonitor(options.adminUrl, dbName);
     cleanups.unshift(() => connections.stop());
     await webhookSet(sim, fleet.webhookUrl);
-    return { url, dbName, probe, sim, fleet, cpu, connections, cleanups, finish };
+    return { url, dbName, probe, sim, fleet, cpu, connections, webhookErrors, cleanups, finish };
   } catch (error) {
     await finish();
     throw error;

@@ -63,8 +63,8 @@ export interface ScaleStormResult {
   doubledQuestions: number;
   /** Groups whose transcript does not show questions 1..n once each, in order. */
   groupsOutOfOrder: number;
-  /** Webhook deliveries that failed (the simulator delivered them again) and updates handed out twice. */
-  webhook: { failed: number; redelivered: number };
+  /** Webhook deliveries that failed (the simulator delivered them again), updates handed out twice, why they failed (sampled). */
+  webhook: { failed: number; redelivered: number; errors: Record<string, number> };
   connections: ConnectionFigures;
   /** Largest pause of any run beyond its schedule, s. */
   maxPauseS: number;
@@ -93,6 +93,7 @@ export async function runScaleStorm(setup: Omit<ScaleSetupOptions, 'dbPrefix'>, 
       botIdle: () => fleetIdle(fleet),
       beforeStorm: () => {
         connections.reset();
+        t.webhookErrors.reset();
         before = { tooMany: sim.stats().botApi.tooManyRequests, webhookFailed: sim.stats().updates.webhook.failed };
         if (plan.killAfterS !== undefined)
           kill = killLater(plan.killAfterS, () => killBusiest(setup.adminUrl, t.dbName, fleet, () => sim.clock.now()), cleanups);
@@ -141,7 +142,11 @@ export async function runScaleStorm(setup: Omit<ScaleSetupOptions, 'dbPrefix'>, 
       limits: limitCounts(storm, sim.stats().botApi.tooManyRequests - before.tooMany),
       doubledQuestions: verification.doubledQuestions,
       groupsOutOfOrder: transcripts.filter((r) => !inQuizOrder(r.questionOrder, plan.questions)).length,
-      webhook: { failed: sim.stats().updates.webhook.failed - before.webhookFailed, redelivered: storm.handOuts.redeliveries },
+      webhook: {
+        failed: sim.stats().updates.webhook.failed - before.webhookFailed,
+        redelivered: storm.handOuts.redeliveries,
+        errors: t.webhookErrors.seen(),
+      },
       connections: connectionFigures,
       maxPauseS: round(Math.max(0, ...transcripts.map((r) => r.pauseMs)) / 1000, 1),
       kill: killed ? killFigures(killed, storm.startedAt, transcripts, sim.world) : null,

@@ -50,7 +50,7 @@ export interface ScaleThroughputResult {
   floodRefusals: number;
   /** The group's transcript shows questions 1..n once each, in order. */
   questionsInOrder: boolean;
-  webhook: { failed: number; redelivered: number };
+  webhook: { failed: number; redelivered: number; errors: Record<string, number> };
   connections: ConnectionFigures;
   verification: Verification;
 }
@@ -98,6 +98,7 @@ async function play(t: ScaleSetup, setup: Omit<ScaleSetupOptions, 'dbPrefix'>, p
   });
   cleanups.unshift(async () => stopTracking());
   connections.reset();
+  t.webhookErrors.reset();
   const before = { stats: sim.stats(), flood: sim.limits.stats() };
   const start = world.sendText(owner.id, group.id, `/startquiz ${quizId} ${plan.openPeriodS}s`);
   const budgetMs = plan.questions * (plan.openPeriodS + 10) * 1000 + 120_000;
@@ -162,7 +163,11 @@ async function play(t: ScaleSetup, setup: Omit<ScaleSetupOptions, 'dbPrefix'>, p
     tooManyRequests: after.stats.botApi.tooManyRequests - before.stats.botApi.tooManyRequests,
     floodRefusals: floodRefused(after.flood) - floodRefused(before.flood),
     questionsInOrder: inQuizOrder(readRunTranscript(world, group.id, plan.openPeriodS).questionOrder, plan.questions),
-    webhook: { failed: after.stats.updates.webhook.failed - before.stats.updates.webhook.failed, redelivered },
+    webhook: {
+      failed: after.stats.updates.webhook.failed - before.stats.updates.webhook.failed,
+      redelivered,
+      errors: t.webhookErrors.seen(),
+    },
     connections: connections.figures(),
     verification,
   };
