@@ -73,7 +73,8 @@ export function describeStep(step: LocustStepRow): string {
     `${String(step.askedRps).padStart(5)} req/s asked: ${f.rps.toFixed(0).padStart(5)} reached, ${f.requests} requests, ${f.failures} failed, ` +
     `p50 ${f.p50Ms} p95 ${f.p95Ms} p99 ${f.p99Ms} max ${f.maxMs} ms; ${step.failures.length > 0 ? `failures: ${step.failures.join(', ')}; ` : ''}${step.shortfalls.length === 0 ? 'meets' : `misses (${step.shortfalls.join('; ')})`}; ` +
     `check ${v.pass ? 'PASS' : 'FAIL'} (${v.stored}/${v.acked} acked answers stored once, ${v.storedWithoutAck} stored without a 200); ` +
-    `replicas: acceptance ${fixed(r.meanAcceptMs)} ms mean, ${r.batches} batches of ${fixed(r.meanBatchSize)} in ${fixed(r.meanBatchMs)} ms; ` +
+    `replicas: acceptance ${fixed(r.meanAcceptMs)} ms mean (${upTo(r)}), ${r.batches} batches of ${fixed(r.meanBatchSize)} in ${fixed(r.meanBatchMs)} ms, ` +
+    `event-loop delay p99 ${fixed(r.loopDelayP99Ms)} max ${fixed(r.loopDelayMaxMs)} ms; ` +
     `cores: Locust ${cores(step.cores.locust)}, replicas ${cores(step.cores.replicas)}, Caddy ${cores(step.cores.caddy)}, rest ${cores(step.cores.rest)}`
   );
 }
@@ -84,6 +85,12 @@ function meets(step: LocustStepRow): boolean {
 
 function cores(value: number | undefined): string {
   return value === undefined || !Number.isFinite(value) ? '-' : value.toFixed(2);
+}
+
+/** The acceptance percentiles' bucket bounds, e.g. "p50 <= 25, p95 <= 100, p99 <= 250 ms". */
+function upTo(r: ReplicaFigures): string {
+  const bound = (ms: number): string => (Number.isNaN(ms) ? '-' : ms === Infinity ? '> 10,000' : `<= ${ms}`);
+  return `p50 ${bound(r.acceptUpToMs.p50)}, p95 ${bound(r.acceptUpToMs.p95)}, p99 ${bound(r.acceptUpToMs.p99)} ms`;
 }
 
 function fixed(value: number): string {
@@ -101,7 +108,7 @@ export function renderLocustMarkdown(s: LocustSummary): string {
       `| ${step.askedRps} | ${step.users} | ${f.rps.toFixed(0)} | ${f.requests} | ${f.failures} | ${f.p50Ms} | ${f.p95Ms} | ${f.p99Ms} | ${f.maxMs} | ` +
       `${meets(step) ? 'yes' : `no: ${[...step.shortfalls, ...(v.pass ? [] : ['check failed'])].join('; ')}`} | ` +
       `${v.stored} / ${v.acked}${v.ackedTwice + v.duplicateRows > 0 ? ` (ids twice ${v.ackedTwice}, rows twice ${v.duplicateRows})` : ''} | ${v.storedWithoutAck} | ` +
-      `${fixed(r.meanAcceptMs)} | ${r.batches}, ${fixed(r.meanBatchSize)}, ${fixed(r.meanBatchMs)} ms | ` +
+      `${fixed(r.meanAcceptMs)} (${upTo(r)}) | ${r.batches}, ${fixed(r.meanBatchSize)}, ${fixed(r.meanBatchMs)} ms | ${fixed(r.loopDelayP99Ms)} / ${fixed(r.loopDelayMaxMs)} | ` +
       `${cores(c.locust)} / ${cores(c.replicas)} / ${cores(c.caddy)} / ${cores(c.driver)} / ${cores(c.rest)} (${cores(c.machine)}) |`
     );
   });
@@ -129,13 +136,13 @@ Highest rate that still meets the gate with ${s.replicas} replicas on this machi
 - **The load**: \`${s.locustCommand}\`, Locust 2.12 (Debian's python3-locust) ${s.workers > 0 ? `as a master and ${s.workers} workers` : 'as one process'}, bench/locust/locustfile.py: each Locust user posts one \`poll_answer\` update a second (\`constant_throughput(1)\`), each from a Telegram user id never used before, to the open poll with a random option, with the webhook's secret header, to the proxy's webhook URL; so the users asked are the rate asked. Users all start in the first second and send for ${s.durationS} s (\`SEND_SECONDS\`), then stop by themselves; Locust's run time is 12 s longer, so that every answer sent gets its response (when its run time ends, this Locust kills some users in the middle of a request). The webhook answers 200 only once the answer is committed (group commit), so every latency includes a commit.
 - **Figures** are Locust's own (its Aggregated row, written when Locust quits): Requests/s over the step, percentiles of the response time in whole milliseconds (Locust truncates to the millisecond, and rounds above 100 ms to 10 ms). A step **meets** the gate when p50 < ${p50Ms}, p95 < ${p95Ms} and p99 < ${p99Ms} ms, no request failed, and Locust reached at least 95 % of the asked rate; the gate as a whole is met when a step with at least ${minRps} req/s reached meets it. Steps go up until two in a row miss.
 - **Check**: every player whose answer got a 200 has exactly one row in \`answers\` in the step's run (Locust writes their ids; the database is asked); rows of players without a 200 (a request Locust gave up on) are counted.
-- **Replicas**: from each replica's /metrics before and after the step, summed: the mean time from a poll answer's arrival at a replica to its acceptance (\`quiz_agent_update_duration_seconds\`, the commit included), and the answer batches committed (\`quiz_agent_answer_batch_size\`, \`quiz_agent_answer_batch_duration_seconds\`). Locust's latency minus the acceptance is the proxy, the connections and Locust itself.
+- **Replicas**: from each replica's /metrics before and after the step, summed: the time from a poll answer's arrival at a replica to its acceptance (\`quiz_agent_update_duration_seconds\`, the commit included): its mean, and the histogram bucket its p50, p95 and p99 fall in, and the answer batches committed (\`quiz_agent_answer_batch_size\`, \`quiz_agent_answer_batch_duration_seconds\`); the event-loop delay over the step of the replica where it was largest (prom-client's \`nodejs_eventloop_lag_p99_seconds\` and \`_max_seconds\`, reset by each scrape; its 10 ms timer resolution is included, so 10 ms means no delay). Locust's latency minus the acceptance is the proxy, the connections and Locust itself.
 - **Cores** are CPU seconds per second over the step, from /proc: Locust (all its processes), the ${s.replicas} replicas together, Caddy, the benchmark process (the simulator; it is idle during a step), and the rest of the machine (PostgreSQL, Redis and anything else running); the machine's total in parentheses. This machine has ${s.machine.cores} cores for all of them, and Locust (Python, one core per process) competes with the stack it measures.
 
 ## Steps
 
-| asked req/s | users | reached req/s | requests | failed | p50 ms | p95 ms | p99 ms | max ms | meets | 200s stored / acked | stored without a 200 | replicas: mean acceptance ms | replicas: batches, mean size, mean commit | cores: Locust / replicas / Caddy / driver / rest (machine) |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| asked req/s | users | reached req/s | requests | failed | p50 ms | p95 ms | p99 ms | max ms | meets | 200s stored / acked | stored without a 200 | replicas: acceptance, mean ms (percentiles' buckets) | replicas: batches, mean size, mean commit | replicas: event-loop delay p99 / max ms | cores: Locust / replicas / Caddy / driver / rest (machine) |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${rows.join('\n')}
 
 ${failures.length > 0 ? `Failed requests, as Locust names them (\`HTTP 0\`: no HTTP answer, e.g. a connection reset):\n\n${failures.join('\n')}\n\n` : ''}${warnings.length > 0 ? `Locust warned:\n\n${warnings.map((w) => `    ${w.trim()}`).join('\n')}\n` : 'Locust gave no warning (it warns when its CPU use passes 90 %).\n'}

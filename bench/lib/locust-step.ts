@@ -64,6 +64,8 @@ export async function runLocustStep(options: LocustStepOptions): Promise<LocustS
     HOME: options.dir,
     QUIZ_LOAD_CONFIG: options.configPath,
     SEND_SECONDS: String(options.durationS),
+    // No __pycache__ beside the locustfile in the working tree.
+    PYTHONDONTWRITEBYTECODE: '1',
   };
   const masterPort = options.workers > 0 ? await freePort() : undefined;
   const args = [
