@@ -87,6 +87,33 @@ function cores(value: number | undefined): string {
   return value === undefined || !Number.isFinite(value) ? '-' : value.toFixed(2);
 }
 
+/** Above this many cores used by the rest of the machine, other programs competed with the step. */
+const BUSY_REST_CORES = 0.5;
+/** A Locust process near a full core cannot send faster: it, not the stack, bounds the step. */
+const LOCUST_SATURATED_CORES = 0.8;
+
+/** What the figures say about their own validity: Locust's headroom, competition for the cores, where the latency is. */
+function observations(s: LocustSummary): string[] {
+  const processes = s.workers + 1;
+  const locustPeak = Math.max(...s.steps.map((step) => step.cores.locust ?? 0));
+  const saturated = s.steps.filter((step) => (step.cores.locust ?? 0) / (s.workers > 0 ? s.workers : 1) >= LOCUST_SATURATED_CORES);
+  const busy = s.steps.filter((step) => step.cores.rest >= BUSY_REST_CORES);
+  return [
+    saturated.length > 0
+      ? `- **Locust was near a full core** (${saturated.map((step) => `${step.askedRps} req/s: ${cores(step.cores.locust)}`).join(', ')}): at those rates Locust bounds what is measured; run with \`--workers\`.`
+      : `- **Locust is not the bottleneck**: at most ${cores(locustPeak)} cores over its ${processes} process${processes > 1 ? 'es' : ''} (one Python process uses at most one core).`,
+    busy.length > 0
+      ? `- **Other programs competed** for the ${s.machine.cores} cores in ${busy.map((step) => `the ${step.askedRps} req/s step (rest ${cores(step.cores.rest)})`).join(', ')}: PostgreSQL serves this run too, but beyond ${BUSY_REST_CORES} cores the rest is mostly someone else.`
+      : `- No other program used ${BUSY_REST_CORES} cores or more during a step.`,
+    `- **Where the latency is**: the replicas' acceptance (arrival at a replica to committed) against Locust's p50 / p95: ${s.steps
+      .map(
+        (step) =>
+          `${step.askedRps} req/s: ${fixed(step.replicaFigures.meanAcceptMs)} ms mean (${upTo(step.replicaFigures)}) vs ${step.figures.p50Ms} / ${step.figures.p95Ms} ms`,
+      )
+      .join('; ')}.`,
+  ];
+}
+
 /** The acceptance percentiles' bucket bounds, e.g. "p50 <= 25, p95 <= 100, p99 <= 250 ms". */
 function upTo(r: ReplicaFigures): string {
   const bound = (ms: number): string => (Number.isNaN(ms) ? '-' : ms === Infinity ? '> 10,000' : `<= ${ms}`);
@@ -146,6 +173,10 @@ Highest rate that still meets the gate with ${s.replicas} replicas on this machi
 ${rows.join('\n')}
 
 ${failures.length > 0 ? `Failed requests, as Locust names them (\`HTTP 0\`: no HTTP answer, e.g. a connection reset):\n\n${failures.join('\n')}\n\n` : ''}${warnings.length > 0 ? `Locust warned:\n\n${warnings.map((w) => `    ${w.trim()}`).join('\n')}\n` : 'Locust gave no warning (it warns when its CPU use passes 90 %).\n'}
+## Reading it
+
+${observations(s).join('\n')}
+
 ## The proxy's configuration
 
 \`\`\`
