@@ -41,6 +41,16 @@ export class SteppingClock implements Clock {
     };
   }
 
+  /** Whether a pending timer is due exactly at `at` (epoch ms): something waits until then. */
+  hasTimerAt(at: number): boolean {
+    return [...this.#due].some((t) => t.at === at);
+  }
+
+  /** Moves time to `at` in one step, running the timers due on the way. */
+  advanceTo(at: number): void {
+    this.manual.advance(at - this.manual.now());
+  }
+
   /**
    * Moves time forward by `ms`, stopping at each timer due on the way and calling `settle`
    * after it ran (time stands still meanwhile).

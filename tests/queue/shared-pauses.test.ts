@@ -16,16 +16,16 @@ import { Api } from 'grammy';
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sleep, systemClock, type Clock, type Timer } from '../../src/lib/clock.js';
+import { sleep, systemClock } from '../../src/lib/clock.js';
 import { createOutboundQueue, type OutboundQueue, type OutboundQueueOptions } from '../../src/queue/outbound-queue.js';
 import { createSharedPauses, pauseChannel } from '../../src/queue/shared-pauses.js';
 import { capturedLogger } from '../helpers/captured-logger.js';
 import { freePort } from '../helpers/free-port.js';
+import { SteppingClock, START } from './clocked-queue.js';
 import { ManualClock } from 'telegram-sim/clock';
 import { startSimulator, type Simulator } from 'telegram-sim/simulator';
 
 const redisUrl = process.env.REDIS_URL;
-const START = Date.UTC(2026, 0, 1);
 const RETRY_AFTER_S = 30;
 const PAUSE_END = START + RETRY_AFTER_S * 1000;
 /**
@@ -34,41 +34,8 @@ const PAUSE_END = START + RETRY_AFTER_S * 1000;
  */
 const SETTINGS: Partial<OutboundQueueOptions> = { privateChatPerS: 50 };
 
-/** A ManualClock that knows when its pending timers are due. */
-class TimerClock implements Clock {
-  readonly manual = new ManualClock(START);
-  readonly #due = new Set<{ at: number }>();
-
-  now(): number {
-    return this.manual.now();
-  }
-
-  setTimeout(callback: () => void, ms: number): Timer {
-    const entry = { at: this.manual.now() + Math.max(0, ms) };
-    this.#due.add(entry);
-    const timer = this.manual.setTimeout(() => {
-      this.#due.delete(entry);
-      callback();
-    }, ms);
-    return {
-      cancel: () => {
-        this.#due.delete(entry);
-        timer.cancel();
-      },
-    };
-  }
-
-  hasTimerAt(at: number): boolean {
-    return [...this.#due].some((t) => t.at === at);
-  }
-
-  advanceTo(at: number): void {
-    this.manual.advance(at - this.manual.now());
-  }
-}
-
 interface Instance {
-  clock: TimerClock;
+  clock: SteppingClock;
   queue: OutboundQueue;
   /** Each message's text -> its instance's clock when its request went out (the latest attempt). */
   sentAt: Map<string, number>;
@@ -94,7 +61,7 @@ async function startTelegram(): Promise<{ chats: number[] }> {
 }
 
 function instance(prefix: string, settings: Partial<OutboundQueueOptions> = {}): Instance {
-  const clock = new TimerClock();
+  const clock = new SteppingClock();
   const queue = createOutboundQueue({ logger, clock, redisUrl, redisPrefix: prefix, ...SETTINGS, ...settings });
   const api = new Api(sim.token, { apiRoot: sim.apiRoot });
   const sentAt = new Map<string, number>();
