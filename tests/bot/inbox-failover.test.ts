@@ -17,10 +17,10 @@ import type { BotContext } from '../../src/bot/context.js';
 import { createInboxProcessor, type InboxProcessor } from '../../src/bot/inbox/inbox-processor.js';
 import { inboxEntryOf } from '../../src/bot/intake/inbox-entry.js';
 import { sleep } from '../../src/lib/clock.js';
-import { createDatabase, type DatabaseHandle } from '../../src/store/database.js';
+import type { DatabaseHandle } from '../../src/store/database.js';
 import { getInboxEntry, insertInboxEntries } from '../../src/store/queries/inbox.js';
 import { createMigratedTestDatabase, testLogger } from '../helpers/database.js';
-import { startDbProxy, type DbProxy } from '../helpers/db-proxy.js';
+import { instanceKit } from '../helpers/instance-kit.js';
 import { advanceUntil } from '../helpers/drive-clock.js';
 import { deferred } from '../helpers/table-lock.js';
 
@@ -30,7 +30,8 @@ const FAILOVER_TARGET_MS = 5_000;
 describe('inbox failover between instances (a clock driven by hand)', () => {
   const clock = new ManualClock(Date.UTC(2026, 6, 1, 12));
   let database: Awaited<ReturnType<typeof createMigratedTestDatabase>>;
-  const cleanups: (() => Promise<unknown>)[] = [];
+  const kit = instanceKit(clock, () => database.url);
+  const { poolOf } = kit;
   let nextUpdateId = 700_000;
 
   beforeAll(async () => {
@@ -40,28 +41,8 @@ describe('inbox failover between instances (a clock driven by hand)', () => {
     await database?.drop();
   });
   /** Stops what the test started, each within 5 s of real time, with the clock moving (stops wait on clock time). */
-  afterEach(async () => {
-    const ticking = setInterval(() => clock.advance(100), 5);
-    try {
-      for (const cleanup of cleanups.splice(0).reverse())
-        await Promise.race([cleanup().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 5_000))]);
-    } finally {
-      clearInterval(ticking);
-    }
-  });
+  afterEach(() => kit.tearDown());
 
-  const poolOf = (proxy?: DbProxy): DatabaseHandle => {
-    const handle = createDatabase({
-      url: proxy?.url ?? database.url,
-      poolSize: 3,
-      maxOverflow: 2,
-      connectTimeoutS: 2,
-      idleTimeoutS: 0,
-      logger: testLogger,
-    });
-    cleanups.push(() => handle.close(0));
-    return handle;
-  };
   /** An instance whose every message update runs `handler`, with the defaults production runs with (lease, idle check). */
   const instance = (handle: DatabaseHandle, instanceId: string, handler: (update: Update) => Promise<void>): InboxProcessor => {
     const bot = new Bot<BotContext>('1:failover', {
@@ -69,7 +50,7 @@ describe('inbox failover between instances (a clock driven by hand)', () => {
     });
     bot.on('message', (ctx) => handler(ctx.update));
     const processor = createInboxProcessor({ db: handle.db, bot, logger: testLogger, instanceId, clock });
-    cleanups.push(() => processor.stop(0));
+    kit.own(() => processor.stop(0));
     return processor;
   };
   const busy =
@@ -106,13 +87,12 @@ describe('inbox failover between instances (a clock driven by hand)', () => {
 
   it('handles an update whose instance died on another instance within 5 s of the death', async () => {
     const updateId = await accept();
-    const cut = await startDbProxy(database.url);
-    cleanups.push(() => cut.close());
+    const cut = await kit.proxy();
     const deadPool = poolOf(cut);
     const livePool = poolOf();
     // The instance that dies is in the middle of the update's handler.
     const never = deferred();
-    cleanups.push(async () => never.resolve());
+    kit.own(async () => never.resolve());
     const dead = instance(deadPool, 'dead', () => never.promise);
     const claimedAt = clock.now();
     dead.start();

@@ -18,13 +18,13 @@ import { createOutboxSender, type OutboxSender, type QueuedApiFactory, type Send
 import { createPollDirectory } from '../../src/engine/poll-directory.js';
 import { createRunEngine, type RunEngine } from '../../src/engine/run-engine.js';
 import { createOutboundQueue, type OutboundQueue } from '../../src/queue/outbound-queue.js';
-import { createDatabase, type DatabaseHandle } from '../../src/store/database.js';
+import type { DatabaseHandle } from '../../src/store/database.js';
 import { upsertChat } from '../../src/store/queries/chats.js';
 import { sendsOfRun } from '../../src/store/queries/outbox.js';
 import { getRun, startRun, updateRun } from '../../src/store/queries/runs.js';
 import type { Run } from '../../src/store/schema/runs.js';
 import { createMigratedTestDatabase, testLogger } from '../helpers/database.js';
-import { startDbProxy, type DbProxy } from '../helpers/db-proxy.js';
+import { instanceKit } from '../helpers/instance-kit.js';
 import { advanceUntil } from '../helpers/drive-clock.js';
 import { createQuizOf } from '../helpers/fixtures.js';
 import { deferred, holdTableLock } from '../helpers/table-lock.js';
@@ -37,7 +37,8 @@ describe('run failover between instances (a clock driven by hand)', () => {
   let database: Awaited<ReturnType<typeof createMigratedTestDatabase>>;
   let sim: Simulator;
   /** Everything a test started, stopped at its end in reverse order. */
-  const cleanups: (() => Promise<unknown>)[] = [];
+  const kit = instanceKit(clock, () => database.url);
+  const { poolOf } = kit;
 
   beforeAll(async () => {
     database = await createMigratedTestDatabase();
@@ -52,20 +53,12 @@ describe('run failover between instances (a clock driven by hand)', () => {
    * Stops what the test started, each within 5 s of real time. The clock moves meanwhile: a
    * queue drains and an engine stops on clock time, which stands still otherwise.
    */
-  afterEach(async () => {
-    const ticking = setInterval(() => clock.advance(100), 5);
-    try {
-      for (const cleanup of cleanups.splice(0).reverse())
-        await Promise.race([cleanup().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 5_000))]);
-    } finally {
-      clearInterval(ticking);
-    }
-  });
+  afterEach(() => kit.tearDown());
 
   /** An instance's own queue (each process has one). */
   const queueOf = (): OutboundQueue => {
     const queue = createOutboundQueue({ logger: testLogger, clock });
-    cleanups.push(() => queue.close(0));
+    kit.own(() => queue.close(0));
     return queue;
   };
   const apiThrough =
@@ -75,24 +68,7 @@ describe('run failover between instances (a clock driven by hand)', () => {
       api.config.use(queue.transformerWith(options));
       return api;
     };
-  /** A pool of the instance's own, through `proxy` when given (to cut it). */
-  const poolOf = (proxy?: DbProxy): DatabaseHandle => {
-    const handle = createDatabase({
-      url: proxy?.url ?? database.url,
-      poolSize: 3,
-      maxOverflow: 2,
-      connectTimeoutS: 2,
-      idleTimeoutS: 0,
-      logger: testLogger,
-    });
-    cleanups.push(() => handle.close(0));
-    return handle;
-  };
-  const proxy = async (): Promise<DbProxy> => {
-    const started = await startDbProxy(database.url);
-    cleanups.push(() => started.close());
-    return started;
-  };
+  const proxy = kit.proxy;
   /** An engine with the defaults production runs with (lease, idle check). */
   const engine = (handle: DatabaseHandle, instanceId: string, sender: OutboxSender): RunEngine => {
     const created = createRunEngine({
@@ -105,7 +81,7 @@ describe('run failover between instances (a clock driven by hand)', () => {
       instanceId,
       clock,
     });
-    cleanups.push(() => created.stop());
+    kit.own(() => created.stop());
     return created;
   };
   const liveSender = (handle: DatabaseHandle, queue: OutboundQueue): OutboxSender =>
@@ -143,7 +119,7 @@ describe('run failover between instances (a clock driven by hand)', () => {
       nextActionAt: new Date(clock.now()),
     });
     // Whatever a test leaves of its run, the next test's engines must not take it up.
-    cleanups.push(() => updateRun(db, run.id, { status: 'cancelled' }));
+    kit.own(() => updateRun(db, run.id, { status: 'cancelled' }));
     return { run, group };
   }
 
@@ -169,7 +145,7 @@ describe('run failover between instances (a clock driven by hand)', () => {
     const livePool = poolOf();
     // The instance that dies: its messages wait in its queue and never leave.
     const never = deferred<SendOutcome>();
-    cleanups.push(async () => never.resolve({ kind: 'cancelled' }));
+    kit.own(async () => never.resolve({ kind: 'cancelled' }));
     const dead = engine(deadPool, 'dead', { send: () => never.promise });
     const claimedAt = clock.now();
     dead.start();
@@ -216,7 +192,7 @@ describe('run failover between instances (a clock driven by hand)', () => {
     const slowPool = poolOf();
     const otherPool = poolOf();
     const lock = await holdTableLock(database.url, 'outbox');
-    cleanups.push(() => lock.release());
+    kit.own(() => lock.release());
     const slow = engine(slowPool, 'slow', liveSender(slowPool, queueOf()));
     slow.start();
     await eventually(async () => ((await runNow(run.id)).claimedBy === 'slow' ? true : undefined), "the slow instance's claim");
@@ -239,7 +215,7 @@ describe('run failover between instances (a clock driven by hand)', () => {
       { stepMs: 100, maxMs: 30_000, holdWhile: busy(otherPool) },
     );
 
-    cleanups.pop();
+    kit.disown();
     await lock.release();
     const questionsSent = () => slow.counters().questionsSent + other.counters().questionsSent;
     await advanceUntil(clock, () => questionsSent() > 0 || undefined, 'the question sent and recorded', {
