@@ -19,7 +19,7 @@ import { randomBytes } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { check, composeCommand, projectContainers, run, tail, type ProjectContainer } from './docker.js';
+import { check, composeCommand, projectContainers, run, tail, type CommandResult, type ProjectContainer } from './docker.js';
 
 export const REPLICAS = 3;
 /** The image tag the test builds: one tag, so runs replace their image instead of piling up. */
@@ -93,10 +93,19 @@ export class ComposeStack {
     await this.#startSimulator(caddy.ip);
   }
 
-  /** Runs a compose command on the stack's project. */
+  /** Runs a compose command on the stack's project; a non-zero exit throws. */
   compose(args: string[], timeoutMs = 120_000): Promise<string> {
+    return this.#runCompose(args, timeoutMs).then((result) => {
+      if (result.code !== 0)
+        throw new Error(`compose ${args.join(' ')} exited ${result.code}:\n${tail(result.stdout)}\n${tail(result.stderr)}`);
+      return result.stdout;
+    });
+  }
+
+  /** A compose command on the stack's project, whatever its exit. */
+  #runCompose(args: string[], timeoutMs: number): Promise<CommandResult> {
     const [command = 'docker', ...prefix] = this.#compose;
-    return check(command, [...prefix, '-f', 'docker-compose.production.yml', '-p', this.project, ...args], { cwd: this.dir, timeoutMs });
+    return run(command, [...prefix, '-f', 'docker-compose.production.yml', '-p', this.project, ...args], { cwd: this.dir, timeoutMs });
   }
 
   containers(): Promise<ProjectContainer[]> {
@@ -112,14 +121,7 @@ export class ComposeStack {
 
   /** Logs of every service, the last lines of each, for a failure message. */
   async logs(lines = 60): Promise<string> {
-    const stack = await run(
-      this.#compose[0] ?? 'docker',
-      [...this.#compose.slice(1), '-f', 'docker-compose.production.yml', '-p', this.project, 'logs', '--no-color', '--tail', String(lines)],
-      {
-        cwd: this.dir,
-        timeoutMs: 60_000,
-      },
-    );
+    const stack = await this.#runCompose(['logs', '--no-color', '--tail', String(lines)], 60_000);
     const sim = await run('docker', ['logs', '--tail', String(lines), this.simContainer], { timeoutMs: 30_000 });
     return `${tail(stack.stdout, lines * 6)}\n--- simulator ---\n${tail(sim.stdout + sim.stderr, lines)}`;
   }
@@ -128,25 +130,9 @@ export class ComposeStack {
   async down(): Promise<void> {
     await run('docker', ['rm', '-f', '-v', this.simContainer], { timeoutMs: 60_000 });
     if (this.#compose.length > 0) {
-      const result = await run(
-        this.#compose[0] ?? 'docker',
-        [
-          ...this.#compose.slice(1),
-          '-f',
-          'docker-compose.production.yml',
-          '-p',
-          this.project,
-          '--profile',
-          'scale',
-          '--profile',
-          'proxy',
-          'down',
-          '-v',
-          '--remove-orphans',
-          '--timeout',
-          '30',
-        ],
-        { cwd: this.dir, timeoutMs: 180_000 },
+      const result = await this.#runCompose(
+        ['--profile', 'scale', '--profile', 'proxy', 'down', '-v', '--remove-orphans', '--timeout', '30'],
+        180_000,
       );
       if (result.code !== 0) this.#options.log(`compose down failed: ${tail(result.stderr)}`);
     }
