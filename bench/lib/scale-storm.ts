@@ -13,7 +13,7 @@
  * all replicas together (the simulator's flood counters and its 429 answers).
  */
 import { createDatabase } from '../../src/store/database.js';
-import { playStorm, type StormObservations } from './groups-storm.js';
+import { playStorm, type StormObservations, type StormPlan } from './groups-storm.js';
 import { verifyGroups, type GroupsVerification } from './groups-verify.js';
 import type { ReplicaFleet } from './replica-fleet.js';
 import type { ConnectionFigures } from './scale-connections.js';
@@ -23,15 +23,9 @@ import { fleetIdle, startScaleSetup, type ScaleSetupOptions } from './scale-setu
 import { deliveredAll, spread, within, type Spread } from './scale-figures.js';
 import { round } from './stats.js';
 
-/** What one storm run does. */
-export interface ScaleStormPlan {
+/** What one storm run does: bench:groups' storm, named, and maybe a kill. */
+export interface ScaleStormPlan extends StormPlan {
   name: string;
-  groups: number;
-  players: number;
-  questions: number;
-  openPeriodS: number;
-  seed: number;
-  budgetS: number;
   /** Kill one replica this long after the first /startquiz (the failover run); none when undefined. */
   killAfterS?: number;
 }
