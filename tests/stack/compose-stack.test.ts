@@ -5,6 +5,7 @@
  * images the compose file names (tests/stack/run.sh builds local stand-ins when no registry is
  * reachable); not part of `npm test`.
  */
+import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUIZ_FORMAT_EXAMPLE } from '../../src/bot/texts/help.js';
 import { freePort } from '../helpers/free-port.js';
@@ -44,7 +45,6 @@ async function freePortRange(count: number): Promise<number> {
 }
 
 async function portIsFree(port: number): Promise<boolean> {
-  const { createServer } = await import('node:net');
   return new Promise((resolve) => {
     const server = createServer();
     server.once('error', () => resolve(false));
