@@ -7,11 +7,9 @@
  * is settled. The lease and its period: src/store/claim-lease.ts.
  *
  * What it costs: one UPDATE per instance per renewal period (a second), for all the runs it holds
- * at once. At 500 runs held by one instance (500 groups starting together, their first messages
- * waiting for the global limit) it rewrites 500 rows: p50 18 ms, p99 91 ms per statement, measured
- * on the 2-core test machine under load (PostgreSQL 15, the table vacuumed every 20 renewals as
- * autovacuum would; 50 runs: p50 7 ms), about 2% of one connection. The rewritten rows are new
- * versions (not HOT updates: `next_action_at` is indexed) for autovacuum to clean up.
+ * at once: with 500 groups starting together, one statement rewriting 500 rows a second (no
+ * committed benchmark measures it yet). The rewritten rows are new versions (not HOT updates:
+ * `next_action_at` is indexed) for autovacuum to clean up.
  */
 import type { Clock, Timer } from '../lib/clock.js';
 import type { OutageLog } from '../lib/outage-log.js';
