@@ -13,6 +13,7 @@ import type { QuizWithQuestions } from '../store/queries/quizzes.js';
 import { getActiveRun, hurryPrivateRun, RunAlreadyActiveError, startRunOfLiveQuiz, stopRunningRun } from '../store/queries/runs.js';
 import type { Run } from '../store/schema/runs.js';
 import type { PollDirectory } from './poll-directory.js';
+import type { IsMember } from './poll-voters.js';
 import type { QuizCache } from './quiz-cache.js';
 import { reconcilePoll, type ReconcileResult } from './reconcile.js';
 import type { EngineCounters } from './run-step.js';
@@ -54,8 +55,11 @@ export interface RunCommands {
   stopRun(chatId: number): Promise<boolean>;
   /** A private player answered the question at `position`: the run moves on now instead of at the end of the period. */
   answered(runId: number, position: number): Promise<void>;
-  /** A `poll` update for a poll nobody recorded: maybe the poll of a question whose delivery is unknown. */
-  reconcilePoll(poll: Poll): Promise<ReconcileResult>;
+  /**
+   * A `poll` update for a poll nobody recorded: maybe the poll of a question whose delivery is
+   * unknown. `isMember` asks Telegram whether a voter is in a chat (to tell twin polls apart).
+   */
+  reconcilePoll(poll: Poll, isMember: IsMember): Promise<ReconcileResult>;
   /** Whether some question's delivery is still being learnt (answers to unknown polls may belong to it). */
   hasUnresolvedQuestionSends(): Promise<boolean>;
 }
@@ -102,8 +106,8 @@ export function createRunCommands(options: RunCommandsOptions): RunCommands {
     async answered(runId, position) {
       if (await hurryPrivateRun(db, { runId, position, now: new Date(clock.now()) })) wake();
     },
-    async reconcilePoll(poll) {
-      const result = await reconcilePoll(poll, { db, logger, polls: options.polls, counters, now: () => clock.now() });
+    async reconcilePoll(poll, isMember) {
+      const result = await reconcilePoll(poll, { db, logger, polls: options.polls, counters, isMember, now: () => clock.now() });
       if (result === 'reconciled') wake();
       return result;
     },

@@ -134,6 +134,37 @@ export async function wakeInboxWaitingFor(executor: Executor, params: { waitsFor
   return rows.length;
 }
 
+/**
+ * Who answered the poll `pollId` while it was unknown: the users of up to `limit` answers waiting
+ * for it in the inbox, oldest first, each once. Parsed here, not in SQL: a payload is text that
+ * jsonb may refuse (see the inbox schema).
+ */
+export async function votersWaitingFor(executor: Executor, params: { pollId: string; limit: number }): Promise<number[]> {
+  const rows = await executor.execute<{ payload: string }>(sql`
+    select payload from inbox
+    where waits_for = ${params.pollId} and handled_at is null and dead_at is null
+    order by update_id
+    limit ${params.limit * 4}::int`);
+  const voters = new Set<number>();
+  for (const { payload } of rows) {
+    const userId = answerUserId(payload);
+    if (userId !== undefined) voters.add(userId);
+    if (voters.size >= params.limit) break;
+  }
+  return [...voters];
+}
+
+/** The user of a poll_answer update's JSON, or undefined (anonymous, or not a poll answer). */
+function answerUserId(payload: string): number | undefined {
+  try {
+    const update = JSON.parse(payload) as { poll_answer?: { user?: { id?: unknown } } };
+    const id = update.poll_answer?.user?.id;
+    return typeof id === 'number' && Number.isSafeInteger(id) ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Deletes up to `limit` rows handled before `before`; returns how many went. */
 export async function purgeHandledInbox(executor: Executor, params: { before: Date; limit: number }): Promise<number> {
   const rows = await executor.execute<{ update_id: string }>(sql`
