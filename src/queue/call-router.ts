@@ -185,8 +185,7 @@ export class CallRouter {
       case 'settle':
         return this.#answer(call, next.response);
       case 'rate_limited':
-        this.#pauses.hit(call, next.retryAfterS);
-        return this.#again(call, 0);
+        return this.#again(call, this.#pauses.hit(call, next.retryAfterS), { counted: true });
       case 'again':
         return this.#again(call, next.delayMs);
       case 'fail':
@@ -244,16 +243,17 @@ export class CallRouter {
   }
 
   /** The call stays first in its line and is tried again after `delayMs` (and any pause). */
-  #again(call: Call, delayMs: number): void {
+  #again(call: Call, delayMs: number, retry: { counted: boolean } = { counted: false }): void {
     if (this.#deadlinePassed) return this.#finish(call, () => call.reject(mayHaveApplied(call, new QueueClosedError(call.method))));
     const now = this.#clock.now();
     if (delayMs > 0) {
-      this.#counters.retries++;
+      if (!retry.counted) this.#counters.retries++;
       call.notBefore = now + delayMs;
     }
     call.stage = 'waiting';
     if (call.lane) return this.#lanes.again(call.lane);
-    const waitMs = Math.max(call.notBefore, this.#pauses.globalUntil) - now;
+    // A call Telegram does not limit over all chats (getChatMember, ...) waits for no global pause.
+    const waitMs = Math.max(call.notBefore, call.limited ? this.#pauses.globalUntil : 0) - now;
     if (waitMs <= 0) return this.#toSlot(call);
     const timer = this.#clock.setTimeout(() => {
       this.#retryTimers.delete(call);

@@ -63,11 +63,22 @@ export class RateLimitPauses {
     return (call.limited && now < this.#globalUntil) || (call.lane !== undefined && now < call.lane.pausedUntil);
   }
 
-  /** A 429 answered `call` (in its chat's lane, or outside lanes): pauses its scope, here and, with Redis, everywhere. */
-  hit(call: Pick<Call, 'method' | 'chat' | 'lane'>, retryAfterS: number): void {
+  /**
+   * A 429 answered `call` (in its chat's lane, or outside lanes): pauses its scope, here and, with
+   * Redis, everywhere. Returns how long the call itself must wait before it is repeated: 0 when a
+   * pause holds it, or `retry_after` for a call Telegram limits apart from messages (getChatMember,
+   * setWebhook, ...: outside every lane and the global limit). Such a 429 is that method's own
+   * flood limit: it pauses no message, here or at another instance (three replicas calling
+   * setWebhook at start, or reconciling polls by their voters, must not stop every chat).
+   */
+  hit(call: Pick<Call, 'method' | 'chat' | 'lane' | 'limited'>, retryAfterS: number): number {
     this.#counters.rateLimitHits++;
     this.#counters.retries++;
     const { lane } = call;
+    if (!lane && !call.limited) {
+      this.#logger.warn({ scope: 'method', retryAfterS, method: call.method, chatId: call.chat?.key }, 'Rate limit hit');
+      return retryAfterS * 1000;
+    }
     const now = this.#clock.now();
     const until = now + retryAfterS * 1000;
     const scope = this.#scopes.scopeOf(lane ? { key: lane.key, kind: lane.kind } : undefined, now);
@@ -79,6 +90,7 @@ export class RateLimitPauses {
         : { scope: 'chat', chat: lane.key, kind: lane.kind, untilEpochMs: until },
     );
     this.#logger.warn({ scope, retryAfterS, method: call.method, chatId: call.chat?.key }, 'Rate limit hit');
+    return 0;
   }
 
   /** Stops the wake-up timer (shutdown). */

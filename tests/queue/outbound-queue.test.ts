@@ -7,7 +7,7 @@ import { Writable } from 'node:stream';
 import type { GrammyError, Transformer } from 'grammy';
 import { Api } from 'grammy';
 import pino from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   AmbiguousDeliveryError,
   ChatUnreachableError,
@@ -121,6 +121,23 @@ describe('errors', () => {
     expect(users.map((user) => botTexts(user))).toEqual(users.map(() => ['hello']));
     expect(logs.filter((l) => l.msg === 'Rate limit hit').map((l) => l.scope)).toContain('global');
     expect(queue.stats().rate_limit_hits).toBe(3);
+  });
+
+  it("takes a 429 on a call outside the message limits (getChatMember) for that call's own: it waits retry_after, no message does", async () => {
+    const api = await setUp();
+    const [user] = startedUsers(1) as [number];
+    const group = sim.world.createGroup({ title: 'Members', members: [user] });
+    sim.faults.add({ kind: 'rate_limit', retryAfterS: 1, methods: ['getChatMember'], times: 1 });
+    const order: string[] = [];
+    const member = api.getChatMember(group.id, user).then((m) => order.push(`member:${m.status}`));
+    await vi.waitFor(() => expect(queue.stats().rate_limit_hits).toBe(1), { timeout: 5_000 });
+    await api.sendMessage(user, 'meanwhile');
+    order.push('message');
+    await member;
+    // Before: every message paused for the second, and getChatMember was repeated at once.
+    expect(order).toEqual(['message', 'member:creator']);
+    expect(logs.find((l) => l.msg === 'Rate limit hit')).toMatchObject({ scope: 'method', retryAfterS: 1 });
+    expect(sim.stats().botApi.calls.getchatmember).toBe(2);
   });
 
   it('repeats a call Telegram answered with 5xx, after a backoff', async () => {
