@@ -19,10 +19,16 @@
  * = 28.6/s with 50 ms answers, instead of a nominal 30/s that a loaded machine cannot keep.
  *
  * Slots are counted by Bottleneck (`maxConcurrent: slots`; its job holds the slot), in process
- * or, with a Redis connection, in Redis for every instance at once (with a job expiration so a
- * crashed instance's slots come back). Bottleneck only counts: it has no minTime, reservoir or
- * timer that decides when a slot frees, so the injected Clock alone drives the limit and a
- * ManualClock drives it in tests (Bottleneck still takes a few event-loop turns per grant).
+ * or, with a Redis connection, in Redis for every instance at once. Bottleneck only counts: it
+ * has no minTime, reservoir or timer that decides when a slot frees, so the injected Clock alone
+ * drives the limit and a ManualClock drives it in tests (Bottleneck still takes a few event-loop
+ * turns per grant).
+ *
+ * Shared, a slot is a Bottleneck job with an expiration (`expirationMs`), because a SIGKILLed
+ * instance never gives its slots back: Redis frees them once their expiration passed, at the
+ * next script any instance runs for the limiter (a grant, a release, or at worst a heartbeat,
+ * every {@link SHARED_HEARTBEAT_MS}). A live call that outlives its slot's expiration goes on
+ * and is answered once; only Redis no longer counts its slot ({@link SharedSlotExpiredError}).
  *
  * Slots are handed out no faster than one per windowMs / slots (`paceMs`, 33 ms for 30), on
  * the clock: else a burst of bulk messages takes every slot at the start of a window, and a
@@ -54,8 +60,32 @@ export interface SharedSlots {
   connection: Bottleneck.IORedisConnection;
   /** The limiter's name in Redis: instances of one bot use the same. */
   id: string;
-  /** A slot not given back within this long is freed by Redis (a crashed instance's). */
+  /**
+   * A slot not given back within this long is freed by Redis (a crashed instance's). Must exceed
+   * two windows: up to one of pacing before the call gets the slot, one after its answer.
+   */
   expirationMs: number;
+}
+
+/**
+ * A shared slot's expiration passed while its call still held it (the call outlived
+ * `expirationMs`: Telegram or the network is that slow). Redis freed the slot for the other
+ * instances; the call itself goes on untouched and is answered once, never sent again. Reported
+ * through `onError`: the instances may send one message more than the limit in that window.
+ */
+export class SharedSlotExpiredError extends Error {
+  override readonly name = 'SharedSlotExpiredError';
+  readonly code = 'SHARED_SLOT_EXPIRED';
+  constructor(
+    readonly expirationMs: number,
+    options?: { cause: unknown },
+  ) {
+    super(
+      `a shared global slot expired after ${expirationMs} ms while its call still held it: the call goes on, ` +
+        'but the instances may send one message more than the limit in this window (sharedSlotExpiryMs, queue-settings.ts)',
+      options,
+    );
+  }
 }
 
 export interface ArrivalLimiterOptions {
@@ -80,6 +110,17 @@ interface Waiter {
 
 /** Redis keys of an idle shared limiter expire after this long. */
 const SHARED_IDLE_TTL_MS = 60_000;
+
+/**
+ * How often each instance runs Bottleneck's heartbeat script for a shared limiter [Bottleneck:
+ * 5000]. Any of its scripts frees the slots whose expiration passed and tells the waiting
+ * instances, so under load a dead instance's slots come back as they expire; the heartbeat bounds
+ * the delay when nothing else runs (every slot was the dead instance's). One small script a second.
+ */
+export const SHARED_HEARTBEAT_MS = 1_000;
+
+/** Bottleneck rejects a job whose expiration passed while it ran with this. */
+const isExpiry = (error: unknown): boolean => error instanceof Bottleneck.BottleneckError && error.message.includes('timed out');
 
 export class ArrivalLimiter {
   readonly #limiter: Bottleneck;
@@ -109,14 +150,28 @@ export class ArrivalLimiter {
     // Rounded down: the slots bound the rate, pacing only spreads it (and stays on whole ms).
     this.#paceMs = options.paceMs ?? Math.floor(windowMs / options.slots);
     if (!(this.#paceMs >= 0)) throw new RangeError(`arrival limiter: paceMs must be >= 0, got ${options.paceMs}`);
-    this.#clock = options.clock;
-    this.#shared = options.shared;
-    this.#onError = options.onError;
     const { shared } = options;
-    this.#limiter = new Bottleneck({
+    if (shared && !(shared.expirationMs > 2 * windowMs)) {
+      throw new RangeError(`arrival limiter: shared.expirationMs must exceed two windows (${2 * windowMs} ms), got ${shared.expirationMs}`);
+    }
+    this.#clock = options.clock;
+    this.#shared = shared;
+    this.#onError = options.onError;
+    if (shared) recogniseRedis7Replies(shared.connection);
+    // heartbeatInterval is a datastore option that Bottleneck's typings leave out.
+    const limiterOptions: Bottleneck.ConstructorOptions & { heartbeatInterval?: number } = {
       maxConcurrent: options.slots,
-      ...(shared ? { datastore: 'ioredis', connection: shared.connection, id: shared.id, timeout: SHARED_IDLE_TTL_MS } : {}),
-    });
+      ...(shared
+        ? {
+            datastore: 'ioredis',
+            connection: shared.connection,
+            id: shared.id,
+            timeout: SHARED_IDLE_TTL_MS,
+            heartbeatInterval: SHARED_HEARTBEAT_MS,
+          }
+        : {}),
+    };
+    this.#limiter = new Bottleneck(limiterOptions);
     this.#limiter.on('error', (error: unknown) => this.#onError?.(error));
   }
 
@@ -171,10 +226,14 @@ export class ArrivalLimiter {
         started = true;
         await this.#serveNext();
       };
-      const options = this.#shared ? { expiration: this.#shared.expirationMs } : {};
-      this.#limiter.schedule(options, ticket).catch((error: unknown) => {
+      const shared = this.#shared;
+      this.#limiter.schedule(shared ? { expiration: shared.expirationMs } : {}, ticket).catch((error: unknown) => {
         if (this.#stopped) return;
-        if (started) return this.#onError?.(error); // a shared slot expired while held
+        if (started) {
+          // The slot expired while held. Not a crash and not a second send: the hold and its
+          // call go on (#serveNext), only Redis stopped counting the slot.
+          return this.#onError?.(shared && isExpiry(error) ? new SharedSlotExpiredError(shared.expirationMs, { cause: error }) : error);
+        }
         // The limiter could not give a slot (Redis unreachable): the first waiter learns it
         // (the queue retries it later); the others keep their tickets.
         this.#tickets--;
@@ -218,4 +277,36 @@ export class ArrivalLimiter {
       this.#holds.delete(hold);
     }
   }
+}
+
+type ScriptCallback = (error: Error | null, replies: unknown) => void;
+
+/** The one internal of Bottleneck's connection that {@link recogniseRedis7Replies} wraps. */
+interface ScriptArgs {
+  __scriptArgs__(name: string, id: string, args: unknown[], callback: ScriptCallback): unknown[];
+}
+
+const recognised = new WeakSet<object>();
+
+/**
+ * Bottleneck 2.19.5 recovers when Redis lost a limiter's keys (they expire after its `timeout`
+ * idle, or Redis restarted): its scripts reply SETTINGS_KEY_NOT_FOUND or UNKNOWN_CLIENT and it
+ * creates the keys again, or registers the client again, then retries. But it compares the
+ * reply with `===`, and Redis 7 prefixes such replies with "ERR " (SGrondin/bottleneck#205, #212;
+ * the fix, PR #222, was never released), so the recovery never runs: an idle limiter then logs
+ * "ERR SETTINGS_KEY_NOT_FOUND" at every heartbeat and refuses every slot for good (checked with
+ * Redis 7.0: an ArrivalLimiter idle for 60 s refused every acquire after it). This takes the
+ * prefix off those two replies on `connection`, for every limiter using it (the per-chat groups
+ * of global-limiter.ts too). Idempotent.
+ */
+export function recogniseRedis7Replies(connection: Bottleneck.IORedisConnection): void {
+  if (recognised.has(connection)) return;
+  recognised.add(connection);
+  const internals = connection as unknown as ScriptArgs;
+  const scriptArgs = internals.__scriptArgs__.bind(connection);
+  internals.__scriptArgs__ = (name, id, args, callback) =>
+    scriptArgs(name, id, args, (error, replies) => {
+      const reply = error && /^ERR (SETTINGS_KEY_NOT_FOUND|UNKNOWN_CLIENT)$/.exec(error.message)?.[1];
+      callback(reply ? new Error(reply, { cause: error }) : error, replies);
+    });
 }

@@ -22,8 +22,21 @@ export interface QueueSettings {
   /** The window Telegram counts the global limits over: a slot comes back this long after the answer [1000]. */
   limitWindowMs: number;
   /**
-   * With REDIS_URL only: a shared slot not given back within this long is freed by Redis, so
-   * a crashed instance's slots come back. Longer than any answer takes plus `limitWindowMs` [60000].
+   * With REDIS_URL only: a shared slot not given back within this long is freed by Redis, so a
+   * crashed (SIGKILLed) instance's slots come back to the others [10000].
+   *
+   * Why 10 s. A slot is held from its grant to one window after its call's answer: up to one
+   * window of pacing, the wait for a worker, the beforeSend guard, the request, one window
+   * (arrival-limiter.ts); with Telegram's usual sub-second answers, 2-3 s. An expiry above the
+   * longest possible hold is out of reach: the Bot API client keeps grammY's default request
+   * timeout, 500 s (create-bot.ts sets no `timeoutSeconds`). So a call slower than about 8 s
+   * (Telegram or the network stalled) outlives its slot, and that is safe: the call goes on, is
+   * answered once and never sent again; only Redis stops counting its slot, so the instances may
+   * send one message more in that window (at worst a 429, which pauses and retries what was not
+   * sent), and it is logged (SharedSlotExpiredError). In return a dead instance's slots come back
+   * within 10 s plus a heartbeat (1 s), not the minute a 60 s expiry took (finding 2 of
+   * bench/reports/scale-findings.md: 16-20 messages/s instead of 28-30 meanwhile). Must exceed
+   * two windows.
    */
   sharedSlotExpiryMs: number;
   /** Retries of a 5xx answer or a network failure before the call fails [5]. */
@@ -40,7 +53,7 @@ export const DEFAULT_QUEUE_SETTINGS: Readonly<QueueSettings> = Object.freeze({
   globalPerS: 30,
   paidBroadcastPerS: 1000,
   limitWindowMs: 1000,
-  sharedSlotExpiryMs: 60_000,
+  sharedSlotExpiryMs: 10_000,
   maxRetries: 5,
   retryBaseMs: 500,
 });
