@@ -1,0 +1,151 @@
+/**
+ * npm run bench:intake-profile [-- --runs 3 --answers 30000 --connections 200 --warm-up 2000
+ *                                 --interval 1000 --out bench/reports/intake-profile
+ *                                 --baseline <an earlier report's .json> --keep-profiles <dir> --note "text"]
+ *
+ * Where one replica's webhook intake spends its CPU (issue 15: the target of 10,000 answers/s on
+ * one replica is not met). Each run starts one bot replica in webhook mode under V8's sampling
+ * profiler (`node --cpu-prof`), posts `--warm-up` and then `--answers` valid poll answers straight
+ * to it over `--connections` keep-alive connections (bench:scale's intake blast), checks every
+ * answer in the database, stops the replica gracefully (the profile is written on exit) and reads
+ * the profile over the measured blast: self time by category (bench/lib/cpu-profile-categories.ts),
+ * the top functions by self time, our functions by inclusive time. Prints the medians and writes
+ * `<out>.md` and `<out>.json`; `--baseline` puts an earlier report's figures (another revision,
+ * the same command) beside them. DATABASE_URL (required) is the PostgreSQL server the runs
+ * create and drop their databases on; REDIS_URL defaults to redis://127.0.0.1:6379. Each run is
+ * bounded (the blast ends after 120 s, the replica's start after 120 s, its stop after 30 s);
+ * Ctrl+C ends every process and drops every database of the run in progress.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createLogger } from '../src/logger.js';
+import { wholeNumber } from './lib/args.js';
+import { renderIntakeProfileMarkdown } from './lib/cpu-profile-markdown.js';
+import { summarizeIntakeProfile, type IntakeProfileSummary } from './lib/cpu-profile-report.js';
+import { finishEveryRun, runProfiledIntake, type ProfiledIntakeRun } from './lib/cpu-profile-run.js';
+import { describeServer, describeSource } from './lib/run-setup.js';
+import { redisVersion } from './lib/scale-redis.js';
+import { machineInfo } from './lib/stats.js';
+
+const DEFAULT_OUT = 'bench/reports/intake-profile';
+
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '3' },
+    answers: { type: 'string', default: '30000' },
+    connections: { type: 'string', default: '200' },
+    'warm-up': { type: 'string', default: '2000' },
+    interval: { type: 'string', default: '1000' },
+    out: { type: 'string', default: DEFAULT_OUT },
+    baseline: { type: 'string' },
+    'keep-profiles': { type: 'string' },
+    note: { type: 'string' },
+  },
+});
+const runs = wholeNumber('runs', args.runs, 1);
+const plan = {
+  answers: wholeNumber('answers', args.answers, 1),
+  connections: wholeNumber('connections', args.connections, 1),
+  warmUp: wholeNumber('warm-up', args['warm-up'], 0),
+  // Below 100 µs the profiler's own cost would be a large part of what it measures.
+  intervalUs: wholeNumber('interval', args.interval, 100),
+};
+const adminUrl = process.env.DATABASE_URL;
+if (!adminUrl) throw new Error('bench:intake-profile needs DATABASE_URL: the PostgreSQL server whose databases the runs create and drop');
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const baseline = args.baseline === undefined ? undefined : await readBaseline(args.baseline);
+
+const command =
+  `npm run bench:intake-profile -- --runs ${runs} --answers ${plan.answers} --connections ${plan.connections} ` +
+  `--warm-up ${plan.warmUp} --interval ${plan.intervalUs}` +
+  (args.out === DEFAULT_OUT ? '' : ` --out ${args.out}`);
+
+// Ctrl+C or SIGTERM: end the replica, the simulator and the database of the run in progress, then exit.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.log(`\n${signal}: cleaning up (at most 30 s)...`);
+    const forced = setTimeout(() => process.exit(130), 30_000);
+    void finishEveryRun().finally(() => {
+      clearTimeout(forced);
+      process.exit(130);
+    });
+  });
+}
+
+const logger = createLogger({ level: 'warn', pretty: false });
+const server = await describeServer(adminUrl, 'DATABASE_URL');
+const source = describeSource();
+console.log(
+  `Intake profile: ${runs} run(s) of ${plan.answers} answers over ${plan.connections} connections (warm-up ${plan.warmUp}); ` +
+    `code ${source.commit}${source.changedSrcFiles.length ? ' (uncommitted changes under src/)' : ''}; PostgreSQL ${server.version}; ` +
+    `${machineInfo().cores} cores, load ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}, Node ${process.version}`,
+);
+const results: ProfiledIntakeRun[] = [];
+for (let run = 1; run <= runs; run++) {
+  const r = await runProfiledIntake(
+    { adminUrl, redisUrl, logger, root: process.cwd() },
+    { ...plan, ...(args['keep-profiles'] ? { keepProfileIn: args['keep-profiles'] } : {}) },
+  );
+  results.push(r);
+  const ok = r.blast.statuses['200'] ?? 0;
+  console.log(
+    `run ${run}: ${r.blast.perSecond} answers/s (${ok}/${r.blast.sent} 200s), p50 ${r.blast.latency.p50Ms} ms p99 ${r.blast.latency.p99Ms} ms, ` +
+      `${r.storedExactly}/${plan.answers} stored exactly; CPU ${r.cpuMsPerUpdate.toFixed(3)} ms per update (${r.cores.toFixed(2)} cores); ` +
+      `profile busy ${(r.profile.busyMs / Math.max(1, ok)).toFixed(3)} ms per update over ${r.profile.samples} samples; load ${r.load.before[0]?.toFixed(2)}`,
+  );
+}
+
+const summary = summarizeIntakeProfile(
+  {
+    at: new Date().toISOString(),
+    command,
+    source,
+    machine: { ...machineInfo(), cpu: os.cpus()[0]?.model ?? 'unknown' },
+    server: { version: server.version, fsync: server.fsync, synchronousCommit: server.synchronousCommit },
+    redis: await redisVersion(redisUrl),
+    plan: { runs, ...plan },
+    ...(baseline ? { baseline } : {}),
+  },
+  results,
+);
+await fs.mkdir(path.dirname(args.out), { recursive: true });
+await fs.writeFile(`${args.out}.json`, `${JSON.stringify(summary, null, 2)}\n`);
+await fs.writeFile(`${args.out}.md`, renderIntakeProfileMarkdown(summary, args.note));
+
+const m = summary.medians;
+console.log(
+  `\nMedians of ${runs} run(s): ${m.answersPerSecond} answers/s, CPU ${m.cpuMsPerUpdate} ms per update (${m.cores} cores), ` +
+    `profile busy ${m.profiledBusyMsPerUpdate} ms per update; target 10,000/s = 0.1 ms per update: ${m.cpuMsPerUpdate <= 0.1 ? 'MET' : 'NOT MET'}`,
+);
+console.log('\nSelf time by category (µs per update, % of busy):');
+for (const c of summary.categories)
+  console.log(`  ${c.name.padEnd(34)} ${c.usPerUpdate.toFixed(2).padStart(8)}  ${c.percentOfBusy.toFixed(1).padStart(5)}%`);
+console.log(`\nTop ${summary.topSelf.length} functions by self time:`);
+for (const f of summary.topSelf)
+  console.log(
+    `  ${f.usPerUpdate.toFixed(2).padStart(7)} µs ${f.percentOfBusy.toFixed(1).padStart(5)}%  ${f.name}  ${f.location}  [${f.category}]`,
+  );
+if (baseline)
+  console.log(
+    `\nBaseline ${baseline.source.commit}: ${baseline.medians.answersPerSecond} answers/s, CPU ${baseline.medians.cpuMsPerUpdate} ms per update`,
+  );
+console.log(`Report: ${args.out}.md, ${args.out}.json (git: ${gitHead()})`);
+
+/** An earlier report of this command, for the before/after table (its own baseline dropped). */
+async function readBaseline(file: string): Promise<Omit<IntakeProfileSummary, 'baseline'>> {
+  const value = JSON.parse(await fs.readFile(file, 'utf8')) as IntakeProfileSummary;
+  if (!value.medians || !Array.isArray(value.categories) || !value.source)
+    throw new Error(`--baseline ${file} is not a report of bench:intake-profile (expected medians, categories, source)`);
+  const { baseline: _dropped, ...rest } = value;
+  return rest;
+}
+
+function gitHead(): string {
+  return (spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout ?? '').trim() || 'unknown';
+}

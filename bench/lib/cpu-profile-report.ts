@@ -1,0 +1,145 @@
+/**
+ * bench:intake-profile's figures over its runs: medians of each run's throughput, CPU per update
+ * and per-category profile time, the functions with the most self time, and our own functions'
+ * inclusive time; optionally the same figures of a baseline report (an earlier revision measured
+ * by the same command) beside them.
+ */
+import type { FrameTime } from './cpu-profile-read.js';
+import { CATEGORY_ORDER } from './cpu-profile-categories.js';
+import type { ProfiledIntakeRun } from './cpu-profile-run.js';
+import { median, round } from './stats.js';
+
+/** The idle category: waiting, not CPU; left out of the shares of busy time. */
+const IDLE = 'idle';
+/** Functions listed in each table. */
+const TOP_SELF = 25;
+const TOP_OWN = 30;
+
+/** One run as the report keeps it. */
+export interface RunFigures {
+  answersPerSecond: number;
+  statuses: Record<string, number>;
+  latencyMs: { p50: number; p99: number; max: number };
+  storedExactly: number;
+  answers: number;
+  /** CPU of the replica's process (every thread), /proc, per answer with 200. */
+  cpuMsPerUpdate: number;
+  cores: number;
+  /** The main thread's non-idle time as the profiler saw it, per answer with 200. */
+  profiledBusyMsPerUpdate: number;
+  samples: number;
+  load: { before: number[]; after: number[] };
+}
+
+/** A category's or a function's time: median over the runs. */
+export interface TimeShare {
+  name: string;
+  /** µs per answer. */
+  usPerUpdate: number;
+  /** % of the main thread's busy (non-idle) profile time. */
+  percentOfBusy: number;
+}
+
+export interface FunctionShare extends TimeShare {
+  location: string;
+  category: string;
+}
+
+/** Everything intake-profile.json holds. */
+export interface IntakeProfileSummary {
+  at: string;
+  command: string;
+  source: { commit: string; changedSrcFiles: string[] };
+  machine: { cores: number; memoryGb: number; node: string; cpu: string };
+  server: { version: string; fsync: string; synchronousCommit: string };
+  redis: string;
+  plan: { runs: number; answers: number; connections: number; warmUp: number; intervalUs: number };
+  runs: RunFigures[];
+  medians: {
+    answersPerSecond: number;
+    cpuMsPerUpdate: number;
+    cores: number;
+    profiledBusyMsPerUpdate: number;
+    p50Ms: number;
+    p99Ms: number;
+  };
+  /** Self time by category (idle apart), medians. */
+  categories: TimeShare[];
+  /** Idle time of the main thread per answer, µs (median). */
+  idleUsPerUpdate: number;
+  topSelf: FunctionShare[];
+  ownInclusive: FunctionShare[];
+  /** The same figures of an earlier revision, when `--baseline` named its report. */
+  baseline?: Omit<IntakeProfileSummary, 'baseline'>;
+}
+
+/** The report's summary of `runs`. */
+export function summarizeIntakeProfile(
+  context: Omit<IntakeProfileSummary, 'runs' | 'medians' | 'categories' | 'idleUsPerUpdate' | 'topSelf' | 'ownInclusive'>,
+  runs: readonly ProfiledIntakeRun[],
+): IntakeProfileSummary {
+  const figures = runs.map(runFigures);
+  const perUpdate = (run: ProfiledIntakeRun, ms: number): number => (ms * 1000) / Math.max(1, run.blast.statuses['200'] ?? 0);
+  const ofBusy = (run: ProfiledIntakeRun, ms: number): number => (100 * ms) / Math.max(1e-9, run.profile.busyMs);
+  const categoryNames = CATEGORY_ORDER.filter((name) => name !== IDLE && runs.some((run) => (run.profile.byCategory[name] ?? 0) > 0));
+  const categories = categoryNames
+    .map((name) => ({
+      name,
+      usPerUpdate: round(median(runs.map((run) => perUpdate(run, run.profile.byCategory[name] ?? 0))), 2),
+      percentOfBusy: round(median(runs.map((run) => ofBusy(run, run.profile.byCategory[name] ?? 0))), 1),
+    }))
+    .sort((a, b) => b.usPerUpdate - a.usPerUpdate);
+  const functions = (pick: (run: ProfiledIntakeRun) => readonly FrameTime[], top: number): FunctionShare[] => {
+    const known = new Map<string, FrameTime>();
+    for (const run of runs) for (const frame of pick(run).slice(0, top * 4)) known.set(keyOf(frame), frame);
+    return [...known.entries()]
+      .map(([key, frame]) => {
+        const msIn = (run: ProfiledIntakeRun): number => pick(run).find((f) => keyOf(f) === key)?.ms ?? 0;
+        return {
+          name: frame.functionName,
+          location: frame.location,
+          category: frame.category,
+          usPerUpdate: round(median(runs.map((run) => perUpdate(run, msIn(run)))), 2),
+          percentOfBusy: round(median(runs.map((run) => ofBusy(run, msIn(run)))), 1),
+        };
+      })
+      .sort((a, b) => b.usPerUpdate - a.usPerUpdate)
+      .slice(0, top);
+  };
+  return {
+    ...context,
+    runs: figures,
+    medians: {
+      answersPerSecond: round(median(figures.map((f) => f.answersPerSecond)), 0),
+      cpuMsPerUpdate: round(median(figures.map((f) => f.cpuMsPerUpdate)), 3),
+      cores: round(median(figures.map((f) => f.cores)), 2),
+      profiledBusyMsPerUpdate: round(median(figures.map((f) => f.profiledBusyMsPerUpdate)), 3),
+      p50Ms: round(median(figures.map((f) => f.latencyMs.p50)), 1),
+      p99Ms: round(median(figures.map((f) => f.latencyMs.p99)), 1),
+    },
+    categories,
+    idleUsPerUpdate: round(median(runs.map((run) => perUpdate(run, run.profile.idleMs))), 1),
+    topSelf: functions((run) => run.profile.selfByFunction.filter((f) => f.category !== IDLE), TOP_SELF),
+    ownInclusive: functions((run) => run.profile.ownInclusive, TOP_OWN),
+  };
+}
+
+function runFigures(run: ProfiledIntakeRun): RunFigures {
+  const ok = run.blast.statuses['200'] ?? 0;
+  return {
+    answersPerSecond: run.blast.perSecond,
+    statuses: run.blast.statuses,
+    latencyMs: { p50: run.blast.latency.p50Ms, p99: run.blast.latency.p99Ms, max: run.blast.latency.maxMs },
+    storedExactly: run.storedExactly,
+    answers: run.blast.sent,
+    cpuMsPerUpdate: round(run.cpuMsPerUpdate, 3),
+    cores: round(run.cores, 2),
+    profiledBusyMsPerUpdate: round(run.profile.busyMs / Math.max(1, ok), 3),
+    samples: run.profile.samples,
+    load: { before: run.load.before.map((l) => round(l, 2)), after: run.load.after.map((l) => round(l, 2)) },
+  };
+}
+
+function keyOf(frame: FrameTime): string {
+  return `${frame.functionName} ${frame.location}`;
+}

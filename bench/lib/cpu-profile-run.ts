@@ -1,0 +1,184 @@
+/**
+ * One run of bench:intake-profile: bench:scale's intake scenario (scale-intake.ts) reduced to one
+ * replica and its direct blast, with the replica under `--cpu-prof` (cpu-profile-replica.ts).
+ *
+ * A scratch database (migrated), an empty Redis database for the shared limits (scale-redis.ts),
+ * the simulator in this process, the replica in webhook mode; a one-question quiz runs in a group
+ * for ten minutes; `warmUp` valid poll answers are posted (JIT, pool; not measured), then
+ * `answers` more with scale-blast.ts (`connections` keep-alive connections, one request in
+ * flight each), and every answer of the measured blast is looked up in the database. The
+ * replica is then stopped gracefully, which writes its profile, and the profile is read over the
+ * measured blast only (first write to last answer). `finish()` undoes everything, newest first.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import postgres from 'postgres';
+import { nextBotMessage } from 'telegram-sim/bot-messages';
+import { startSimulator, type Simulator } from 'telegram-sim/simulator';
+import { runMigrations } from '../../src/store/migrate.js';
+import { createScratchDatabase } from '../../tools/scratch-database.js';
+import { categorize, isOwnFrame } from './cpu-profile-categories.js';
+import { monotonicUs, profileWindow, readCpuProfile, type ProfileWindow } from './cpu-profile-read.js';
+import { startProfiledReplica, type ProfiledReplica } from './cpu-profile-replica.js';
+import { createSourceLineOf } from './cpu-profile-source-lines.js';
+import { createQuizInChat } from './e2e-chat.js';
+import { readProcessCpuSeconds } from './e2e-proc.js';
+import { blastWebhook, type BlastResult } from './scale-blast.js';
+import { takeEmptyRedisDatabase } from './scale-redis.js';
+
+/** What one run does. */
+export interface ProfiledIntakePlan {
+  answers: number;
+  connections: number;
+  warmUp: number;
+  /** V8's sampling interval, µs. */
+  intervalUs: number;
+  /** A directory to copy the replica's main-thread profile to (for Chrome DevTools) [none]. */
+  keepProfileIn?: string;
+}
+
+/** What one run measured. */
+export interface ProfiledIntakeRun {
+  blast: BlastResult;
+  /** Answers of the measured blast found in the database exactly as sent. */
+  storedExactly: number;
+  /** CPU seconds of the replica's process (every thread) over the measured blast, from /proc. */
+  cpuSeconds: number;
+  /** The same per update (per answer with 200), ms. */
+  cpuMsPerUpdate: number;
+  /** Cores the replica used over the blast. */
+  cores: number;
+  /** The machine's load averages (1, 5, 15 min) just before and just after the measured blast. */
+  load: { before: number[]; after: number[] };
+  profile: ProfileWindow;
+}
+
+/** Where blasted answers come from: users and update ids far from the simulator's own (as scale-intake.ts). */
+const FIRST_USER_ID = 3_000_000_001;
+const FIRST_UPDATE_ID = 2_000_000_001;
+/** Ten minutes, the longest open period /startquiz takes. */
+const OPEN_PERIOD_S = 600;
+
+/** finish() of runs not finished yet, for {@link finishEveryRun} (Ctrl+C). */
+const unfinished = new Set<() => Promise<void>>();
+
+/** Finishes every run still in progress. */
+export async function finishEveryRun(): Promise<void> {
+  await Promise.all([...unfinished].map((finish) => finish()));
+}
+
+/** Runs one profiled blast on a fresh setup and undoes the setup. */
+export async function runProfiledIntake(
+  setup: { adminUrl: string; redisUrl: string; logger: Logger; root: string },
+  plan: ProfiledIntakePlan,
+): Promise<ProfiledIntakeRun> {
+  const cleanups: (() => Promise<unknown>)[] = [];
+  let finishing: Promise<void> | undefined;
+  const finish = (): Promise<void> =>
+    (finishing ??= (async () => {
+      for (const cleanup of cleanups)
+        await cleanup().catch((error: unknown) => console.error('bench:intake-profile cleanup failed:', error));
+      unfinished.delete(finish);
+    })());
+  unfinished.add(finish);
+  try {
+    const scratch = await createScratchDatabase(setup.adminUrl, 'quiz_agent_profile');
+    cleanups.unshift(() => scratch.drop());
+    await runMigrations({ url: scratch.url, logger: setup.logger });
+    const redis = await takeEmptyRedisDatabase(setup.redisUrl);
+    cleanups.unshift(() => redis.release());
+    const sim = await startSimulator();
+    cleanups.unshift(() => sim.close());
+    const replica = await startProfiledReplica({
+      intervalUs: plan.intervalUs,
+      env: { BOT_TOKEN: sim.token, TELEGRAM_API_ROOT: sim.apiRoot, DATABASE_URL: scratch.url, REDIS_URL: redis.url, LOG_LEVEL: 'warn' },
+    });
+    cleanups.unshift(() => replica.dispose());
+    await webhookSet(sim, replica.webhookUrl);
+    const pollId = await openPoll(sim);
+
+    await blast(replica, pollId, 0, plan.warmUp, plan.connections);
+    const loadBefore = os.loadavg();
+    const cpuBefore = readProcessCpuSeconds(replica.pid);
+    const result = await blast(replica, pollId, 1, plan.answers, plan.connections);
+    const cpuSeconds = readProcessCpuSeconds(replica.pid) - cpuBefore;
+    const load = { before: loadBefore, after: os.loadavg() };
+    const storedExactly = await countStoredExactly(scratch.url, FIRST_USER_ID + 10_000_000, plan.answers);
+
+    const profileFile = await replica.stop();
+    if (plan.keepProfileIn !== undefined) {
+      fs.mkdirSync(plan.keepProfileIn, { recursive: true });
+      fs.copyFileSync(profileFile, path.join(plan.keepProfileIn, path.basename(profileFile)));
+    }
+    const profile = profileWindow(readCpuProfile(profileFile), monotonicUs(result.startedAt), monotonicUs(result.endedAt), {
+      categorize: (frame) => categorize(frame, setup.root),
+      isOwn: (frame) => isOwnFrame(frame, setup.root),
+      root: setup.root,
+      sourceLineOf: createSourceLineOf(),
+    });
+    const ok = result.statuses['200'] ?? 0;
+    return {
+      blast: result,
+      storedExactly,
+      cpuSeconds,
+      cpuMsPerUpdate: (cpuSeconds * 1000) / Math.max(1, ok),
+      cores: cpuSeconds / result.seconds,
+      load,
+      profile,
+    };
+  } finally {
+    await finish();
+  }
+}
+
+/** Posts `count` valid answers to `pollId`; blast number `index` takes its own users and update ids. */
+function blast(replica: ProfiledReplica, pollId: string, index: number, count: number, connections: number): Promise<BlastResult> {
+  const offset = index * 10_000_000;
+  const firstUser = FIRST_USER_ID + offset;
+  const bodies = Array.from({ length: count }, (_, i) =>
+    JSON.stringify({
+      update_id: FIRST_UPDATE_ID + offset + i,
+      poll_answer: { poll_id: pollId, user: { id: firstUser + i, is_bot: false, first_name: `Blast ${i}` }, option_ids: [i % 4] },
+    }),
+  );
+  return blastWebhook({ port: replica.httpPort, path: new URL(replica.webhookUrl).pathname, secret: replica.secret, bodies, connections });
+}
+
+/** A one-question quiz started in a new group for ten minutes; resolves with its poll's id (as scale-intake.ts). */
+async function openPoll(sim: Simulator): Promise<string> {
+  const { world } = sim;
+  const owner = world.createStartedUser({ firstName: 'Blast', username: 'blast_owner' });
+  const quizId = await createQuizInChat(world, owner.id, 'Intake profile', 1);
+  const group = world.createGroup({ title: 'Intake group', creator: owner.id });
+  const start = world.sendText(owner.id, group.id, `/startquiz ${quizId} ${OPEN_PERIOD_S}s`);
+  const poll = await nextBotMessage(world, group.id, start.messageId, (m) => m.pollId !== undefined, 60_000, 'the quiz poll');
+  return poll.pollId as string;
+}
+
+/** Waits (at most 30 s) until the replica has set its webhook with the simulator. */
+async function webhookSet(sim: Simulator, webhookUrl: string): Promise<void> {
+  for (let waited = 0; waited < 30_000; waited += 100) {
+    if (sim.updates.getWebhookInfo().url === webhookUrl) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the replica did not set the webhook ${webhookUrl} within 30 s`);
+}
+
+/** Users firstUser..firstUser+count-1 with exactly one answer row each, holding the option i % 4 they sent (as scale-intake.ts). */
+async function countStoredExactly(url: string, firstUser: number, count: number): Promise<number> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await sql<{ exact: number }[]>`
+      select count(*)::int as exact from (
+        select user_id from answers
+        where user_id between ${firstUser} and ${firstUser + count - 1}
+        group by user_id
+        having count(*) = 1 and min(option_ids::text) = '{' || ((user_id - ${firstUser}) % 4) || '}'
+      ) as exact_users`;
+    return row?.exact ?? 0;
+  } finally {
+    await sql.end({ timeout: 1 });
+  }
+}
