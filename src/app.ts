@@ -29,6 +29,7 @@ import { startMonitoringServer, type MonitoringServer } from './monitoring/http-
 import { createLiveStats } from './monitoring/live-stats.js';
 import { createMetricsRegistry } from './monitoring/metrics.js';
 import { createOutboundQueue, type DrainReport, type OutboundQueue } from './queue/outbound-queue.js';
+import { redisPrefixOfBot } from './queue/redis-options.js';
 import { createInboxWriter } from './store/inbox-writer.js';
 import { waitForDatabase } from './store/database-reachable.js';
 import { openStore, type Store } from './store/open-store.js';
@@ -99,7 +100,12 @@ export async function startApp(config: Config, logger: Logger, options: StartApp
     await monitoring.close();
     throw error;
   }
-  const queue = createOutboundQueue({ logger, clock, ...config.queue, ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}) });
+  const queue = createOutboundQueue({
+    logger,
+    clock,
+    ...config.queue,
+    ...(config.redisUrl ? { redisUrl: config.redisUrl, redisPrefix: redisPrefixOfBot(token) } : {}),
+  });
   const db = store.database.db;
   const polls = createPollDirectory({ db });
   const answers = createAnswerCounters();

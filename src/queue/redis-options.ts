@@ -8,6 +8,14 @@ import type { RedisOptions } from 'ioredis';
 /** The start of the queue's keys and channels in Redis when its options name none (`redisPrefix`). */
 export const DEFAULT_REDIS_PREFIX = 'quiz-agent';
 
+/**
+ * The prefix of one bot's instances: Telegram's limits are a bot's (its token's), so two bots
+ * sharing one Redis (production and staging, say) must not share slots or pauses.
+ */
+export function redisPrefixOfBot(botToken: string): string {
+  return `${DEFAULT_REDIS_PREFIX}:${botToken.split(':')[0] ?? ''}`;
+}
+
 /** ioredis options from a redis:// or rediss:// URL. */
 export function redisClientOptions(url: string): RedisOptions {
   const u = new URL(url);

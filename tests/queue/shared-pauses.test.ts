@@ -18,6 +18,7 @@ import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sleep, systemClock } from '../../src/lib/clock.js';
 import { createOutboundQueue, type OutboundQueue, type OutboundQueueOptions } from '../../src/queue/outbound-queue.js';
+import { redisPrefixOfBot } from '../../src/queue/redis-options.js';
 import { createSharedPauses, pauseChannel } from '../../src/queue/shared-pauses.js';
 import { capturedLogger } from '../helpers/captured-logger.js';
 import { freePort } from '../helpers/free-port.js';
@@ -184,6 +185,21 @@ describe.skipIf(!redisUrl)('429 pauses shared through Redis', () => {
     await expectSentAtPauseEnd(b, 'to Z');
     await toZ;
     expect(heard).toBe(true);
+  });
+
+  it("another bot's global 429 (another prefix: app.ts names it after the bot's id) holds nothing here", async () => {
+    const { chats } = await startTelegram();
+    const [c1, c2, c3, z] = chats as [number, number, number, number];
+    const a = instance(redisPrefixOfBot('111111:other-bot-token'), { globalPerS: 2000 });
+    const b = instance(redisPrefixOfBot('222222:this-bot-token'), { globalPerS: 2000 });
+    sim.faults.add({ kind: 'rate_limit', retryAfterS: RETRY_AFTER_S, methods: ['sendMessage'], times: 3 });
+
+    for (const chat of [c1, c2, c3]) void a.send(chat, `from A to ${chat}`);
+    await until(() => a.queue.stats().rate_limit_hits === 3, "A's three 429s");
+    await b.send(z, 'to Z');
+    // Sent at once, on a clock that never moved: no pause held it.
+    expect(b.sentAt.get('to Z')).toBe(START);
+    expect(b.heard()).toBe(0);
   });
 
   it('an instance that starts during a pause honours it (read from Redis)', async () => {
