@@ -32,6 +32,7 @@ import { startReplicaMetrics } from './lib/locust-metrics.js';
 import { runLocustStep } from './lib/locust-step.js';
 import { verifyStep } from './lib/locust-verify.js';
 import { startReplicaFleet } from './lib/replica-fleet.js';
+import { LOCUST_JSON, locustGateReport } from './lib/scale-locust.js';
 import { describeServer, describeSource } from './lib/run-setup.js';
 import { machineInfo } from './lib/stats.js';
 
@@ -158,7 +159,7 @@ try {
   const best = highestMeetingRate(steps);
   console.log(`Highest rate meeting the gate with ${replicas} replicas: ${best === undefined ? 'none' : `${best} req/s`}`);
   const source = describeSource();
-  const report = renderLocustMarkdown({
+  const summary = {
     at: new Date().toISOString(),
     command,
     locustCommand,
@@ -174,10 +175,12 @@ try {
     redisUrl,
     caddyfile: fleet.caddyfile,
     steps,
-  });
+  };
   fs.mkdirSync('bench/reports', { recursive: true });
-  fs.writeFileSync('bench/reports/locust.md', report);
-  console.log('Report: bench/reports/locust.md');
+  fs.writeFileSync('bench/reports/locust.md', renderLocustMarkdown(summary));
+  // bench:scale's report quotes these figures (scale-locust.ts).
+  fs.writeFileSync(LOCUST_JSON, `${JSON.stringify(locustGateReport(summary, steps), null, 2)}\n`);
+  console.log(`Report: bench/reports/locust.md, ${LOCUST_JSON}`);
   if (steps.some((step) => !step.verification.pass)) {
     console.log('Database check: FAIL (an acknowledged answer is missing or doubled; see the report)');
     process.exitCode = 1;

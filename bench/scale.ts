@@ -31,6 +31,7 @@ import { envPair, listOf, wholeNumber } from './lib/args.js';
 import { renderCaddyfile } from './lib/replica-fleet.js';
 import { describeServer, describeSource } from './lib/run-setup.js';
 import { runScaleIntake } from './lib/scale-intake.js';
+import { readLocustGateReport } from './lib/scale-locust.js';
 import { renderScaleMarkdown } from './lib/scale-markdown.js';
 import { redisVersion } from './lib/scale-redis.js';
 import { summarizeScale, targetLine, type ScaleRuns } from './lib/scale-report.js';
@@ -178,7 +179,7 @@ const summary = summarizeScale(
 );
 await fs.mkdir(path.dirname(args.out), { recursive: true });
 await fs.writeFile(`${args.out}.json`, `${JSON.stringify(summary, null, 2)}\n`);
-await fs.writeFile(`${args.out}.md`, renderScaleMarkdown(summary, args.note));
+await fs.writeFile(`${args.out}.md`, renderScaleMarkdown(summary, args.note, readLocustGateReport()));
 console.log(`\nTargets (medians of ${runs} run(s); counts summed over every run):`);
 for (const target of summary.targets) console.log(targetLine(target));
 for (const f of summary.perReplicas)

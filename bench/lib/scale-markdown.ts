@@ -2,11 +2,12 @@
  * bench/reports/scale.md from the summary of bench/scale.ts: the targets, the figures per
  * replica count, how each was measured, and every run.
  */
+import { renderLocustSection, type LocustGateReport } from './scale-locust.js';
 import type { IntakeBlast } from './scale-intake.js';
 import type { ReplicaFigures, ScaleSummary, ScenarioFigures } from './scale-report.js';
 import type { ScaleStormResult } from './scale-storm.js';
 
-export function renderScaleMarkdown(s: ScaleSummary, note: string | undefined): string {
+export function renderScaleMarkdown(s: ScaleSummary, note: string | undefined, locust?: LocustGateReport): string {
   const m = s.machine;
   const load = (l: number[]): string => l.map((x) => x.toFixed(2)).join(' / ');
   const lines = [
@@ -43,6 +44,7 @@ export function renderScaleMarkdown(s: ScaleSummary, note: string | undefined): 
         `| ${f.replicas} | ${cell(f.storm)} | ${cell(f.throughput)} | ${cell(f.intake?.direct ?? null)} | ${cell(f.intake?.proxy ?? null)} | ${connections(f)} |`,
     ),
     '',
+    ...renderLocustSection(locust),
     ...WHAT_RUNS,
     '',
     '## Runs',
