@@ -18,7 +18,10 @@
  * database and every group's questions in the simulator's transcript. Prints one `MET` /
  * `NOT MET` line per target (medians of `--runs` for figures, sums over every run for counts)
  * and writes `<out>.md` and `<out>.json`. `--proxy-option` (repeatable) adds a line to the proxy's
- * reverse_proxy block (replica-fleet.ts), to measure a Caddyfile other than production's. A missed target is a finding: the exit code is 0
+ * reverse_proxy block (replica-fleet.ts), to measure a Caddyfile other than production's (whose
+ * shape the proxy has by default, with an active /health check every second standing in for the
+ * DNS lookups that drop a dead replica; `--proxy-option "fail_duration 10s"` adds back the passive
+ * checks of finding 3 in bench/reports/scale-findings.md). A missed target is a finding: the exit code is 0
  * unless the benchmark could not run. Ctrl+C ends every process, directory and database it made.
  */
 import { spawnSync } from 'node:child_process';

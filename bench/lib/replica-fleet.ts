@@ -4,11 +4,15 @@
  *
  * - **The proxy** is `caddy run` with a Caddyfile generated in a temporary directory, in the shape
  *   of deploy/caddy/Caddyfile: POST requests (any path; the replicas serve the webhook path) go to
- *   the replicas round-robin, with `lb_try_duration` (a replica that refuses connections is
- *   skipped for that long) and `fail_duration`; everything else is 404. Differences, on purpose:
- *   plain http on 127.0.0.1 (no TLS, no domain), fixed upstreams instead of `dynamic a` (there is
- *   no DNS here), no access log (a log line per request would cost the proxy more than
- *   proxying), no admin endpoint (other programs on this machine may use its port 2019).
+ *   the replicas round-robin, with `lb_try_duration` (a request whose replica refuses the
+ *   connection is tried on another for that long), a 1 s `dial_timeout` and no passive health
+ *   checks; everything else is 404. Differences, on purpose: plain http on 127.0.0.1 (no TLS, no
+ *   domain); fixed upstreams instead of `dynamic a` (there is no DNS here), with an active health
+ *   check of each replica's /health every second in its place: production's `dynamic a` loses a
+ *   dead replica within a second because Docker's DNS drops its address, fixed upstreams lose it
+ *   through the check (Caddy runs active checks on fixed upstreams only); no access log (a log
+ *   line per request would cost the proxy more than proxying); no admin endpoint (other programs
+ *   on this machine may use its port 2019).
  * - **Each replica** is `node --import tsx src/main.ts` (`npm start`) with the caller's
  *   environment plus `BOT_MODE=webhook`, `WEBHOOK_URL` (the proxy's), `WEBHOOK_SECRET` and its own
  *   `HTTP_PORT`. The caller gives the rest: BOT_TOKEN, TELEGRAM_API_ROOT, DATABASE_URL,
@@ -53,7 +57,8 @@ export interface ReplicaFleetOptions {
   /**
    * Lines added to the `reverse_proxy` block [none: production's shape], e.g. `['buffer_requests']`
    * (Caddy 2.6; `request_buffers 1MB` from 2.7), without which Caddy before 2.11.2 answers 502 to
-   * a POST it retries after a dial error, or `['health_uri /health', 'health_interval 1s']`.
+   * a POST it retries after a dial error, or `['fail_duration 10s']`, the passive health checks the
+   * Caddyfile had before (bench/reports/scale-findings.md, finding 3).
    */
   proxyOptions?: readonly string[];
   /** The caddy binary [/usr/bin/caddy]. */
@@ -205,7 +210,12 @@ http://127.0.0.1:${options.proxyPort} {
 		reverse_proxy ${upstreams} {
 			lb_policy round_robin
 			lb_try_duration ${options.lbTryDurationS}s
-			fail_duration 10s${extra}
+			# In place of production's DNS, which drops a dead replica's address within a second.
+			health_uri /health
+			health_interval 1s${extra}
+			transport http {
+				dial_timeout 1s
+			}
 		}
 	}
 	handle {
