@@ -12,6 +12,7 @@ import PQueue from 'p-queue';
 import type { Logger } from 'pino';
 import { createBackoff, type Backoff } from '../lib/backoff.js';
 import type { Clock, Timer } from '../lib/clock.js';
+import { SharedSlotExpiredError } from './arrival-limiter.js';
 import type { Call } from './call.js';
 import { ChatLanes, type Lane } from './chat-lanes.js';
 import { DueOrderQueue, type DueOrderAddOptions } from './due-order-queue.js';
@@ -87,7 +88,11 @@ export class CallRouter {
       clock,
       ...(redisUrl ? { redisUrl } : {}),
       ...(redisPrefix ? { redisPrefix } : {}),
-      onError: (error) => logger.error({ err: error }, 'Message queue limiter error'),
+      // A slot outlived by its call is expected now and then (a slow Telegram): the call goes on.
+      onError: (error) =>
+        error instanceof SharedSlotExpiredError
+          ? logger.warn({ err: error }, 'A shared global slot expired while its call held it')
+          : logger.error({ err: error }, 'Message queue limiter error'),
     });
   }
 
