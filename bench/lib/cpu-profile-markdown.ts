@@ -43,6 +43,8 @@ export function renderIntakeProfileMarkdown(s: IntakeProfileSummary, note?: stri
     `| answers/s with 200 (${s.plan.answers.toLocaleString('en-US')} valid poll answers, ${s.plan.connections} connections, straight to the replica) | ${m.answersPerSecond.toLocaleString('en-US')} |`,
     `| latency write -> answer p50 / p99 | ${m.p50Ms} / ${m.p99Ms} ms |`,
     `| CPU per update, the replica's process (every thread, /proc) | **${m.cpuMsPerUpdate} ms** (${m.cores} cores) |`,
+    `| CPU per update, its main thread alone (the event loop, what the profile samples) | ${m.mainThreadCpuMsPerUpdate} ms |`,
+    `| answers per group commit (the AnswerWriter's batches) | ${m.answersPerCommit} |`,
     `| main thread busy per update, as the profiler saw it | ${m.profiledBusyMsPerUpdate} ms (idle ${s.idleUsPerUpdate} µs) |`,
     `| target: ${TARGET_PER_SECOND.toLocaleString('en-US')}/s on one core | at most ${TARGET_US_PER_UPDATE / 1000} ms per update: ${round(cpuUs / TARGET_US_PER_UPDATE, 1)}x too much |`,
     '',
@@ -68,13 +70,15 @@ export function renderIntakeProfileMarkdown(s: IntakeProfileSummary, note?: stri
     "- Source lines of our TypeScript are mapped back from tsx's compiled code (bench/lib/cpu-profile-source-lines.ts); " +
       '`(native)` frames are V8 builtins and C++ bindings (socket writes, microtask runs) that the profiler names on their own; ' +
       'their caller is the JS frame below them.',
-    "- The profiler itself costs some CPU (a signal and a stack walk per sample): the figures here are a little worse than bench:scale's.",
+    '- The profiler itself costs some CPU (a signal and a stack walk per sample), which the CPU per update here includes. ' +
+      "bench:scale's intake figure (bench/reports/scale.md) comes from another setup (a fleet behind a proxy, commit triggers, its " +
+      "own revision and load): compare this report's runs with each other, not with it.",
     '',
     '## Self time by category',
     '',
-    '| category | µs per update | % of busy |',
-    '|---|---|---|',
-    ...s.categories.map((c) => `| ${c.name} | ${c.usPerUpdate} | ${c.percentOfBusy} |`),
+    '| category | % of busy | ≈ main-thread CPU µs per update | profile µs per update |',
+    '|---|---|---|---|',
+    ...s.categories.map((c) => `| ${c.name} | ${c.percentOfBusy} | ${c.cpuUsPerUpdate} | ${c.usPerUpdate} |`),
     '',
     ...renderBudget(s),
     `## Top ${s.topSelf.length} functions by self time`,
@@ -90,15 +94,15 @@ export function renderIntakeProfileMarkdown(s: IntakeProfileSummary, note?: stri
     '',
     '## Runs',
     '',
-    '| run | answers/s | statuses | p50 / p99 / max ms | stored exactly | CPU ms / update | cores | profiled busy ms / update | samples | load 1 min before -> after |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| run | answers/s | statuses | p50 / p99 / max ms | stored exactly | CPU ms / update | cores | profiled busy ms / update | samples | answers / commit | load 1 min before -> after |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
     ...s.runs.map(
       (r, i) =>
         `| ${i + 1} | ${r.answersPerSecond.toLocaleString('en-US')} | ${Object.entries(r.statuses)
           .map(([k, v]) => `${k}: ${v}`)
           .join(
             ', ',
-          )} | ${r.latencyMs.p50} / ${r.latencyMs.p99} / ${r.latencyMs.max} | ${r.storedExactly}/${r.answers} | ${r.cpuMsPerUpdate} | ${r.cores} | ${r.profiledBusyMsPerUpdate} | ${r.samples} | ${r.load.before[0]} -> ${r.load.after[0]} |`,
+          )} | ${r.latencyMs.p50} / ${r.latencyMs.p99} / ${r.latencyMs.max} | ${r.storedExactly}/${r.answers} | ${r.cpuMsPerUpdate} | ${r.cores} | ${r.profiledBusyMsPerUpdate} | ${r.samples} | ${r.answersPerCommit} | ${r.load.before[0]} -> ${r.load.after[0]} |`,
     ),
     '',
   ];
@@ -107,9 +111,11 @@ export function renderIntakeProfileMarkdown(s: IntakeProfileSummary, note?: stri
 
 function functionTable(functions: readonly FunctionShare[]): string[] {
   return [
-    '| function | where | category | µs per update | % of busy |',
-    '|---|---|---|---|---|',
-    ...functions.map((f) => `| \`${f.name}\` | ${f.location} | ${f.category} | ${f.usPerUpdate} | ${f.percentOfBusy} |`),
+    '| function | where | category | % of busy | ≈ main-thread CPU µs per update | profile µs per update |',
+    '|---|---|---|---|---|---|',
+    ...functions.map(
+      (f) => `| \`${f.name}\` | ${f.location} | ${f.category} | ${f.percentOfBusy} | ${f.cpuUsPerUpdate} | ${f.usPerUpdate} |`,
+    ),
   ];
 }
 
@@ -141,38 +147,44 @@ function renderBudget(s: IntakeProfileSummary): string[] {
 }
 
 function renderComparison(s: IntakeProfileSummary, before: NonNullable<IntakeProfileSummary['baseline']>): string[] {
-  const pick = (list: readonly TimeShare[], name: string): string => {
-    const found = list.find((entry) => entry.name === name);
-    return found ? `${found.usPerUpdate} µs (${found.percentOfBusy}%)` : '-';
-  };
+  const pick = (list: readonly TimeShare[], name: string): string => describeShare(list.find((entry) => entry.name === name));
+  const mainCpu = (summary: Omit<IntakeProfileSummary, 'baseline'>): string =>
+    summary.medians.mainThreadCpuMsPerUpdate === undefined ? '-' : `${summary.medians.mainThreadCpuMsPerUpdate} ms`;
   return [
-    `## Before and after (the same command on ${before.source.commit} and ${s.source.commit})`,
+    `## Before and after (${before.source.commit} and ${s.source.commit}, the same command)`,
     '',
-    `| figure | ${before.source.commit} (before) | ${s.source.commit} (after) |`,
+    s.baselineHow ?? '',
+    '',
+    `| figure (medians) | ${before.source.commit} (before) | ${s.source.commit} (after) |`,
     '|---|---|---|',
     `| answers/s | ${before.medians.answersPerSecond.toLocaleString('en-US')} | ${s.medians.answersPerSecond.toLocaleString('en-US')} |`,
-    `| CPU per update (/proc) | ${before.medians.cpuMsPerUpdate} ms | ${s.medians.cpuMsPerUpdate} ms |`,
-    `| main thread busy per update (profile) | ${before.medians.profiledBusyMsPerUpdate} ms | ${s.medians.profiledBusyMsPerUpdate} ms |`,
+    `| CPU per update, the process (/proc) | ${before.medians.cpuMsPerUpdate} ms | ${s.medians.cpuMsPerUpdate} ms |`,
+    `| CPU per update, the main thread (/proc) | ${mainCpu(before)} | ${mainCpu(s)} |`,
+    `| main thread busy per update (profile, wall) | ${before.medians.profiledBusyMsPerUpdate} ms | ${s.medians.profiledBusyMsPerUpdate} ms |`,
     `| category node: crypto (self) | ${pick(before.categories, 'node: crypto')} | ${pick(s.categories, 'node: crypto')} |`,
     `| category src/bot/intake (self) | ${pick(before.categories, 'src/bot/intake')} | ${pick(s.categories, 'src/bot/intake')} |`,
     `| the secret check, src/lib/same-secret.ts (inclusive) | ${ownIn(before, 'src/lib/same-secret.ts')} | ${ownIn(s, 'src/lib/same-secret.ts')} |`,
     `| the webhook request handler, webhook.ts (inclusive) | ${handler(before)} | ${handler(s)} |`,
-    `| load (1 min) around the blasts | ${before.runs.map((r) => r.load.before[0]).join(', ')} | ${s.runs.map((r) => r.load.before[0]).join(', ')} |`,
+    `| load (1 min) before each blast | ${before.runs.map((r) => r.load.before[0]).join(', ')} | ${s.runs.map((r) => r.load.before[0]).join(', ')} |`,
     '',
-    "Medians of each revision's runs, measured one after the other on a shared machine: the throughput and the /proc CPU move " +
-      "with the other sessions' load; the profile's per-function times are the closer comparison.",
+    'Shares are of the main thread\'s busy profile time; "≈ µs" is the share times the main thread\'s CPU per update. ' +
+      "On a machine shared with other sessions' benchmarks, throughput and CPU per update move with the load; the shares are the steadier comparison.",
     '',
   ];
 }
 
-/** The request handler's inclusive time: the largest anonymous function of webhook.ts. */
-function handler(summary: Omit<IntakeProfileSummary, 'baseline'>): string {
-  const found = summary.ownInclusive.find((f) => f.name === '(anonymous)' && f.location.startsWith('src/bot/intake/webhook.ts'));
-  return found ? `${found.usPerUpdate} µs (${found.percentOfBusy}%)` : '-';
+/** `3.1% ≈ 4.2 µs` of a category or function; '-' when it is not there. */
+function describeShare(entry: TimeShare | undefined): string {
+  if (!entry) return '- (below the cut)';
+  return entry.cpuUsPerUpdate === undefined ? `${entry.percentOfBusy}%` : `${entry.percentOfBusy}% ≈ ${entry.cpuUsPerUpdate} µs`;
 }
 
-/** The largest inclusive time of a function of `file` (ownInclusive is largest first); '-' below the table's cut. */
+/** The request handler's inclusive time: the largest anonymous function of webhook.ts. */
+function handler(summary: Omit<IntakeProfileSummary, 'baseline'>): string {
+  return describeShare(summary.ownInclusive.find((f) => f.name === '(anonymous)' && f.location.startsWith('src/bot/intake/webhook.ts')));
+}
+
+/** The largest inclusive time of a function of `file` (ownInclusive is largest first). */
 function ownIn(summary: Omit<IntakeProfileSummary, 'baseline'>, file: string): string {
-  const found = summary.ownInclusive.find((f) => f.location.startsWith(`${file}:`));
-  return found ? `${found.usPerUpdate} µs (${found.percentOfBusy}%)` : '- (below the cut)';
+  return describeShare(summary.ownInclusive.find((f) => f.location.startsWith(`${file}:`)));
 }

@@ -27,6 +27,8 @@ export interface ProfiledReplicaOptions {
   intervalUs?: number;
   /** Longest wait for /health to answer 200 [120,000 ms]. */
   startTimeoutMs?: number;
+  /** The checkout whose src/main.ts runs (its node_modules too) [this process's directory]. */
+  cwd?: string;
 }
 
 /** A running profiled replica. */
@@ -69,6 +71,7 @@ export async function startProfiledReplica(options: ProfiledReplicaOptions): Pro
         HTTP_PORT: String(httpPort),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
+      ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
     },
   );
   let out = '';

@@ -24,20 +24,26 @@ export interface RunFigures {
   answers: number;
   /** CPU of the replica's process (every thread), /proc, per answer with 200. */
   cpuMsPerUpdate: number;
+  /** CPU of the main thread alone, /proc, per answer with 200. */
+  mainThreadCpuMsPerUpdate: number;
   cores: number;
   /** The main thread's non-idle time as the profiler saw it, per answer with 200. */
   profiledBusyMsPerUpdate: number;
   samples: number;
+  /** Answers per group commit of the AnswerWriter over the blast. */
+  answersPerCommit: number;
   load: { before: number[]; after: number[] };
 }
 
-/** A category's or a function's time: median over the runs. */
+/** A category's or a function's time: medians over the runs. */
 export interface TimeShare {
   name: string;
-  /** µs per answer. */
+  /** Profile time per answer, µs (wall time: inflated when the machine is loaded, see cpuUsPerUpdate). */
   usPerUpdate: number;
   /** % of the main thread's busy (non-idle) profile time. */
   percentOfBusy: number;
+  /** Its share of the main thread's CPU per answer (the share times /proc's main-thread CPU), µs: comparable across loads. */
+  cpuUsPerUpdate: number;
 }
 
 export interface FunctionShare extends TimeShare {
@@ -58,10 +64,12 @@ export interface IntakeProfileSummary {
   medians: {
     answersPerSecond: number;
     cpuMsPerUpdate: number;
+    mainThreadCpuMsPerUpdate: number;
     cores: number;
     profiledBusyMsPerUpdate: number;
     p50Ms: number;
     p99Ms: number;
+    answersPerCommit: number;
   };
   /** Self time by category (idle apart), medians. */
   categories: TimeShare[];
@@ -69,26 +77,33 @@ export interface IntakeProfileSummary {
   idleUsPerUpdate: number;
   topSelf: FunctionShare[];
   ownInclusive: FunctionShare[];
-  /** The same figures of an earlier revision, when `--baseline` named its report. */
-  baseline?: Omit<IntakeProfileSummary, 'baseline'>;
+  /** The same figures of another revision: runs alternating with these (`--compare-dir`) or an earlier report (`--baseline`). */
+  baseline?: Omit<IntakeProfileSummary, 'baseline' | 'baselineHow'>;
+  /** How the baseline was measured, for the report. */
+  baselineHow?: string;
 }
 
 /** The report's summary of `runs`. */
 export function summarizeIntakeProfile(
-  context: Omit<IntakeProfileSummary, 'runs' | 'medians' | 'categories' | 'idleUsPerUpdate' | 'topSelf' | 'ownInclusive'>,
+  context: Omit<
+    IntakeProfileSummary,
+    'runs' | 'medians' | 'categories' | 'idleUsPerUpdate' | 'topSelf' | 'ownInclusive' | 'baseline' | 'baselineHow'
+  >,
   runs: readonly ProfiledIntakeRun[],
 ): IntakeProfileSummary {
   const figures = runs.map(runFigures);
   const perUpdate = (run: ProfiledIntakeRun, ms: number): number => (ms * 1000) / Math.max(1, run.blast.statuses['200'] ?? 0);
   const ofBusy = (run: ProfiledIntakeRun, ms: number): number => (100 * ms) / Math.max(1e-9, run.profile.busyMs);
+  const ofCpu = (run: ProfiledIntakeRun, ms: number): number => (ofBusy(run, ms) / 100) * run.mainThreadCpuMsPerUpdate * 1000;
   const categoryNames = CATEGORY_ORDER.filter((name) => name !== IDLE && runs.some((run) => (run.profile.byCategory[name] ?? 0) > 0));
   const categories = categoryNames
     .map((name) => ({
       name,
       usPerUpdate: round(median(runs.map((run) => perUpdate(run, run.profile.byCategory[name] ?? 0))), 2),
       percentOfBusy: round(median(runs.map((run) => ofBusy(run, run.profile.byCategory[name] ?? 0))), 1),
+      cpuUsPerUpdate: round(median(runs.map((run) => ofCpu(run, run.profile.byCategory[name] ?? 0))), 2),
     }))
-    .sort((a, b) => b.usPerUpdate - a.usPerUpdate);
+    .sort((a, b) => b.percentOfBusy - a.percentOfBusy);
   const functions = (pick: (run: ProfiledIntakeRun) => readonly FrameTime[], top: number): FunctionShare[] => {
     const known = new Map<string, FrameTime>();
     for (const run of runs) for (const frame of pick(run).slice(0, top * 4)) known.set(keyOf(frame), frame);
@@ -101,9 +116,10 @@ export function summarizeIntakeProfile(
           category: frame.category,
           usPerUpdate: round(median(runs.map((run) => perUpdate(run, msIn(run)))), 2),
           percentOfBusy: round(median(runs.map((run) => ofBusy(run, msIn(run)))), 1),
+          cpuUsPerUpdate: round(median(runs.map((run) => ofCpu(run, msIn(run)))), 2),
         };
       })
-      .sort((a, b) => b.usPerUpdate - a.usPerUpdate)
+      .sort((a, b) => b.percentOfBusy - a.percentOfBusy)
       .slice(0, top);
   };
   return {
@@ -112,10 +128,12 @@ export function summarizeIntakeProfile(
     medians: {
       answersPerSecond: round(median(figures.map((f) => f.answersPerSecond)), 0),
       cpuMsPerUpdate: round(median(figures.map((f) => f.cpuMsPerUpdate)), 3),
+      mainThreadCpuMsPerUpdate: round(median(figures.map((f) => f.mainThreadCpuMsPerUpdate)), 3),
       cores: round(median(figures.map((f) => f.cores)), 2),
       profiledBusyMsPerUpdate: round(median(figures.map((f) => f.profiledBusyMsPerUpdate)), 3),
       p50Ms: round(median(figures.map((f) => f.latencyMs.p50)), 1),
       p99Ms: round(median(figures.map((f) => f.latencyMs.p99)), 1),
+      answersPerCommit: round(median(figures.map((f) => f.answersPerCommit)), 1),
     },
     categories,
     idleUsPerUpdate: round(median(runs.map((run) => perUpdate(run, run.profile.idleMs))), 1),
@@ -133,9 +151,11 @@ function runFigures(run: ProfiledIntakeRun): RunFigures {
     storedExactly: run.storedExactly,
     answers: run.blast.sent,
     cpuMsPerUpdate: round(run.cpuMsPerUpdate, 3),
+    mainThreadCpuMsPerUpdate: round(run.mainThreadCpuMsPerUpdate, 3),
     cores: round(run.cores, 2),
     profiledBusyMsPerUpdate: round(run.profile.busyMs / Math.max(1, ok), 3),
     samples: run.profile.samples,
+    answersPerCommit: round(run.answersPerCommit, 1),
     load: { before: run.load.before.map((l) => round(l, 2)), after: run.load.after.map((l) => round(l, 2)) },
   };
 }

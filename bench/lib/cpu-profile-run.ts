@@ -48,8 +48,12 @@ export interface ProfiledIntakeRun {
   cpuSeconds: number;
   /** The same per update (per answer with 200), ms. */
   cpuMsPerUpdate: number;
+  /** CPU of the main thread alone (the event loop, what the profile samples) per update, ms, from /proc/<pid>/task/<pid>. */
+  mainThreadCpuMsPerUpdate: number;
   /** Cores the replica used over the blast. */
   cores: number;
+  /** Answers per group commit over the measured blast (the AnswerWriter's batches, /monitoring/stats). */
+  answersPerCommit: number;
   /** The machine's load averages (1, 5, 15 min) just before and just after the measured blast. */
   load: { before: number[]; after: number[] };
   profile: ProfileWindow;
@@ -71,7 +75,13 @@ export async function finishEveryRun(): Promise<void> {
 
 /** Runs one profiled blast on a fresh setup and undoes the setup. */
 export async function runProfiledIntake(
-  setup: { adminUrl: string; redisUrl: string; logger: Logger; root: string },
+  setup: {
+    adminUrl: string;
+    redisUrl: string;
+    logger: Logger;
+    /** The checkout whose bot runs (absolute): its src/main.ts, and the root of the profile's paths. */
+    root: string;
+  },
   plan: ProfiledIntakePlan,
 ): Promise<ProfiledIntakeRun> {
   const cleanups: (() => Promise<unknown>)[] = [];
@@ -92,6 +102,7 @@ export async function runProfiledIntake(
     const sim = await startSimulator();
     cleanups.unshift(() => sim.close());
     const replica = await startProfiledReplica({
+      cwd: setup.root,
       intervalUs: plan.intervalUs,
       env: { BOT_TOKEN: sim.token, TELEGRAM_API_ROOT: sim.apiRoot, DATABASE_URL: scratch.url, REDIS_URL: redis.url, LOG_LEVEL: 'warn' },
     });
@@ -101,9 +112,13 @@ export async function runProfiledIntake(
 
     await blast(replica, pollId, 0, plan.warmUp, plan.connections);
     const loadBefore = os.loadavg();
+    const writerBefore = await answerWriterStats(replica.httpPort);
     const cpuBefore = readProcessCpuSeconds(replica.pid);
+    const mainBefore = readMainThreadCpuSeconds(replica.pid);
     const result = await blast(replica, pollId, 1, plan.answers, plan.connections);
     const cpuSeconds = readProcessCpuSeconds(replica.pid) - cpuBefore;
+    const mainThreadCpuSeconds = readMainThreadCpuSeconds(replica.pid) - mainBefore;
+    const writerAfter = await answerWriterStats(replica.httpPort);
     const load = { before: loadBefore, after: os.loadavg() };
     const storedExactly = await countStoredExactly(scratch.url, FIRST_USER_ID + 10_000_000, plan.answers);
 
@@ -124,7 +139,9 @@ export async function runProfiledIntake(
       storedExactly,
       cpuSeconds,
       cpuMsPerUpdate: (cpuSeconds * 1000) / Math.max(1, ok),
+      mainThreadCpuMsPerUpdate: (mainThreadCpuSeconds * 1000) / Math.max(1, ok),
       cores: cpuSeconds / result.seconds,
+      answersPerCommit: (writerAfter.answers_saved - writerBefore.answers_saved) / Math.max(1, writerAfter.batches - writerBefore.batches),
       load,
       profile,
     };
@@ -155,6 +172,27 @@ async function openPoll(sim: Simulator): Promise<string> {
   const start = world.sendText(owner.id, group.id, `/startquiz ${quizId} ${OPEN_PERIOD_S}s`);
   const poll = await nextBotMessage(world, group.id, start.messageId, (m) => m.pollId !== undefined, 60_000, 'the quiz poll');
   return poll.pollId as string;
+}
+
+/** Clock ticks per second of /proc's CPU times (USER_HZ: 100 on Linux everywhere). */
+const TICKS_PER_S = 100;
+
+/**
+ * User+system CPU seconds of the process's main thread (its thread id is its pid): e2e-proc.ts's
+ * reading of /proc/<pid>/stat, for /proc/<pid>/task/<pid>/stat.
+ */
+function readMainThreadCpuSeconds(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
+  // The command name (field 2) may contain spaces; the fields after its closing parenthesis do not.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_S;
+}
+
+/** The replica's AnswerWriter counters (GET /monitoring/stats; no MONITORING_TOKEN is set). */
+async function answerWriterStats(port: number): Promise<{ batches: number; answers_saved: number }> {
+  const response = await fetch(`http://127.0.0.1:${port}/monitoring/stats`, { signal: AbortSignal.timeout(5_000) });
+  const body = (await response.json()) as { answer_writer?: { batches?: number; answers_saved?: number } };
+  return { batches: body.answer_writer?.batches ?? 0, answers_saved: body.answer_writer?.answers_saved ?? 0 };
 }
 
 /** Waits (at most 30 s) until the replica has set its webhook with the simulator. */
