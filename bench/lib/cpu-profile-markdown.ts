@@ -42,7 +42,7 @@ export function renderIntakeProfileMarkdown(s: IntakeProfileSummary, note?: stri
     '|---|---|',
     `| answers/s with 200 (${s.plan.answers.toLocaleString('en-US')} valid poll answers, ${s.plan.connections} connections, straight to the replica) | ${m.answersPerSecond.toLocaleString('en-US')} |`,
     `| latency write -> answer p50 / p99 | ${m.p50Ms} / ${m.p99Ms} ms |`,
-    `| CPU per update, the replica's process (every thread, /proc) | **${m.cpuMsPerUpdate} ms** (${m.cores} cores) |`,
+    `| CPU per update, the replica's process (every thread, /proc) | **${m.cpuMsPerUpdate} ms** (${m.cores} cores), of which the kernel (system time) ${m.systemCpuMsPerUpdate} ms |`,
     `| CPU per update, its main thread alone (the event loop, what the profile samples) | ${m.mainThreadCpuMsPerUpdate} ms |`,
     `| answers per group commit (the AnswerWriter's batches) | ${m.answersPerCommit} |`,
     `| main thread busy per update, as the profiler saw it | ${m.profiledBusyMsPerUpdate} ms (idle ${s.idleUsPerUpdate} µs) |`,
@@ -94,7 +94,7 @@ export function renderIntakeProfileMarkdown(s: IntakeProfileSummary, note?: stri
     '',
     '## Runs',
     '',
-    '| run | answers/s | statuses | p50 / p99 / max ms | stored exactly | CPU ms / update | cores | profiled busy ms / update | samples | answers / commit | load 1 min before -> after |',
+    '| run | answers/s | statuses | p50 / p99 / max ms | stored exactly | CPU ms / update (kernel) | cores | profiled busy ms / update | samples | answers / commit | load 1 min before -> after |',
     '|---|---|---|---|---|---|---|---|---|---|---|',
     ...s.runs.map(
       (r, i) =>
@@ -102,7 +102,7 @@ export function renderIntakeProfileMarkdown(s: IntakeProfileSummary, note?: stri
           .map(([k, v]) => `${k}: ${v}`)
           .join(
             ', ',
-          )} | ${r.latencyMs.p50} / ${r.latencyMs.p99} / ${r.latencyMs.max} | ${r.storedExactly}/${r.answers} | ${r.cpuMsPerUpdate} | ${r.cores} | ${r.profiledBusyMsPerUpdate} | ${r.samples} | ${r.answersPerCommit} | ${r.load.before[0]} -> ${r.load.after[0]} |`,
+          )} | ${r.latencyMs.p50} / ${r.latencyMs.p99} / ${r.latencyMs.max} | ${r.storedExactly}/${r.answers} | ${r.cpuMsPerUpdate} (${r.systemCpuMsPerUpdate}) | ${r.cores} | ${r.profiledBusyMsPerUpdate} | ${r.samples} | ${r.answersPerCommit} | ${r.load.before[0]} -> ${r.load.after[0]} |`,
     ),
     '',
   ];
@@ -159,6 +159,7 @@ function renderComparison(s: IntakeProfileSummary, before: NonNullable<IntakePro
     '|---|---|---|',
     `| answers/s | ${before.medians.answersPerSecond.toLocaleString('en-US')} | ${s.medians.answersPerSecond.toLocaleString('en-US')} |`,
     `| CPU per update, the process (/proc) | ${before.medians.cpuMsPerUpdate} ms | ${s.medians.cpuMsPerUpdate} ms |`,
+    `| of which the kernel (system time) | ${before.medians.systemCpuMsPerUpdate ?? '-'} ms | ${s.medians.systemCpuMsPerUpdate} ms |`,
     `| CPU per update, the main thread (/proc) | ${mainCpu(before)} | ${mainCpu(s)} |`,
     `| main thread busy per update (profile, wall) | ${before.medians.profiledBusyMsPerUpdate} ms | ${s.medians.profiledBusyMsPerUpdate} ms |`,
     `| category node: crypto (self) | ${pick(before.categories, 'node: crypto')} | ${pick(s.categories, 'node: crypto')} |`,

@@ -24,6 +24,8 @@ export interface RunFigures {
   answers: number;
   /** CPU of the replica's process (every thread), /proc, per answer with 200. */
   cpuMsPerUpdate: number;
+  /** The kernel's part of cpuMsPerUpdate (system time). */
+  systemCpuMsPerUpdate: number;
   /** CPU of the main thread alone, /proc, per answer with 200. */
   mainThreadCpuMsPerUpdate: number;
   cores: number;
@@ -64,6 +66,7 @@ export interface IntakeProfileSummary {
   medians: {
     answersPerSecond: number;
     cpuMsPerUpdate: number;
+    systemCpuMsPerUpdate: number;
     mainThreadCpuMsPerUpdate: number;
     cores: number;
     profiledBusyMsPerUpdate: number;
@@ -128,6 +131,7 @@ export function summarizeIntakeProfile(
     medians: {
       answersPerSecond: round(median(figures.map((f) => f.answersPerSecond)), 0),
       cpuMsPerUpdate: round(median(figures.map((f) => f.cpuMsPerUpdate)), 3),
+      systemCpuMsPerUpdate: round(median(figures.map((f) => f.systemCpuMsPerUpdate)), 3),
       mainThreadCpuMsPerUpdate: round(median(figures.map((f) => f.mainThreadCpuMsPerUpdate)), 3),
       cores: round(median(figures.map((f) => f.cores)), 2),
       profiledBusyMsPerUpdate: round(median(figures.map((f) => f.profiledBusyMsPerUpdate)), 3),
@@ -151,6 +155,7 @@ function runFigures(run: ProfiledIntakeRun): RunFigures {
     storedExactly: run.storedExactly,
     answers: run.blast.sent,
     cpuMsPerUpdate: round(run.cpuMsPerUpdate, 3),
+    systemCpuMsPerUpdate: round(run.systemCpuMsPerUpdate, 3),
     mainThreadCpuMsPerUpdate: round(run.mainThreadCpuMsPerUpdate, 3),
     cores: round(run.cores, 2),
     profiledBusyMsPerUpdate: round(run.profile.busyMs / Math.max(1, ok), 3),

@@ -24,7 +24,6 @@ import { monotonicUs, profileWindow, readCpuProfile, type ProfileWindow } from '
 import { startProfiledReplica, type ProfiledReplica } from './cpu-profile-replica.js';
 import { createSourceLineOf } from './cpu-profile-source-lines.js';
 import { createQuizInChat } from './e2e-chat.js';
-import { readProcessCpuSeconds } from './e2e-proc.js';
 import { blastWebhook, type BlastResult } from './scale-blast.js';
 import { takeEmptyRedisDatabase } from './scale-redis.js';
 
@@ -48,6 +47,8 @@ export interface ProfiledIntakeRun {
   cpuSeconds: number;
   /** The same per update (per answer with 200), ms. */
   cpuMsPerUpdate: number;
+  /** The part of cpuMsPerUpdate spent in the kernel (system time: syscalls, loopback TCP), ms. */
+  systemCpuMsPerUpdate: number;
   /** CPU of the main thread alone (the event loop, what the profile samples) per update, ms, from /proc/<pid>/task/<pid>. */
   mainThreadCpuMsPerUpdate: number;
   /** Cores the replica used over the blast. */
@@ -113,11 +114,14 @@ export async function runProfiledIntake(
     await blast(replica, pollId, 0, plan.warmUp, plan.connections);
     const loadBefore = os.loadavg();
     const writerBefore = await answerWriterStats(replica.httpPort);
-    const cpuBefore = readProcessCpuSeconds(replica.pid);
-    const mainBefore = readMainThreadCpuSeconds(replica.pid);
+    const cpuBefore = readCpuTimes(`/proc/${replica.pid}/stat`);
+    const mainBefore = readCpuTimes(`/proc/${replica.pid}/task/${replica.pid}/stat`);
     const result = await blast(replica, pollId, 1, plan.answers, plan.connections);
-    const cpuSeconds = readProcessCpuSeconds(replica.pid) - cpuBefore;
-    const mainThreadCpuSeconds = readMainThreadCpuSeconds(replica.pid) - mainBefore;
+    const cpuAfter = readCpuTimes(`/proc/${replica.pid}/stat`);
+    const mainAfter = readCpuTimes(`/proc/${replica.pid}/task/${replica.pid}/stat`);
+    const systemSeconds = cpuAfter.system - cpuBefore.system;
+    const cpuSeconds = cpuAfter.user + systemSeconds - cpuBefore.user;
+    const mainThreadCpuSeconds = mainAfter.user + mainAfter.system - mainBefore.user - mainBefore.system;
     const writerAfter = await answerWriterStats(replica.httpPort);
     const load = { before: loadBefore, after: os.loadavg() };
     const storedExactly = await countStoredExactly(scratch.url, FIRST_USER_ID + 10_000_000, plan.answers);
@@ -139,6 +143,7 @@ export async function runProfiledIntake(
       storedExactly,
       cpuSeconds,
       cpuMsPerUpdate: (cpuSeconds * 1000) / Math.max(1, ok),
+      systemCpuMsPerUpdate: (systemSeconds * 1000) / Math.max(1, ok),
       mainThreadCpuMsPerUpdate: (mainThreadCpuSeconds * 1000) / Math.max(1, ok),
       cores: cpuSeconds / result.seconds,
       answersPerCommit: (writerAfter.answers_saved - writerBefore.answers_saved) / Math.max(1, writerAfter.batches - writerBefore.batches),
@@ -178,14 +183,16 @@ async function openPoll(sim: Simulator): Promise<string> {
 const TICKS_PER_S = 100;
 
 /**
- * User+system CPU seconds of the process's main thread (its thread id is its pid): e2e-proc.ts's
- * reading of /proc/<pid>/stat, for /proc/<pid>/task/<pid>/stat.
+ * User and system CPU seconds of a process (`/proc/<pid>/stat`) or of one of its threads
+ * (`/proc/<pid>/task/<tid>/stat`; the main thread's id is the pid): e2e-proc.ts's reading, with
+ * the two kept apart.
  */
-function readMainThreadCpuSeconds(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
+function readCpuTimes(statPath: string): { user: number; system: number } {
+  const stat = fs.readFileSync(statPath, 'utf8');
   // The command name (field 2) may contain spaces; the fields after its closing parenthesis do not.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_S;
+  // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
+  return { user: Number(fields[11]) / TICKS_PER_S, system: Number(fields[12]) / TICKS_PER_S };
 }
 
 /** The replica's AnswerWriter counters (GET /monitoring/stats; no MONITORING_TOKEN is set). */
