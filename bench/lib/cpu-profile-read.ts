@@ -46,6 +46,11 @@ export interface FrameTime {
   location: string;
   category: string;
   ms: number;
+  /**
+   * For a native or `node:` function: who it worked for, by time, largest first (the nearest
+   * frame up its stack that is neither native nor Node's own: `nextWrite (postgres.js)`).
+   */
+  callers?: { name: string; ms: number }[];
 }
 
 /** What a window of the profile shows. */
@@ -113,6 +118,15 @@ export function profileWindow(
     category: options.categorize(frame),
     ms: 0,
   });
+  // The nearest frame above `id` that is neither native nor Node's own, as `name (category)`.
+  const callerOf = (id: number): string => {
+    for (let up = parent.get(id); up !== undefined; up = parent.get(up)) {
+      const frame = (byId.get(up) as ProfileNode).callFrame;
+      if (frame.functionName === '(root)') break;
+      if (!isRuntime(frame)) return `${frame.functionName || '(anonymous)'} (${options.categorize(frame)})`;
+    }
+    return '(event loop)';
+  };
   let at = profile.startTime;
   let samples = 0;
   let idleMs = 0;
@@ -134,6 +148,7 @@ export function profileWindow(
     const entry = self.get(key) ?? top;
     entry.ms += ms;
     self.set(key, entry);
+    if (isRuntime(node.callFrame)) addCaller(entry, callerOf(node.id), ms);
     // Inclusive: each own function once per sample, however deep it recurses.
     const seen = new Set<string>();
     for (let id: number | undefined = node.id; id !== undefined; id = parent.get(id)) {
@@ -154,9 +169,21 @@ export function profileWindow(
     idleMs,
     samples,
     byCategory,
-    selfByFunction: largestFirst(self.values()),
+    selfByFunction: largestFirst(self.values()).map((f) => (f.callers ? { ...f, callers: f.callers.sort((a, b) => b.ms - a.ms) } : f)),
     ownInclusive: largestFirst(inclusive.values()),
   };
+}
+
+/** A frame of the runtime: a native one (no script) or one of Node's own modules. */
+function isRuntime(frame: CallFrame): boolean {
+  return frame.url === '' || frame.url.startsWith('node:');
+}
+
+function addCaller(entry: FrameTime, name: string, ms: number): void {
+  const callers = (entry.callers ??= []);
+  const known = callers.find((caller) => caller.name === name);
+  if (known) known.ms += ms;
+  else callers.push({ name, ms });
 }
 
 function frameKey(frame: CallFrame): string {

@@ -51,6 +51,8 @@ export interface TimeShare {
 export interface FunctionShare extends TimeShare {
   location: string;
   category: string;
+  /** For a native or node: function: whom its time was for, over all runs (`nextWrite (postgres.js) 96%`). */
+  calledFrom?: string;
 }
 
 /** Everything intake-profile.json holds. */
@@ -113,7 +115,9 @@ export function summarizeIntakeProfile(
     return [...known.entries()]
       .map(([key, frame]) => {
         const msIn = (run: ProfiledIntakeRun): number => pick(run).find((f) => keyOf(f) === key)?.ms ?? 0;
+        const calledFrom = callersOf(runs.map((run) => pick(run).find((f) => keyOf(f) === key)));
         return {
+          ...(calledFrom ? { calledFrom } : {}),
           name: frame.functionName,
           location: frame.location,
           category: frame.category,
@@ -163,6 +167,20 @@ function runFigures(run: ProfiledIntakeRun): RunFigures {
     answersPerCommit: round(run.answersPerCommit, 1),
     load: { before: run.load.before.map((l) => round(l, 2)), after: run.load.after.map((l) => round(l, 2)) },
   };
+}
+
+/** The two largest callers of a function over the runs, with their share of its time. */
+function callersOf(frames: readonly (FrameTime | undefined)[]): string | undefined {
+  const byName = new Map<string, number>();
+  for (const frame of frames)
+    for (const caller of frame?.callers ?? []) byName.set(caller.name, (byName.get(caller.name) ?? 0) + caller.ms);
+  const total = [...byName.values()].reduce((sum, ms) => sum + ms, 0);
+  if (total <= 0) return undefined;
+  return [...byName.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 2)
+    .map(([name, ms]) => `${name} ${Math.round((100 * ms) / total)}%`)
+    .join(', ');
 }
 
 function keyOf(frame: FrameTime): string {
