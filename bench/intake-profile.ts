@@ -163,7 +163,7 @@ if (summary.baseline) {
     const found = list.find((entry) => entry.name === name);
     return found ? `${found.percentOfBusy}%` : '-';
   };
-  console.log(`\nBefore (${b.source.commit}) -> after (${summary.source.commit}), medians:`);
+  console.log(`\nBefore (${describeRevision(b.source)}) -> after (${describeRevision(summary.source)}), medians:`);
   console.log(`  answers/s ${b.medians.answersPerSecond} -> ${m.answersPerSecond}`);
   console.log(
     `  CPU ms per update ${b.medians.cpuMsPerUpdate} -> ${m.cpuMsPerUpdate}; main thread ${b.medians.mainThreadCpuMsPerUpdate} -> ${m.mainThreadCpuMsPerUpdate}`,
@@ -204,7 +204,7 @@ function describeCheckout(dir: string): IntakeProfileSummary['source'] {
 
 function describeRevision(source: IntakeProfileSummary['source'] | undefined): string {
   if (!source) return 'unknown';
-  return source.changedSrcFiles.length ? `${source.commit} (uncommitted changes under src/)` : source.commit;
+  return source.changedSrcFiles.length ? `${source.commit} with ${source.changedSrcFiles.join(', ')} changed` : source.commit;
 }
 
 function gitHead(): string {

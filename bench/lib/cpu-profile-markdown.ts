@@ -175,11 +175,11 @@ function renderComparison(s: IntakeProfileSummary, before: NonNullable<IntakePro
   const mainCpu = (summary: Omit<IntakeProfileSummary, 'baseline'>): string =>
     summary.medians.mainThreadCpuMsPerUpdate === undefined ? '-' : `${summary.medians.mainThreadCpuMsPerUpdate} ms`;
   return [
-    `## Before and after (${before.source.commit} and ${s.source.commit}, the same command)`,
+    `## Before and after (${codeOf(before.source)} and ${codeOf(s.source)}, the same command)`,
     '',
     s.baselineHow ?? '',
     '',
-    `| figure (medians) | ${before.source.commit} (before) | ${s.source.commit} (after) |`,
+    `| figure (medians) | before: ${codeOf(before.source)} | after: ${codeOf(s.source)} |`,
     '|---|---|---|',
     `| answers/s | ${before.medians.answersPerSecond.toLocaleString('en-US')} | ${s.medians.answersPerSecond.toLocaleString('en-US')} |`,
     `| CPU per update, the process (/proc) | ${before.medians.cpuMsPerUpdate} ms | ${s.medians.cpuMsPerUpdate} ms |`,
@@ -196,6 +196,11 @@ function renderComparison(s: IntakeProfileSummary, before: NonNullable<IntakePro
       "On a machine shared with other sessions' benchmarks, throughput and CPU per update move with the load; the shares are the steadier comparison.",
     '',
   ];
+}
+
+/** A revision, and the files under src/ that differed from it when it was measured. */
+function codeOf(source: IntakeProfileSummary['source']): string {
+  return source.changedSrcFiles.length ? `${source.commit} with ${source.changedSrcFiles.join(', ')} changed` : source.commit;
 }
 
 /** `3.1% ≈ 4.2 µs` of a category or function; '-' when it is not there. */
