@@ -5,6 +5,7 @@
  *                        --intake-answers 30000 --intake-connections 200 --kill-after 10
  *                        --failover --out bench/reports/scale --note "text" --bot-env NAME=value ...
  *                        --proxy-option "buffer_requests" ...]
+ * npm run bench:scale -- --render bench/reports/scale.json [--note "text"]
  *
  * One bot replica, then three, in webhook mode behind a real reverse proxy (Caddy, in the shape
  * of deploy/caddy/Caddyfile) on this machine (issue 15, part 1): the Bot API simulator in this
@@ -37,7 +38,7 @@ import { runScaleIntake } from './lib/scale-intake.js';
 import { readLocustGateReport } from './lib/scale-locust.js';
 import { renderScaleMarkdown } from './lib/scale-markdown.js';
 import { redisVersion } from './lib/scale-redis.js';
-import { summarizeScale, targetLine, type ScaleRuns } from './lib/scale-report.js';
+import { summarizeScale, targetLine, type ScaleRuns, type ScaleSummary } from './lib/scale-report.js';
 import { finishEverySetup } from './lib/scale-setup.js';
 import { runScaleStorm, type ScaleStormResult } from './lib/scale-storm.js';
 import { runScaleThroughput } from './lib/scale-throughput.js';
@@ -65,8 +66,18 @@ const { values: args } = parseArgs({
     note: { type: 'string' },
     'bot-env': { type: 'string', multiple: true, default: [] },
     'proxy-option': { type: 'string', multiple: true, default: [] },
+    render: { type: 'string' },
   },
 });
+if (args.render !== undefined) {
+  // Only writes the markdown of a report again from its JSON, with the latest Locust figures
+  // (bench:locust writes them; it runs after bench:scale, each needing the machine to itself).
+  const summary = JSON.parse(await fs.readFile(args.render, 'utf8')) as ScaleSummary;
+  const out = args.render.replace(/\.json$/, '.md');
+  await fs.writeFile(out, renderScaleMarkdown(summary, args.note, readLocustGateReport()));
+  console.log(`Report: ${out}`);
+  process.exit(0);
+}
 const runs = wholeNumber('runs', args.runs, 1);
 const replicaCounts = args.replicas.split(',').map((n) => wholeNumber('replicas', n.trim(), 1));
 const scenarios = args.failover ? ['failover' as const] : listOf('scenarios', args.scenarios, SCENARIOS);
