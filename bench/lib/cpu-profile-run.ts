@@ -14,7 +14,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import postgres from 'postgres';
 import { nextBotMessage } from 'telegram-sim/bot-messages';
 import { startSimulator, type Simulator } from 'telegram-sim/simulator';
 import { runMigrations } from '../../src/store/migrate.js';
@@ -25,6 +24,7 @@ import { startProfiledReplica, type ProfiledReplica } from './cpu-profile-replic
 import { createSourceLineOf } from './cpu-profile-source-lines.js';
 import { createQuizInChat } from './e2e-chat.js';
 import { blastWebhook, type BlastResult } from './scale-blast.js';
+import { countStoredExactly } from './scale-intake.js';
 import { takeEmptyRedisDatabase } from './scale-redis.js';
 
 /** What one run does. */
@@ -209,21 +209,4 @@ async function webhookSet(sim: Simulator, webhookUrl: string): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`the replica did not set the webhook ${webhookUrl} within 30 s`);
-}
-
-/** Users firstUser..firstUser+count-1 with exactly one answer row each, holding the option i % 4 they sent (as scale-intake.ts). */
-async function countStoredExactly(url: string, firstUser: number, count: number): Promise<number> {
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
-  try {
-    const [row] = await sql<{ exact: number }[]>`
-      select count(*)::int as exact from (
-        select user_id from answers
-        where user_id between ${firstUser} and ${firstUser + count - 1}
-        group by user_id
-        having count(*) = 1 and min(option_ids::text) = '{' || ((user_id - ${firstUser}) % 4) || '}'
-      ) as exact_users`;
-    return row?.exact ?? 0;
-  } finally {
-    await sql.end({ timeout: 1 });
-  }
 }

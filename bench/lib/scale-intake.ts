@@ -93,7 +93,7 @@ function targetPort(fleet: ReplicaFleet, target: 'direct' | 'proxy'): number {
 }
 
 /** Users firstUser..firstUser+count-1 with exactly one answer row each, holding the option i % 4 they sent. */
-async function countStoredExactly(url: string, firstUser: number, count: number): Promise<number> {
+export async function countStoredExactly(url: string, firstUser: number, count: number): Promise<number> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
     const [row] = await sql<{ exact: number }[]>`
