@@ -38,6 +38,8 @@ export interface StackOptions {
   firstHttpPort: number;
   /** A free loopback port for the simulator's control API. */
   simPort: number;
+  /** Another Caddyfile to run in place of deploy/caddy/Caddyfile (to compare one with it) [none]. */
+  caddyfile?: string;
   log(line: string): void;
 }
 
@@ -70,7 +72,7 @@ export class ComposeStack {
 
   /** Copies the files, writes `.env`, builds the image and starts the stack and the simulator. */
   async up(): Promise<void> {
-    const { repo, log } = this.#options;
+    const { repo, log, caddyfile } = this.#options;
     this.#compose = await composeCommand();
     for (const file of COPIED) cpSync(path.join(repo, file), path.join(this.dir, file));
     for (const dir of COPIED_DIRS) {
@@ -78,6 +80,10 @@ export class ComposeStack {
       cpSync(path.join(repo, dir), path.join(this.dir, dir), { recursive: true });
     }
     writeFileSync(path.join(this.dir, '.env'), this.#envFile(), { mode: 0o600 });
+    if (caddyfile !== undefined) {
+      cpSync(caddyfile, path.join(this.dir, 'deploy/caddy/Caddyfile'));
+      log(`Caddy runs ${caddyfile} instead of deploy/caddy/Caddyfile`);
+    }
 
     log(`building the quiz-agent image (${this.#compose.join(' ')} build)`);
     const previous = await imageId(IMAGE);

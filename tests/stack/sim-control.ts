@@ -18,6 +18,16 @@ export interface TranscriptEntry {
   detail?: { pollId?: string; options?: string[]; correct?: number[] };
 }
 
+/** The simulator's webhook delivery counters, summed over every webhook the bot has set. */
+export interface WebhookCounters {
+  delivered: number;
+  /** Attempts that got no 2xx (a refused connection, a 502 or 503 from the proxy, a timeout). */
+  failed: number;
+  /** Updates sent again after a failed attempt. */
+  redelivered: number;
+  inFlight: number;
+}
+
 export class SimControl {
   constructor(readonly root: string) {}
 
@@ -34,6 +44,21 @@ export class SimControl {
 
   stats(): Promise<Record<string, unknown>> {
     return this.#call('GET', 'stats');
+  }
+
+  /** The webhook counters of `GET /sim/stats` (`updates.webhook`). */
+  async webhookCounters(): Promise<WebhookCounters> {
+    const stats = (await this.stats()) as { updates?: { webhook?: WebhookCounters } };
+    const counters = stats.updates?.webhook;
+    if (!counters) throw new Error("the simulator's stats have no updates.webhook counters");
+    return counters;
+  }
+
+  /** getWebhookInfo as the bot would call it: the last delivery error Telegram reports, if any. */
+  async lastWebhookError(botToken: string): Promise<string | undefined> {
+    const response = await fetch(`${this.root}/bot${botToken}/getWebhookInfo`, { signal: AbortSignal.timeout(10_000) });
+    const body = (await response.json()) as { result?: { last_error_message?: string } };
+    return body.result?.last_error_message;
   }
 
   createUser(firstName: string): Promise<SimUser> {
