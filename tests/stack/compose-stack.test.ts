@@ -1,9 +1,11 @@
 /**
  * `npm run test:deploy`: the compose stack up for real (tests/stack/compose-stack.ts says how),
- * a quiz played through the proxy while two replicas die (a crash and a `docker kill`), every container's healthcheck,
- * each replica's /monitoring/stats, and everything torn down. Needs a Docker Engine and the
- * images the compose file names (tests/stack/run.sh builds local stand-ins when no registry is
- * reachable); not part of `npm test`.
+ * a quiz played through the proxy while two replicas die (a crash and a `docker kill`), with the
+ * webhook deliveries that failed around the kills counted and timed (tests/stack/delivery-watch.ts:
+ * what deploy/caddy/Caddyfile makes of dead replicas), every container's healthcheck, each
+ * replica's /monitoring/stats, and everything torn down. Needs a Docker Engine and the images the
+ * compose file names (tests/stack/run.sh builds local stand-ins when no registry is reachable);
+ * not part of `npm test`.
  */
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
