@@ -30,7 +30,7 @@ const STREAM = { users: 10, perSecond: 10, streamMs: 15_000, watchMs: 20_000 };
  * up every second (Docker's DNS drops a dead one at once) and gives up a dial after 1 s, so a dead
  * replica's address is out of the rotation about 2 s after the kill; 5 s leaves room for a
  * redelivery already on its way and a busy machine. The previous Caddyfile (lookups every 10 s,
- * Caddy's 3 s dial timeout) kept failing until 6-7 s after the kills in test:deploy's runs. How
+ * Caddy's 3 s dial timeout) kept failing until 5.6-7.4 s after the kills in 5 runs. How
  * many fail is no measure of it: Caddy 2.6 fails every POST it sends to a dead address (it cannot
  * retry one), so the count follows the stream's rate and the crashed replica's restart.
  */
