@@ -20,7 +20,7 @@ client=node:20-bookworm-slim
 dir="$(mktemp -d)"
 containers=()
 cleanup() {
-  for id in "${containers[@]}"; do docker rm -f "$id" >/dev/null 2>&1 || true; done
+  for id in "${containers[@]}"; do docker rm -f -v "$id" >/dev/null 2>&1 || true; done
   rm -rf "$dir"
 }
 trap cleanup EXIT
@@ -86,5 +86,5 @@ for variant in dynamic-passive dynamic-active static-active; do
     -v "$dir:/p:ro" "$image" caddy run --adapter caddyfile --config "/p/$variant")"
   containers+=("$id")
   printf '  %-16s %s\n' "$variant" "$(timeout 120 docker run --rm --network "container:$id" "$client" node -e "$post")"
-  docker rm -f "$id" >/dev/null
+  docker rm -f -v "$id" >/dev/null
 done
