@@ -1,0 +1,38 @@
+/**
+ * Writes a quiz as CSV: UTF-8 with a byte order mark (so that Excel reads it as UTF-8), comma
+ * separated, CRLF line ends (RFC 4180), the setting rows, a header with as many option columns
+ * as the longest question needs, then one row per question. Text cells that a spreadsheet would
+ * evaluate are protected (csv-cells.ts); parseQuizCsv reads every text back exactly.
+ */
+import type { QuizQuestion } from '../question-check.js';
+import { CSV_COLUMNS, CSV_SETTINGS, optionColumn } from './csv-columns.js';
+import { protectCell, quoteCell } from './csv-cells.js';
+import type { QuizFileContent } from './quiz-file-content.js';
+
+const SEPARATOR = ',';
+const LINE_END = '\r\n';
+const BOM = '\uFEFF';
+
+/** The CSV text of a quiz (without encoding it). */
+export function writeQuizCsv(quiz: QuizFileContent): string {
+  const rows: string[][] = [];
+  if (quiz.title !== undefined) rows.push([CSV_SETTINGS.title, protectCell(quiz.title)]);
+  if (quiz.openPeriodS !== undefined) rows.push([CSV_SETTINGS.openPeriodS, String(quiz.openPeriodS)]);
+  const optionColumns = Math.max(1, ...quiz.questions.map((q) => q.options.length));
+  const options = Array.from({ length: optionColumns }, (_, i) => optionColumn(i + 1));
+  rows.push([CSV_COLUMNS.question, ...options, CSV_COLUMNS.correct, CSV_COLUMNS.explanation, CSV_COLUMNS.openPeriodS]);
+  for (const question of quiz.questions) rows.push(questionRow(question, optionColumns));
+  return BOM + rows.map((row) => row.map((cell) => quoteCell(cell, SEPARATOR)).join(SEPARATOR) + LINE_END).join('');
+}
+
+function questionRow(question: QuizQuestion, optionColumns: number): string[] {
+  const options = Array.from({ length: optionColumns }, (_, i) => protectCell(question.options[i] ?? ''));
+  return [
+    protectCell(question.text),
+    ...options,
+    // Spaces, not commas: "1,3" would be a number to a spreadsheet in locales with a decimal comma.
+    question.correctOptionIds.map((id) => id + 1).join(' '),
+    protectCell(question.explanation ?? ''),
+    question.openPeriodS === undefined ? '' : String(question.openPeriodS),
+  ];
+}
