@@ -18,10 +18,12 @@ export function parseQuizCsv(text: string): ParsedQuizFile {
   if (!read.ok) return { ok: false, problems: [{ line: read.line, question: null, problem: read.problem }] };
   const records = read.records.filter((record) => record.cells.some((cell) => cell !== ''));
   const headerIndex = records.findIndex(
-    (record) => columnKey(record.cells[0] ?? '') !== CSV_SETTINGS.title && record.cells.some((cell) => columnKey(cell) === CSV_COLUMNS.question),
+    (record) =>
+      columnKey(record.cells[0] ?? '') !== CSV_SETTINGS.title && record.cells.some((cell) => columnKey(cell) === CSV_COLUMNS.question),
   );
   const header = records[headerIndex];
-  if (header === undefined) return { ok: false, problems: [{ line: records[0]?.line ?? 1, question: null, problem: { kind: 'csv_no_header' } }] };
+  if (header === undefined)
+    return { ok: false, problems: [{ line: records[0]?.line ?? 1, question: null, problem: { kind: 'csv_no_header' } }] };
 
   const quiz: QuizFileContent = { questions: [] };
   const problems: QuizFileProblem[] = readSettings(records.slice(0, headerIndex), quiz);
@@ -30,7 +32,10 @@ export function parseQuizCsv(text: string): ParsedQuizFile {
 
   const rows = records.slice(headerIndex + 1);
   if (rows.length > QUIZ_FILE_QUESTIONS_MAX)
-    return { ok: false, problems: [{ line: null, question: null, problem: { kind: 'too_many_questions', count: rows.length, max: QUIZ_FILE_QUESTIONS_MAX } }] };
+    return {
+      ok: false,
+      problems: [{ line: null, question: null, problem: { kind: 'too_many_questions', count: rows.length, max: QUIZ_FILE_QUESTIONS_MAX } }],
+    };
   if (rows.length === 0) problems.push({ line: header.line, question: null, problem: { kind: 'no_questions' } });
   rows.forEach((row, index) => {
     const read = readRow(row, columns.at, header.cells.length);
@@ -87,13 +92,18 @@ function readHeader(header: CsvRecord): { ok: true; at: Map<string, number> } | 
   for (const column of CSV_REQUIRED_COLUMNS) if (!at.has(column)) fail({ kind: 'csv_missing_column', column });
   // Options are numbered by their column; a gap would renumber the ones after it.
   for (let n = CSV_OPTION_COLUMNS_MAX; n > 1; n--) {
-    if (at.has(optionColumn(n)) && !at.has(optionColumn(n - 1)) && n - 1 !== 1) fail({ kind: 'csv_missing_column', column: optionColumn(n - 1) });
+    if (at.has(optionColumn(n)) && !at.has(optionColumn(n - 1)) && n - 1 !== 1)
+      fail({ kind: 'csv_missing_column', column: optionColumn(n - 1) });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, at };
 }
 
 /** One row as a question, with the problems only the row shows (cells that are no numbers, extra cells). */
-function readRow(row: CsvRecord, at: Map<string, number>, headerLength: number): { question: QuizQuestion; problems: QuizFileProblem['problem'][] } {
+function readRow(
+  row: CsvRecord,
+  at: Map<string, number>,
+  headerLength: number,
+): { question: QuizQuestion; problems: QuizFileProblem['problem'][] } {
   const problems: QuizFileProblem['problem'][] = [];
   const cell = (column: string): string => {
     const index = at.get(column);

@@ -18,7 +18,8 @@ export function parseQuizJson(text: string): ParsedQuizFile {
   const read = readJson(text);
   if (!read.ok) return { ok: false, problems: [{ line: read.line, question: null, problem: { kind: 'bad_json', found: read.found } }] };
   const root = read.value;
-  if (!isObject(root)) return { ok: false, problems: [{ line: 1, question: null, problem: { kind: 'json_wrong_type', field: '', expected: 'object' } }] };
+  if (!isObject(root))
+    return { ok: false, problems: [{ line: 1, question: null, problem: { kind: 'json_wrong_type', field: '', expected: 'object' } }] };
   const fields = new Fields(root, read.lines, null, 1);
   fields.onlyKnown(Object.values(JSON_QUIZ_FIELDS));
 
@@ -38,9 +39,13 @@ export function parseQuizJson(text: string): ParsedQuizFile {
 
   const list = root[JSON_QUIZ_FIELDS.questions];
   if (list === undefined) fields.fail(JSON_QUIZ_FIELDS.questions, { kind: 'json_missing_field', field: JSON_QUIZ_FIELDS.questions });
-  else if (!Array.isArray(list)) fields.fail(JSON_QUIZ_FIELDS.questions, { kind: 'json_wrong_type', field: JSON_QUIZ_FIELDS.questions, expected: 'list' });
+  else if (!Array.isArray(list))
+    fields.fail(JSON_QUIZ_FIELDS.questions, { kind: 'json_wrong_type', field: JSON_QUIZ_FIELDS.questions, expected: 'list' });
   else if (list.length > QUIZ_FILE_QUESTIONS_MAX)
-    return { ok: false, problems: [{ line: null, question: null, problem: { kind: 'too_many_questions', count: list.length, max: QUIZ_FILE_QUESTIONS_MAX } }] };
+    return {
+      ok: false,
+      problems: [{ line: null, question: null, problem: { kind: 'too_many_questions', count: list.length, max: QUIZ_FILE_QUESTIONS_MAX } }],
+    };
   else if (list.length === 0) fields.fail(JSON_QUIZ_FIELDS.questions, { kind: 'no_questions' });
   else {
     const lines = read.lines.elements.get(list) ?? [];
@@ -57,7 +62,13 @@ export function parseQuizJson(text: string): ParsedQuizFile {
 }
 
 /** Question `number` from its JSON value, or null (its problems in `problems`) when a field has the wrong type. */
-function readQuestion(item: unknown, lines: JsonLines, number: number, line: number | null, problems: QuizFileProblem[]): QuizQuestion | null {
+function readQuestion(
+  item: unknown,
+  lines: JsonLines,
+  number: number,
+  line: number | null,
+  problems: QuizFileProblem[],
+): QuizQuestion | null {
   if (!isObject(item)) {
     problems.push({ line, question: number, problem: { kind: 'json_wrong_type', field: '', expected: 'object' } });
     return null;

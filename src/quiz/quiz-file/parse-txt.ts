@@ -31,7 +31,12 @@ export function parseQuizTxt(text: string): ParsedQuizFile {
     blocks.shift();
   }
   if (blocks.length > QUIZ_FILE_QUESTIONS_MAX)
-    return { ok: false, problems: [{ line: null, question: null, problem: { kind: 'too_many_questions', count: blocks.length, max: QUIZ_FILE_QUESTIONS_MAX } }] };
+    return {
+      ok: false,
+      problems: [
+        { line: null, question: null, problem: { kind: 'too_many_questions', count: blocks.length, max: QUIZ_FILE_QUESTIONS_MAX } },
+      ],
+    };
   if (blocks.length === 0) problems.push({ line: first?.[0]?.number ?? 1, question: null, problem: { kind: 'no_questions' } });
   blocks.forEach((block, index) => {
     const read = readBlock(block, index + 1);
