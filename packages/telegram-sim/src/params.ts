@@ -36,13 +36,15 @@ const JSON_WORDING: Readonly<Record<string, string>> = {
  */
 export class Params implements ParamsLike {
   readonly #args = new Map<string, string>();
+  readonly #files = new Map<string, UploadedFile>();
 
   /** `raw` as parsed from the request: JSON values (any type) or strings; undefined = absent. */
   constructor(raw: Record<string, unknown>) {
     for (const [name, value] of Object.entries(raw)) {
       if (value === undefined) continue;
-      // Uploads are not text parameters (tdlib keeps them apart); no simulated method reads one.
-      if (!(value instanceof UploadedFile)) this.#args.set(name, asText(value));
+      // Uploads are not text parameters: tdlib keeps them apart (`query->file(name)`).
+      if (value instanceof UploadedFile) this.#files.set(name, value);
+      else this.#args.set(name, asText(value));
     }
   }
 
@@ -127,6 +129,11 @@ export class Params implements ParamsLike {
     const id = toInteger(text);
     if (id === 0) throw badRequest('chat not found');
     return id;
+  }
+
+  /** The uploaded file part called `name` (a multipart part with a filename), if any. */
+  file(name: string): UploadedFile | undefined {
+    return this.#files.get(name);
   }
 
   /** The text of `name`, with empty treated as absent. */

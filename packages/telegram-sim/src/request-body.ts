@@ -6,20 +6,23 @@
 import type { IncomingMessage } from 'node:http';
 import { BotApiError } from './errors.js';
 import { isObject } from './json-fields.js';
+import { LIMITS } from './telegram-limits.js';
 
-/**
- * A file part of a multipart body. The simulator does not model media, so only what describes
- * the upload is kept, not its bytes.
- */
+/** A file part of a multipart body: what sendDocument uploads. */
 export class UploadedFile {
   constructor(
     /** The part's `filename` (grammY sends `<field>.<ext>` or the InputFile's name). */
     readonly filename: string,
     /** The part's Content-Type, `application/octet-stream` when it has none. */
     readonly contentType: string,
-    /** Size in bytes. */
-    readonly size: number,
+    /** The part's bytes. */
+    readonly bytes: Buffer,
   ) {}
+
+  /** Size in bytes. */
+  get size(): number {
+    return this.bytes.length;
+  }
 }
 
 export interface ReadRequestOptions {
@@ -27,8 +30,8 @@ export interface ReadRequestOptions {
   maxBodyBytes?: number;
 }
 
-/** 10 MiB: enough for any call the simulator models (Telegram itself takes uploads up to 50 MB). */
-const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** Telegram's: a body (an upload with its parameters) up to 50 MiB; a larger one answers 413. */
+const DEFAULT_MAX_BODY_BYTES = LIMITS.uploadBodyBytes;
 
 /** Longest multipart boundary tdlib accepts (RFC 2046 allows 70 characters). */
 const MAX_BOUNDARY_LENGTH = 70;
@@ -130,7 +133,7 @@ function readMultipart(body: Buffer, boundary: string, add: (name: string, value
     if (valueEnd === -1) throw new BotApiError(400, 'Bad Request: multipart/form-data ends inside a part');
     const value = body.subarray(valueStart, valueEnd);
     if (part.filename !== undefined) {
-      add(part.name, new UploadedFile(part.filename, part.contentType, value.length));
+      add(part.name, new UploadedFile(part.filename, part.contentType, value));
     } else if (part.contentType.startsWith('application/x-www-form-urlencoded')) {
       for (const [name, text] of new URLSearchParams(value.toString('utf8'))) add(name, text);
     } else {

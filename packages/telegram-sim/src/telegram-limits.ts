@@ -16,4 +16,12 @@ export const LIMITS = {
   commands: 100,
   command: 32,
   commandDescription: 256,
+  /** A media message's caption, visible characters. */
+  caption: 1024,
+  /** Largest file getFile prepares for a bot (tdlib's MAX_DOWNLOAD_FILE_SIZE, 20 MiB). */
+  downloadFileBytes: 20 * 1024 * 1024,
+  /** Largest request body api.telegram.org takes, so the largest upload: "50 MB" (MiB, as its front end counts). */
+  uploadBodyBytes: 50 * 1024 * 1024,
+  /** Largest file a user (without Premium) can send: 2000 MiB (4000 parts of 512 KiB). */
+  userFileBytes: 2000 * 1024 * 1024,
 } as const;

@@ -93,10 +93,11 @@ describe('Params', () => {
   });
 
   it('keeps uploaded files out of the text parameters, as tdlib keeps them apart', () => {
-    const upload = new UploadedFile('notes.txt', 'text/plain', 11);
+    const upload = new UploadedFile('notes.txt', 'text/plain', Buffer.from('hello world'));
     const params = new Params({ document: upload, caption: 'x' });
     expect(params.has('document')).toBe(false);
     expect(params.optionalString('document')).toBeUndefined();
     expect(params.optionalString('caption')).toBe('x');
+    expect(params.file('document')).toBe(upload);
   });
 });

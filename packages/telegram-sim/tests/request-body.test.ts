@@ -11,7 +11,7 @@ const LIMIT = 64 * 1024;
 let server: http.Server;
 let base: string;
 
-/** Answers `{ ok: true, result: <the parameters read> }` (files as descriptors) or the BotApiError. */
+/** Answers `{ ok: true, result: <the parameters read> }` (files as descriptors with their bytes as text) or the BotApiError. */
 function echo(req: http.IncomingMessage, res: http.ServerResponse): void {
   readRequestParams(req, { maxBodyBytes: LIMIT }).then(
     (params) => {
@@ -19,7 +19,7 @@ function echo(req: http.IncomingMessage, res: http.ServerResponse): void {
         Object.entries(params).map(([name, value]) => [
           name,
           value instanceof UploadedFile
-            ? { upload: { filename: value.filename, contentType: value.contentType, size: value.size } }
+            ? { upload: { filename: value.filename, contentType: value.contentType, size: value.size, text: value.bytes.toString('utf8') } }
             : value,
         ]),
       );
@@ -96,7 +96,7 @@ describe('readRequestParams', () => {
     expect(await resultOf('/', undefined, form)).toEqual({
       chat_id: '42',
       caption: 'line 1\r\nline 2',
-      document: { upload: { filename: 'notes.txt', contentType: 'text/plain', size: 11 } },
+      document: { upload: { filename: 'notes.txt', contentType: 'text/plain', size: 11, text: 'hello world' } },
     });
   });
 
@@ -114,7 +114,7 @@ describe('readRequestParams', () => {
       document: attach,
       caption: 'the quiz',
       reply_markup: '{"inline_keyboard":[[{"text":"Go","callback_data":"go"}]]}',
-      [fileId]: { upload: { filename: 'quiz.csv', contentType: 'application/octet-stream', size: 10 } },
+      [fileId]: { upload: { filename: 'quiz.csv', contentType: 'application/octet-stream', size: 10, text: 'quiz,data\n' } },
     });
   });
 
