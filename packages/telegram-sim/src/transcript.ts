@@ -3,7 +3,7 @@
  * with clock times. The demo prints one; tests read `chat.transcript` directly.
  */
 import type { World } from './world.js';
-import type { SimChat, TranscriptEntry } from './world-types.js';
+import type { DocumentDetail, SimChat, TranscriptEntry } from './world-types.js';
 
 export interface TranscriptFormat {
   /** Show every vote ('all') or leave votes out and count them at poll close ('summary') [summary]. */
@@ -31,6 +31,10 @@ function describe(entry: TranscriptEntry): string {
   switch (entry.kind) {
     case 'message':
       return `: ${text}`;
+    case 'document': {
+      const detail = entry.detail as DocumentDetail;
+      return ` [document #${entry.messageId}] ${detail.fileName ?? 'file'} (${detail.fileSize} bytes)${text ? `: ${text}` : ''}`;
+    }
     case 'poll': {
       const detail = entry.detail as { options: string[]; correct?: number[]; openPeriod?: number };
       const options = detail.options.map((o, i) => (detail.correct?.includes(i) ? `${o} ✓` : o)).join(' | ');

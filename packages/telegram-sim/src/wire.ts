@@ -3,8 +3,8 @@
  * Field names and presence follow grammy/types (Bot API 9.6); optional fields are left out
  * rather than sent as null, as Telegram does.
  */
-import type { Chat, ChatMember, Message, Poll, PollAnswer, User, UserFromGetMe } from 'grammy/types';
-import type { MemberStatus, SimChat, SimMessage, SimPoll, SimUser } from './world-types.js';
+import type { Chat, ChatMember, Document, File, Message, Poll, PollAnswer, User, UserFromGetMe } from 'grammy/types';
+import type { MemberStatus, SimChat, SimDocument, SimFile, SimMessage, SimPoll, SimUser } from './world-types.js';
 
 /** The bot as the world knows it. */
 export interface SimBot {
@@ -125,8 +125,26 @@ export function wireMessage(message: SimMessage, ctx: WireContext, depth = 0): M
     // (ARCHITECTURE.md: that is how questions get created); not of other quizzes in groups.
     if (poll) out.poll = wirePoll(poll, poll.sentByBot || ctx.chat.type === 'private');
   }
+  if (message.document !== undefined) out.document = wireDocument(message.document);
+  if (message.caption !== undefined) out.caption = message.caption;
+  if (message.captionEntities?.length) out.caption_entities = message.captionEntities;
   if (message.replyMarkup) out.reply_markup = message.replyMarkup;
   return out as unknown as Message;
+}
+
+/** A message's Document object (no thumbnail: the simulator makes none). */
+export function wireDocument(document: SimDocument): Document {
+  const { file } = document;
+  const out: Document = { file_id: document.fileId, file_unique_id: file.uniqueId };
+  if (file.fileName !== undefined) out.file_name = file.fileName;
+  if (file.mimeType !== undefined) out.mime_type = file.mimeType;
+  out.file_size = file.bytes.length;
+  return out;
+}
+
+/** getFile's File object: the file_id asked about and, when the file can be downloaded, its path. */
+export function wireFile(fileId: string, file: SimFile, filePath: string): File {
+  return { file_id: fileId, file_unique_id: file.uniqueId, file_size: file.bytes.length, file_path: filePath };
 }
 
 /** A ChatMember object for getChatMember / getChatAdministrators. */

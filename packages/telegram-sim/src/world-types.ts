@@ -52,8 +52,32 @@ export interface SimMessage {
   replyMarkup?: InlineKeyboardMarkup;
   replyToMessageId?: number;
   pollId?: string;
+  /** A document message: the file and the file_id this message names it by. */
+  document?: SimDocument;
+  /** A media message's caption (visible text, as for `text`). */
+  caption?: string;
+  captionEntities?: MessageEntity[];
   editDate?: number;
   deleted: boolean;
+}
+
+/** A file the world keeps (src/file-store.ts): its bytes and what Telegram tells about it. */
+export interface SimFile {
+  /** file_unique_id: the same for every message and file_id of this file. */
+  readonly uniqueId: string;
+  /** Order of storing, from 1 (file paths are numbered by it). */
+  readonly seq: number;
+  readonly bytes: Buffer;
+  readonly fileName?: string;
+  readonly mimeType?: string;
+  /** Set by the first getFile (`documents/file_<n>.<ext>`); the download route serves it. */
+  filePath?: string;
+}
+
+/** The document of one message: a stored file and the file_id the message carries. */
+export interface SimDocument {
+  readonly fileId: string;
+  readonly file: SimFile;
 }
 
 /** A native poll, with every vote. Option indices are the ones of the send order. */
@@ -90,10 +114,20 @@ export interface TranscriptEntry {
   readonly at: number;
   /** Who acted: 'bot' or the user's id. */
   readonly by: 'bot' | number;
-  readonly kind: 'message' | 'poll' | 'edit' | 'delete' | 'pin' | 'poll_closed' | 'poll_answer' | 'callback' | 'callback_answer';
+  readonly kind:
+    'message' | 'document' | 'poll' | 'edit' | 'delete' | 'pin' | 'poll_closed' | 'poll_answer' | 'callback' | 'callback_answer';
   readonly messageId?: number;
-  /** Visible text (poll question, edited text, callback data, ...). */
+  /** Visible text (poll question, edited text, a document's caption, callback data, ...). */
   readonly text?: string;
-  /** Extra detail: poll options, answer option ids, callback answer text. */
+  /** Extra detail: poll options, answer option ids, a document's file (see {@link DocumentDetail}). */
   readonly detail?: unknown;
+}
+
+/** The `detail` of a `document` transcript entry: enough to find the file again (World.file). */
+export interface DocumentDetail {
+  fileId: string;
+  fileUniqueId: string;
+  fileName?: string;
+  mimeType?: string;
+  fileSize: number;
 }

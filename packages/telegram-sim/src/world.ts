@@ -10,8 +10,9 @@ import type { Clock, ClockTimer } from './clock.js';
 import { LIMITS } from './telegram-limits.js';
 import { commandEntities } from './validation.js';
 import { wireChat, wireChatMember, wireMessage, wirePoll, wirePollAnswer, wireUser, wireBotUser, type SimBot } from './wire.js';
-import type { ChatType, MemberStatus, SimChat, SimMessage, SimPoll, SimUser, TranscriptEntry } from './world-types.js';
+import type { ChatType, MemberStatus, SimChat, SimDocument, SimMessage, SimPoll, SimUser, TranscriptEntry } from './world-types.js';
 import { SimulatorActionError } from './action-error.js';
+import { documentDetail, FileStore, mimeTypeOf, type FileView } from './file-store.js';
 
 /** Where the world puts updates for the bot (the update hub). */
 export interface UpdateSink {
@@ -72,6 +73,18 @@ export interface NewQuizPoll {
   allowsMultipleAnswers?: boolean;
 }
 
+/** Input of {@link World.sendDocument}: a file a user sends from Telegram's apps. */
+export interface NewDocument {
+  fileName: string;
+  /** [what Telegram's apps take from the file name: text/csv for .csv, ...; application/octet-stream otherwise] */
+  mimeType?: string;
+  /** The file's content: 1 byte to 2000 MiB (Telegram's apps send no empty file). */
+  bytes: Buffer;
+  /** 0-1024 characters; a command in it gets its `bot_command` entity, as in a text. */
+  caption?: string;
+  replyToMessageId?: number;
+}
+
 interface CallbackQueryRecord {
   userId: number;
   chatId: number;
@@ -84,6 +97,8 @@ export class World extends EventEmitter<WorldEvents> {
   readonly bot: SimBot;
   /** The bot's command menus (setMyCommands), by scope and language. */
   readonly commandMenus = new Map<string, BotCommand[]>();
+  /** Every document's file: what getFile, the download route and sendDocument by file_id read. */
+  readonly files = new FileStore();
   readonly #clock: Clock;
   readonly #updates: UpdateSink;
   readonly #users = new Map<number, SimUser>();
@@ -206,6 +221,14 @@ export class World extends EventEmitter<WorldEvents> {
     return this.#polls.get(id);
   }
 
+  /**
+   * The file a file_id names (a user's document, or one the bot sent: its message's
+   * `document.fileId`), with its bytes; undefined for an id the world never issued.
+   */
+  file(fileId: string): FileView | undefined {
+    return this.files.view(fileId);
+  }
+
   get users(): IterableIterator<SimUser> {
     return this.#users.values();
   }
@@ -232,6 +255,42 @@ export class World extends EventEmitter<WorldEvents> {
       user.startedBot = true;
       this.#updates.add('message', String(chat.id), this.#messageUpdate(message, chat));
     } else if (this.#botSeesGroupMessage(chat, message, entities)) {
+      this.#updates.add('message', String(chat.id), this.#messageUpdate(message, chat));
+    }
+    return message;
+  }
+
+  /**
+   * A user sends a file as a document (their private chat with the bot when `chatId` is their
+   * own id). The bot gets a `message` with `document` (file_id, file_unique_id, file_name,
+   * mime_type, file_size) and the caption, under the same privacy rules as a text: in groups
+   * only when the caption is a command for it or the message replies to it. Telegram's apps
+   * send no empty file and nothing past 2000 MiB or a 1024-character caption: those throw a
+   * {@link SimulatorActionError}. Returns the message.
+   */
+  sendDocument(userId: number, chatId: number, input: NewDocument): SimMessage {
+    const user = this.#requireUser(userId);
+    const chat = this.#requireChatOfUser(chatId, user);
+    if (input.fileName.length === 0) throw new SimulatorActionError('BAD_DOCUMENT', 'a document needs a file name');
+    if (input.bytes.length === 0) throw new SimulatorActionError('EMPTY_FILE', "Telegram's apps do not send an empty file");
+    if (input.bytes.length > LIMITS.userFileBytes)
+      throw new SimulatorActionError('FILE_TOO_BIG', `a user can send files up to ${LIMITS.userFileBytes} bytes`);
+    const caption = input.caption?.trim() ?? '';
+    if ([...caption].length > LIMITS.caption)
+      throw new SimulatorActionError('CAPTION_TOO_LONG', `a caption has at most ${LIMITS.caption} characters`);
+    const file = this.files.add({ bytes: input.bytes, fileName: input.fileName, mimeType: input.mimeType ?? mimeTypeOf(input.fileName) });
+    const captionEntities = commandEntities(caption);
+    const message = this.#store(chat, {
+      fromId: userId,
+      document: { fileId: this.files.issueFileId(file), file },
+      ...(caption !== '' ? { caption, captionEntities } : {}),
+      replyToMessageId: input.replyToMessageId,
+    });
+    this.#logDocument(chat, userId, message);
+    if (chat.type === 'private') {
+      user.startedBot = true;
+      this.#updates.add('message', String(chat.id), this.#messageUpdate(message, chat));
+    } else if (this.#botSeesGroupMessage(chat, message, captionEntities)) {
       this.#updates.add('message', String(chat.id), this.#messageUpdate(message, chat));
     }
     return message;
@@ -336,6 +395,7 @@ export class World extends EventEmitter<WorldEvents> {
   storeBotMessage(chat: SimChat, fields: Omit<SimMessage, 'messageId' | 'chatId' | 'fromId' | 'date' | 'deleted'>): SimMessage {
     const message = this.#store(chat, { ...fields, fromId: 0 });
     if (fields.text !== undefined) this.log(chat, { by: 'bot', kind: 'message', messageId: message.messageId, text: fields.text });
+    if (fields.document !== undefined) this.#logDocument(chat, 'bot', message);
     this.emit('botMessage', message, chat);
     return message;
   }
@@ -446,6 +506,13 @@ export class World extends EventEmitter<WorldEvents> {
     return message;
   }
 
+  /** The transcript line of a document message: its caption and what finds the file again. */
+  #logDocument(chat: SimChat, by: 'bot' | number, message: SimMessage): void {
+    const detail = documentDetail(message.document as SimDocument);
+    const caption = message.caption !== undefined ? { text: message.caption } : {};
+    this.log(chat, { by, kind: 'document', messageId: message.messageId, ...caption, detail });
+  }
+
   #messageUpdate(message: SimMessage, chat: SimChat): object {
     return { message: this.wire(message, chat) };
   }
@@ -465,7 +532,7 @@ export class World extends EventEmitter<WorldEvents> {
     if (message.replyToMessageId !== undefined && chat.messages.get(message.replyToMessageId)?.fromId === 0) return true;
     const first = entities[0];
     if (!first || first.type !== 'bot_command' || first.offset !== 0) return false;
-    const command = (message.text ?? '').slice(0, first.length);
+    const command = (message.text ?? message.caption ?? '').slice(0, first.length);
     const at = command.indexOf('@');
     return at === -1 || command.slice(at + 1).toLowerCase() === this.bot.username.toLowerCase();
   }
