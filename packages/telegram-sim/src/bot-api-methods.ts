@@ -5,11 +5,12 @@
 import type { MethodHandler } from './method-context.js';
 import * as bot from './methods/bot.js';
 import * as chats from './methods/chats.js';
+import * as files from './methods/files.js';
 import * as messages from './methods/messages.js';
 import * as polls from './methods/polls.js';
 import * as updates from './methods/updates.js';
 
-const HANDLERS: Record<string, MethodHandler> = { ...bot, ...chats, ...messages, ...polls, ...updates };
+const HANDLERS: Record<string, MethodHandler> = { ...bot, ...chats, ...files, ...messages, ...polls, ...updates };
 
 /** Methods by lower-cased name. */
 export const BOT_API_METHODS: ReadonlyMap<string, MethodHandler> = new Map(

@@ -2,6 +2,7 @@
  * What a Bot API method handler gets: the parsed parameters and the simulator's parts. A
  * handler returns the `result` of the answer or throws a BotApiError.
  */
+import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Clock } from './clock.js';
 import { badRequest, forbidden } from './errors.js';
 import type { FloodLimits } from './flood-limits.js';
@@ -63,4 +64,21 @@ export function resolveMessage(chat: SimChat, params: Params, notFoundWhat: stri
 /** True for a group member status that is inside the chat. */
 export function isAdminStatus(status: string | undefined): boolean {
   return status === 'creator' || status === 'administrator';
+}
+
+/** reply_parameters.message_id (or the older reply_to_message_id), checked to exist. */
+export function replyTarget(chat: SimChat, params: Params): number | undefined {
+  const replyParameters = params.optionalJson<{ message_id?: unknown; allow_sending_without_reply?: unknown }>('reply_parameters');
+  const id = typeof replyParameters?.message_id === 'number' ? replyParameters.message_id : params.optionalInt('reply_to_message_id');
+  if (id === undefined) return undefined;
+  const target = chat.messages.get(id);
+  if (target && !target.deleted) return id;
+  const lenient = replyParameters?.allow_sending_without_reply === true || params.optionalBool('allow_sending_without_reply') === true;
+  if (lenient) return undefined;
+  throw badRequest('message to be replied not found');
+}
+
+/** A reply_markup that is an inline keyboard, the only kind kept on messages. */
+export function isInlineKeyboard(markup: unknown): markup is InlineKeyboardMarkup {
+  return typeof markup === 'object' && markup !== null && 'inline_keyboard' in markup;
 }

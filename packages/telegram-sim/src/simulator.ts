@@ -1,7 +1,8 @@
 /**
  * The Telegram Bot API simulator: one bot, a virtual world of users and groups, Telegram's flood
- * limits, switchable faults, long polling and webhooks, over real HTTP on 127.0.0.1. Tests,
- * the demo and the benchmarks point the real bot at `apiRoot` instead of api.telegram.org.
+ * limits, switchable faults, long polling and webhooks, documents (getFile, the file route,
+ * sendDocument), over real HTTP on 127.0.0.1. Tests, the demo and the benchmarks point the real
+ * bot at `apiRoot` instead of api.telegram.org.
  *
  * @example
  * const sim = await startSimulator();
@@ -16,6 +17,8 @@ import { systemClock, type Clock } from './clock.js';
 import { createControlApiHandler } from './control-api.js';
 import { notFound } from './errors.js';
 import { createFaultPlan, type FaultPlan } from './fault-plan.js';
+import { createFileDownloadHandler } from './file-download.js';
+import type { FileStoreStats } from './file-store.js';
 import { createFloodLimits, type FloodLimits, type FloodLimitSettingsInput } from './flood-limits.js';
 import { createUpdateHub, type UpdateHub } from './update-hub.js';
 import type { SimBot } from './wire.js';
@@ -65,6 +68,8 @@ export interface SimulatorStats {
   floodLimits: ReturnType<FloodLimits['stats']>;
   faults: ReturnType<FaultPlan['stats']>;
   updates: ReturnType<UpdateHub['stats']>;
+  /** Documents stored and downloads served. */
+  files: FileStoreStats;
 }
 
 /** The default token: a valid-looking token that is obviously not a real one. */
@@ -89,11 +94,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const faults = createFaultPlan({ seed: options.seed ?? 1 });
   const botApi = createBotApiHandler({ token, clock, faults, context: (signal) => ({ world, limits, updates, clock, signal }) });
 
+  const downloads = createFileDownloadHandler({ token, files: world.files });
+
   const stats = (): SimulatorStats => ({
     botApi: botApi.counters,
     floodLimits: limits.stats(),
     faults: faults.stats(),
     updates: updates.stats(),
+    files: world.files.stats(),
   });
   const control = createControlApiHandler({ world, limits, faults, updates, stats });
 
@@ -103,9 +111,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const path = q === -1 ? url : url.slice(0, q);
     const work = botApi.matches(path)
       ? botApi.handle(req, res, path)
-      : control.matches(path)
-        ? control.handle(req, res, path)
-        : notFoundPage(res);
+      : downloads.matches(path)
+        ? downloads.handle(req, res, path)
+        : control.matches(path)
+          ? control.handle(req, res, path)
+          : notFoundPage(res);
     work.catch((error: unknown) => {
       console.error('simulator: request failed:', error);
       if (!res.headersSent) res.writeHead(500).end();

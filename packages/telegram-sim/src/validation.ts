@@ -57,6 +57,19 @@ export function parseMessageText(params: Params, field: string): string {
   return text;
 }
 
+/**
+ * A media message's `caption` as it will show (parsed with `parse_mode`), or undefined when
+ * nothing visible is left (a caption is optional); over 1024 visible characters, 400 "message
+ * caption is too long" (td's "Message caption is too long").
+ */
+export function parseCaption(params: Params): string | undefined {
+  const caption = params.optionalString('caption');
+  if (caption === undefined) return undefined;
+  const shown = visibleText(caption, params.optionalString('parse_mode'));
+  if (codePoints(shown) > LIMITS.caption) throw badRequest('message caption is too long');
+  return shown === '' ? undefined : shown;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Polls
 

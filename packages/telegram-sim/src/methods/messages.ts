@@ -1,10 +1,16 @@
 /** sendMessage, editMessageText, deleteMessage, pinChatMessage, sendChatAction. */
-import type { InlineKeyboardMarkup } from 'grammy/types';
 import { badRequest } from '../errors.js';
-import { admitMessage, isAdminStatus, requireCanPost, resolveChat, resolveMessage, type MethodHandler } from '../method-context.js';
+import {
+  admitMessage,
+  isAdminStatus,
+  isInlineKeyboard,
+  replyTarget,
+  requireCanPost,
+  resolveChat,
+  resolveMessage,
+  type MethodHandler,
+} from '../method-context.js';
 import { parseMessageText, parseReplyMarkup, visibleText } from '../validation.js';
-import type { Params } from '../params.js';
-import type { SimChat } from '../world-types.js';
 
 export const sendMessage: MethodHandler = (params, ctx) => {
   const chat = resolveChat(params, ctx);
@@ -76,19 +82,3 @@ export const sendChatAction: MethodHandler = (params, ctx) => {
   requireCanPost(chat, ctx);
   return true;
 };
-
-/** reply_parameters.message_id (or the older reply_to_message_id), checked to exist. */
-function replyTarget(chat: SimChat, params: Params): number | undefined {
-  const replyParameters = params.optionalJson<{ message_id?: unknown; allow_sending_without_reply?: unknown }>('reply_parameters');
-  const id = typeof replyParameters?.message_id === 'number' ? replyParameters.message_id : params.optionalInt('reply_to_message_id');
-  if (id === undefined) return undefined;
-  const target = chat.messages.get(id);
-  if (target && !target.deleted) return id;
-  const lenient = replyParameters?.allow_sending_without_reply === true || params.optionalBool('allow_sending_without_reply') === true;
-  if (lenient) return undefined;
-  throw badRequest('message to be replied not found');
-}
-
-function isInlineKeyboard(markup: unknown): markup is InlineKeyboardMarkup {
-  return typeof markup === 'object' && markup !== null && 'inline_keyboard' in markup;
-}
