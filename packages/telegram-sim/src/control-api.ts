@@ -10,6 +10,8 @@
  * | POST /sim/users | {first_name?, last_name?, username?} | the User |
  * | POST /sim/groups | {title, type?, creator?, admins?, members?, bot_is_admin?} | the chat |
  * | POST /sim/messages | {user_id, chat_id? (their private chat), text, reply_to_message_id?} | the Message |
+ * | POST /sim/documents | {user_id, chat_id? (their private chat), file_name, mime_type?, data_base64, caption?, reply_to_message_id?} | the Message |
+ * | GET /sim/files/:file_id | | {file_id, file_unique_id, file_name, mime_type, file_size, file_path, data_base64} |
  * | POST /sim/quiz-polls | {user_id, question, options, correct_option_ids, explanation?, open_period?} | the poll |
  * | POST /sim/poll-answers | {user_id, poll_id, option_ids} ([] retracts) | {update_id} |
  * | POST /sim/callbacks | {user_id, chat_id, message_id, data} | {callback_query_id} |
@@ -91,6 +93,32 @@ export function createControlApiHandler(options: ControlApiOptions) {
         const chatId = optInt(body.chat_id, 'chat_id') ?? userId;
         const message = world.sendText(userId, chatId, str(body, 'text', true), replyTo !== undefined ? { replyToMessageId: replyTo } : {});
         return world.wire(message, world.chat(chatId) as SimChat); // the Message as the bot sees it
+      }
+      case 'POST documents': {
+        const userId = requiredInt(body.user_id, 'user_id');
+        const chatId = optInt(body.chat_id, 'chat_id') ?? userId;
+        const message = world.sendDocument(userId, chatId, {
+          fileName: str(body, 'file_name', true),
+          bytes: base64(body, 'data_base64'),
+          ...opt('mimeType', str(body, 'mime_type', false)),
+          ...opt('caption', str(body, 'caption', false)),
+          ...opt('replyToMessageId', optInt(body.reply_to_message_id, 'reply_to_message_id')),
+        });
+        return world.wire(message, world.chat(chatId) as SimChat); // the Message as the bot sees it
+      }
+      case 'GET files :id': {
+        // A file_id carries no '/', so it is one path segment; a driver reads back what the bot sent.
+        const file = world.file(decodeURIComponent(String(b)));
+        if (!file) throw new ControlError(404, 'UNKNOWN_FILE', `no file ${b}`);
+        return {
+          file_id: file.fileId,
+          file_unique_id: file.fileUniqueId,
+          file_name: file.fileName ?? null,
+          mime_type: file.mimeType ?? null,
+          file_size: file.size,
+          file_path: file.filePath ?? null,
+          data_base64: file.bytes.toString('base64'),
+        };
       }
       case 'POST quiz-polls': {
         const userId = requiredInt(body.user_id, 'user_id');
@@ -211,6 +239,13 @@ function str(body: Body, name: string, required: boolean): string | undefined {
   }
   if (typeof value !== 'string') throw bad(`${name} must be a string, got ${JSON.stringify(value)}`);
   return value;
+}
+
+/** Bytes sent as standard base64 (Buffer.from would silently skip characters that are not base64). */
+function base64(body: Body, name: string): Buffer {
+  const text = str(body, name, true).replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 !== 0) throw bad(`${name} must be base64`);
+  return Buffer.from(text, 'base64');
 }
 
 function int(value: string | undefined, what: string): number {
