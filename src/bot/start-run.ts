@@ -6,7 +6,7 @@
 import { parseOpenPeriod } from '../quiz/open-period.js';
 import type { BotContext } from './context.js';
 import { DEEP_LINK, isQuizDeepLink } from './deep-links.js';
-import { noSuchQuizText, runAlreadyRunningText, startPeriodProblemText, startUsageText } from './texts/play.js';
+import { noSuchQuizText, runAlreadyRunningText, startDrawProblemText, startPeriodProblemText, startUsageText } from './texts/play.js';
 
 /** What follows /startquiz or /play: the quiz, and optionally the time per question and `shuffle`. */
 export interface StartArguments {
@@ -14,14 +14,20 @@ export interface StartArguments {
   openPeriodS?: number;
   /** Shuffle each question's options for this run (the quiz's own setting otherwise). */
   shuffle?: true;
+  /** Play a random draw of this many of the quiz's questions (`10q`): a question pool. */
+  draw?: number;
 }
+
+/** `10q`: a draw of 10 questions (a pool); up to 4 digits, more than any quiz holds. */
+const DRAW_WORD = /^(\d{1,4})q$/i;
 
 /** Where a run is started from: a group (/startquiz) or a private chat (/play). */
 export type StartMode = 'group' | 'private';
 
 /**
- * Reads "12", "12 15s", "12 1m shuffle", "quiz_12" (a deep link's payload). A problem names the
- * usage of the command of `mode`'s chat, the one the user can send where they are.
+ * Reads "12", "12 15s", "12 1m shuffle", "12 10q" (10 questions drawn from the quiz), "quiz_12"
+ * (a deep link's payload). A problem names the usage of the command of `mode`'s chat, the one the
+ * user can send where they are.
  */
 export function parseStartArguments(text: string, mode: StartMode): ({ ok: true } & StartArguments) | { ok: false; problem: string } {
   const [first = '', ...rest] = text.trim().split(/\s+/);
@@ -31,8 +37,16 @@ export function parseStartArguments(text: string, mode: StartMode): ({ ok: true 
   if (!/^\d{1,15}$/.test(idText)) return { ok: false, problem: startUsageText(first, fromLink, mode) };
   const quizId = Number(idText);
   const shuffle = rest.some((word) => word.toLowerCase() === 'shuffle');
-  const periodWords = rest.filter((word) => word.toLowerCase() !== 'shuffle');
-  const result: { ok: true } & StartArguments = { ok: true, quizId, ...(shuffle ? { shuffle: true as const } : {}) };
+  const drawWord = rest.find((word) => DRAW_WORD.test(word));
+  const draw = drawWord === undefined ? undefined : Number(DRAW_WORD.exec(drawWord)?.[1]);
+  if (draw === 0) return { ok: false, problem: startDrawProblemText(quizId) };
+  const periodWords = rest.filter((word) => word.toLowerCase() !== 'shuffle' && word !== drawWord);
+  const result: { ok: true } & StartArguments = {
+    ok: true,
+    quizId,
+    ...(shuffle ? { shuffle: true as const } : {}),
+    ...(draw !== undefined ? { draw } : {}),
+  };
   if (periodWords.length === 0) return result;
   const period = parseOpenPeriod(periodWords.join(' '));
   if (!period.ok) return { ok: false, problem: startPeriodProblemText(quizId, period.problem) };
@@ -56,6 +70,7 @@ export async function startRunFromChat(ctx: BotContext, args: string, mode: Star
     mode,
     ...(parsed.openPeriodS !== undefined ? { openPeriodS: parsed.openPeriodS } : {}),
     ...(parsed.shuffle ? { shuffleOptions: true } : {}),
+    ...(parsed.draw !== undefined ? { draw: parsed.draw } : {}),
   });
   if (result.ok) {
     ctx.logger.info({ runId: result.run.id, quizId: parsed.quizId, chatId: chat.id, mode }, 'Run started');

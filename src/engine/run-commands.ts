@@ -7,8 +7,10 @@
 import type { Poll } from 'grammy/types';
 import type { Logger } from 'pino';
 import type { Clock } from '../lib/clock.js';
+import { drawQuestions } from '../quiz/question-draw.js';
 import type { Database } from '../store/database.js';
 import { unresolvedQuestionSends } from '../store/queries/outbox.js';
+import { timesAskedInChat } from '../store/queries/run-questions.js';
 import type { QuizWithQuestions } from '../store/queries/quizzes.js';
 import { getActiveRun, hurryPrivateRun, RunAlreadyActiveError, startRunOfLiveQuiz, stopRunningRun } from '../store/queries/runs.js';
 import type { Run } from '../store/schema/runs.js';
@@ -28,6 +30,8 @@ export interface StartRunRequest {
   openPeriodS?: number;
   /** Shuffle each question's options in this run [the quiz's setting]. */
   shuffleOptions?: boolean;
+  /** Play a random draw of this many of the quiz's questions (a pool: `/startquiz 12 10q`) [all, in order]. */
+  draw?: number;
 }
 
 export type StartRunResult =
@@ -72,19 +76,29 @@ export function createRunCommands(options: RunCommandsOptions): RunCommands {
       // still exists from the database, with the insert.
       const quiz = await quizzes.get(request.quizId);
       if (!quiz || quiz.deletedAt !== null) return { ok: false, reason: 'quiz-not-found' };
+      const questionIds =
+        request.draw === undefined
+          ? undefined
+          : drawQuestions(
+              quiz.questions.map((question) => question.id),
+              await timesAskedInChat(db, { chatId: request.chatId, quizId: quiz.id }),
+              request.draw,
+              Math.random,
+            );
       try {
         const run = await startRunOfLiveQuiz(db, {
           quizId: quiz.id,
           chatId: request.chatId,
           startedBy: request.startedBy,
           mode: request.mode,
-          questionCount: quiz.questions.length,
+          questionCount: questionIds?.length ?? quiz.questions.length,
           settings: {
             openPeriodS: request.openPeriodS ?? quiz.openPeriodS,
             openPeriodFixed: request.openPeriodS !== undefined,
             shuffleOptions: request.shuffleOptions ?? quiz.shuffleOptions,
             rewardPoints: [...options.rewards.pointsByRank],
             participationPoints: options.rewards.participationPoints,
+            ...(questionIds ? { questionIds } : {}),
           },
           nextActionAt: new Date(clock.now()),
         });

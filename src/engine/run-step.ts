@@ -21,6 +21,7 @@ import { creditRewards, runResults } from '../store/queries/run-rewards.js';
 import { insertOutboxIntents, openSendsOfRun, type OutboxIntent } from '../store/queries/outbox.js';
 import { closeRunQuestion, getRunQuestion, reserveRunQuestion, type ReservedQuestion } from '../store/queries/run-questions.js';
 import type { ClaimedRun } from '../store/queries/run-claims.js';
+import type { QuizWithQuestions } from '../store/queries/quizzes.js';
 import { endRun, releaseRun, updateRun } from '../store/queries/runs.js';
 import type { OutboxRow } from '../store/schema/outbox.js';
 import type { Run } from '../store/schema/runs.js';
@@ -87,7 +88,7 @@ export async function takeRunStep(claimed: ClaimedRun, ctx: StepContext): Promis
 
 async function ask(run: Run, step: Extract<RunStep, { kind: 'ask' }>, dueAt: Date, ctx: StepContext): Promise<StepResult> {
   const quiz = await ctx.quizzes.get(run.quizId);
-  const question = quiz?.questions[step.position];
+  const question = questionAt(quiz, run, step.position);
   if (!quiz || !question) {
     ctx.logger.error(
       { runId: run.id, quizId: run.quizId, position: step.position },
@@ -232,4 +233,12 @@ function afterClose(run: Run, closed: EarlyClose | undefined, ctx: StepContext):
   if (!closed) return;
   ctx.polls.markClosed(run.id, closed.position, closed.closedAt);
   if (closed.messageId !== null) ctx.stopPoll(run.chatId, closed.messageId);
+}
+
+/** The question a run asks at `position`: its drawn one (a pool draw), else the quiz's at that place. */
+function questionAt(quiz: QuizWithQuestions | undefined, run: Run, position: number): QuizWithQuestions['questions'][number] | undefined {
+  const drawn = run.settings.questionIds;
+  if (!drawn) return quiz?.questions[position];
+  const id = drawn[position];
+  return quiz?.questions.find((question) => question.id === id);
 }

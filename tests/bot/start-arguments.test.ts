@@ -17,6 +17,14 @@ describe('parseStartArguments', () => {
     expect(parseStartArguments('12 Shuffle', 'group')).toEqual({ ok: true, quizId: 12, shuffle: true });
   });
 
+  it('reads a draw of N questions (a pool), in any place after the id', () => {
+    expect(parseStartArguments('12 10q', 'group')).toEqual({ ok: true, quizId: 12, draw: 10 });
+    expect(parseStartArguments('12 15s 3Q shuffle', 'private')).toEqual({ ok: true, quizId: 12, openPeriodS: 15, draw: 3, shuffle: true });
+    expect(problemOf('12 0q', 'group')).toBe(
+      'Cannot start quiz 12: a draw needs at least one question (e.g. 10q plays 10 questions drawn at random).',
+    );
+  });
+
   it('explains a missing id with the usage of the command of the chat: /startquiz in groups, /play in private', () => {
     expect(problemOf('', 'group')).toBe(
       'Which quiz? Give its number, e.g. /startquiz 12 or /startquiz 12 15s shuffle (your quizzes: /myquizzes).',

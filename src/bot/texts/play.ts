@@ -23,6 +23,10 @@ export function startPeriodProblemText(quizId: number, problem: OpenPeriodProble
   return `Cannot start quiz ${quizId}: ${openPeriodProblemText(problem)}.`;
 }
 
+export function startDrawProblemText(quizId: number): string {
+  return `Cannot start quiz ${quizId}: a draw needs at least one question (e.g. 10q plays 10 questions drawn at random).`;
+}
+
 export function noSuchQuizText(quizId: number): string {
   return `There is no quiz ${quizId}. Your quizzes: /myquizzes`;
 }

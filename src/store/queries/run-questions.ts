@@ -155,3 +155,17 @@ export async function getReservedQuestion(
 function optionCountOf() {
   return sql<number>`cardinality(${questions.options})`.mapWith(Number);
 }
+
+/**
+ * How many times each question of quiz `quizId` was asked in chat `chatId` (reserved by one of
+ * the chat's runs of that quiz): what a pool draw balances.
+ */
+export async function timesAskedInChat(executor: Executor, params: { chatId: number; quizId: number }): Promise<Map<number, number>> {
+  const rows = await executor
+    .select({ questionId: runQuestions.questionId, times: sql<number>`count(*)::int` })
+    .from(runQuestions)
+    .innerJoin(runs, eq(runs.id, runQuestions.runId))
+    .where(and(eq(runs.chatId, params.chatId), eq(runs.quizId, params.quizId)))
+    .groupBy(runQuestions.questionId);
+  return new Map(rows.map((row) => [row.questionId, row.times]));
+}

@@ -15,6 +15,11 @@ export interface RunSettings {
   shuffleOptions: boolean;
   rewardPoints: number[];
   participationPoints: number;
+  /**
+   * The questions drawn for this run, in the order it asks them (a pool draw: `/startquiz 12 10q`,
+   * src/quiz/question-draw.ts); absent: every question of the quiz, in the quiz's order.
+   */
+  questionIds?: number[];
 }
 
 /**
