@@ -162,7 +162,7 @@ function fileClause(problem: FileProblem, question: number | null, format: QuizF
   }
 }
 
-const FORMAT_LIST = `${QUIZ_FILE_FORMATS.slice(0, -1)
+const FORMAT_LIST = `a ${QUIZ_FILE_FORMATS.slice(0, -1)
   .map((f) => `.${f}`)
   .join(', ')} or .${QUIZ_FILE_FORMATS[QUIZ_FILE_FORMATS.length - 1]} file`;
 const WORKBOOKS: ReadonlySet<string> = new Set(['xlsx', 'xls', 'ods', 'numbers']);

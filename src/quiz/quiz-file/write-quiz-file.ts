@@ -36,22 +36,25 @@ export interface QuizFileMisfits {
 
 /**
  * What of `quiz` would change on the way through a `format` file, found by writing and reading
- * it: nothing for a valid quiz in CSV or JSON; in the text format, questions with line breaks,
- * spaces at either end, or options ending in " *". A quiz that breaks Telegram's limits is named
- * by the questions that do. The bot offers another format when something would change.
+ * each question on its own (and the settings with a stand-in question): nothing for a valid quiz
+ * in CSV or JSON; in the text format, questions with line breaks, spaces at either end, or
+ * options ending in " *". A question that breaks Telegram's limits is named too. The bot offers
+ * another format when something would change.
  */
 export function quizFileMisfits(quiz: QuizFileContent, format: QuizFileFormat): QuizFileMisfits {
-  const read = parseQuizFile(writeQuizFile(quiz, format), `quiz.${format}`);
-  if (!read.ok) {
-    const questions = [...new Set(read.problems.flatMap((p) => (p.question === null ? [] : [p.question])))];
-    return { settings: read.problems.some((p) => p.question === null), questions };
-  }
-  const back = read.quiz;
+  const through = (part: QuizFileContent) => parseQuizFile(writeQuizFile(part, format), `quiz.${format}`);
+  const settings = through({ ...quiz, questions: [STAND_IN] });
   return {
-    settings: back.title !== quiz.title || back.openPeriodS !== quiz.openPeriodS,
-    questions: quiz.questions.flatMap((question, i) => (sameQuestion(question, back.questions[i]) ? [] : [i + 1])),
+    settings: !settings.ok || settings.quiz.title !== quiz.title || settings.quiz.openPeriodS !== quiz.openPeriodS,
+    questions: quiz.questions.flatMap((question, i) => {
+      const back = through({ questions: [question] });
+      return back.ok && sameQuestion(question, back.quiz.questions[0]) ? [] : [i + 1];
+    }),
   };
 }
+
+/** A question every format holds, to check a quiz's settings on their own. */
+const STAND_IN: QuizQuestion = { text: 'Q', options: ['A'], correctOptionIds: [0] };
 
 function sameQuestion(a: QuizQuestion, b: QuizQuestion | undefined): boolean {
   return (
