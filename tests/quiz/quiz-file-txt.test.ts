@@ -71,4 +71,18 @@ describe('text quiz files', () => {
       { line: 4, question: 1, problem: { kind: 'setting_twice', name: 'time' } },
     ]);
   });
+
+  it('read a quiz saved from a chat message, /newquiz and its title first', () => {
+    const message = `/newquiz World capitals\n${QUIZ_FORMAT_EXAMPLE_QUESTIONS}`;
+    expect(txt(message)).toMatchObject({
+      ok: true,
+      quiz: { title: 'World capitals', questions: [{ text: 'Capital of France?' }, { text: 'Capital of Japan?' }] },
+    });
+    expect(problemsOf(`/newquiz\n${QUIZ_FORMAT_EXAMPLE_QUESTIONS}`)).toEqual([
+      { line: 1, question: null, problem: { kind: 'title', problem: { kind: 'empty' } } },
+    ]);
+    expect(problemsOf(`/newquiz A\ntitle: B\n\n${QUIZ_FORMAT_EXAMPLE_QUESTIONS}`)).toEqual([
+      { line: 2, question: null, problem: { kind: 'setting_twice', name: 'title' } },
+    ]);
+  });
 });

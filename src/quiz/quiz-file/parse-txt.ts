@@ -1,6 +1,7 @@
 /**
  * Reads a quiz text file: the quiz text format (../quiz-text.ts parses each question block), a
- * settings paragraph and `time:` lines (txt-settings.ts). Problems name the line where the
+ * settings paragraph and `time:` lines (txt-settings.ts), or a first line `/newquiz <title>` as
+ * in a chat message. Problems name the line where the
  * question's block starts, or the offending line where it can be told (a stray line, a `time:`
  * line, a too long or repeated option).
  */
@@ -20,14 +21,30 @@ interface Line {
   text: string;
 }
 
+/**
+ * A first line `/newquiz <title>`: a quiz sent to the bot in one message, saved as a file, reads
+ * as it did in the chat.
+ */
+const NEWQUIZ_LINE = /^\/newquiz(?:@\w+)?(?:\s+(.*))?$/iu;
+
 /** Reads a text quiz from its decoded text. */
 export function parseQuizTxt(text: string): ParsedQuizFile {
-  const blocks = numberedBlocks(text);
+  const lines = physicalLines(text);
   const quiz: QuizFileContent = { questions: [] };
   const problems: QuizFileProblem[] = [];
+  const firstIndex = lines.findIndex((line) => line.trim() !== '');
+  const command = NEWQUIZ_LINE.exec(lines[firstIndex]?.trim() ?? '');
+  if (command !== null) {
+    const title = checkFileTitle(command[1] ?? '');
+    if (title.ok) quiz.title = title.value;
+    else problems.push({ line: firstIndex + 1, question: null, problem: title.problem });
+    // The questions start on the next line, as in the chat.
+    lines[firstIndex] = '';
+  }
+  const blocks = numberedBlocks(lines);
   const first = blocks[0];
   if (first !== undefined && first.every((line) => readSettingLine(line.text) !== null)) {
-    problems.push(...readSettings(first, quiz));
+    problems.push(...readSettings(first, quiz, command !== null));
     blocks.shift();
   }
   if (blocks.length > QUIZ_FILE_QUESTIONS_MAX)
@@ -50,10 +67,10 @@ export function parseQuizTxt(text: string): ParsedQuizFile {
  * The blocks of a text as splitQuizBlocks reads them (a line of only spaces and tabs separates
  * two; lines trimmed, empty ones dropped), each line with its physical number.
  */
-function numberedBlocks(text: string): Line[][] {
+function numberedBlocks(lines: string[]): Line[][] {
   const blocks: Line[][] = [];
   let block: Line[] = [];
-  physicalLines(text).forEach((raw, index) => {
+  lines.forEach((raw, index) => {
     if (/^[ \t]*$/u.test(raw)) {
       if (block.length > 0) blocks.push(block);
       block = [];
@@ -66,9 +83,9 @@ function numberedBlocks(text: string): Line[][] {
   return blocks;
 }
 
-function readSettings(lines: Line[], quiz: QuizFileContent): QuizFileProblem[] {
+function readSettings(lines: Line[], quiz: QuizFileContent, titleGiven: boolean): QuizFileProblem[] {
   const problems: QuizFileProblem[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<string>(titleGiven ? ['title'] : []);
   for (const line of lines) {
     const setting = readSettingLine(line.text);
     if (setting === null) continue;
