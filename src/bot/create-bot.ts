@@ -16,6 +16,7 @@ import { chatMembershipFeature } from './features/chat-membership.js';
 import { createQuizFeature } from './features/create-quiz.js';
 import { groupPlayFeature } from './features/group-play.js';
 import { leaderboardFeature } from './features/leaderboard.js';
+import { quizFilesFeature } from './features/quiz-files.js';
 import { myQuizzesFeature } from './features/my-quizzes.js';
 import { pollsFeature } from './features/polls.js';
 import { privatePlayFeature } from './features/private-play.js';
@@ -72,6 +73,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   bot.use(privatePlayFeature);
   bot.use(createQuizFeature);
   bot.use(myQuizzesFeature);
+  bot.use(quizFilesFeature);
   bot.use(leaderboardFeature);
   bot.use(welcomeFeature);
   // Last: what no feature above handled (a private message gets a pointer to /help).

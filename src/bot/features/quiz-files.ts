@@ -1,0 +1,51 @@
+/**
+ * Quiz files in private: /import (then a document replying to the prompt, or a document captioned
+ * /import) saves a quiz from a CSV, JSON or text file; /template sends an example file; /export
+ * sends the author's quiz back as a file /import accepts. In groups, each says where it works.
+ */
+import { Composer, InputFile } from 'grammy';
+import { quizFileTemplate } from '../../quiz/quiz-file/template.js';
+import type { BotContext } from '../context.js';
+import { exportQuiz, fileFormatOf } from '../handlers/export-quiz.js';
+import { importQuizFile } from '../handlers/import-quiz.js';
+import {
+  EXPORT_IN_PRIVATE_TEXT,
+  IMPORT_HOW_TEXT,
+  IMPORT_IN_PRIVATE_TEXT,
+  IMPORT_PROMPT_TEXT,
+  templateCaption,
+  templateUsageText,
+} from '../texts/quiz-files.js';
+
+export const quizFilesFeature = new Composer<BotContext>();
+
+const privateChats = quizFilesFeature.chatType('private');
+
+privateChats.command('import', (ctx) => ctx.reply(IMPORT_PROMPT_TEXT));
+
+privateChats.command('template', async (ctx) => {
+  const word = ctx.match.trim() || 'csv';
+  const format = fileFormatOf(word);
+  if (!format) {
+    await ctx.reply(templateUsageText(word));
+    return;
+  }
+  await ctx.replyWithDocument(new InputFile(quizFileTemplate(format), `quiz-template.${format}`), { caption: templateCaption(format) });
+});
+
+privateChats.command('export', (ctx) => exportQuiz(ctx, ctx.match));
+
+privateChats.on('message:document', async (ctx) => {
+  const captioned = /^\/import(@\w+)?(\s|$)/iu.test(ctx.msg.caption ?? '');
+  const replied = ctx.msg.reply_to_message;
+  const answersPrompt = replied?.from?.id === ctx.me.id && replied.text === IMPORT_PROMPT_TEXT;
+  if (!captioned && !answersPrompt) {
+    await ctx.reply(IMPORT_HOW_TEXT);
+    return;
+  }
+  await importQuizFile(ctx, ctx.msg.document);
+});
+
+const groups = quizFilesFeature.chatType(['group', 'supergroup']);
+groups.command(['import', 'template'], (ctx) => ctx.reply(IMPORT_IN_PRIVATE_TEXT));
+groups.command('export', (ctx) => ctx.reply(EXPORT_IN_PRIVATE_TEXT));
