@@ -31,6 +31,8 @@ export function helpText(botUsername: string): string {
     '/done – save the quiz you are creating',
     '/cancel – drop the quiz you are creating',
     '/myquizzes – your quizzes and their ids',
+    '/import – create a quiz from a file (CSV, JSON or text; /template sends an example), in private',
+    '/export <id> [csv|json|txt] – your quiz as a file /import reads back, in private',
     '',
     'Play',
     '/play <id> – play a quiz here, privately',
