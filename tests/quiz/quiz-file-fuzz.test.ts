@@ -81,3 +81,37 @@ describe('any input', () => {
     });
   }
 });
+
+describe('inputs built to overflow', () => {
+  const read = (text: string, format: string) => parseQuizFile(new TextEncoder().encode(text), `quiz.${format}`);
+
+  it('a JSON question with 100,000 options is one count, not 100,000 problems', () => {
+    const options = Array.from({ length: 100_000 }, (_, i) => `"o${i}"`).join(',');
+    expect(read(`{"questions":[{"question":"Q","options":[${options}],"correct":[90000]}]}`, 'json')).toEqual({
+      ok: false,
+      format: 'json',
+      problems: [{ line: 1, question: 1, problem: { kind: 'too_many_options', count: 100_000, max: 12 } }],
+    });
+  });
+
+  it('a JSON object with 60,000 unknown fields is reported without overflowing the stack', () => {
+    const fields = Array.from({ length: 60_000 }, (_, i) => `"k${i}":1`).join(',');
+    const result = read(`{"questions":[{${fields}}]}`, 'json');
+    expect(result.ok ? 0 : result.problems.length).toBe(60_003);
+  });
+
+  it('a text block of 250,000 lines is one problem', () => {
+    expect(read(`Q?\n${'- a\n'.repeat(250_000)}`, 'txt')).toEqual({
+      ok: false,
+      format: 'txt',
+      problems: [{ line: 1, question: 1, problem: { kind: 'block_too_long', lines: 250_001, max: 100 } }],
+    });
+  });
+
+  it('a JSON nesting 1,000,000 deep is a syntax problem', () => {
+    expect(read('['.repeat(1_000_000), 'json')).toMatchObject({
+      ok: false,
+      problems: [{ line: 1, problem: { kind: 'bad_json', found: '[' } }],
+    });
+  });
+});

@@ -121,6 +121,8 @@ function fileClause(problem: FileProblem, question: number | null, format: QuizF
       return problem.problem.kind === 'empty' ? 'the title is empty' : titleProblemText(problem.problem);
     case 'default_open_period_out_of_range':
       return `the default time per question: ${quizProblemText({ question: null, problem: { kind: 'open_period_out_of_range', seconds: problem.seconds } })}`;
+    case 'block_too_long':
+      return `this question runs on for ${problem.lines.toLocaleString('en-US')} lines (at most ${problem.max}); put a blank line between questions`;
     case 'open_period':
       return openPeriodProblemText(problem.problem);
     case 'not_a_number':

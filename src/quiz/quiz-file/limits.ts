@@ -22,6 +22,13 @@ export const QUIZ_FILE_QUESTIONS_MAX = 1_000;
 /** Option columns of a CSV file: option1 .. option12, as many as a Telegram quiz poll has. */
 export const CSV_OPTION_COLUMNS_MAX = POLL_LIMITS.optionsMax;
 
+/**
+ * The most lines one question's block of a text file may have: a valid one has at most 17 (the
+ * question, 12 options, 3 explanation lines, a time). A longer block is one problem, not one per
+ * line: a file of 250,000 option lines without a blank line would otherwise be 250,000 problems.
+ */
+export const TXT_BLOCK_LINES_MAX = 100;
+
 /** The formats a quiz file may have, named by the file's extension. */
 export const QUIZ_FILE_FORMATS = ['csv', 'json', 'txt'] as const;
 export type QuizFileFormat = (typeof QUIZ_FILE_FORMATS)[number];

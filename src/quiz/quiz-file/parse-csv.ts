@@ -2,6 +2,7 @@
  * Reads a quiz CSV file (columns: csv-columns.ts; records: csv-records.ts). Every problem of
  * every row is reported with the physical line where the row starts.
  */
+import { append } from './append.js';
 import type { QuizQuestion } from '../question-check.js';
 import { CSV_COLUMNS, CSV_KNOWN_COLUMNS, CSV_REQUIRED_COLUMNS, CSV_SETTINGS, columnKey, optionColumn } from './csv-columns.js';
 import { readTextCell } from './csv-cells.js';
@@ -40,8 +41,11 @@ export function parseQuizCsv(text: string): ParsedQuizFile {
   rows.forEach((row, index) => {
     const read = readRow(row, columns.at, header.cells.length);
     quiz.questions.push(read.question);
-    problems.push(...read.problems.map((problem) => ({ line: row.line, question: index + 1, problem })));
-    problems.push(...placedQuestionProblems(read.question, index + 1, row.line));
+    append(
+      problems,
+      read.problems.map((problem) => ({ line: row.line, question: index + 1, problem })),
+    );
+    append(problems, placedQuestionProblems(read.question, index + 1, row.line));
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, quiz };
 }

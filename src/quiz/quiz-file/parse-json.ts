@@ -2,6 +2,7 @@
  * Reads a quiz JSON file (fields: json-schema.ts). Every problem names the question (1-based)
  * and the line of the field or the question's object.
  */
+import { append } from './append.js';
 import type { QuizQuestion } from '../question-check.js';
 import { readJson, type JsonLines } from './json-lines.js';
 import { JSON_QUESTION_FIELDS, JSON_QUIZ_FIELDS } from './json-schema.js';
@@ -54,7 +55,7 @@ export function parseQuizJson(text: string): ParsedQuizFile {
       const question = readQuestion(item, read.lines, index + 1, line, fields.problems);
       if (question !== null) {
         quiz.questions.push(question);
-        fields.problems.push(...placedQuestionProblems(question, index + 1, line));
+        append(fields.problems, placedQuestionProblems(question, index + 1, line));
       }
     });
   }
@@ -80,7 +81,7 @@ function readQuestion(
   const correct = fields.wholeNumbers(JSON_QUESTION_FIELDS.correct);
   const explanation = fields.text(JSON_QUESTION_FIELDS.explanation, false);
   const period = fields.wholeNumber(JSON_QUESTION_FIELDS.openPeriodS);
-  problems.push(...fields.problems);
+  append(problems, fields.problems);
   if (fields.problems.length > 0 || text === undefined || options === undefined || correct === undefined) return null;
   const question: QuizQuestion = { text, options, correctOptionIds: [...new Set(correct.map((n) => n - 1))].sort((a, b) => a - b) };
   if (explanation !== undefined && explanation !== '') question.explanation = explanation;

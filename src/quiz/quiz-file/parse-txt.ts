@@ -6,11 +6,12 @@
  * line, a too long or repeated option).
  */
 import { parseOpenPeriod } from '../open-period.js';
+import { append } from './append.js';
 import type { QuizQuestion } from '../question-check.js';
 import type { QuestionProblem } from '../quiz-problems.js';
 import { parseQuizText } from '../quiz-text.js';
 import { physicalLines } from './decode.js';
-import { QUIZ_FILE_QUESTIONS_MAX } from './limits.js';
+import { QUIZ_FILE_QUESTIONS_MAX, TXT_BLOCK_LINES_MAX } from './limits.js';
 import type { ParsedQuizFile, QuizFileContent } from './quiz-file-content.js';
 import type { QuizFileProblem } from './quiz-file-problems.js';
 import { checkFileTitle } from './settings.js';
@@ -44,7 +45,7 @@ export function parseQuizTxt(text: string): ParsedQuizFile {
   const blocks = numberedBlocks(lines);
   const first = blocks[0];
   if (first !== undefined && first.every((line) => readSettingLine(line.text) !== null)) {
-    problems.push(...readSettings(first, quiz, command !== null));
+    append(problems, readSettings(first, quiz, command !== null));
     blocks.shift();
   }
   if (blocks.length > QUIZ_FILE_QUESTIONS_MAX)
@@ -57,7 +58,7 @@ export function parseQuizTxt(text: string): ParsedQuizFile {
   if (blocks.length === 0) problems.push({ line: first?.[0]?.number ?? 1, question: null, problem: { kind: 'no_questions' } });
   blocks.forEach((block, index) => {
     const read = readBlock(block, index + 1);
-    problems.push(...read.problems);
+    append(problems, read.problems);
     if (read.question !== null) quiz.questions.push(read.question);
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, quiz };
@@ -108,6 +109,11 @@ function readSettings(lines: Line[], quiz: QuizFileContent, titleGiven: boolean)
 /** Question `number` from its block, or its problems. */
 function readBlock(block: Line[], number: number): { question: QuizQuestion | null; problems: QuizFileProblem[] } {
   const start = (block[0] as Line).number;
+  if (block.length > TXT_BLOCK_LINES_MAX)
+    return {
+      question: null,
+      problems: [{ line: start, question: number, problem: { kind: 'block_too_long', lines: block.length, max: TXT_BLOCK_LINES_MAX } }],
+    };
   const problems: QuizFileProblem[] = [];
   const body: Line[] = [block[0] as Line];
   let openPeriodS: number | undefined;
@@ -128,7 +134,10 @@ function readBlock(block: Line[], number: number): { question: QuizQuestion | nu
   const parsed = parseQuizText(body.map((line) => line.text).join('\n'), number);
   if (!parsed.ok) {
     const located = locate(body, start);
-    problems.push(...parsed.problems.map((p) => ({ line: located(p.problem), question: number, problem: p.problem })));
+    append(
+      problems,
+      parsed.problems.map((p) => ({ line: located(p.problem), question: number, problem: p.problem })),
+    );
   }
   const question = parsed.ok ? parsed.questions[0] : undefined;
   if (problems.length > 0 || question === undefined) return { question: null, problems };

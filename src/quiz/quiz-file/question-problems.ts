@@ -5,12 +5,31 @@
  */
 import { questionProblems, type QuizQuestion } from '../question-check.js';
 import type { QuestionProblem } from '../quiz-problems.js';
+import { POLL_LIMITS } from '../telegram-poll-limits.js';
 import type { QuizFileProblem } from './quiz-file-problems.js';
 
 /** Every problem of `question`, number `number` of the file, whose row or object starts on `line`. */
 export function placedQuestionProblems(question: QuizQuestion, number: number, line: number | null): QuizFileProblem[] {
-  const located = locateOptions(question, questionProblems(question));
+  const checked = withOptionsThatFit(question);
+  const problems = questionProblems(checked);
+  if (checked !== question) problems.unshift({ kind: 'too_many_options', count: question.options.length, max: POLL_LIMITS.optionsMax });
+  const located = locateOptions(checked, problems);
   return located.map(({ problem, option }) => ({ line, question: number, ...(option !== undefined ? { option } : {}), problem }));
+}
+
+/**
+ * The question with only the options Telegram allows, when it has more: a JSON list of a
+ * million options would otherwise be a million problems (the caller reports the count). Correct
+ * numbers that point to no option still do; those of options cut off are dropped.
+ */
+function withOptionsThatFit(question: QuizQuestion): QuizQuestion {
+  const max = POLL_LIMITS.optionsMax;
+  if (question.options.length <= max) return question;
+  const valid = (id: number) => Number.isInteger(id) && id >= 0 && id < question.options.length;
+  const kept = question.correctOptionIds.filter((id) => !valid(id) || id < max);
+  // A question whose correct options were all cut off still has one: no "no correct option" on top.
+  const correctOptionIds = kept.length === 0 && question.correctOptionIds.length > 0 ? [0] : kept;
+  return { ...question, options: question.options.slice(0, max), correctOptionIds };
 }
 
 /**

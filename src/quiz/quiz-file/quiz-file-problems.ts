@@ -27,6 +27,8 @@ export type FileProblem =
   | { kind: 'title'; problem: TitleProblem }
   /** The quiz's default time per question is outside the range a run allows. */
   | { kind: 'default_open_period_out_of_range'; seconds: number }
+  /** A question's block of a text file with more lines than any question can have. */
+  | { kind: 'block_too_long'; lines: number; max: number }
   /** A `time:` line of a text file that is not a time. */
   | { kind: 'open_period'; problem: OpenPeriodProblem }
   /** A cell that must hold whole numbers (`correct`, `open_period_s`) holds something else. */
