@@ -144,7 +144,6 @@ describe('CSV quoting and separators (RFC 4180)', () => {
     expect(problemsOf('question,option1,correct\nQ?,a,1,,\nParis, France?,a,1\n')).toEqual([
       { line: 3, question: 2, problem: { kind: 'csv_extra_cells', count: 1, columns: 3 } },
       { line: 3, question: 2, problem: { kind: 'not_a_number', column: 'correct', text: 'a' } },
-      { line: 3, question: 2, problem: { kind: 'no_correct_option' } },
     ]);
   });
 });
@@ -170,7 +169,6 @@ describe('CSV problems of questions', () => {
     expect(problemsOf('question,option1,correct,open_period_s\nQ?,a,first,half a minute\n')).toEqual([
       { line: 2, question: 1, problem: { kind: 'not_a_number', column: 'correct', text: 'first' } },
       { line: 2, question: 1, problem: { kind: 'not_a_number', column: 'open_period_s', text: 'half a minute' } },
-      { line: 2, question: 1, problem: { kind: 'no_correct_option' } },
     ]);
   });
 });

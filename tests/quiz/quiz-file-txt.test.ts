@@ -85,4 +85,13 @@ describe('text quiz files', () => {
       { line: 2, question: null, problem: { kind: 'setting_twice', name: 'title' } },
     ]);
   });
+
+  it('place a repeated option and repeated stray lines on their own lines, not on lines that merely contain them', () => {
+    const text = ['Q?', '- banana *', '- a', '> a', 'stray', '- a', 'stray'].join('\n');
+    expect(problemsOf(text)).toEqual([
+      { line: 5, question: 1, problem: { kind: 'stray_line', line: 'stray' } },
+      { line: 7, question: 1, problem: { kind: 'stray_line', line: 'stray' } },
+      { line: 6, question: 1, problem: { kind: 'option_twice', option: 'a' } },
+    ]);
+  });
 });

@@ -2,8 +2,8 @@
  * Reads a quiz CSV file (columns: csv-columns.ts; records: csv-records.ts). Every problem of
  * every row is reported with the physical line where the row starts.
  */
-import { append } from './append.js';
 import type { QuizQuestion } from '../question-check.js';
+import { append } from './append.js';
 import { CSV_COLUMNS, CSV_KNOWN_COLUMNS, CSV_REQUIRED_COLUMNS, CSV_SETTINGS, columnKey, optionColumn } from './csv-columns.js';
 import { readTextCell } from './csv-cells.js';
 import { detectSeparator, readCsvRecords, type CsvRecord } from './csv-records.js';
@@ -45,7 +45,12 @@ export function parseQuizCsv(text: string): ParsedQuizFile {
       problems,
       read.problems.map((problem) => ({ line: row.line, question: index + 1, problem })),
     );
-    append(problems, placedQuestionProblems(read.question, index + 1, row.line));
+    // A correct cell that holds no number has said what is wrong with it; "no option is marked correct" would repeat it.
+    const unreadCorrect = read.problems.some((p) => p.kind === 'not_a_number' && p.column === CSV_COLUMNS.correct);
+    append(
+      problems,
+      placedQuestionProblems(read.question, index + 1, row.line).filter((p) => !(unreadCorrect && p.problem.kind === 'no_correct_option')),
+    );
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, quiz };
 }

@@ -2,8 +2,8 @@
  * Reads a quiz JSON file (fields: json-schema.ts). Every problem names the question (1-based)
  * and the line of the field or the question's object.
  */
-import { append } from './append.js';
 import type { QuizQuestion } from '../question-check.js';
+import { append } from './append.js';
 import { readJson, type JsonLines } from './json-lines.js';
 import { JSON_QUESTION_FIELDS, JSON_QUIZ_FIELDS } from './json-schema.js';
 import { QUIZ_FILE_QUESTIONS_MAX } from './limits.js';

@@ -1,15 +1,14 @@
 /**
  * Reads a quiz text file: the quiz text format (../quiz-text.ts parses each question block), a
  * settings paragraph and `time:` lines (txt-settings.ts), or a first line `/newquiz <title>` as
- * in a chat message. Problems name the line where the
- * question's block starts, or the offending line where it can be told (a stray line, a `time:`
- * line, a too long or repeated option).
+ * in a chat message. Problems name the line where the question's block starts, or the offending
+ * line where it can be told (a stray line, a `time:` line, a too long or repeated option).
  */
 import { parseOpenPeriod } from '../open-period.js';
-import { append } from './append.js';
 import type { QuizQuestion } from '../question-check.js';
 import type { QuestionProblem } from '../quiz-problems.js';
 import { parseQuizText } from '../quiz-text.js';
+import { append } from './append.js';
 import { physicalLines } from './decode.js';
 import { QUIZ_FILE_QUESTIONS_MAX, TXT_BLOCK_LINES_MAX } from './limits.js';
 import type { ParsedQuizFile, QuizFileContent } from './quiz-file-content.js';
@@ -147,20 +146,31 @@ function readBlock(block: Line[], number: number): { question: QuizQuestion | nu
   return { question, problems };
 }
 
-/** The line a block's problem is about: the stray or option line where it can be found, else the block's first. */
+/**
+ * The line a block's problem is about: the stray or option line it names, else the block's first.
+ * quiz-text.ts owns the grammar; this only reads enough of an option line to place a problem on
+ * it (and falls back to the block's first line when it cannot).
+ */
 function locate(body: Line[], start: number): (problem: QuestionProblem) => number {
   const seen = new Map<string, number>();
+  // The n-th line (1-based) after the first that `matches`, counting on from earlier problems of the same kind and text.
+  const nth = (key: string, wanted: number, matches: (line: Line) => boolean): number => {
+    const skip = seen.get(key) ?? 0;
+    seen.set(key, skip + 1);
+    return body.slice(1).filter(matches)[skip + wanted - 1]?.number ?? start;
+  };
   return (problem) => {
-    if (problem.kind === 'stray_line') return body.find((line) => line.text === problem.line)?.number ?? start;
-    if (problem.kind === 'option_too_long' || problem.kind === 'option_twice') {
-      // The second line with the option, for a repeat; the first, for a long one.
-      const wanted = problem.kind === 'option_twice' ? 2 : 1;
-      const key = `${problem.kind}\n${problem.option}`;
-      const skip = seen.get(key) ?? 0;
-      const matches = body.slice(1).filter((line) => line.text.includes(problem.option));
-      seen.set(key, skip + 1);
-      return matches[skip + wanted - 1]?.number ?? start;
-    }
+    if (problem.kind === 'stray_line') return nth(`stray\n${problem.line}`, 1, (line) => line.text === problem.line);
+    // The second line with the option, for a repeat; the first, for a long one.
+    if (problem.kind === 'option_twice') return nth(`twice\n${problem.option}`, 2, (line) => optionOf(line) === problem.option);
+    if (problem.kind === 'option_too_long') return nth(`long\n${problem.option}`, 1, (line) => optionOf(line) === problem.option);
     return start;
   };
+}
+
+/** An option line's option, without its marker and correct mark; null for other lines. */
+function optionOf(line: Line): string | null {
+  if (!/^[-–—•]\s/u.test(line.text)) return null;
+  const raw = line.text.slice(1).trim();
+  return raw === '*' ? '' : raw.replace(/\s+\*$/u, '');
 }
