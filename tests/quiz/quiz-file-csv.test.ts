@@ -124,6 +124,15 @@ describe('CSV quoting and separators (RFC 4180)', () => {
     });
   });
 
+  it("follows Excel's sep= hint line, and counts it as line 1", () => {
+    expect(csv('sep=;\r\nquestion;option1;option2;correct\r\nParis, France?;a;b;3\r\n')).toEqual({
+      ok: false,
+      format: 'csv',
+      problems: [{ line: 3, question: 1, problem: { kind: 'correct_option_missing' } }],
+    });
+    expect(csv('SEP=,\nquestion,option1,correct\nQ?,a,1')).toMatchObject({ ok: true, quiz: { questions: [{ text: 'Q?' }] } });
+  });
+
   it('drops spaces around unquoted cells and keeps them inside quotes', () => {
     expect(csv('question , option1 ,option2, correct\n  Q? ,  a  ," b ", 1\n')).toMatchObject({
       ok: true,

@@ -19,7 +19,8 @@ export type CsvRecords = { ok: true; records: CsvRecord[] } | { ok: false; probl
 
 /**
  * The separator of a CSV file, read from its first line: whichever of comma and semicolon comes
- * first. The first cell is always a name (a setting or a column), which holds neither.
+ * first. The first cell is always a name (a setting or a column), which holds neither. (A first
+ * line `sep=;`, Excel's hint, is read by the caller.)
  */
 export function detectSeparator(text: string): CsvSeparator {
   const firstLine = /^[^\r\n]*/.exec(text)?.[0] ?? '';

@@ -6,18 +6,23 @@ import type { QuizQuestion } from '../question-check.js';
 import { append } from './append.js';
 import { CSV_COLUMNS, CSV_KNOWN_COLUMNS, CSV_REQUIRED_COLUMNS, CSV_SETTINGS, columnKey, optionColumn } from './csv-columns.js';
 import { readTextCell } from './csv-cells.js';
-import { detectSeparator, readCsvRecords, type CsvRecord } from './csv-records.js';
+import { detectSeparator, readCsvRecords, type CsvRecord, type CsvSeparator } from './csv-records.js';
 import { CSV_OPTION_COLUMNS_MAX, QUIZ_FILE_QUESTIONS_MAX } from './limits.js';
 import { placedQuestionProblems } from './question-problems.js';
 import type { ParsedQuizFile, QuizFileContent } from './quiz-file-content.js';
 import type { QuizFileProblem } from './quiz-file-problems.js';
 import { checkDefaultOpenPeriod, checkFileTitle, wholeNumber } from './settings.js';
 
+/** Excel's hint line `sep=;`, which some files start with: it names the separator. */
+const SEPARATOR_HINT = /^sep=([,;])[ \t]*(?:\r\n|\r|\n|$)/iu;
+
 /** Reads a CSV quiz from its decoded text. */
 export function parseQuizCsv(text: string): ParsedQuizFile {
-  const read = readCsvRecords(text, detectSeparator(text));
+  const hint = SEPARATOR_HINT.exec(text);
+  const separator = hint === null ? detectSeparator(text) : (hint[1] as CsvSeparator);
+  const read = readCsvRecords(text, separator);
   if (!read.ok) return { ok: false, problems: [{ line: read.line, question: null, problem: read.problem }] };
-  const records = read.records.filter((record) => record.cells.some((cell) => cell !== ''));
+  const records = read.records.filter((record) => (hint === null || record.line > 1) && record.cells.some((cell) => cell !== ''));
   const headerIndex = records.findIndex(
     (record) =>
       columnKey(record.cells[0] ?? '') !== CSV_SETTINGS.title && record.cells.some((cell) => columnKey(cell) === CSV_COLUMNS.question),
