@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { QuizQuestion } from '../../src/quiz/question-check.js';
-import { QUIZ_FILE_FORMATS, QUIZ_FILE_QUESTIONS_MAX, type QuizFileFormat } from '../../src/quiz/quiz-file/limits.js';
+import { QUIZ_FILE_BYTES_MAX, QUIZ_FILE_FORMATS, QUIZ_FILE_QUESTIONS_MAX, type QuizFileFormat } from '../../src/quiz/quiz-file/limits.js';
 import { parseQuizFile } from '../../src/quiz/quiz-file/parse-quiz-file.js';
 import type { QuizFileContent } from '../../src/quiz/quiz-file/quiz-file-content.js';
 import { quizFileTemplate, TEMPLATE_QUIZ } from '../../src/quiz/quiz-file/template.js';
 import { quizFileMisfits, writeQuizFile } from '../../src/quiz/quiz-file/write-quiz-file.js';
+import { QUIZ_QUESTIONS_MAX } from '../../src/quiz/quiz-title.js';
 
 const codePoints = (text: string) => [...text].length;
 const read = (quiz: QuizFileContent, format: QuizFileFormat) => parseQuizFile(writeQuizFile(quiz, format), `quiz.${format}`);
@@ -158,6 +159,27 @@ describe('the question cap', () => {
       });
     });
   }
+});
+
+describe('the size cap', () => {
+  it('holds the largest quiz a chat can save (100 questions at every Telegram limit, in 4-byte characters) in every format', () => {
+    const fill = (n: number, c: string) => Array.from({ length: n }, (_, i) => (i % 2 === 0 ? '😀' : c)).join('');
+    const quiz: QuizFileContent = {
+      title: fill(128, 'T'),
+      openPeriodS: 600,
+      questions: Array.from({ length: QUIZ_QUESTIONS_MAX }, (_, q) => ({
+        text: fill(300, String(q % 10)),
+        options: Array.from({ length: 12 }, (_, o) => fill(100, String.fromCharCode(97 + o))),
+        correctOptionIds: [0, 11],
+        explanation: `${fill(99, 'e')}\n${fill(100, 'f')}`,
+        openPeriodS: 5,
+      })),
+    };
+    for (const format of QUIZ_FILE_FORMATS) {
+      expect(writeQuizFile(quiz, format).length).toBeLessThan(QUIZ_FILE_BYTES_MAX);
+      expectRoundTrip(quiz, format);
+    }
+  });
 });
 
 describe('the template', () => {
