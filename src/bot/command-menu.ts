@@ -46,8 +46,9 @@ const COMMAND_MENUS: readonly CommandMenu[] = [
   {
     scope: { type: 'all_chat_administrators' },
     commands: [
-      { command: 'startquiz', description: 'Run a quiz here: /startquiz <id> [15s] [shuffle]' },
+      { command: 'startquiz', description: 'Run a quiz here: /startquiz <id> [15s] [shuffle] [10q]' },
       { command: 'stopquiz', description: 'Stop the quiz running here' },
+      { command: 'results', description: "The last quiz's answers as a CSV file, sent to you in private" },
       LEADERBOARD,
       MY_SCORE,
       NEW_QUIZ,

@@ -16,10 +16,11 @@ import { chatMembershipFeature } from './features/chat-membership.js';
 import { createQuizFeature } from './features/create-quiz.js';
 import { groupPlayFeature } from './features/group-play.js';
 import { leaderboardFeature } from './features/leaderboard.js';
-import { quizFilesFeature } from './features/quiz-files.js';
 import { myQuizzesFeature } from './features/my-quizzes.js';
 import { pollsFeature } from './features/polls.js';
 import { privatePlayFeature } from './features/private-play.js';
+import { quizFilesFeature } from './features/quiz-files.js';
+import { runResultsFeature } from './features/run-results.js';
 import { unknownMessageFeature } from './features/unknown-message.js';
 import { welcomeFeature } from './features/welcome.js';
 import { rememberChat } from './middleware/remember-chat.js';
@@ -75,6 +76,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   bot.use(myQuizzesFeature);
   bot.use(quizFilesFeature);
   bot.use(leaderboardFeature);
+  bot.use(runResultsFeature);
   bot.use(welcomeFeature);
   // Last: what no feature above handled (a private message gets a pointer to /help).
   bot.use(unknownMessageFeature);

@@ -48,8 +48,9 @@ describe('command menus and unknown messages', () => {
       { command: 'help', description: 'What I do and how' },
     ]);
     expect(await menuOf({ type: 'all_chat_administrators' })).toEqual([
-      { command: 'startquiz', description: 'Run a quiz here: /startquiz <id> [15s] [shuffle]' },
+      { command: 'startquiz', description: 'Run a quiz here: /startquiz <id> [15s] [shuffle] [10q]' },
       { command: 'stopquiz', description: 'Stop the quiz running here' },
+      { command: 'results', description: "The last quiz's answers as a CSV file, sent to you in private" },
       { command: 'leaderboard', description: 'Best players of this chat' },
       { command: 'myscore', description: 'Your points and accuracy' },
       { command: 'newquiz', description: 'Create a quiz' },

@@ -38,6 +38,7 @@ export function helpText(botUsername: string): string {
     '/play <id> – play a quiz here, privately',
     `/startquiz <id> [15s] [shuffle] [10q] – run a quiz in a group (group admins); optionally the time per question, ${POLL_LIMITS.openPeriodMinS}s to ${RUN_OPEN_PERIOD_MAX_S / 60}m, shuffled options, and a random draw of 10 of its questions (none repeats in the chat until all were asked)`,
     '/stopquiz – stop the quiz running in the group (group admins)',
+    "/results – the group's last quiz as a CSV file (every player's answers), sent to you in private (group admins)",
     '/leaderboard – the best players of this chat',
     '/myscore – your points and accuracy',
     '/help – this message',
