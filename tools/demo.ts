@@ -2,7 +2,8 @@
  * `npm run demo`: a whole quiz, offline, in about a minute. Starts PostgreSQL (embedded, in a
  * temporary directory; or a throwaway database on DATABASE_URL's server), the Telegram Bot API
  * simulator and the real bot (long polling over HTTP, exactly as `npm start` runs it). A user
- * creates a quiz by chatting with the bot, starts it in a group of 200 virtual players, and the
+ * creates a quiz by chatting with the bot, imports another from a CSV file (the bot's own
+ * template, sent back with /import), starts the first in a group of 200 virtual players, and the
  * demo prints the group's chat, the final leaderboard, the bot's stats, and checks that every
  * answer the players gave is in the database.
  */
@@ -88,7 +89,18 @@ async function play(sim: Simulator, app: App): Promise<void> {
   const quizId = Number(/start=quiz_(\d+)/.exec(created.text ?? '')?.[1]);
   if (!Number.isSafeInteger(quizId)) throw new Error(`The bot did not create the quiz; it said:\n${created.text ?? ''}`);
 
-  log(`\n2. She starts it in "Quiz night", a group of ${PLAYERS} virtual players (${SECONDS_PER_QUESTION} s per question)...`);
+  log('\n2. She asks for the example quiz file (/template), and sends it back with /import as its caption:');
+  const ask = world.sendText(author.id, author.id, '/template csv');
+  const template = await nextBotMessage(world, author.id, ask.messageId, (m) => m.document !== undefined, 30_000, 'the template');
+  const file = template.document ? world.file(template.document.fileId) : undefined;
+  if (!file) throw new Error('The bot sent no template file');
+  log(indent(`${file.fileName ?? 'the file'}:\n${file.bytes.toString('utf8').trimEnd()}`));
+  const upload = world.sendDocument(author.id, author.id, { fileName: 'world-capitals.csv', bytes: file.bytes, caption: '/import' });
+  const imported = await nextBotMessage(world, author.id, upload.messageId, () => true, 30_000, 'the reply to /import');
+  log(indent(imported.text ?? ''));
+  if (!imported.text?.startsWith('✅')) throw new Error(`The bot did not import the file; it said:\n${imported.text ?? ''}`);
+
+  log(`\n3. She starts the first quiz in "Quiz night", a group of ${PLAYERS} virtual players (${SECONDS_PER_QUESTION} s per question)...`);
   const group = world.createGroup({ title: 'Quiz night', creator: author.id });
   const players = startVirtualPlayers({
     world,
@@ -109,13 +121,13 @@ async function play(sim: Simulator, app: App): Promise<void> {
   );
   await players.settled();
 
-  log('\n3. The chat of "Quiz night" (votes counted when each poll closes):\n');
+  log('\n4. The chat of "Quiz night" (votes counted when each poll closes):\n');
   log(indent(formatTranscript(group, world)));
 
-  log("\n4. The bot's /monitoring/stats:\n");
+  log("\n5. The bot's /monitoring/stats:\n");
   log(indent(JSON.stringify(await app.stats(), null, 2)));
 
-  log('\n5. Every answer of every virtual player is in the database:');
+  log('\n6. Every answer of every virtual player is in the database:');
   const check = await checkAnswers(app, players.finalAnswers());
   log(indent(check.lines.join('\n')));
   if (!check.ok) {
