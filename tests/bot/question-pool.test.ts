@@ -5,9 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from 'telegram-sim/clock';
-import type { SimMessage } from 'telegram-sim/world-types';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
-import { advanceUntil } from '../helpers/drive-clock.js';
+import { clockedMessages } from '../helpers/clocked-messages.js';
 import { createQuizOf } from '../helpers/fixtures.js';
 
 const QUESTIONS = ['Alpha?', 'Beta?', 'Gamma?', 'Delta?', 'Epsilon?'].map((text) => ({
@@ -26,13 +25,7 @@ describe('a question pool', () => {
     await h?.stop();
   });
 
-  /** The first bot message in `chatId` after `afterId` that `match`es, moving the clock until it comes. */
-  const next = (chatId: number, afterId: number, what: string, match: (m: SimMessage) => boolean): Promise<SimMessage> =>
-    advanceUntil(clock, () => h.botMessages(chatId).find((m) => m.messageId > afterId && match(m)), what, {
-      stepMs: 500,
-      maxMs: 5 * 60_000,
-      holdWhile: () => h.app.store.database.uses().inUse > 0 || h.app.queue.stats().in_flight > 0,
-    });
+  const next = clockedMessages(() => h, clock);
 
   it('asks N drawn questions per run, and none again in the chat until the pool is used up', async () => {
     const { world } = h.sim;

@@ -8,12 +8,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from 'telegram-sim/clock';
-import type { SimMessage, SimUser } from 'telegram-sim/world-types';
+import type { SimUser } from 'telegram-sim/world-types';
 import { readCsvRecords } from '../../src/quiz/quiz-file/csv-records.js';
 import { runResults } from '../../src/store/queries/run-rewards.js';
 import type { Quiz } from '../../src/store/schema/quizzes.js';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
 import { advanceUntil } from '../helpers/drive-clock.js';
+import { clockedMessages } from '../helpers/clocked-messages.js';
 import { createQuizOf } from '../helpers/fixtures.js';
 
 describe('/results: a run as CSV for the group admins, in private', () => {
@@ -41,13 +42,7 @@ describe('/results: a run as CSV for the group admins, in private', () => {
     await h?.stop();
   });
 
-  /** The first bot message in `chatId` after `afterId` that `match`es, moving the clock until it comes (see scoring.test.ts). */
-  const next = (chatId: number, afterId: number, what: string, match: (m: SimMessage) => boolean): Promise<SimMessage> =>
-    advanceUntil(clock, () => h.botMessages(chatId).find((m) => m.messageId > afterId && match(m)), what, {
-      stepMs: 500,
-      maxMs: 5 * 60_000,
-      holdWhile: () => h.app.store.database.uses().inUse > 0 || h.app.queue.stats().in_flight > 0,
-    });
+  const next = clockedMessages(() => h, clock);
 
   const say = async (userId: number, chatId: number, text: string): Promise<string> => {
     const sent = h.sim.world.sendText(userId, chatId, text);

@@ -10,6 +10,7 @@ import type { SimMessage, SimUser } from 'telegram-sim/world-types';
 import type { Quiz } from '../../src/store/schema/quizzes.js';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
 import { advanceUntil } from '../helpers/drive-clock.js';
+import { clockedMessages } from '../helpers/clocked-messages.js';
 import { createQuizOf } from '../helpers/fixtures.js';
 
 /** Options of every question: the first is correct. */
@@ -40,18 +41,7 @@ describe('fair scoring, end to end', () => {
     await h?.stop();
   });
 
-  /**
-   * The first bot message in `chatId` after `afterId` that `match`es, moving the clock until it
-   * comes. The clock holds while the bot has a query or a Bot API call in flight: on a loaded
-   * machine its real work would otherwise lag minutes of clock time behind (a CI run once raced
-   * through the 5 minutes before question 1 was sent).
-   */
-  const next = (chatId: number, afterId: number, what: string, match: (m: SimMessage) => boolean): Promise<SimMessage> =>
-    advanceUntil(clock, () => h.botMessages(chatId).find((m) => m.messageId > afterId && match(m)), what, {
-      stepMs: 500,
-      maxMs: 5 * 60_000,
-      holdWhile: () => h.app.store.database.uses().inUse > 0 || h.app.queue.stats().in_flight > 0,
-    });
+  const next = clockedMessages(() => h, clock);
 
   /**
    * Runs the quiz in `group`; for each question, every player in `choices` votes at the same
