@@ -5,13 +5,15 @@
  * Every file's bytes stay in memory for the simulator's lifetime: it is a test double, so the
  * memory it holds is what the tests send (a copy of each upload, shared by every re-send).
  */
-import type { DocumentDetail, SimDocument, SimFile } from './world-types.js';
+import type { DocumentDetail, FileKind, SimDocument, SimFile } from './world-types.js';
 
 /** What a new file is made of. */
 export interface NewFile {
   bytes: Buffer;
   fileName?: string | undefined;
   mimeType?: string | undefined;
+  /** [document] */
+  kind?: FileKind | undefined;
 }
 
 /** A stored file as a test reads it back (World.file). */
@@ -58,6 +60,24 @@ const MIME_BY_EXTENSION: Readonly<Record<string, string>> = {
   png: 'image/png',
 };
 
+/** How Telegram's file_ids of each kind begin (the first bytes encode the type), so ids look the part. */
+const FILE_ID_PREFIX: Readonly<Record<FileKind, string>> = {
+  document: 'BQACAgIAAxkBAA',
+  photo: 'AgACAgIAAxkBAA',
+  video: 'BAACAgIAAxkBAA',
+  animation: 'CgACAgIAAxkBAA',
+  audio: 'CQACAgIAAxkBAA',
+};
+
+/** The folder of Telegram's file_path for each kind. */
+const FILE_FOLDER: Readonly<Record<FileKind, string>> = {
+  document: 'documents',
+  photo: 'photos',
+  video: 'videos',
+  animation: 'animations',
+  audio: 'music',
+};
+
 /** The MIME type Telegram gives a document named `fileName`. */
 export function mimeTypeOf(fileName: string | undefined): string {
   return MIME_BY_EXTENSION[extensionOf(fileName) ?? ''] ?? 'application/octet-stream';
@@ -82,6 +102,7 @@ export class FileStore {
       bytes: Buffer.from(input.bytes),
       ...(input.fileName !== undefined ? { fileName: input.fileName } : {}),
       ...(input.mimeType !== undefined ? { mimeType: input.mimeType } : {}),
+      ...(input.kind !== undefined && input.kind !== 'document' ? { kind: input.kind } : {}),
     };
     this.#bytes += file.bytes.length;
     return file;
@@ -89,7 +110,8 @@ export class FileStore {
 
   /** A new file_id for `file` (every message carrying it gets its own); it resolves with {@link FileStore.byFileId}. */
   issueFileId(file: SimFile): string {
-    const id = `BQACAgIAAxkBAA${base64url(`sim-document-${file.seq}-${this.#nextFileId++}`)}`;
+    const kind = file.kind ?? 'document';
+    const id = `${FILE_ID_PREFIX[kind]}${base64url(`sim-${kind}-${file.seq}-${this.#nextFileId++}`)}`;
     this.#byFileId.set(id, file);
     return id;
   }
@@ -119,8 +141,10 @@ export class FileStore {
    */
   pathOf(file: SimFile): string {
     if (file.filePath === undefined) {
-      const extension = extensionOf(file.fileName);
-      file.filePath = `documents/file_${file.seq - 1}${extension !== undefined ? `.${extension}` : ''}`;
+      // Photos are re-encoded to JPEG by Telegram and kept under photos/; other kinds in their own folder.
+      const kind = file.kind ?? 'document';
+      const extension = kind === 'photo' ? 'jpg' : extensionOf(file.fileName);
+      file.filePath = `${FILE_FOLDER[kind]}/file_${file.seq - 1}${extension !== undefined ? `.${extension}` : ''}`;
       this.#byPath.set(file.filePath, file);
     }
     return file.filePath;

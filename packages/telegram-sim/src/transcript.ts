@@ -35,10 +35,13 @@ function describe(entry: TranscriptEntry): string {
       const detail = entry.detail as DocumentDetail;
       return ` [document #${entry.messageId}] ${detail.fileName ?? 'file'} (${detail.fileSize} bytes)${text ? `: ${text}` : ''}`;
     }
+    case 'photo':
+      return ` [photo #${entry.messageId}]${text ? `: ${text}` : ''}`;
     case 'poll': {
-      const detail = entry.detail as { options: string[]; correct?: number[]; openPeriod?: number };
+      const detail = entry.detail as { options: string[]; correct?: number[]; openPeriod?: number; media?: { kind: string } };
       const options = detail.options.map((o, i) => (detail.correct?.includes(i) ? `${o} ✓` : o)).join(' | ');
-      return ` [poll #${entry.messageId}] ${text}\n    ( ${options} )${detail.openPeriod ? ` open ${detail.openPeriod}s` : ''}`;
+      const media = detail.media ? ` [${detail.media.kind}]` : '';
+      return ` [poll #${entry.messageId}]${media} ${text}\n    ( ${options} )${detail.openPeriod ? ` open ${detail.openPeriod}s` : ''}`;
     }
     case 'poll_closed':
       return ` [poll #${entry.messageId} closed] ${text} — ${(entry.detail as { voters: number }).voters} voters`;

@@ -3,8 +3,18 @@
  * Field names and presence follow grammy/types (Bot API 9.6); optional fields are left out
  * rather than sent as null, as Telegram does.
  */
-import type { Chat, ChatMember, Document, File, Message, Poll, PollAnswer, User, UserFromGetMe } from 'grammy/types';
-import type { MemberStatus, SimChat, SimDocument, SimFile, SimMessage, SimPoll, SimUser } from './world-types.js';
+import type { Chat, ChatMember, Document, File, Message, PhotoSize, Poll, PollAnswer, PollMedia, User, UserFromGetMe } from 'grammy/types';
+import type {
+  MemberStatus,
+  SimChat,
+  SimDocument,
+  SimFile,
+  SimMessage,
+  SimPhotoSize,
+  SimPoll,
+  SimPollMedia,
+  SimUser,
+} from './world-types.js';
 
 /** The bot as the world knows it. */
 export interface SimBot {
@@ -56,7 +66,12 @@ export function wireChat(chat: SimChat, owner?: SimUser): Chat {
   return { id: chat.id, type: 'supergroup', title: chat.title ?? 'Group' };
 }
 
-export function wirePoll(poll: SimPoll, withAnswers: boolean): Poll {
+/**
+ * A Poll object. `inMessage`: the poll inside its Message, the only place Telegram puts the
+ * description's `media` ("for polls inside the Message object only"); poll updates and
+ * stopPoll's answer leave it out.
+ */
+export function wirePoll(poll: SimPoll, withAnswers: boolean, inMessage = false): Poll {
   const counts = new Array<number>(poll.options.length).fill(0);
   for (const choice of poll.votes.values()) for (const i of choice) counts[i] = (counts[i] ?? 0) + 1;
   const out: Poll = {
@@ -75,10 +90,40 @@ export function wirePoll(poll: SimPoll, withAnswers: boolean): Poll {
   if (poll.type === 'quiz' && poll.correctOptionIds && (withAnswers || poll.isClosed)) {
     out.correct_option_ids = [...poll.correctOptionIds];
     if (poll.explanation !== undefined) out.explanation = poll.explanation;
+    if (poll.explanationMedia !== undefined) out.explanation_media = wirePollMedia(poll.explanationMedia);
   }
   if (poll.openPeriod !== undefined) out.open_period = poll.openPeriod;
   if (poll.closeDate !== undefined) out.close_date = poll.closeDate;
+  if (inMessage && poll.media !== undefined) out.media = wirePollMedia(poll.media);
   return out;
+}
+
+/** PollMedia: exactly one field, named after the media's kind. Sizes and durations are the simulator's (it decodes nothing). */
+export function wirePollMedia(media: SimPollMedia): PollMedia {
+  const ids = { file_id: media.fileId, file_unique_id: media.file.uniqueId, file_size: media.file.bytes.length };
+  switch (media.kind) {
+    case 'photo':
+      return { photo: wirePhoto(media.sizes ?? [{ fileId: media.fileId, file: media.file, width: 800, height: 800 }]) };
+    case 'video':
+      return { video: { ...ids, width: 640, height: 360, duration: 1 } };
+    case 'animation':
+      return { animation: { ...ids, width: 320, height: 240, duration: 1 } };
+    case 'audio':
+      return { audio: { ...ids, duration: 1 } };
+    case 'document':
+      return { document: { ...ids, ...(media.file.fileName !== undefined ? { file_name: media.file.fileName } : {}) } };
+  }
+}
+
+/** Message.photo / PollMedia.photo: the sizes, smallest first. */
+export function wirePhoto(sizes: readonly SimPhotoSize[]): PhotoSize[] {
+  return sizes.map((size) => ({
+    file_id: size.fileId,
+    file_unique_id: size.file.uniqueId,
+    width: size.width,
+    height: size.height,
+    file_size: size.file.bytes.length,
+  }));
 }
 
 /** Telegram's persistent option ids are opaque strings; these are stable per poll and index. */
@@ -123,9 +168,10 @@ export function wireMessage(message: SimMessage, ctx: WireContext, depth = 0): M
     const poll = ctx.poll(message.pollId);
     // The bot sees the answers of its own quizzes, and of quizzes users send it in private
     // (ARCHITECTURE.md: that is how questions get created); not of other quizzes in groups.
-    if (poll) out.poll = wirePoll(poll, poll.sentByBot || ctx.chat.type === 'private');
+    if (poll) out.poll = wirePoll(poll, poll.sentByBot || ctx.chat.type === 'private', true);
   }
   if (message.document !== undefined) out.document = wireDocument(message.document);
+  if (message.photo !== undefined) out.photo = wirePhoto(message.photo);
   if (message.caption !== undefined) out.caption = message.caption;
   if (message.captionEntities?.length) out.caption_entities = message.captionEntities;
   if (message.replyMarkup) out.reply_markup = message.replyMarkup;

@@ -54,6 +54,8 @@ export interface SimMessage {
   pollId?: string;
   /** A document message: the file and the file_id this message names it by. */
   document?: SimDocument;
+  /** A photo message: its sizes, smallest first (Message.photo). */
+  photo?: readonly SimPhotoSize[];
   /** A media message's caption (visible text, as for `text`). */
   caption?: string;
   captionEntities?: MessageEntity[];
@@ -70,8 +72,33 @@ export interface SimFile {
   readonly bytes: Buffer;
   readonly fileName?: string;
   readonly mimeType?: string;
+  /** What Telegram stored it as: a send of another kind by file_id answers "type of file mismatch" [document]. */
+  readonly kind?: FileKind;
   /** Set by the first getFile (`documents/file_<n>.<ext>`); the download route serves it. */
   filePath?: string;
+}
+
+/** The kinds of file the simulator keeps: documents, and the media a poll may carry (Bot API 10.0). */
+export type FileKind = 'document' | 'photo' | 'video' | 'animation' | 'audio';
+
+/** One size of a photo (PhotoSize): its own file, as Telegram stores every size apart. */
+export interface SimPhotoSize {
+  readonly fileId: string;
+  readonly file: SimFile;
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * Media on a poll (Poll.media, the description's) or on a quiz's explanation
+ * (Poll.explanation_media): one file of `kind`, or a photo's sizes.
+ */
+export interface SimPollMedia {
+  readonly kind: FileKind;
+  readonly fileId: string;
+  readonly file: SimFile;
+  /** Photos only: every size, smallest first (the largest is `fileId`/`file`). */
+  readonly sizes?: readonly SimPhotoSize[];
 }
 
 /** The document of one message: a stored file and the file_id the message carries. */
@@ -96,6 +123,10 @@ export interface SimPoll {
   readonly shuffleOptions: boolean;
   readonly correctOptionIds?: readonly number[];
   readonly explanation?: string;
+  /** Media of the poll's description (sendPoll `media`): shown in the poll's message only. */
+  readonly media?: SimPollMedia;
+  /** Media of a quiz's explanation (sendPoll `explanation_media`), shown with the explanation. */
+  readonly explanationMedia?: SimPollMedia;
   readonly openPeriod?: number;
   readonly closeDate?: number;
   /** Clock milliseconds when the poll was sent. */
@@ -115,7 +146,7 @@ export interface TranscriptEntry {
   /** Who acted: 'bot' or the user's id. */
   readonly by: 'bot' | number;
   readonly kind:
-    'message' | 'document' | 'poll' | 'edit' | 'delete' | 'pin' | 'poll_closed' | 'poll_answer' | 'callback' | 'callback_answer';
+    'message' | 'document' | 'photo' | 'poll' | 'edit' | 'delete' | 'pin' | 'poll_closed' | 'poll_answer' | 'callback' | 'callback_answer';
   readonly messageId?: number;
   /** Visible text (poll question, edited text, a document's caption, callback data, ...). */
   readonly text?: string;

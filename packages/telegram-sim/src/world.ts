@@ -10,7 +10,18 @@ import type { Clock, ClockTimer } from './clock.js';
 import { LIMITS } from './telegram-limits.js';
 import { commandEntities } from './validation.js';
 import { wireChat, wireChatMember, wireMessage, wirePoll, wirePollAnswer, wireUser, wireBotUser, type SimBot } from './wire.js';
-import type { ChatType, MemberStatus, SimChat, SimDocument, SimMessage, SimPoll, SimUser, TranscriptEntry } from './world-types.js';
+import type {
+  ChatType,
+  MemberStatus,
+  SimChat,
+  SimDocument,
+  SimMessage,
+  SimPoll,
+  SimPollMedia,
+  SimUser,
+  TranscriptEntry,
+} from './world-types.js';
+import { photoSizes } from './poll-media.js';
 import { SimulatorActionError } from './action-error.js';
 import { documentDetail, FileStore, mimeTypeOf, type FileView } from './file-store.js';
 
@@ -71,6 +82,15 @@ export interface NewQuizPoll {
   explanation?: string;
   openPeriod?: number;
   allowsMultipleAnswers?: boolean;
+}
+
+/** Input of {@link World.sendPhoto}: a picture a user sends from Telegram's apps. */
+export interface NewPhoto {
+  /** The picture's bytes [a few placeholder bytes]: the simulator decodes no image. */
+  bytes?: Buffer;
+  /** 0-1024 characters; a command in it gets its `bot_command` entity, as in a text. */
+  caption?: string;
+  replyToMessageId?: number;
 }
 
 /** Input of {@link World.sendDocument}: a file a user sends from Telegram's apps. */
@@ -296,6 +316,45 @@ export class World extends EventEmitter<WorldEvents> {
     return message;
   }
 
+  /**
+   * A user sends a photo (their private chat with the bot when `chatId` is their own id). The bot
+   * gets a `message` with `photo` (three sizes, smallest first, each with its own file_id) and
+   * the caption with its command entities, under the same privacy rules as a document. A caption
+   * past 1024 characters throws a {@link SimulatorActionError}. Returns the message.
+   */
+  sendPhoto(userId: number, chatId: number, input: NewPhoto = {}): SimMessage {
+    const user = this.#requireUser(userId);
+    const chat = this.#requireChatOfUser(chatId, user);
+    const bytes = input.bytes ?? Buffer.from('sim-photo');
+    if (bytes.length === 0) throw new SimulatorActionError('EMPTY_FILE', "Telegram's apps do not send an empty file");
+    const caption = input.caption?.trim() ?? '';
+    if ([...caption].length > LIMITS.caption)
+      throw new SimulatorActionError('CAPTION_TOO_LONG', `a caption has at most ${LIMITS.caption} characters`);
+    const sizes = photoSizes(this.files.add({ bytes, kind: 'photo' }), this.files);
+    const captionEntities = commandEntities(caption);
+    const message = this.#store(chat, {
+      fromId: userId,
+      photo: sizes,
+      ...(caption !== '' ? { caption, captionEntities } : {}),
+      replyToMessageId: input.replyToMessageId,
+    });
+    const largest = sizes.at(-1);
+    this.log(chat, {
+      by: userId,
+      kind: 'photo',
+      messageId: message.messageId,
+      ...(caption !== '' ? { text: caption } : {}),
+      detail: { fileId: largest?.fileId },
+    });
+    if (chat.type === 'private') {
+      user.startedBot = true;
+      this.#updates.add('message', String(chat.id), this.#messageUpdate(message, chat));
+    } else if (this.#botSeesGroupMessage(chat, message, captionEntities)) {
+      this.#updates.add('message', String(chat.id), this.#messageUpdate(message, chat));
+    }
+    return message;
+  }
+
   /** A user sends a quiz poll of their own to the bot in private (with its correct answers). */
   sendQuizPoll(userId: number, input: NewQuizPoll): { message: SimMessage; poll: SimPoll } {
     const user = this.#requireUser(userId);
@@ -425,6 +484,8 @@ export class World extends EventEmitter<WorldEvents> {
       votes: new Map(),
       ...(draft.correctOptionIds ? { correctOptionIds: [...draft.correctOptionIds] } : {}),
       ...(draft.explanation !== undefined ? { explanation: draft.explanation } : {}),
+      ...(draft.media !== undefined ? { media: draft.media } : {}),
+      ...(draft.explanationMedia !== undefined ? { explanationMedia: draft.explanationMedia } : {}),
       ...(draft.openPeriod !== undefined ? { openPeriod: draft.openPeriod } : {}),
       ...(draft.closeDate !== undefined ? { closeDate: draft.closeDate } : {}),
     };
@@ -435,7 +496,13 @@ export class World extends EventEmitter<WorldEvents> {
       messageId: message.messageId,
       text: poll.question,
       // The poll's id: a driver outside the process answers it through the control API.
-      detail: { pollId: poll.id, options: poll.options, correct: poll.correctOptionIds, openPeriod: poll.openPeriod },
+      detail: {
+        pollId: poll.id,
+        options: poll.options,
+        correct: poll.correctOptionIds,
+        openPeriod: poll.openPeriod,
+        ...(poll.media ? { media: { kind: poll.media.kind, fileId: poll.media.fileId } } : {}),
+      },
     });
     const closeAt = pollClosesAt(poll);
     if (closeAt !== undefined && !poll.isClosed) {
@@ -588,6 +655,10 @@ export interface PollInit {
   shuffleOptions: boolean;
   correctOptionIds?: readonly number[] | undefined;
   explanation?: string | undefined;
+  /** The description's media (Poll.media), already stored. */
+  media?: SimPollMedia | undefined;
+  /** The explanation's media (quizzes), already stored. */
+  explanationMedia?: SimPollMedia | undefined;
   openPeriod?: number | undefined;
   closeDate?: number | undefined;
   isClosed?: boolean | undefined;
