@@ -6,6 +6,20 @@ import { RUN_OPEN_PERIOD_MAX_S } from './open-period.js';
 import type { QuestionProblem } from './quiz-problems.js';
 import { POLL_LIMITS, telegramLength } from './telegram-poll-limits.js';
 
+/** The kinds of media a question (or its explanation) may show: what Bot API 10.0 polls take and quiz authors use. */
+export const QUESTION_MEDIA_TYPES = ['photo', 'video', 'animation'] as const;
+export type QuestionMediaType = (typeof QUESTION_MEDIA_TYPES)[number];
+
+/**
+ * A picture, video or animation shown with a question (sendPoll `media`) or its explanation
+ * (`explanation_media`). `source` is what Telegram takes as InputMedia's `media`: the file_id of
+ * a file the bot has seen, or an https URL Telegram fetches.
+ */
+export interface QuestionMedia {
+  type: QuestionMediaType;
+  source: string;
+}
+
 /** A question as a quiz holds it: the poll Telegram will get. */
 export interface QuizQuestion {
   text: string;
@@ -15,6 +29,10 @@ export interface QuizQuestion {
   explanation?: string;
   /** Seconds the question stays open; absent: the quiz's default. */
   openPeriodS?: number;
+  /** Shown with the question (Bot API 10.0 poll media). */
+  media?: QuestionMedia;
+  /** Shown with the explanation. */
+  explanationMedia?: QuestionMedia;
 }
 
 /** Every problem of `question`, in the order an author would fix them. */

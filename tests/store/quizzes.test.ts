@@ -105,6 +105,8 @@ describe('users and quizzes queries', () => {
           correctOptionIds: [1],
           explanation: 'Since 508.',
           openPeriodS: null,
+          media: null,
+          explanationMedia: null,
         },
         {
           id: undefined,
@@ -115,6 +117,8 @@ describe('users and quizzes queries', () => {
           correctOptionIds: [0],
           explanation: null,
           openPeriodS: 15,
+          media: null,
+          explanationMedia: null,
         },
         {
           id: undefined,
@@ -125,6 +129,8 @@ describe('users and quizzes queries', () => {
           correctOptionIds: [0, 2],
           explanation: null,
           openPeriodS: null,
+          media: null,
+          explanationMedia: null,
         },
       ]);
     });
@@ -177,6 +183,33 @@ describe('users and quizzes queries', () => {
       const ownerId = await newOwner();
       await expect(createQuiz(database.handle.db, { ownerId, title: 'Empty', questions: [] })).rejects.toThrow(RangeError);
       expect(await countRows(ownerId)).toEqual({ quizzes: 0, questions: 0 });
+    });
+
+    it("keeps a question's media and its explanation's (jsonb), and none as null", async () => {
+      const { db } = database.handle;
+      const ownerId = await newOwner();
+      const photo = { type: 'photo' as const, source: 'AgACAgIAAxkBAAsim-photo' };
+      const video = { type: 'video' as const, source: 'https://example.com/clip.mp4' };
+      const quiz = await createQuiz(db, {
+        ownerId,
+        title: 'Pictures',
+        questions: [
+          {
+            text: 'Which city?',
+            options: ['Paris', 'Rome'],
+            correctOptionIds: [0],
+            explanation: 'The tower.',
+            media: photo,
+            explanationMedia: video,
+          },
+          { text: 'No picture?', options: ['Yes', 'No'], correctOptionIds: [0] },
+        ],
+      });
+      const read = await getQuizWithQuestions(db, quiz.id);
+      expect(read?.questions.map((q) => [q.media, q.explanationMedia])).toEqual([
+        [photo, video],
+        [null, null],
+      ]);
     });
   });
 

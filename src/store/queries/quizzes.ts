@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
+import type { QuestionMedia } from '../../quiz/question-check.js';
 import type { Executor } from '../database.js';
 import { questions, type Question } from '../schema/questions.js';
 import { quizzes, type Quiz } from '../schema/quizzes.js';
@@ -12,6 +13,10 @@ export interface NewQuizQuestion {
   explanation?: string | null;
   /** Seconds this question stays open; null or absent falls back to the quiz's value. */
   openPeriodS?: number | null;
+  /** A photo, video or animation shown with the question; null or absent: none. */
+  media?: QuestionMedia | null;
+  /** The same for the explanation. */
+  explanationMedia?: QuestionMedia | null;
 }
 
 /** What {@link createQuiz} takes. */
@@ -70,6 +75,8 @@ export async function createQuiz(executor: Executor, params: CreateQuizParams): 
         correctOptionIds: question.correctOptionIds,
         explanation: question.explanation ?? null,
         openPeriodS: question.openPeriodS ?? null,
+        media: question.media ?? null,
+        explanationMedia: question.explanationMedia ?? null,
       })),
     );
     return quiz;

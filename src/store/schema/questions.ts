@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, integer, pgTable, smallint, text, unique } from 'drizzle-orm/pg-core';
+import { bigint, check, integer, jsonb, pgTable, smallint, text, unique } from 'drizzle-orm/pg-core';
+import type { QuestionMedia } from '../../quiz/question-check.js';
 import { quizzes } from './quizzes.js';
 
 /** One question of a quiz, in the shape Telegram's quiz polls take. */
@@ -19,6 +20,10 @@ export const questions = pgTable(
     explanation: text('explanation'),
     /** Seconds this question stays open; null falls back to the quiz default. */
     openPeriodS: integer('open_period_s'),
+    /** A photo, video or animation shown with the question (Bot API 10.0): a file_id or an https URL. */
+    media: jsonb('media').$type<QuestionMedia>(),
+    /** The same, shown with the explanation. */
+    explanationMedia: jsonb('explanation_media').$type<QuestionMedia>(),
   },
   (t) => [
     unique('questions_quiz_position_uq').on(t.quizId, t.position),
