@@ -25,6 +25,7 @@ import type { QuizWithQuestions } from '../store/queries/quizzes.js';
 import { endRun, releaseRun, updateRun } from '../store/queries/runs.js';
 import type { OutboxRow } from '../store/schema/outbox.js';
 import type { Run } from '../store/schema/runs.js';
+import type { QuestionMedia } from '../quiz/question-check.js';
 import type { PollDirectory } from './poll-directory.js';
 import type { QuizCache } from './quiz-cache.js';
 import { resumeOpenSends } from './resume-open-sends.js';
@@ -130,6 +131,9 @@ async function ask(run: Run, step: Extract<RunStep, { kind: 'ask' }>, dueAt: Dat
       is_anonymous: false,
       correct_option_ids: shownCorrectIds(question.correctOptionIds, order),
       ...(question.explanation ? { explanation: question.explanation } : {}),
+      // Bot API 10.0: the question's picture, video or animation, and its explanation's.
+      ...(question.media ? { media: inputPollMedia(question.media) } : {}),
+      ...(question.explanationMedia ? { explanation_media: inputPollMedia(question.explanationMedia) } : {}),
       open_period: openPeriodS,
       // Group players may change their mind until the question closes; the last vote counts.
       allows_revoting: run.mode === 'group',
@@ -241,4 +245,9 @@ function questionAt(quiz: QuizWithQuestions | undefined, run: Run, position: num
   if (!drawn) return quiz?.questions[position];
   const id = drawn[position];
   return quiz?.questions.find((question) => question.id === id);
+}
+
+/** A question's media as sendPoll takes it: an InputMedia whose `media` is the file_id or https URL stored. */
+function inputPollMedia(media: QuestionMedia): { type: QuestionMedia['type']; media: string } {
+  return { type: media.type, media: media.source };
 }

@@ -69,6 +69,15 @@ describe('matching a poll update to a question of unknown delivery', () => {
     expect(pollMatchesSend(poll({ close_date: Math.floor(dispatchedAt.getTime() / 1000) + 15 + 120 }), send())).toBe(false);
   });
 
+  it('matches a question sent with media: a poll update carries no media (Bot API 10.0: "inside the Message object only")', () => {
+    const withMedia = {
+      ...request,
+      media: { type: 'photo', media: 'AgACAgIAAxkBAAsim' },
+      explanation_media: { type: 'video', media: 'https://example.com/clip.mp4' },
+    };
+    expect(pollMatchesSend(poll(), send({}, withMedia))).toBe(true);
+  });
+
   it('never matches a send that did not leave (no dispatch time) or is not a poll', () => {
     expect(pollMatchesSend(poll(), send({ dispatchedAt: null }))).toBe(false);
     expect(pollMatchesSend(poll(), send({ method: 'sendMessage' }))).toBe(false);
