@@ -4,7 +4,7 @@
  * or /cancel. The draft lives in the database (quiz_drafts), so a restart or another instance
  * picks up the next message; each step is one atomic statement there.
  */
-import type { Message } from 'grammy/types';
+import type { Message, PhotoSize } from 'grammy/types';
 import { questionFromPoll } from '../../quiz/poll-question.js';
 import type { QuizQuestion } from '../../quiz/question-check.js';
 import { parseQuizText } from '../../quiz/quiz-text.js';
@@ -28,6 +28,8 @@ import {
   NO_DRAFT_TEXT,
   NO_QUESTIONS_TEXT,
   NOTHING_TO_CANCEL_TEXT,
+  ONE_QUESTION_PER_PHOTO_TEXT,
+  PHOTO_WITHOUT_DRAFT_TEXT,
   POLL_WITHOUT_DRAFT_TEXT,
   questionsAddedText,
   quizCreatedText,
@@ -128,6 +130,39 @@ export async function addDraftPoll(ctx: BotContext): Promise<void> {
   await appendQuestions(ctx, userId, [result.question]);
 }
 
+/**
+ * A photo sent in the private chat: its caption is one question block (the text format) and the
+ * photo is shown with that question (Bot API 10.0 poll media, by the largest size's file_id).
+ * A caption that is missing or not a valid block gets the same problem texts as a text message.
+ */
+export async function addDraftPhoto(ctx: BotContext): Promise<void> {
+  const message = ctx.message;
+  const userId = ctx.from?.id;
+  if (!message?.photo || userId === undefined) return;
+  const draft = await getQuizDraft(ctx.deps.db, userId);
+  if (!draft) {
+    await ctx.reply(PHOTO_WITHOUT_DRAFT_TEXT);
+    return;
+  }
+  if (draft.title === null) {
+    await ctx.reply(TITLE_FIRST_TEXT);
+    return;
+  }
+  const kept = draftKeptText(draft.title, draft.questions.length);
+  const parsed = parseQuizText(message.caption ?? '', draft.questions.length + 1);
+  if (!parsed.ok) {
+    await ctx.reply(quizProblemsText(parsed.problems.map(quizProblemText), kept));
+    return;
+  }
+  const [question, ...more] = parsed.questions;
+  if (!question || more.length > 0) {
+    await ctx.reply(quizProblemsText([ONE_QUESTION_PER_PHOTO_TEXT], kept));
+    return;
+  }
+  const largest = largestSize(message.photo);
+  await appendQuestions(ctx, userId, [{ ...question, media: { type: 'photo', source: largest.file_id } }]);
+}
+
 /** /done: the draft becomes a quiz, atomically, or the user is told what is missing. */
 export async function finishDraft(ctx: BotContext): Promise<void> {
   const userId = ctx.from?.id;
@@ -160,6 +195,11 @@ async function appendQuestions(ctx: BotContext, userId: number, questions: QuizQ
   } else {
     await ctx.reply(result.reason === 'no-title' ? TITLE_FIRST_TEXT : NO_DRAFT_TEXT);
   }
+}
+
+/** The biggest of a photo's sizes (Telegram lists them smallest first; the area decides, not the order). */
+function largestSize(sizes: readonly PhotoSize[]): PhotoSize {
+  return sizes.reduce((best, size) => (size.width * size.height > best.width * best.height ? size : best));
 }
 
 function startsWithCommand(message: Message): boolean {

@@ -82,6 +82,8 @@ export function askQuestionsText(title: string): string {
     '- Paris *',
     '> Paris has been the capital since 508.',
     '',
+    '• or a photo with one such question as its caption: the picture is shown with the question.',
+    '',
     '/done saves the quiz, /cancel drops it.',
   ].join('\n');
 }
@@ -142,3 +144,6 @@ export const NO_DRAFT_TEXT = 'You are not creating a quiz right now. Start one w
 export const DISCARDED_TEXT = 'Discarded. Nothing was saved.';
 export const NOTHING_TO_CANCEL_TEXT = 'You are not creating a quiz, so there is nothing to cancel.';
 export const POLL_WITHOUT_DRAFT_TEXT = 'To build a quiz from quiz polls, send /newquiz first, then send me the polls.';
+export const PHOTO_WITHOUT_DRAFT_TEXT = 'To add a picture question, send /newquiz first, then the photo with the question as its caption.';
+export const ONE_QUESTION_PER_PHOTO_TEXT =
+  'A photo takes one question: its caption is the question on the first line and its options below. Send the others as text or as more photos.';
