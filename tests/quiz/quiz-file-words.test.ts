@@ -115,7 +115,7 @@ describe('quiz file problems in words', () => {
       }
     }
     expect(quizFileProblemText({ line: 3, question: 2, problem: { kind: 'json_unknown_field', field: 'answer' } }, 'json')).toBe(
-      'question 2 (line 3): "answer" is not a field I know (known: question, options, correct, explanation, open_period_s)',
+      'question 2 (line 3): "answer" is not a field I know (known: question, options, correct, explanation, open_period_s, media, explanation_media)',
     );
     expect(quizFileProblemText({ line: 1, question: null, problem: { kind: 'default_open_period_out_of_range', seconds: 3 } }, 'csv')).toBe(
       'line 1: the default time per question: its time limit is 3 seconds; a question stays open between 5 seconds and 10 minutes',

@@ -8,7 +8,10 @@
  * - `correct` (required): the numbers of the correct options, 1-based, several separated by
  *   spaces, commas or semicolons (`2`, `1 3`);
  * - `explanation` (optional): shown after an answer, up to 200 characters and 3 lines;
- * - `open_period_s` (optional): seconds the question stays open, overriding the quiz's default.
+ * - `open_period_s` (optional): seconds the question stays open, overriding the quiz's default;
+ * - `media`, `explanation_media` (optional): a photo, video or animation shown with the question
+ *   or its explanation, as media-cell.ts writes it (a file_id or an https URL, `video:` before
+ *   a video's).
  *
  * Before the header, optional setting rows: `title,<the quiz's title>` and
  * `open_period_s,<the quiz's default seconds per question>`.
@@ -20,6 +23,8 @@ export const CSV_COLUMNS = {
   correct: 'correct',
   explanation: 'explanation',
   openPeriodS: 'open_period_s',
+  media: 'media',
+  explanationMedia: 'explanation_media',
 } as const;
 
 /** The name of option column `n` (1-based). */
@@ -34,6 +39,8 @@ export const CSV_KNOWN_COLUMNS: ReadonlySet<string> = new Set([
   CSV_COLUMNS.correct,
   CSV_COLUMNS.explanation,
   CSV_COLUMNS.openPeriodS,
+  CSV_COLUMNS.media,
+  CSV_COLUMNS.explanationMedia,
 ]);
 
 /** The columns a header must name. */

@@ -10,7 +10,9 @@
  *           "options": ["Berlin", "Paris", "Rome"],
  *           "correct": [2],                 // 1-based option numbers, one or several
  *           "explanation": "Since 508.",    // optional
- *           "open_period_s": 20             // optional: this question's seconds
+ *           "open_period_s": 20,            // optional: this question's seconds
+ *           "media": "https://example.com/paris.jpg",  // optional: as media-cell.ts writes it
+ *           "explanation_media": "video:AgAC..."       // optional
  *         }
  *       ]
  *     }
@@ -25,4 +27,6 @@ export const JSON_QUESTION_FIELDS = {
   correct: 'correct',
   explanation: 'explanation',
   openPeriodS: 'open_period_s',
+  media: 'media',
+  explanationMedia: 'explanation_media',
 } as const;

@@ -8,6 +8,7 @@ import { CSV_COLUMNS, CSV_KNOWN_COLUMNS, CSV_REQUIRED_COLUMNS, CSV_SETTINGS, col
 import { readTextCell } from './csv-cells.js';
 import { detectSeparator, readCsvRecords, type CsvRecord, type CsvSeparator } from './csv-records.js';
 import { CSV_OPTION_COLUMNS_MAX, QUIZ_FILE_QUESTIONS_MAX } from './limits.js';
+import { readMediaCell } from './media-cell.js';
 import { placedQuestionProblems } from './question-problems.js';
 import type { ParsedQuizFile, QuizFileContent } from './quiz-file-content.js';
 import type { QuizFileProblem } from './quiz-file-problems.js';
@@ -146,5 +147,9 @@ function readRow(
     if (seconds === null) problems.push({ kind: 'not_a_number', column: CSV_COLUMNS.openPeriodS, text: period });
     else question.openPeriodS = seconds;
   }
+  const media = readMediaCell(readTextCell(cell(CSV_COLUMNS.media)));
+  if (media !== undefined) question.media = media;
+  const explanationMedia = readMediaCell(readTextCell(cell(CSV_COLUMNS.explanationMedia)));
+  if (explanationMedia !== undefined) question.explanationMedia = explanationMedia;
   return { question, problems };
 }

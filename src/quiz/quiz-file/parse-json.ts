@@ -7,6 +7,7 @@ import { append } from './append.js';
 import { readJson, type JsonLines } from './json-lines.js';
 import { JSON_QUESTION_FIELDS, JSON_QUIZ_FIELDS } from './json-schema.js';
 import { QUIZ_FILE_QUESTIONS_MAX } from './limits.js';
+import { readMediaCell } from './media-cell.js';
 import { placedQuestionProblems } from './question-problems.js';
 import type { ParsedQuizFile, QuizFileContent } from './quiz-file-content.js';
 import type { FileProblem, JsonExpected, QuizFileProblem } from './quiz-file-problems.js';
@@ -81,11 +82,17 @@ function readQuestion(
   const correct = fields.wholeNumbers(JSON_QUESTION_FIELDS.correct);
   const explanation = fields.text(JSON_QUESTION_FIELDS.explanation, false);
   const period = fields.wholeNumber(JSON_QUESTION_FIELDS.openPeriodS);
+  const media = fields.text(JSON_QUESTION_FIELDS.media, false);
+  const explanationMedia = fields.text(JSON_QUESTION_FIELDS.explanationMedia, false);
   append(problems, fields.problems);
   if (fields.problems.length > 0 || text === undefined || options === undefined || correct === undefined) return null;
   const question: QuizQuestion = { text, options, correctOptionIds: [...new Set(correct.map((n) => n - 1))].sort((a, b) => a - b) };
   if (explanation !== undefined && explanation !== '') question.explanation = explanation;
   if (period !== undefined) question.openPeriodS = period;
+  const shown = readMediaCell(media ?? '');
+  if (shown !== undefined) question.media = shown;
+  const explained = readMediaCell(explanationMedia ?? '');
+  if (explained !== undefined) question.explanationMedia = explained;
   return question;
 }
 

@@ -6,6 +6,7 @@
  */
 import type { QuizQuestion } from '../question-check.js';
 import { JSON_QUESTION_FIELDS as Q, JSON_QUIZ_FIELDS as F } from './json-schema.js';
+import { writeMediaCell } from './media-cell.js';
 import type { QuizFileContent } from './quiz-file-content.js';
 
 /** The JSON text of a quiz. */
@@ -26,6 +27,8 @@ function questionObject(question: QuizQuestion): string {
   ];
   if (question.explanation !== undefined && question.explanation !== '') fields.push(field(Q.explanation, json(question.explanation)));
   if (question.openPeriodS !== undefined) fields.push(field(Q.openPeriodS, json(question.openPeriodS)));
+  if (question.media !== undefined) fields.push(field(Q.media, json(writeMediaCell(question.media))));
+  if (question.explanationMedia !== undefined) fields.push(field(Q.explanationMedia, json(writeMediaCell(question.explanationMedia))));
   return `{\n${indent(fields.join(',\n'))}\n}`;
 }
 

@@ -4,7 +4,7 @@
  * quizFileMisfits finds nothing wrong with (for CSV and JSON: every quiz that meets Telegram's
  * limits; an empty explanation is written as none).
  */
-import type { QuizQuestion } from '../question-check.js';
+import type { QuestionMedia, QuizQuestion } from '../question-check.js';
 import type { QuizFileFormat } from './limits.js';
 import { parseQuizFile } from './parse-quiz-file.js';
 import type { QuizFileContent } from './quiz-file-content.js';
@@ -37,8 +37,8 @@ export interface QuizFileMisfits {
 /**
  * What of `quiz` would change on the way through a `format` file, found by writing and reading
  * each question on its own (and the settings with a stand-in question): nothing for a valid quiz
- * in CSV or JSON; in the text format, questions with line breaks, spaces at either end, or
- * options ending in " *". A question that breaks Telegram's limits is named too. The bot offers
+ * in CSV or JSON; in the text format, questions with line breaks, spaces at either end,
+ * options ending in " *", or media (a text file has no place for them). A question that breaks Telegram's limits is named too. The bot offers
  * another format when something would change.
  */
 export function quizFileMisfits(quiz: QuizFileContent, format: QuizFileFormat): QuizFileMisfits {
@@ -64,6 +64,12 @@ function sameQuestion(a: QuizQuestion, b: QuizQuestion | undefined): boolean {
     a.options.every((option, i) => option === b.options[i]) &&
     a.correctOptionIds.join(',') === b.correctOptionIds.join(',') &&
     (a.explanation === '' ? undefined : a.explanation) === b.explanation &&
-    a.openPeriodS === b.openPeriodS
+    a.openPeriodS === b.openPeriodS &&
+    sameMedia(a.media, b.media) &&
+    sameMedia(a.explanationMedia, b.explanationMedia)
   );
+}
+
+function sameMedia(a: QuestionMedia | undefined, b: QuestionMedia | undefined): boolean {
+  return a?.type === b?.type && a?.source === b?.source;
 }
