@@ -11,6 +11,7 @@
  * | POST /sim/groups | {title, type?, creator?, admins?, members?, bot_is_admin?} | the chat |
  * | POST /sim/messages | {user_id, chat_id? (their private chat), text, reply_to_message_id?} | the Message |
  * | POST /sim/documents | {user_id, chat_id? (their private chat), file_name, mime_type?, data_base64, caption?, reply_to_message_id?} | the Message |
+ * | POST /sim/photos | {user_id, chat_id? (their private chat), data_base64?, caption?, reply_to_message_id?} | the Message |
  * | GET /sim/files/:file_id | | {file_id, file_unique_id, file_name, mime_type, file_size, file_path, data_base64} |
  * | POST /sim/quiz-polls | {user_id, question, options, correct_option_ids, explanation?, open_period?} | the poll |
  * | POST /sim/poll-answers | {user_id, poll_id, option_ids} ([] retracts) | {update_id} |
@@ -101,6 +102,16 @@ export function createControlApiHandler(options: ControlApiOptions) {
           fileName: str(body, 'file_name', true),
           bytes: base64(body, 'data_base64'),
           ...opt('mimeType', str(body, 'mime_type', false)),
+          ...opt('caption', str(body, 'caption', false)),
+          ...opt('replyToMessageId', optInt(body.reply_to_message_id, 'reply_to_message_id')),
+        });
+        return world.wire(message, world.chat(chatId) as SimChat); // the Message as the bot sees it
+      }
+      case 'POST photos': {
+        const userId = requiredInt(body.user_id, 'user_id');
+        const chatId = optInt(body.chat_id, 'chat_id') ?? userId;
+        const message = world.sendPhoto(userId, chatId, {
+          ...(body.data_base64 !== undefined ? { bytes: base64(body, 'data_base64') } : {}),
           ...opt('caption', str(body, 'caption', false)),
           ...opt('replyToMessageId', optInt(body.reply_to_message_id, 'reply_to_message_id')),
         });

@@ -78,6 +78,20 @@ describe('a user sends a photo', () => {
     expect(transcript(alice.id)).toContain(`[photo #${sent.messageId}]: /add Capital?`);
   });
 
+  it('can be sent through the control API, by a driver in another process', async () => {
+    const alice = startedUser();
+    const post = await fetch(`${sim.apiRoot}/sim/photos`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user_id: alice.id, data_base64: Buffer.from('png').toString('base64'), caption: 'Q?\n- A *' }),
+    });
+    expect(post.status).toBe(200);
+    const message = (await post.json()) as { photo: { file_id: string }[]; caption: string };
+    expect(message.photo).toHaveLength(3);
+    expect(message.caption).toBe('Q?\n- A *');
+    expect(sim.world.file(message.photo[2]?.file_id ?? '')?.bytes.toString()).toBe('png');
+  });
+
   it('reaches the bot in a group only as a command for it (privacy mode), and refuses a caption past 1024', async () => {
     const owner = sim.world.createUser({ firstName: 'Owner' });
     const group = sim.world.createGroup({ title: 'Quiz night', creator: owner.id });
