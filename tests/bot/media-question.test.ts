@@ -79,4 +79,22 @@ describe('a picture question', () => {
     expect(world.poll(second.pollId ?? '')?.media).toBeUndefined();
     await next(group.id, second.messageId, 'the results', (m) => m.text?.includes('has finished') ?? false);
   });
+
+  it("keeps the picture of a quiz poll the author sends, by the poll's largest photo size", async () => {
+    const { world } = h.sim;
+    const author = world.createUser({ firstName: 'Poller' });
+    await say(author, '/newquiz Polls with pictures');
+    const { message, poll } = world.sendQuizPoll(author.id, {
+      question: 'Which bridge is this?',
+      options: ['Golden Gate', 'Tower Bridge'],
+      correctOptionIds: [1],
+      photo: Buffer.from('bridge'),
+    });
+    const added = await next(author.id, message.messageId, 'the reply to the poll', anyText);
+    expect(added.text).toMatch(/^Question 1 added: Which bridge is this\?/);
+    const done = await say(author, '/done');
+    const quizId = Number(/\(id (\d+)\)/.exec(done.text ?? '')?.[1]);
+    const saved = await getQuizWithQuestions(h.db, quizId);
+    expect(saved?.questions[0]?.media).toEqual({ type: 'photo', source: poll.media?.fileId });
+  });
 });

@@ -82,6 +82,8 @@ export interface NewQuizPoll {
   explanation?: string;
   openPeriod?: number;
   allowsMultipleAnswers?: boolean;
+  /** A picture on the poll (Bot API 10.0 `media`): its bytes. */
+  photo?: Buffer;
 }
 
 /** Input of {@link World.sendPhoto}: a picture a user sends from Telegram's apps. */
@@ -381,6 +383,7 @@ export class World extends EventEmitter<WorldEvents> {
         correctOptionIds: [...input.correctOptionIds].sort((a, b) => a - b),
         explanation: input.explanation,
         openPeriod: input.openPeriod,
+        ...(input.photo !== undefined ? { media: this.#photoMedia(input.photo) } : {}),
       },
       userId,
     );
@@ -578,6 +581,13 @@ export class World extends EventEmitter<WorldEvents> {
     const detail = documentDetail(message.document as SimDocument);
     const caption = message.caption !== undefined ? { text: message.caption } : {};
     this.log(chat, { by, kind: 'document', messageId: message.messageId, ...caption, detail });
+  }
+
+  /** A photo as poll media: a new file and its sizes. */
+  #photoMedia(bytes: Buffer): SimPollMedia {
+    const sizes = photoSizes(this.files.add({ bytes, kind: 'photo' }), this.files);
+    const largest = sizes.at(-1) as (typeof sizes)[number];
+    return { kind: 'photo', fileId: largest.fileId, file: largest.file, sizes };
   }
 
   #messageUpdate(message: SimMessage, chat: SimChat): object {

@@ -4,9 +4,9 @@
  * or /cancel. The draft lives in the database (quiz_drafts), so a restart or another instance
  * picks up the next message; each step is one atomic statement there.
  */
-import type { Message, PhotoSize } from 'grammy/types';
+import type { Message, PhotoSize, PollMedia } from 'grammy/types';
 import { questionFromPoll } from '../../quiz/poll-question.js';
-import type { QuizQuestion } from '../../quiz/question-check.js';
+import type { QuestionMedia, QuizQuestion } from '../../quiz/question-check.js';
 import { parseQuizText } from '../../quiz/quiz-text.js';
 import { checkQuizTitle, QUIZ_QUESTIONS_MAX } from '../../quiz/quiz-title.js';
 import {
@@ -29,6 +29,7 @@ import {
   NO_QUESTIONS_TEXT,
   NOTHING_TO_CANCEL_TEXT,
   ONE_QUESTION_PER_PHOTO_TEXT,
+  POLL_MEDIA_DROPPED_TEXT,
   PHOTO_WITHOUT_DRAFT_TEXT,
   POLL_WITHOUT_DRAFT_TEXT,
   questionsAddedText,
@@ -127,7 +128,16 @@ export async function addDraftPoll(ctx: BotContext): Promise<void> {
     await ctx.reply(quizProblemsText(result.problems.map(quizProblemText), draftKeptText(draft.title, draft.questions.length)));
     return;
   }
-  await appendQuestions(ctx, userId, [result.question]);
+  // Bot API 10.0: the poll's picture, video or animation (and its explanation's) come along.
+  const media = questionMediaOf(poll.media);
+  const explanationMedia = questionMediaOf(poll.explanation_media);
+  const question = {
+    ...result.question,
+    ...(media ? { media } : {}),
+    ...(explanationMedia ? { explanationMedia } : {}),
+  };
+  const dropped = (poll.media !== undefined && !media) || (poll.explanation_media !== undefined && !explanationMedia);
+  await appendQuestions(ctx, userId, [question], dropped ? POLL_MEDIA_DROPPED_TEXT : undefined);
 }
 
 /**
@@ -186,15 +196,25 @@ export async function cancelDraft(ctx: BotContext): Promise<void> {
   await ctx.reply((await deleteQuizDraft(ctx.deps.db, userId)) ? DISCARDED_TEXT : NOTHING_TO_CANCEL_TEXT);
 }
 
-async function appendQuestions(ctx: BotContext, userId: number, questions: QuizQuestion[]): Promise<void> {
+/** Adds questions to the draft and says so; `note` (something of the message that was not kept) goes on the confirmation. */
+async function appendQuestions(ctx: BotContext, userId: number, questions: QuizQuestion[], note?: string): Promise<void> {
   const result = await appendQuizDraftQuestions(ctx.deps.db, { userId, questions, maxQuestions: QUIZ_QUESTIONS_MAX });
   if (result.ok) {
-    await ctx.reply(questionsAddedText(questions, result.questionCount - questions.length + 1));
+    const added = questionsAddedText(questions, result.questionCount - questions.length + 1);
+    await ctx.reply(note === undefined ? added : `${added}\n${note}`);
   } else if (result.reason === 'too-many') {
     await ctx.reply(tooManyQuestionsText(result.questionCount, questions.length));
   } else {
     await ctx.reply(result.reason === 'no-title' ? TITLE_FIRST_TEXT : NO_DRAFT_TEXT);
   }
+}
+
+/** What of a poll's media a question can show again, by file_id: a photo (its largest size), a video or an animation. */
+function questionMediaOf(media: PollMedia | undefined): QuestionMedia | undefined {
+  if (media?.photo !== undefined && media.photo.length > 0) return { type: 'photo', source: largestSize(media.photo).file_id };
+  if (media?.video !== undefined) return { type: 'video', source: media.video.file_id };
+  if (media?.animation !== undefined) return { type: 'animation', source: media.animation.file_id };
+  return undefined;
 }
 
 /** The biggest of a photo's sizes (Telegram lists them smallest first; the area decides, not the order). */

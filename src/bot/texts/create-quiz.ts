@@ -147,3 +147,5 @@ export const POLL_WITHOUT_DRAFT_TEXT = 'To build a quiz from quiz polls, send /n
 export const PHOTO_WITHOUT_DRAFT_TEXT = 'To add a picture question, send /newquiz first, then the photo with the question as its caption.';
 export const ONE_QUESTION_PER_PHOTO_TEXT =
   'A photo takes one question: its caption is the question on the first line and its options below. Send the others as text or as more photos.';
+export const POLL_MEDIA_DROPPED_TEXT =
+  "The poll's attachment was left out: a question can show a photo, a video or an animation, not other files or places.";
