@@ -78,6 +78,18 @@ describe('a picture question', () => {
     const second = await next(group.id, first.messageId, 'question 2', (m) => m.pollId !== undefined);
     expect(world.poll(second.pollId ?? '')?.media).toBeUndefined();
     await next(group.id, second.messageId, 'the results', (m) => m.text?.includes('has finished') ?? false);
+
+    // Exported, the photo comes along (a CSV media column), and the file imports back with it.
+    const command = world.sendText(owner.id, owner.id, `/export ${quizId} csv`);
+    const exported = await next(owner.id, command.messageId, 'the export', (m) => m.document !== undefined);
+    const file = world.file(exported.document?.fileId ?? '');
+    expect(file?.bytes.toString('utf8')).toContain(`,${largest?.fileId}`);
+    const copy = world.sendDocument(owner.id, owner.id, { fileName: 'copy.csv', bytes: file!.bytes, caption: '/import' });
+    const copyId = Number(/\(id (\d+)\)/.exec((await next(owner.id, copy.messageId, 'the import', anyText)).text ?? '')?.[1]);
+    expect((await getQuizWithQuestions(h.db, copyId))?.questions.map((q) => q.media)).toEqual([
+      { type: 'photo', source: largest?.fileId },
+      null,
+    ]);
   });
 
   it("keeps the picture of a quiz poll the author sends, by the poll's largest photo size", async () => {

@@ -119,3 +119,24 @@ describe('media in text files', () => {
     expect(QUIZ_FILE_FORMATS.filter((f) => quizFileMisfits(QUIZ, f).questions.length > 0)).toEqual(['txt']);
   });
 });
+
+describe('media sources Telegram cannot take', () => {
+  it('are problems named by their line (CSV) or question (JSON), and nothing is read', () => {
+    const csv = ['question,option1,option2,correct,media', 'Fine?,a,b,1,', 'Which city?,Paris,Rome,1,a picture of Paris', ''].join('\n');
+    const fromCsv = parseQuizFile(utf8(csv), 'quiz.csv');
+    expect(fromCsv.ok).toBe(false);
+    if (!fromCsv.ok)
+      expect(fromCsv.problems).toEqual([
+        { line: 3, question: 2, problem: { kind: 'bad_media', column: 'media', text: 'a picture of Paris' } },
+      ]);
+    const json = JSON.stringify({
+      questions: [{ question: 'Q?', options: ['a'], correct: [1], explanation_media: 'http://plain.example/x.mp4' }],
+    });
+    const fromJson = parseQuizFile(utf8(json), 'quiz.json');
+    expect(fromJson.ok).toBe(false);
+    if (!fromJson.ok)
+      expect(fromJson.problems.map((p) => p.problem)).toEqual([
+        { kind: 'bad_media', column: 'explanation_media', text: 'http://plain.example/x.mp4' },
+      ]);
+  });
+});

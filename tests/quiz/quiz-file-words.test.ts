@@ -54,7 +54,7 @@ describe('quiz file problems in words', () => {
       'line 2: the file is not in UTF-8; save it again with UTF-8 encoding (in Excel: "CSV UTF-8")',
     ]);
     expect(wordsOf(utf8('Capital?,Paris,1'), 'q.csv')).toEqual([
-      'line 1: the first line must be the header: question,option1,correct (option2..option12, explanation and open_period_s optional); /template sends an example',
+      'line 1: the first line must be the header: question,option1,correct (option2..option12, explanation, open_period_s, media and explanation_media optional); /template sends an example',
     ]);
   });
 

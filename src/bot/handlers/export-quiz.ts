@@ -55,6 +55,8 @@ export function fileContentOf(quiz: QuizWithQuestions): QuizFileContent {
       correctOptionIds: q.correctOptionIds,
       ...(q.explanation ? { explanation: q.explanation } : {}),
       ...(q.openPeriodS !== null ? { openPeriodS: q.openPeriodS } : {}),
+      ...(q.media ? { media: q.media } : {}),
+      ...(q.explanationMedia ? { explanationMedia: q.explanationMedia } : {}),
     })),
   };
 }

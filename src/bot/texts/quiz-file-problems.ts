@@ -129,6 +129,8 @@ function fileClause(problem: FileProblem, question: number | null, format: QuizF
       if (problem.column === CSV_COLUMNS.correct)
         return `the ${CSV_COLUMNS.correct} cell '${preview(problem.text)}' must hold option numbers, such as 2 or 1 3`;
       return `the ${problem.column} cell '${preview(problem.text)}' is not a whole number of seconds`;
+    case 'bad_media':
+      return `the ${problem.column} '${preview(problem.text)}' is neither an https URL nor a Telegram file id (a photo: the URL or id; a video or animation: video:<source>, animation:<source>)`;
     case 'csv_no_header':
       return `the first line must be the header: ${CSV_REQUIRED_COLUMNS.join(',')} (${OPTIONAL_COLUMNS} optional); /template sends an example`;
     case 'csv_missing_column':
@@ -168,8 +170,8 @@ const FORMAT_LIST = `a ${QUIZ_FILE_FORMATS.slice(0, -1)
   .map((f) => `.${f}`)
   .join(', ')} or .${QUIZ_FILE_FORMATS[QUIZ_FILE_FORMATS.length - 1]} file`;
 const WORKBOOKS: ReadonlySet<string> = new Set(['xlsx', 'xls', 'ods', 'numbers']);
-const OPTIONAL_COLUMNS = `${optionColumn(2)}..${optionColumn(CSV_OPTION_COLUMNS_MAX)}, ${CSV_COLUMNS.explanation} and ${CSV_COLUMNS.openPeriodS}`;
-const KNOWN_COLUMNS = `${CSV_COLUMNS.question}, ${optionColumn(1)}..${optionColumn(CSV_OPTION_COLUMNS_MAX)}, ${CSV_COLUMNS.correct}, ${CSV_COLUMNS.explanation}, ${CSV_COLUMNS.openPeriodS}`;
+const OPTIONAL_COLUMNS = `${optionColumn(2)}..${optionColumn(CSV_OPTION_COLUMNS_MAX)}, ${CSV_COLUMNS.explanation}, ${CSV_COLUMNS.openPeriodS}, ${CSV_COLUMNS.media} and ${CSV_COLUMNS.explanationMedia}`;
+const KNOWN_COLUMNS = `${CSV_COLUMNS.question}, ${optionColumn(1)}..${optionColumn(CSV_OPTION_COLUMNS_MAX)}, ${CSV_COLUMNS.correct}, ${CSV_COLUMNS.explanation}, ${CSV_COLUMNS.openPeriodS}, ${CSV_COLUMNS.media}, ${CSV_COLUMNS.explanationMedia}`;
 const EXPECTED: Record<JsonExpected, string> = {
   object: 'an object',
   list: 'a list [...]',

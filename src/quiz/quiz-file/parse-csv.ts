@@ -8,7 +8,7 @@ import { CSV_COLUMNS, CSV_KNOWN_COLUMNS, CSV_REQUIRED_COLUMNS, CSV_SETTINGS, col
 import { readTextCell } from './csv-cells.js';
 import { detectSeparator, readCsvRecords, type CsvRecord, type CsvSeparator } from './csv-records.js';
 import { CSV_OPTION_COLUMNS_MAX, QUIZ_FILE_QUESTIONS_MAX } from './limits.js';
-import { readMediaCell } from './media-cell.js';
+import { isMediaSource, readMediaCell } from './media-cell.js';
 import { placedQuestionProblems } from './question-problems.js';
 import type { ParsedQuizFile, QuizFileContent } from './quiz-file-content.js';
 import type { QuizFileProblem } from './quiz-file-problems.js';
@@ -148,8 +148,12 @@ function readRow(
     else question.openPeriodS = seconds;
   }
   const media = readMediaCell(readTextCell(cell(CSV_COLUMNS.media)));
-  if (media !== undefined) question.media = media;
+  if (media !== undefined && !isMediaSource(media.source))
+    problems.push({ kind: 'bad_media', column: CSV_COLUMNS.media, text: cell(CSV_COLUMNS.media) });
+  else if (media !== undefined) question.media = media;
   const explanationMedia = readMediaCell(readTextCell(cell(CSV_COLUMNS.explanationMedia)));
-  if (explanationMedia !== undefined) question.explanationMedia = explanationMedia;
+  if (explanationMedia !== undefined && !isMediaSource(explanationMedia.source))
+    problems.push({ kind: 'bad_media', column: CSV_COLUMNS.explanationMedia, text: cell(CSV_COLUMNS.explanationMedia) });
+  else if (explanationMedia !== undefined) question.explanationMedia = explanationMedia;
   return { question, problems };
 }

@@ -7,7 +7,7 @@ import { append } from './append.js';
 import { readJson, type JsonLines } from './json-lines.js';
 import { JSON_QUESTION_FIELDS, JSON_QUIZ_FIELDS } from './json-schema.js';
 import { QUIZ_FILE_QUESTIONS_MAX } from './limits.js';
-import { readMediaCell } from './media-cell.js';
+import { isMediaSource, readMediaCell } from './media-cell.js';
 import { placedQuestionProblems } from './question-problems.js';
 import type { ParsedQuizFile, QuizFileContent } from './quiz-file-content.js';
 import type { FileProblem, JsonExpected, QuizFileProblem } from './quiz-file-problems.js';
@@ -84,6 +84,14 @@ function readQuestion(
   const period = fields.wholeNumber(JSON_QUESTION_FIELDS.openPeriodS);
   const media = fields.text(JSON_QUESTION_FIELDS.media, false);
   const explanationMedia = fields.text(JSON_QUESTION_FIELDS.explanationMedia, false);
+  for (const [field, value] of [
+    [JSON_QUESTION_FIELDS.media, media],
+    [JSON_QUESTION_FIELDS.explanationMedia, explanationMedia],
+  ] as const) {
+    const named = readMediaCell(value ?? '');
+    if (named !== undefined && !isMediaSource(named.source))
+      fields.problems.push({ line, question: number, problem: { kind: 'bad_media', column: field, text: value ?? '' } });
+  }
   append(problems, fields.problems);
   if (fields.problems.length > 0 || text === undefined || options === undefined || correct === undefined) return null;
   const question: QuizQuestion = { text, options, correctOptionIds: [...new Set(correct.map((n) => n - 1))].sort((a, b) => a - b) };

@@ -33,6 +33,8 @@ export type FileProblem =
   | { kind: 'open_period'; problem: OpenPeriodProblem }
   /** A cell that must hold whole numbers (`correct`, `open_period_s`) holds something else. */
   | { kind: 'not_a_number'; column: string; text: string }
+  /** A media cell or field whose source is neither an https URL nor a Telegram file_id (media-cell.ts). */
+  | { kind: 'bad_media'; column: string; text: string }
   | { kind: 'csv_no_header' }
   | { kind: 'csv_missing_column'; column: string }
   | { kind: 'csv_unknown_column'; column: string }
