@@ -2,7 +2,7 @@
  * `npm run demo`: a whole quiz, offline, in about a minute. Starts PostgreSQL (embedded, in a
  * temporary directory; or a throwaway database on DATABASE_URL's server), the Telegram Bot API
  * simulator and the real bot (long polling over HTTP, exactly as `npm start` runs it). A user
- * creates a quiz by chatting with the bot, imports another from a CSV file (the bot's own
+ * creates a quiz by chatting with the bot (one question a photo), imports another from a CSV file (the bot's own
  * template, sent back with /import), starts the first in a group of 200 virtual players, and the
  * demo prints the group's chat, the final leaderboard, the bot's stats, and checks that every
  * answer the players gave is in the database.
@@ -41,6 +41,12 @@ Capital of Peru?
 Capital of Kenya?
 - Nairobi *
 - Mombasa`;
+
+/** The caption of the photo question: a question block of the text format. */
+const PHOTO_QUESTION = `Which city is this?
+- Paris *
+- Lyon
+- Marseille`;
 
 const log = (line = ''): void => {
   process.stdout.write(`${line}\n`);
@@ -82,10 +88,17 @@ async function play(sim: Simulator, app: App): Promise<void> {
   const author = world.createStartedUser({ firstName: 'Ada', username: 'ada' });
   await nextBotMessage(world, author.id, 0, () => true, 30_000, 'the reply to /start');
 
-  log('1. Ada creates a quiz in her private chat with the bot:');
-  const sent = world.sendText(author.id, author.id, QUIZ_MESSAGE);
-  const created = await nextBotMessage(world, author.id, sent.messageId, () => true, 30_000, 'the reply to /newquiz');
-  log(indent(created.text ?? ''));
+  log(
+    '1. Ada creates a quiz in her private chat with the bot: its questions as text, then one as a photo with the question as its caption:',
+  );
+  const said = async (sent: { messageId: number }, what: string): Promise<string> =>
+    (await nextBotMessage(world, author.id, sent.messageId, () => true, 30_000, what)).text ?? '';
+  await said(world.sendText(author.id, author.id, '/newquiz World capitals'), 'the reply to /newquiz');
+  await said(world.sendText(author.id, author.id, QUIZ_MESSAGE.replace(/^\/newquiz .*\n/u, '')), 'the questions added');
+  const photo = world.sendPhoto(author.id, author.id, { bytes: Buffer.from('a photo of the Eiffel Tower'), caption: PHOTO_QUESTION });
+  log(indent((await said(photo, 'the photo question added')).split('\n')[0] ?? ''));
+  const created = { text: await said(world.sendText(author.id, author.id, '/done'), 'the reply to /done') };
+  log(indent(created.text));
   const quizId = Number(/start=quiz_(\d+)/.exec(created.text ?? '')?.[1]);
   if (!Number.isSafeInteger(quizId)) throw new Error(`The bot did not create the quiz; it said:\n${created.text ?? ''}`);
 
