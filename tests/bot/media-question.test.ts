@@ -79,6 +79,10 @@ describe('a picture question', () => {
     expect(world.poll(second.pollId ?? '')?.media).toBeUndefined();
     await next(group.id, second.messageId, 'the results', (m) => m.text?.includes('has finished') ?? false);
 
+    // A text file holds no pictures: that export is refused with the way out.
+    expect((await say(owner, `/export ${quizId} txt`)).text).toBe(
+      '⚠️ In a .txt file question 1 would not come back exactly (a .txt file holds no pictures, no line breaks inside a question and no option ending in " *"). Use /export <id> csv or /export <id> json instead.',
+    );
     // Exported, the photo comes along (a CSV media column), and the file imports back with it.
     const command = world.sendText(owner.id, owner.id, `/export ${quizId} csv`);
     const exported = await next(owner.id, command.messageId, 'the export', (m) => m.document !== undefined);

@@ -59,5 +59,5 @@ export function exportMisfitsText(format: QuizFileFormat, questions: readonly nu
     ...(settings ? ['the title or the time per question'] : []),
     ...(questions.length > 0 ? [`${questions.length === 1 ? 'question' : 'questions'} ${questions.slice(0, 10).join(', ')}`] : []),
   ];
-  return `⚠️ In a .${format} file ${parts.join(' and ')} would not come back exactly (line breaks or marks the format cannot hold). Use /export <id> csv or /export <id> json instead.`;
+  return `⚠️ In a .${format} file ${parts.join(' and ')} would not come back exactly (a .txt file holds no pictures, no line breaks inside a question and no option ending in " *"). Use /export <id> csv or /export <id> json instead.`;
 }
