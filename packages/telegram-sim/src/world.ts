@@ -273,12 +273,7 @@ export class World extends EventEmitter<WorldEvents> {
     const entities = commandEntities(text);
     const message = this.#store(chat, { fromId: userId, text, entities, replyToMessageId: options.replyToMessageId });
     this.log(chat, { by: userId, kind: 'message', messageId: message.messageId, text });
-    if (chat.type === 'private') {
-      user.startedBot = true;
-      this.#updates.add('message', String(chat.id), this.#messageUpdate(message, chat));
-    } else if (this.#botSeesGroupMessage(chat, message, entities)) {
-      this.#updates.add('message', String(chat.id), this.#messageUpdate(message, chat));
-    }
+    this.#deliverUserMessage(chat, user, message, entities);
     return message;
   }
 
@@ -309,12 +304,7 @@ export class World extends EventEmitter<WorldEvents> {
       replyToMessageId: input.replyToMessageId,
     });
     this.#logDocument(chat, userId, message);
-    if (chat.type === 'private') {
-      user.startedBot = true;
-      this.#updates.add('message', String(chat.id), this.#messageUpdate(message, chat));
-    } else if (this.#botSeesGroupMessage(chat, message, captionEntities)) {
-      this.#updates.add('message', String(chat.id), this.#messageUpdate(message, chat));
-    }
+    this.#deliverUserMessage(chat, user, message, captionEntities);
     return message;
   }
 
@@ -348,12 +338,7 @@ export class World extends EventEmitter<WorldEvents> {
       ...(caption !== '' ? { text: caption } : {}),
       detail: { fileId: largest?.fileId },
     });
-    if (chat.type === 'private') {
-      user.startedBot = true;
-      this.#updates.add('message', String(chat.id), this.#messageUpdate(message, chat));
-    } else if (this.#botSeesGroupMessage(chat, message, captionEntities)) {
-      this.#updates.add('message', String(chat.id), this.#messageUpdate(message, chat));
-    }
+    this.#deliverUserMessage(chat, user, message, captionEntities);
     return message;
   }
 
@@ -592,6 +577,19 @@ export class World extends EventEmitter<WorldEvents> {
 
   #messageUpdate(message: SimMessage, chat: SimChat): object {
     return { message: this.wire(message, chat) };
+  }
+
+  /**
+   * A user's message reaches the bot as Telegram delivers it: always in private (where the user
+   * has now started the bot), in groups only what privacy mode lets through.
+   */
+  #deliverUserMessage(chat: SimChat, user: SimUser, message: SimMessage, entities: readonly MessageEntity[]): void {
+    if (chat.type === 'private') {
+      user.startedBot = true;
+      this.#updates.add('message', String(chat.id), this.#messageUpdate(message, chat));
+    } else if (this.#botSeesGroupMessage(chat, message, entities)) {
+      this.#updates.add('message', String(chat.id), this.#messageUpdate(message, chat));
+    }
   }
 
   /** Queues one coalesced poll-state update: Telegram sends the latest state, not every vote. */
