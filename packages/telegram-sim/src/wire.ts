@@ -164,11 +164,18 @@ export function wireMessage(message: SimMessage, ctx: WireContext, depth = 0): M
   }
   if (message.text !== undefined) out.text = message.text;
   if (message.entities?.length) out.entities = message.entities;
+  if (message.forwardOrigin !== undefined) {
+    const { senderUserId, date } = message.forwardOrigin;
+    const original = senderUserId === 0 ? wireBotUser(ctx.bot) : ctx.user(senderUserId);
+    if (original) out.forward_origin = { type: 'user', sender_user: 'is_bot' in original ? original : wireUser(original), date };
+  }
   if (message.pollId !== undefined) {
     const poll = ctx.poll(message.pollId);
     // The bot sees the answers of its own quizzes, and of quizzes users send it in private
-    // (ARCHITECTURE.md: that is how questions get created); not of other quizzes in groups.
-    if (poll) out.poll = wirePoll(poll, poll.sentByBot || ctx.chat.type === 'private', true);
+    // (ARCHITECTURE.md: that is how questions get created); not of other quizzes in groups, nor of
+    // a quiz forwarded to it (the Bot API: "sent (not forwarded)"), unless the quiz is closed.
+    const seesAnswers = poll !== undefined && (poll.sentByBot || (ctx.chat.type === 'private' && message.forwardOrigin === undefined));
+    if (poll) out.poll = wirePoll(poll, seesAnswers, true);
   }
   if (message.document !== undefined) out.document = wireDocument(message.document);
   if (message.photo !== undefined) out.photo = wirePhoto(message.photo);

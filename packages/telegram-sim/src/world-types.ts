@@ -52,6 +52,8 @@ export interface SimMessage {
   replyMarkup?: InlineKeyboardMarkup;
   replyToMessageId?: number;
   pollId?: string;
+  /** A forwarded message: who sent the original (0: the bot), and when (Message.forward_origin of type user). */
+  forwardOrigin?: { readonly senderUserId: number; readonly date: number };
   /** A document message: the file and the file_id this message names it by. */
   document?: SimDocument;
   /** A photo message: its sizes, smallest first (Message.photo). */

@@ -379,6 +379,29 @@ export class World extends EventEmitter<WorldEvents> {
   }
 
   /**
+   * A user forwards a poll they can see (another chat's quiz, say one of another quiz bot) to a
+   * chat (their private chat with the bot when `toChatId` is their own id). The forward shows the
+   * same poll, with `forward_origin` naming the original's sender; Telegram does not tell the bot
+   * a forwarded quiz's correct options until the quiz is closed. Returns the new message.
+   */
+  forwardPoll(userId: number, pollId: string, toChatId: number = userId): SimMessage {
+    const user = this.#requireUser(userId);
+    const poll = this.#polls.get(pollId);
+    if (!poll) throw new SimulatorActionError('UNKNOWN_POLL', `no poll ${pollId}`);
+    this.#requireChatOfUser(poll.chatId, user);
+    const chat = this.#requireChatOfUser(toChatId, user);
+    const original = this.chat(poll.chatId)?.messages.get(poll.messageId);
+    const message = this.#store(chat, {
+      fromId: userId,
+      pollId,
+      forwardOrigin: { senderUserId: original?.fromId ?? userId, date: original?.date ?? this.nowS() },
+    });
+    this.log(chat, { by: userId, kind: 'message', messageId: message.messageId, text: `[forwarded poll] ${poll.question}` });
+    this.#deliverUserMessage(chat, user, message, []);
+    return message;
+  }
+
+  /**
    * A user votes (or revotes; `[]` retracts). Telegram's clients allow a change only when the
    * poll allows revoting, several options only when it allows multiple answers, and nothing on
    * a closed poll: those throw a {@link SimulatorActionError} (`code` says which).
