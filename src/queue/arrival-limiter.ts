@@ -157,7 +157,6 @@ export class ArrivalLimiter {
     this.#clock = options.clock;
     this.#shared = shared;
     this.#onError = options.onError;
-    if (shared) recogniseRedis7Replies(shared.connection);
     // heartbeatInterval is a datastore option that Bottleneck's typings leave out.
     const limiterOptions: Bottleneck.ConstructorOptions & { heartbeatInterval?: number } = {
       maxConcurrent: options.slots,
@@ -277,36 +276,4 @@ export class ArrivalLimiter {
       this.#holds.delete(hold);
     }
   }
-}
-
-type ScriptCallback = (error: Error | null, replies: unknown) => void;
-
-/** The one internal of Bottleneck's connection that {@link recogniseRedis7Replies} wraps. */
-interface ScriptArgs {
-  __scriptArgs__(name: string, id: string, args: unknown[], callback: ScriptCallback): unknown[];
-}
-
-const recognised = new WeakSet<object>();
-
-/**
- * Bottleneck 2.19.5 recovers when Redis lost a limiter's keys (they expire after its `timeout`
- * idle, or Redis restarted): its scripts reply SETTINGS_KEY_NOT_FOUND or UNKNOWN_CLIENT and it
- * creates the keys again, or registers the client again, then retries. But it compares the
- * reply with `===`, and Redis 7 prefixes such replies with "ERR " (SGrondin/bottleneck#205, #212;
- * the fix, PR #222, was never released), so the recovery never runs: an idle limiter then logs
- * "ERR SETTINGS_KEY_NOT_FOUND" at every heartbeat and refuses every slot for good (checked with
- * Redis 7.0: an ArrivalLimiter idle for 60 s refused every acquire after it). This takes the
- * prefix off those two replies on `connection`, for every limiter using it (the per-chat groups
- * of global-limiter.ts too). Idempotent.
- */
-export function recogniseRedis7Replies(connection: Bottleneck.IORedisConnection): void {
-  if (recognised.has(connection)) return;
-  recognised.add(connection);
-  const internals = connection as unknown as ScriptArgs;
-  const scriptArgs = internals.__scriptArgs__.bind(connection);
-  internals.__scriptArgs__ = (name, id, args, callback) =>
-    scriptArgs(name, id, args, (error, replies) => {
-      const reply = error && /^ERR (SETTINGS_KEY_NOT_FOUND|UNKNOWN_CLIENT)$/.exec(error.message)?.[1];
-      callback(reply ? new Error(reply, { cause: error }) : error, replies);
-    });
 }

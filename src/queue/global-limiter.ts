@@ -8,7 +8,7 @@
  */
 import Bottleneck from 'bottleneck';
 import type { Clock } from '../lib/clock.js';
-import { ArrivalLimiter, recogniseRedis7Replies, type ArrivalSlot } from './arrival-limiter.js';
+import { ArrivalLimiter, type ArrivalSlot } from './arrival-limiter.js';
 import type { DueOrder } from './due-order.js';
 import type { ChatKind } from './method-policy.js';
 import { spacingMs, type QueueSettings } from './queue-settings.js';
@@ -51,8 +51,6 @@ export function createGlobalLimiter(options: GlobalLimiterOptions): GlobalLimite
   const connection = options.redisUrl
     ? new Bottleneck.IORedisConnection({ clientOptions: redisClientOptions(options.redisUrl) })
     : undefined;
-  // Every limiter below recovers when Redis lost its keys, on Redis 7 too (arrival-limiter.ts).
-  if (connection) recogniseRedis7Replies(connection);
   const arrivals = (slots: number, id: string) =>
     new ArrivalLimiter({
       slots,
