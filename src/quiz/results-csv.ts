@@ -1,8 +1,8 @@
 /**
  * A finished run's results as CSV, for the chat's admins: one row per player (best first, as
  * ranked when the run was credited), then each question's chosen options and whether they were
- * right. Written as quiz files are (src/quiz/quiz-file/write-csv.ts): RFC 4180 quoting, CRLF
- * line ends, comma separated, and text cells a spreadsheet would evaluate as formulas protected
+ * right. Written as quiz files are (csv-cells.ts csvText): RFC 4180 quoting, CRLF line ends,
+ * comma separated, and text cells a spreadsheet would evaluate as formulas protected
  * by csv-cells.ts (player names and option texts come from users: a name like `=HYPERLINK(...)`
  * must stay text).
  *
@@ -10,11 +10,8 @@
  * which garbles every non-ASCII name and option (Cyrillic, accents, emoji); LibreOffice, Google
  * Sheets, Numbers and Python's `utf-8-sig` all read the mark and drop it.
  */
-import { protectCell, quoteCell } from './quiz-file/csv-cells.js';
+import { csvText, protectCell } from './quiz-file/csv-cells.js';
 
-const SEPARATOR = ',';
-const LINE_END = '\r\n';
-const BOM = '\uFEFF';
 /** Joins the texts of several options one player chose for one question. */
 export const OPTION_JOINER = ' | ';
 
@@ -77,7 +74,7 @@ export function writeResultsCsv(sheet: ResultsCsvSheet): string {
   const header: string[] = [...RESULTS_CSV_COLUMNS];
   sheet.questions.forEach((_, i) => header.push(questionColumn(i + 1), questionCorrectColumn(i + 1)));
   const rows = [header, ...sheet.players.map((player) => playerRow(player, sheet.questions))];
-  return BOM + rows.map((row) => row.map((cell) => quoteCell(cell, SEPARATOR)).join(SEPARATOR) + LINE_END).join('');
+  return csvText(rows);
 }
 
 /** How a player is named in the file: the first name, with the @username when there is one. */

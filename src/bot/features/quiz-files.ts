@@ -6,7 +6,8 @@
 import { Composer, InputFile } from 'grammy';
 import { quizFileTemplate } from '../../quiz/quiz-file/template.js';
 import type { BotContext } from '../context.js';
-import { exportQuiz, fileFormatOf } from '../handlers/export-quiz.js';
+import { quizFileFormatNamed } from '../../quiz/quiz-file/limits.js';
+import { exportQuiz } from '../handlers/export-quiz.js';
 import { importQuizFile } from '../handlers/import-quiz.js';
 import {
   EXPORT_IN_PRIVATE_TEXT,
@@ -25,7 +26,7 @@ privateChats.command('import', (ctx) => ctx.reply(IMPORT_PROMPT_TEXT));
 
 privateChats.command('template', async (ctx) => {
   const word = ctx.match.trim() || 'csv';
-  const format = fileFormatOf(word);
+  const format = quizFileFormatNamed(word);
   if (!format) {
     await ctx.reply(templateUsageText(word));
     return;

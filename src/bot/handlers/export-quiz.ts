@@ -5,7 +5,7 @@
  * is refused with the way out.
  */
 import { InputFile } from 'grammy';
-import { QUIZ_FILE_FORMATS, type QuizFileFormat } from '../../quiz/quiz-file/limits.js';
+import { quizFileFormatNamed } from '../../quiz/quiz-file/limits.js';
 import type { QuizFileContent } from '../../quiz/quiz-file/quiz-file-content.js';
 import { quizFileMisfits, quizFileName, writeQuizFile } from '../../quiz/quiz-file/write-quiz-file.js';
 import { getQuizWithQuestions, type QuizWithQuestions } from '../../store/queries/quizzes.js';
@@ -17,7 +17,7 @@ export async function exportQuiz(ctx: BotContext, args: string): Promise<void> {
   const from = ctx.from;
   if (!from) return;
   const [idWord = '', formatWord = 'csv'] = args.trim().split(/\s+/);
-  const format = fileFormatOf(formatWord);
+  const format = quizFileFormatNamed(formatWord);
   if (!/^\d{1,15}$/.test(idWord) || !format) {
     await ctx.reply(EXPORT_USAGE_TEXT);
     return;
@@ -59,9 +59,4 @@ export function fileContentOf(quiz: QuizWithQuestions): QuizFileContent {
       ...(q.explanationMedia ? { explanationMedia: q.explanationMedia } : {}),
     })),
   };
-}
-
-/** The format a /template or /export word names, or undefined. */
-export function fileFormatOf(word: string): QuizFileFormat | undefined {
-  return QUIZ_FILE_FORMATS.find((f) => f === word.toLowerCase().replace(/^\./u, ''));
 }

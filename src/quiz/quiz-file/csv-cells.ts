@@ -36,3 +36,13 @@ export function quoteCell(cell: string, separator: string): string {
   const needsQuotes = cell.includes(separator) || /["\r\n]/u.test(cell) || /^[ \t]|[ \t]$/u.test(cell);
   return needsQuotes ? `"${cell.replace(/"/gu, '""')}"` : cell;
 }
+
+/**
+ * The text of a CSV file for spreadsheets: UTF-8 with a byte order mark (without one Excel reads
+ * it in the system's legacy code page and garbles non-ASCII names), comma separated, every cell
+ * quoted as it needs, CRLF line ends (RFC 4180). Cells are written as given: protect text cells
+ * with {@link protectCell} first.
+ */
+export function csvText(rows: readonly (readonly string[])[]): string {
+  return '\uFEFF' + rows.map((row) => row.map((cell) => quoteCell(cell, ',')).join(',') + '\r\n').join('');
+}

@@ -32,3 +32,9 @@ export const TXT_BLOCK_LINES_MAX = 100;
 /** The formats a quiz file may have, named by the file's extension. */
 export const QUIZ_FILE_FORMATS = ['csv', 'json', 'txt'] as const;
 export type QuizFileFormat = (typeof QUIZ_FILE_FORMATS)[number];
+
+/** The format a word names (`csv`, `.JSON`: an extension or a command's argument), or null. */
+export function quizFileFormatNamed(word: string): QuizFileFormat | null {
+  const name = word.toLowerCase().replace(/^\./u, '');
+  return QUIZ_FILE_FORMATS.find((format) => format === name) ?? null;
+}

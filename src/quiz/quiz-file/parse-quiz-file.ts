@@ -6,7 +6,7 @@
  * decode.ts; columns and fields: csv-columns.ts, json-schema.ts, txt-settings.ts.
  */
 import { decodeQuizFile } from './decode.js';
-import { QUIZ_FILE_FORMATS, type QuizFileFormat } from './limits.js';
+import { quizFileFormatNamed, type QuizFileFormat } from './limits.js';
 import { parseQuizCsv } from './parse-csv.js';
 import { parseQuizJson } from './parse-json.js';
 import { parseQuizTxt } from './parse-txt.js';
@@ -40,6 +40,6 @@ export function parseQuizFile(bytes: Uint8Array, fileName: string): QuizFileRead
 
 /** The format a file name says (its extension), or null. */
 export function quizFileFormat(fileName: string): QuizFileFormat | null {
-  const extension = /\.([^./\\]+)$/u.exec(fileName)?.[1]?.toLowerCase();
-  return QUIZ_FILE_FORMATS.find((format) => format === extension) ?? null;
+  const extension = /\.([^./\\]+)$/u.exec(fileName)?.[1];
+  return extension === undefined ? null : quizFileFormatNamed(extension);
 }

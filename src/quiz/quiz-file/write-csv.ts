@@ -6,13 +6,9 @@
  */
 import type { QuizQuestion } from '../question-check.js';
 import { CSV_COLUMNS, CSV_SETTINGS, optionColumn } from './csv-columns.js';
-import { protectCell, quoteCell } from './csv-cells.js';
+import { csvText, protectCell } from './csv-cells.js';
 import { writeMediaCell } from './media-cell.js';
 import type { QuizFileContent } from './quiz-file-content.js';
-
-const SEPARATOR = ',';
-const LINE_END = '\r\n';
-const BOM = '\uFEFF';
 
 /** The CSV text of a quiz (without encoding it). */
 export function writeQuizCsv(quiz: QuizFileContent): string {
@@ -26,7 +22,7 @@ export function writeQuizCsv(quiz: QuizFileContent): string {
   const mediaColumns = withMedia ? [CSV_COLUMNS.media, CSV_COLUMNS.explanationMedia] : [];
   rows.push([CSV_COLUMNS.question, ...options, CSV_COLUMNS.correct, CSV_COLUMNS.explanation, CSV_COLUMNS.openPeriodS, ...mediaColumns]);
   for (const question of quiz.questions) rows.push(questionRow(question, optionColumns, withMedia));
-  return BOM + rows.map((row) => row.map((cell) => quoteCell(cell, SEPARATOR)).join(SEPARATOR) + LINE_END).join('');
+  return csvText(rows);
 }
 
 function questionRow(question: QuizQuestion, optionColumns: number, withMedia: boolean): string[] {
