@@ -17,6 +17,7 @@ import {
   saveQuizDraft,
   setQuizDraftTitle,
 } from '../../store/queries/quiz-drafts.js';
+import type { QuizDraft } from '../../store/schema/quiz-drafts.js';
 import type { BotContext } from '../context.js';
 import {
   ASK_TITLE_TEXT,
@@ -103,15 +104,8 @@ export async function addDraftPoll(ctx: BotContext): Promise<void> {
   const poll = ctx.message?.poll;
   const userId = ctx.from?.id;
   if (!poll || userId === undefined) return;
-  const draft = await getQuizDraft(ctx.deps.db, userId);
-  if (!draft) {
-    await ctx.reply(POLL_WITHOUT_DRAFT_TEXT);
-    return;
-  }
-  if (draft.title === null) {
-    await ctx.reply(TITLE_FIRST_TEXT);
-    return;
-  }
+  const draft = await draftWithTitle(ctx, userId, POLL_WITHOUT_DRAFT_TEXT);
+  if (!draft) return;
   const result = questionFromPoll(
     {
       question: poll.question,
@@ -149,15 +143,8 @@ export async function addDraftPhoto(ctx: BotContext): Promise<void> {
   const message = ctx.message;
   const userId = ctx.from?.id;
   if (!message?.photo || userId === undefined) return;
-  const draft = await getQuizDraft(ctx.deps.db, userId);
-  if (!draft) {
-    await ctx.reply(PHOTO_WITHOUT_DRAFT_TEXT);
-    return;
-  }
-  if (draft.title === null) {
-    await ctx.reply(TITLE_FIRST_TEXT);
-    return;
-  }
+  const draft = await draftWithTitle(ctx, userId, PHOTO_WITHOUT_DRAFT_TEXT);
+  if (!draft) return;
   const kept = draftKeptText(draft.title, draft.questions.length);
   const parsed = parseQuizText(message.caption ?? '', draft.questions.length + 1);
   if (!parsed.ok) {
@@ -194,6 +181,27 @@ export async function cancelDraft(ctx: BotContext): Promise<void> {
   const userId = ctx.from?.id;
   if (userId === undefined) return;
   await ctx.reply((await deleteQuizDraft(ctx.deps.db, userId)) ? DISCARDED_TEXT : NOTHING_TO_CANCEL_TEXT);
+}
+
+/**
+ * The user's draft, when it can take questions (it has a title); otherwise the user is told why
+ * (`withoutDraftText` when there is none) and undefined is returned.
+ */
+async function draftWithTitle(
+  ctx: BotContext,
+  userId: number,
+  withoutDraftText: string,
+): Promise<(QuizDraft & { title: string }) | undefined> {
+  const draft = await getQuizDraft(ctx.deps.db, userId);
+  if (!draft) {
+    await ctx.reply(withoutDraftText);
+    return undefined;
+  }
+  if (draft.title === null) {
+    await ctx.reply(TITLE_FIRST_TEXT);
+    return undefined;
+  }
+  return { ...draft, title: draft.title };
 }
 
 /** Adds questions to the draft and says so; `note` (something of the message that was not kept) goes on the confirmation. */
