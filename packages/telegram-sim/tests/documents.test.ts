@@ -3,12 +3,13 @@
  * and the file route, sendDocument with an upload (InputFile) and by file_id, Telegram's limits
  * and refusals, and the control API's way to send and read files from another process.
  */
-import { Api, GrammyError, InputFile } from 'grammy';
+import { Api, InputFile } from 'grammy';
 import type { Update } from 'grammy/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SimulatorActionError } from '../src/action-error.js';
 import { nextBotMessage } from '../src/bot-messages.js';
 import { ManualClock } from '../src/clock.js';
+import { apiError, updateReader } from './helpers/grammy-client.js';
 import { startSimulator, type Simulator } from '../src/simulator.js';
 import { LIMITS } from '../src/telegram-limits.js';
 import { formatTranscript } from '../src/transcript.js';
@@ -16,42 +17,20 @@ import { formatTranscript } from '../src/transcript.js';
 let sim: Simulator;
 let clock: ManualClock;
 let api: Api;
+/** The updates waiting since the last call (helpers/grammy-client.ts). */
+let updates: () => Promise<Update[]>;
 
 const CSV = Buffer.from('question;answer\n2 + 2?;4\n', 'utf8');
 
 beforeEach(async () => {
   clock = new ManualClock(Date.UTC(2026, 10, 30, 9, 0, 0));
-  nextOffset = 0;
   sim = await startSimulator({ clock, limits: { enabled: false } });
   api = new Api(sim.token, { apiRoot: sim.apiRoot });
+  updates = updateReader(api, clock);
 });
 afterEach(async () => {
   await sim.close();
 });
-
-/** The error grammY raises for a Bot API error answer. */
-async function apiError(promise: Promise<unknown>): Promise<GrammyError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof GrammyError)) throw new Error(`expected a GrammyError, got ${String(error)}`);
-  return error;
-}
-
-let nextOffset = 0;
-
-/**
- * The updates waiting since the last call, confirming the ones before. Telegram brakes a client
- * that repeats an offset within 3 s, so the clock moves 3 s first (nothing here waits on it).
- */
-async function updates(): Promise<Update[]> {
-  clock.advance(3_000);
-  const batch = await api.getUpdates({ offset: nextOffset, timeout: 0 });
-  const last = batch.at(-1);
-  if (last) nextOffset = last.update_id + 1;
-  return batch;
-}
 
 /** GET of the file route with this token and path. */
 async function download(filePath: string, token = sim.token): Promise<{ status: number; body: Buffer; type: string | null }> {

@@ -4,46 +4,30 @@
  * Telegram shows them (the poll's message; the explanation once answers are visible), and every
  * refusal.
  */
-import { Api, GrammyError, InputFile } from 'grammy';
+import { Api, InputFile } from 'grammy';
 import type { Update } from 'grammy/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SimulatorActionError } from '../src/action-error.js';
 import { ManualClock } from '../src/clock.js';
+import { apiError, updateReader } from './helpers/grammy-client.js';
 import { startSimulator, type Simulator } from '../src/simulator.js';
 import { formatTranscript } from '../src/transcript.js';
 
 let sim: Simulator;
 let clock: ManualClock;
 let api: Api;
-let nextOffset = 0;
+/** The updates waiting since the last call (helpers/grammy-client.ts). */
+let updates: () => Promise<Update[]>;
 
 beforeEach(async () => {
   clock = new ManualClock(Date.UTC(2026, 10, 30, 9, 0, 0));
-  nextOffset = 0;
   sim = await startSimulator({ clock, limits: { enabled: false } });
   api = new Api(sim.token, { apiRoot: sim.apiRoot });
+  updates = updateReader(api, clock);
 });
 afterEach(async () => {
   await sim.close();
 });
-
-/** The updates waiting since the last call (the clock moves 3 s first: Telegram brakes a repeated offset). */
-async function updates(): Promise<Update[]> {
-  clock.advance(3_000);
-  const batch = await api.getUpdates({ offset: nextOffset, timeout: 0 });
-  const last = batch.at(-1);
-  if (last) nextOffset = last.update_id + 1;
-  return batch;
-}
-
-async function apiError(promise: Promise<unknown>): Promise<GrammyError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof GrammyError)) throw new Error(`expected a GrammyError, got ${String(error)}`);
-  return error;
-}
 
 function transcript(chatId: number): string {
   const chat = sim.world.chat(chatId);

@@ -5,54 +5,32 @@
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Api, Bot, GrammyError, HttpError, webhookCallback } from 'grammy';
+import { Api, Bot, HttpError, webhookCallback } from 'grammy';
 import type { Update } from 'grammy/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/clock.js';
+import { apiError, updateReader } from './helpers/grammy-client.js';
 import { startSimulator, type Simulator } from '../src/simulator.js';
 
 let sim: Simulator;
 let clock: ManualClock;
 let api: Api;
+/** The updates waiting since the last call (helpers/grammy-client.ts). */
+let drainUpdates: () => Promise<Update[]>;
 
 beforeEach(async () => {
   clock = new ManualClock(Date.UTC(2026, 10, 23, 12, 0, 0));
-  nextOffset = 0;
   sim = await startSimulator({ clock });
   api = new Api(sim.token, { apiRoot: sim.apiRoot });
+  drainUpdates = updateReader(api, clock);
 });
 afterEach(async () => {
   await sim.close();
 });
 
-/** The error grammY raises for a Bot API error answer. */
-async function apiError(promise: Promise<unknown>): Promise<GrammyError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof GrammyError)) throw new Error(`expected a GrammyError, got ${String(error)}`);
-  return error;
-}
-
 /** A user who has started the bot (so the bot may write to them). */
 function startedUser(name = 'Alice') {
   return sim.world.createStartedUser({ firstName: name, username: name.toLowerCase() });
-}
-
-let nextOffset = 0;
-
-/**
- * The updates waiting since the last call (confirming the ones before). Telegram brakes a client
- * that repeats an offset within 3 s (a forced 3 s wait, one update per answer), so the clock
- * moves 3 s first: tests call this only where 3 s change nothing else.
- */
-async function drainUpdates(): Promise<Update[]> {
-  clock.advance(3_000);
-  const updates = await api.getUpdates({ offset: nextOffset, timeout: 0 });
-  const last = updates.at(-1);
-  if (last) nextOffset = last.update_id + 1;
-  return updates;
 }
 
 describe('identity and errors', () => {
