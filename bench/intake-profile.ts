@@ -28,6 +28,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLogger } from '../src/logger.js';
 import { wholeNumber } from './lib/args.js';
+import { cleanUpOnInterrupt } from './lib/cleanup-on-interrupt.js';
 import { renderIntakeProfileMarkdown } from './lib/cpu-profile-markdown.js';
 import { summarizeIntakeProfile, type IntakeProfileSummary, type TimeShare } from './lib/cpu-profile-report.js';
 import { finishEveryRun, runProfiledIntake, type ProfiledIntakeRun } from './lib/cpu-profile-run.js';
@@ -74,16 +75,7 @@ const command =
   (args.out === DEFAULT_OUT ? '' : ` --out ${args.out}`);
 
 // Ctrl+C or SIGTERM: end the replica, the simulator and the database of the run in progress, then exit.
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    console.log(`\n${signal}: cleaning up (at most 30 s)...`);
-    const forced = setTimeout(() => process.exit(130), 30_000);
-    void finishEveryRun().finally(() => {
-      clearTimeout(forced);
-      process.exit(130);
-    });
-  });
-}
+cleanUpOnInterrupt(finishEveryRun);
 
 const logger = createLogger({ level: 'warn', pretty: false });
 const server = await describeServer(adminUrl, 'DATABASE_URL');

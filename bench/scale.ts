@@ -32,6 +32,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLogger } from '../src/logger.js';
 import { envPair, listOf, wholeNumber } from './lib/args.js';
+import { cleanUpOnInterrupt } from './lib/cleanup-on-interrupt.js';
 import { renderCaddyfile } from './lib/replica-fleet.js';
 import { describeServer, describeSource } from './lib/run-setup.js';
 import { runScaleIntake } from './lib/scale-intake.js';
@@ -118,16 +119,7 @@ const command =
   proxyOptions.map((line) => ` --proxy-option ${JSON.stringify(line)}`).join('');
 
 // Ctrl+C or SIGTERM: end every process, directory and database of the runs in progress, then exit.
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    console.log(`\n${signal}: cleaning up (at most 30 s)...`);
-    const forced = setTimeout(() => process.exit(130), 30_000);
-    void finishEverySetup().finally(() => {
-      clearTimeout(forced);
-      process.exit(130);
-    });
-  });
-}
+cleanUpOnInterrupt(finishEverySetup);
 
 const logger = createLogger({ level: 'warn', pretty: false });
 const server = await describeServer(adminUrl, 'DATABASE_URL');
