@@ -100,6 +100,24 @@ describe('quiz files', () => {
     expect((await h.db.query.quizzes.findMany()).length).toBe(before);
   });
 
+  it('names the problem of a file with wrong columns, 1,001 questions, or nothing but blanks (Telegram sends no 0-byte file)', async () => {
+    const cases: [string, Buffer, string][] = [
+      ['columns.csv', Buffer.from('question,answer\nCapital?,Paris\n'), 'the header has no "option1" column'],
+      [
+        'bank.csv',
+        Buffer.from(['question,option1,option2,correct', ...Array.from({ length: 1_001 }, (_, i) => `Q${i}?,a,b,1`), ''].join('\n')),
+        'the file has 1,001 questions; a file holds at most 1,000',
+      ],
+      ['blank.txt', Buffer.from(' \n\n  \n'), 'the file is empty'],
+    ];
+    for (const [fileName, bytes, problem] of cases) {
+      const sent = h.sim.world.sendDocument(user.id, user.id, { fileName, bytes, caption: '/import' });
+      const reply = (await replyAfter(sent.messageId, `the reply to ${fileName}`)).text ?? '';
+      expect(reply, fileName).toContain(problem);
+      expect(reply, fileName).toContain('Nothing was imported');
+    }
+  });
+
   it("exports only the author's quizzes", async () => {
     const other = h.sim.world.createStartedUser({ firstName: 'Other' });
     await h.waitFor(() => h.botMessages(other.id)[0], 'the welcome');
