@@ -9,6 +9,8 @@ export const chats = pgTable(
     type: text('type', { enum: ['private', 'group', 'supergroup', 'channel'] }).notNull(),
     title: text('title'),
     blockedAt: timestamp('blocked_at', { withTimezone: true }),
+    /** The language the chat chose (/language, or a group's admins); null: Telegram's language_code of the user. */
+    language: text('language'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check('chats_type_ck', sql`${t.type} in ('private', 'group', 'supergroup', 'channel')`)],

@@ -16,10 +16,14 @@ export interface RunSettings {
   rewardPoints: number[];
   participationPoints: number;
   /**
-   * The questions drawn for this run, in the order it asks them (a pool draw: `/startquiz 12 10q`,
-   * src/quiz/question-draw.ts); absent: every question of the quiz, in the quiz's order.
+   * The questions this run asks, in order, taken when it started: a pool draw (`/startquiz 12 10q`,
+   * src/quiz/question-draw.ts) or else the quiz's live questions. Edits of the quiz made while the
+   * run plays do not change them (question rows are never changed, only retired). Absent only in
+   * runs started before quiz editing existed (migration 0005), which read the live list instead.
    */
   questionIds?: number[];
+  /** The quiz's title when the run started (its announcement and results); absent in older runs: the quiz's. */
+  title?: string;
 }
 
 /**
