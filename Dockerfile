@@ -32,6 +32,7 @@ COPY --from=deps /app/node_modules ./node_modules
 COPY package.json package-lock.json tsconfig.json ./
 COPY patches ./patches
 COPY drizzle ./drizzle
+COPY locales ./locales
 COPY scripts ./scripts
 COPY src ./src
 # The code stays root-owned and read-only to the bot. ./.data is writable only for trying the

@@ -12,6 +12,8 @@ import { createAnswerCounters, type AnswerCounters } from './bot/answer-counters
 import { createChatReachability } from './bot/chat-reachability.js';
 import type { BotContext, BotDeps } from './bot/context.js';
 import { setCommandMenus } from './bot/command-menu.js';
+import { negotiateChatLanguage } from './bot/middleware/chat-language.js';
+import { createI18n } from './i18n/translator.js';
 import { createBot } from './bot/create-bot.js';
 import { createInboxProcessor, type InboxProcessor } from './bot/inbox/inbox-processor.js';
 import { createAcceptor } from './bot/intake/acceptor.js';
@@ -116,7 +118,10 @@ export async function startApp(config: Config, logger: Logger, options: StartApp
   // Questions are sent through Apis of their own: queued as questions, with the dispatch guard.
   const questionApi = new Api(token, { apiRoot });
   questionApi.config.use(queue.transformerFor('question'));
+  // The texts (locales/), loaded once: the bot answers updates with them, the engine speaks in runs' chats.
+  const i18n = createI18n<BotContext>({ localeNegotiator: negotiateChatLanguage });
   const engine = createRunEngine({
+    i18n,
     db,
     requestDb: handlerDb,
     logger: logger.child({ component: 'engine' }),
@@ -146,7 +151,7 @@ export async function startApp(config: Config, logger: Logger, options: StartApp
     clock,
     chats: createChatReachability({ db, queue, logger, clock }),
   };
-  const bot = createBot({ token, apiRoot, deps, logger: logger.child({ component: 'bot' }), transformer: queue.transformer });
+  const bot = createBot({ token, apiRoot, deps, i18n, logger: logger.child({ component: 'bot' }), transformer: queue.transformer });
   const inbox = createInboxProcessor({ db, bot, logger, instanceId, clock, outages });
   const acceptor = createAcceptor({
     deps,
@@ -180,7 +185,7 @@ export async function startApp(config: Config, logger: Logger, options: StartApp
   try {
     bot.botInfo = await waitForTelegram(token, apiRoot, waiting);
     // Not awaited: the menus are a convenience, and a Telegram that refuses them must not hold up the start.
-    void setCommandMenus(bot.api, logger.child({ component: 'bot' }));
+    void setCommandMenus(bot.api, logger.child({ component: 'bot' }), i18n);
     monitoring.ready({ ...live, registry: createMetricsRegistry(parts), ...(webhook ? { webhook: webhook.handle } : {}) });
     inbox.start();
     // Intake before the engine: the backlog of updates is accepted before the engine closes any

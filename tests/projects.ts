@@ -20,6 +20,7 @@ export const STACK_FILES = ['tests/stack/**'] as const;
 /** Pure in-process tests: parsing, scoring, ordering, config, clocked queues, the simulator's parts. */
 export const UNIT_FILES = [
   'tests/quiz/**/*.test.ts',
+  'tests/i18n/**/*.test.ts',
   'tests/config.test.ts',
   'tests/bot/start-arguments.test.ts',
   'tests/bot/update-tracker.test.ts',

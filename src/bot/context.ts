@@ -3,6 +3,7 @@
  * (`ctx.deps`) and a logger bound to the update (`ctx.logger`). main.ts builds the services;
  * a middleware puts them on each context, so features import no globals.
  */
+import type { I18nFlavor } from '@grammyjs/i18n';
 import type { Context } from 'grammy';
 import type { Logger } from 'pino';
 import type { PollDirectory } from '../engine/poll-directory.js';
@@ -27,8 +28,10 @@ export interface BotDeps {
   chats: ChatReachability;
 }
 
-export type BotContext = Context & {
-  readonly deps: BotDeps;
-  /** Child of the app logger with this update's id. */
-  readonly logger: Logger;
-};
+/** grammY's Context, with `ctx.t` (texts in the update's language, src/bot/middleware/chat-language.ts). */
+export type BotContext = Context &
+  I18nFlavor & {
+    readonly deps: BotDeps;
+    /** Child of the app logger with this update's id. */
+    readonly logger: Logger;
+  };

@@ -59,7 +59,9 @@ describe('Dockerfile', () => {
 
   it('copies sources that exist and that .dockerignore does not leave out', () => {
     const sources = [...new Set(stages.flatMap(contextSources))];
-    expect(sources).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', 'patches', 'drizzle', 'scripts', 'src']));
+    expect(sources).toEqual(
+      expect.arrayContaining(['package.json', 'package-lock.json', 'patches', 'drizzle', 'locales', 'scripts', 'src']),
+    );
     for (const source of sources) {
       expect(existsSync(path.join(ROOT, source)), source).toBe(true);
       expect(

@@ -1,0 +1,17 @@
+command-play = Hier ein Quiz spielen: /play <id>
+command-newquiz = Ein Quiz erstellen
+command-done = Das Quiz speichern, das du gerade erstellst
+command-cancel = Das Quiz verwerfen, das du gerade erstellst
+command-myquizzes = Deine Quizze und ihre Nummern
+command-edit = Ein Quiz ändern: /edit <id>
+command-import = Ein Quiz aus einer Datei erstellen (CSV, JSON, Text)
+command-export = Dein Quiz als Datei: /export <id>
+command-template = Eine Beispiel-Quizdatei
+command-stopquiz-private = Das Quiz beenden, das du gerade spielst
+command-stopquiz = Das laufende Quiz hier beenden
+command-myscore = Deine Punkte und Trefferquote
+command-leaderboard = Die besten Spieler dieses Chats
+command-language = Die Sprache, die ich hier spreche
+command-help = Was ich kann und wie
+command-startquiz = Hier ein Quiz starten: /startquiz <id> [15s] [shuffle] [10q]
+command-results = Die Antworten des letzten Quiz als CSV-Datei, privat an dich

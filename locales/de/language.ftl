@@ -1,0 +1,9 @@
+language-current-group = Sprache dieser Gruppe: { $name }. Admins können eine andere wählen:
+language-current-chosen = Hier spreche ich { $name }, wie du es gewählt hast. Wähle eine andere Sprache:
+language-current-auto = Hier spreche ich { $name }, die Sprache deiner Telegram-App. Wähle eine andere Sprache:
+language-auto-button = 🌐 Sprache meiner Telegram-App
+language-set = Erledigt: Hier spreche ich jetzt { $name }.
+language-set-group = Erledigt: In dieser Gruppe spreche ich jetzt { $name }.
+language-set-auto = Erledigt: Ich folge wieder der Sprache deiner Telegram-App ({ $name }).
+language-unknown = „{ $asked }“ spreche ich nicht. Wähle eine Sprache mit den Knöpfen von /language oder schreib einen dieser Codes: { $codes }.
+language-only-admins = Nur die Admins der Gruppe können ihre Sprache ändern.

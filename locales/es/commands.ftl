@@ -1,0 +1,17 @@
+command-play = Juega un quiz aquí: /play <id>
+command-newquiz = Crear un quiz
+command-done = Guardar el quiz que estás creando
+command-cancel = Descartar el quiz que estás creando
+command-myquizzes = Tus quizzes y sus números
+command-edit = Cambiar un quiz: /edit <id>
+command-import = Crear un quiz desde un archivo (CSV, JSON, texto)
+command-export = Recibir tu quiz como archivo: /export <id>
+command-template = Un archivo de quiz de ejemplo
+command-stopquiz-private = Detener el quiz que estás jugando
+command-stopquiz = Detener el quiz en curso aquí
+command-myscore = Tus puntos y tu precisión
+command-leaderboard = Los mejores jugadores de este chat
+command-language = El idioma en que hablo aquí
+command-help = Qué hago y cómo
+command-startquiz = Lanzar un quiz aquí: /startquiz <id> [15s] [shuffle] [10q]
+command-results = Las respuestas del último quiz en CSV, por privado

@@ -1,0 +1,9 @@
+language-current-group = Idioma de este grupo: { $name }. Los administradores pueden elegir otro:
+language-current-chosen = Aquí hablo { $name }, como elegiste. Elige otro:
+language-current-auto = Aquí hablo { $name }, el idioma de tu app de Telegram. Elige otro:
+language-auto-button = 🌐 El idioma de mi app de Telegram
+language-set = Listo: ahora hablo { $name } aquí.
+language-set-group = Listo: ahora hablo { $name } en este grupo.
+language-set-auto = Listo: vuelvo a seguir el idioma de tu app de Telegram ({ $name }).
+language-unknown = No hablo «{ $asked }». Elige un idioma con los botones de /language o escribe uno de estos: { $codes }.
+language-only-admins = Solo los administradores del grupo pueden cambiar su idioma.

@@ -1,0 +1,17 @@
+command-play = Jogue um quiz aqui: /play <id>
+command-newquiz = Criar um quiz
+command-done = Salvar o quiz que você está criando
+command-cancel = Descartar o quiz que você está criando
+command-myquizzes = Seus quizzes e seus números
+command-edit = Alterar um quiz: /edit <id>
+command-import = Criar um quiz a partir de um arquivo (CSV, JSON, texto)
+command-export = Receber seu quiz como arquivo: /export <id>
+command-template = Um arquivo de quiz de exemplo
+command-stopquiz-private = Parar o quiz que você está jogando
+command-stopquiz = Parar o quiz em andamento aqui
+command-myscore = Seus pontos e sua precisão
+command-leaderboard = Os melhores jogadores deste chat
+command-language = O idioma em que falo aqui
+command-help = O que eu faço e como
+command-startquiz = Iniciar um quiz aqui: /startquiz <id> [15s] [shuffle] [10q]
+command-results = As respostas do último quiz em CSV, no privado

@@ -1,0 +1,9 @@
+language-current-group = Idioma deste grupo: { $name }. Os administradores podem escolher outro:
+language-current-chosen = Aqui eu falo { $name }, como você escolheu. Escolha outro:
+language-current-auto = Aqui eu falo { $name }, o idioma do seu app do Telegram. Escolha outro:
+language-auto-button = 🌐 O idioma do meu app do Telegram
+language-set = Pronto: agora eu falo { $name } aqui.
+language-set-group = Pronto: agora eu falo { $name } neste grupo.
+language-set-auto = Pronto: volto a seguir o idioma do seu app do Telegram ({ $name }).
+language-unknown = Não falo "{ $asked }". Escolha um idioma com os botões de /language ou escreva um destes: { $codes }.
+language-only-admins = Só os administradores do grupo podem mudar o idioma dele.

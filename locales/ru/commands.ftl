@@ -1,0 +1,17 @@
+command-play = Сыграть в викторину здесь: /play <id>
+command-newquiz = Создать викторину
+command-done = Сохранить создаваемую викторину
+command-cancel = Отменить создаваемую викторину
+command-myquizzes = Ваши викторины и их номера
+command-edit = Изменить викторину: /edit <id>
+command-import = Создать викторину из файла (CSV, JSON, текст)
+command-export = Получить викторину файлом: /export <id>
+command-template = Пример файла викторины
+command-stopquiz-private = Остановить викторину, в которую вы играете
+command-stopquiz = Остановить идущую здесь викторину
+command-myscore = Ваши очки и точность
+command-leaderboard = Лучшие игроки этого чата
+command-language = Язык, на котором я здесь говорю
+command-help = Что я умею и как
+command-startquiz = Запустить викторину здесь: /startquiz <id> [15s] [shuffle] [10q]
+command-results = Ответы последней викторины в CSV-файле, в личные сообщения
