@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimMessage, SimUser } from 'telegram-sim/world-types';
 import { getQuizWithQuestions } from '../../src/store/queries/quizzes.js';
-import { IMPORT_PROMPT_TEXT } from '../../src/bot/texts/quiz-files.js';
+import { importPromptText } from '../../src/bot/texts/quiz-files.js';
+import { createI18n, translatorFor } from '../../src/i18n/translator.js';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
 
 const CSV = [
@@ -62,7 +63,7 @@ describe('quiz files', () => {
   it('imports a file sent as a reply to the /import prompt, and sends templates that import as they are', async () => {
     const ask = h.sim.world.sendText(user.id, user.id, '/import');
     const prompt = await replyAfter(ask.messageId, 'the prompt');
-    expect(prompt.text).toBe(IMPORT_PROMPT_TEXT);
+    expect(prompt.text).toBe(importPromptText(translatorFor(createI18n(), 'en')));
     for (const format of ['csv', 'json', 'txt']) {
       const command = h.sim.world.sendText(user.id, user.id, `/template ${format}`);
       const template = await replyAfter(command.messageId, `the ${format} template`);

@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { quizFileProblemsText, quizFileProblemText } from '../../src/bot/texts/quiz-file-problems.js';
+import { createI18n, translatorFor } from '../../src/i18n/translator.js';
 import type { QuizFileFormat } from '../../src/quiz/quiz-file/limits.js';
 import { parseQuizFile } from '../../src/quiz/quiz-file/parse-quiz-file.js';
 import type { FileProblem, QuizFileProblem } from '../../src/quiz/quiz-file/quiz-file-problems.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const MESSAGE_MAX = 4096;
+const t = translatorFor(createI18n(), 'en');
 
 function wordsOf(bytes: Uint8Array, name: string): string[] {
   const read = parseQuizFile(bytes, name);
   if (read.ok) throw new Error('expected problems');
-  return read.problems.map((p) => quizFileProblemText(p, read.format));
+  return read.problems.map((p) => quizFileProblemText(t, p, read.format));
 }
 
 describe('quiz file problems in words', () => {
@@ -63,7 +65,7 @@ describe('quiz file problems in words', () => {
     const read = parseQuizFile(utf8(`question,option1,option2,correct\n${rows.join('\n')}\n`), 'q.csv');
     if (read.ok) throw new Error('expected problems');
     expect(read.problems).toHaveLength(50);
-    const text = quizFileProblemsText(read.problems, read.format);
+    const text = quizFileProblemsText(t, read.problems, read.format);
     expect(text).toContain('50 problems');
     expect(text.split('\n').filter((line) => line.startsWith('• '))).toHaveLength(20);
     expect(text).toContain('…and 30 more');
@@ -108,17 +110,17 @@ describe('quiz file problems in words', () => {
           { line: 3, question: null, problem },
           { line: 3, question: 2, problem },
         ] as QuizFileProblem[]) {
-          const words = quizFileProblemText(p, format);
+          const words = quizFileProblemText(t, p, format);
           expect(words).not.toMatch(/undefined|null|\[object/u);
           expect(words.length).toBeGreaterThan(10);
         }
       }
     }
-    expect(quizFileProblemText({ line: 3, question: 2, problem: { kind: 'json_unknown_field', field: 'answer' } }, 'json')).toBe(
+    expect(quizFileProblemText(t, { line: 3, question: 2, problem: { kind: 'json_unknown_field', field: 'answer' } }, 'json')).toBe(
       'question 2 (line 3): "answer" is not a field I know (known: question, options, correct, explanation, open_period_s, media, explanation_media)',
     );
-    expect(quizFileProblemText({ line: 1, question: null, problem: { kind: 'default_open_period_out_of_range', seconds: 3 } }, 'csv')).toBe(
-      'line 1: the default time per question: its time limit is 3 seconds; a question stays open between 5 seconds and 10 minutes',
-    );
+    expect(
+      quizFileProblemText(t, { line: 1, question: null, problem: { kind: 'default_open_period_out_of_range', seconds: 3 } }, 'csv'),
+    ).toBe('line 1: the default time per question: its time limit is 3 seconds; a question stays open between 5 seconds and 10 minutes');
   });
 });

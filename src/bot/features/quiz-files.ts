@@ -10,10 +10,10 @@ import { quizFileFormatNamed } from '../../quiz/quiz-file/limits.js';
 import { exportQuiz } from '../handlers/export-quiz.js';
 import { importQuizFile } from '../handlers/import-quiz.js';
 import {
-  EXPORT_IN_PRIVATE_TEXT,
-  IMPORT_HOW_TEXT,
-  IMPORT_IN_PRIVATE_TEXT,
-  IMPORT_PROMPT_TEXT,
+  exportInPrivateText,
+  importHowText,
+  importInPrivateText,
+  importPromptText,
   templateCaption,
   templateUsageText,
 } from '../texts/quiz-files.js';
@@ -22,16 +22,18 @@ export const quizFilesFeature = new Composer<BotContext>();
 
 const privateChats = quizFilesFeature.chatType('private');
 
-privateChats.command('import', (ctx) => ctx.reply(IMPORT_PROMPT_TEXT));
+privateChats.command('import', (ctx) => ctx.reply(importPromptText(ctx.t)));
 
 privateChats.command('template', async (ctx) => {
   const word = ctx.match.trim() || 'csv';
   const format = quizFileFormatNamed(word);
   if (!format) {
-    await ctx.reply(templateUsageText(word));
+    await ctx.reply(templateUsageText(ctx.t, word));
     return;
   }
-  await ctx.replyWithDocument(new InputFile(quizFileTemplate(format), `quiz-template.${format}`), { caption: templateCaption(format) });
+  await ctx.replyWithDocument(new InputFile(quizFileTemplate(format), `quiz-template.${format}`), {
+    caption: templateCaption(ctx.t, format),
+  });
 });
 
 privateChats.command('export', (ctx) => exportQuiz(ctx, ctx.match));
@@ -39,14 +41,15 @@ privateChats.command('export', (ctx) => exportQuiz(ctx, ctx.match));
 privateChats.on('message:document', async (ctx) => {
   const captioned = /^\/import(@\w+)?(\s|$)/iu.test(ctx.msg.caption ?? '');
   const replied = ctx.msg.reply_to_message;
-  const answersPrompt = replied?.from?.id === ctx.me.id && replied.text === IMPORT_PROMPT_TEXT;
+  // The prompt as this chat's language words it now (after a language change, /import as the caption still works).
+  const answersPrompt = replied?.from?.id === ctx.me.id && replied.text === importPromptText(ctx.t);
   if (!captioned && !answersPrompt) {
-    await ctx.reply(IMPORT_HOW_TEXT);
+    await ctx.reply(importHowText(ctx.t));
     return;
   }
   await importQuizFile(ctx, ctx.msg.document);
 });
 
 const groups = quizFilesFeature.chatType(['group', 'supergroup']);
-groups.command(['import', 'template'], (ctx) => ctx.reply(IMPORT_IN_PRIVATE_TEXT));
-groups.command('export', (ctx) => ctx.reply(EXPORT_IN_PRIVATE_TEXT));
+groups.command(['import', 'template'], (ctx) => ctx.reply(importInPrivateText(ctx.t)));
+groups.command('export', (ctx) => ctx.reply(exportInPrivateText(ctx.t)));

@@ -7,22 +7,22 @@ import { Composer } from 'grammy';
 import { isChatAdmin } from '../chat-admin.js';
 import type { BotContext } from '../context.js';
 import { sendRunResults } from '../handlers/run-results.js';
-import { ONLY_ADMINS_RESULTS_TEXT, RESULTS_ANONYMOUS_TEXT, RESULTS_IN_PRIVATE_TEXT } from '../texts/run-results.js';
+import { onlyAdminsResultsText, resultsAnonymousText, resultsInPrivateText } from '../texts/run-results.js';
 
 export const runResultsFeature = new Composer<BotContext>();
 
 runResultsFeature.chatType('private').command('results', async (ctx) => {
-  await ctx.reply(RESULTS_IN_PRIVATE_TEXT);
+  await ctx.reply(resultsInPrivateText(ctx.t));
 });
 
 runResultsFeature.chatType(['group', 'supergroup']).command('results', async (ctx) => {
   // An anonymous admin posts as the group: an admin, but with no one to send the file to.
   if (ctx.senderChat?.id === ctx.chat.id) {
-    await ctx.reply(RESULTS_ANONYMOUS_TEXT);
+    await ctx.reply(resultsAnonymousText(ctx.t));
     return;
   }
   if (!(await isChatAdmin(ctx))) {
-    await ctx.reply(ONLY_ADMINS_RESULTS_TEXT);
+    await ctx.reply(onlyAdminsResultsText(ctx.t));
     return;
   }
   await sendRunResults(ctx);

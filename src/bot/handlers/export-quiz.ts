@@ -11,7 +11,7 @@ import { quizFileMisfits, quizFileName, writeQuizFile } from '../../quiz/quiz-fi
 import { getQuizWithQuestions, type QuizWithQuestions } from '../../store/queries/quizzes.js';
 import type { BotContext } from '../context.js';
 import { noSuchQuizText } from '../texts/play.js';
-import { EXPORT_USAGE_TEXT, exportCaption, exportMisfitsText, exportNotYoursText } from '../texts/quiz-files.js';
+import { exportCaption, exportMisfitsText, exportNotYoursText, exportUsageText } from '../texts/quiz-files.js';
 
 export async function exportQuiz(ctx: BotContext, args: string): Promise<void> {
   const from = ctx.from;
@@ -19,27 +19,27 @@ export async function exportQuiz(ctx: BotContext, args: string): Promise<void> {
   const [idWord = '', formatWord = 'csv'] = args.trim().split(/\s+/);
   const format = quizFileFormatNamed(formatWord);
   if (!/^\d{1,15}$/.test(idWord) || !format) {
-    await ctx.reply(EXPORT_USAGE_TEXT);
+    await ctx.reply(exportUsageText(ctx.t));
     return;
   }
   const quizId = Number(idWord);
   const quiz = await getQuizWithQuestions(ctx.deps.db, quizId);
   if (!quiz || quiz.deletedAt !== null) {
-    await ctx.reply(noSuchQuizText(quizId));
+    await ctx.reply(noSuchQuizText(ctx.t, quizId));
     return;
   }
   if (quiz.ownerId !== from.id) {
-    await ctx.reply(exportNotYoursText(quizId));
+    await ctx.reply(exportNotYoursText(ctx.t, quizId));
     return;
   }
   const content = fileContentOf(quiz);
   const misfits = quizFileMisfits(content, format);
   if (misfits.settings || misfits.questions.length > 0) {
-    await ctx.reply(exportMisfitsText(format, misfits.questions, misfits.settings));
+    await ctx.reply(exportMisfitsText(ctx.t, format, misfits.questions, misfits.settings));
     return;
   }
   await ctx.replyWithDocument(new InputFile(writeQuizFile(content, format), quizFileName(quizId, format)), {
-    caption: exportCaption(quiz.title, quiz.questions.length),
+    caption: exportCaption(ctx.t, quiz.title, quiz.questions.length),
   });
   ctx.logger.info({ quizId, format, questions: quiz.questions.length }, 'Quiz exported');
 }

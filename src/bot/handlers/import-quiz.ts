@@ -11,37 +11,37 @@ import { createQuiz } from '../../store/queries/quizzes.js';
 import type { BotContext } from '../context.js';
 import { downloadFile } from '../download-file.js';
 import { quizCreatedText, quizProblemsText, titleProblemText } from '../texts/create-quiz.js';
-import { quizFileProblemsText, QUIZ_FILE_REFUSED_OUTCOME } from '../texts/quiz-file-problems.js';
-import { IMPORT_DOWNLOAD_FAILED_TEXT, importTooBigText, importTooManyQuestionsText } from '../texts/quiz-files.js';
+import { quizFileProblemsText, quizFileRefusedOutcome } from '../texts/quiz-file-problems.js';
+import { importDownloadFailedText, importTooBigText, importTooManyQuestionsText } from '../texts/quiz-files.js';
 
 export async function importQuizFile(ctx: BotContext, document: Document): Promise<void> {
   const from = ctx.from;
   if (!from) return;
   const fileName = document.file_name ?? 'quiz';
   if (document.file_size !== undefined && document.file_size > QUIZ_FILE_BYTES_MAX) {
-    await ctx.reply(importTooBigText(document.file_size));
+    await ctx.reply(importTooBigText(ctx.t, document.file_size));
     return;
   }
   const download = await downloadFile(ctx.api, document.file_id, QUIZ_FILE_BYTES_MAX);
   if (!download.ok) {
-    await ctx.reply(download.reason === 'too-big' ? importTooBigText(download.bytes) : IMPORT_DOWNLOAD_FAILED_TEXT);
+    await ctx.reply(download.reason === 'too-big' ? importTooBigText(ctx.t, download.bytes) : importDownloadFailedText(ctx.t));
     return;
   }
   const read = parseQuizFile(download.bytes, fileName);
   if (!read.ok) {
     ctx.logger.info({ format: read.format, problems: read.problems.length }, 'Quiz file refused');
-    await ctx.reply(quizFileProblemsText(read.problems, read.format));
+    await ctx.reply(quizFileProblemsText(ctx.t, read.problems, read.format));
     return;
   }
   const { quiz } = read;
   if (quiz.questions.length > QUIZ_QUESTIONS_MAX) {
-    await ctx.reply(importTooManyQuestionsText(quiz.questions.length));
+    await ctx.reply(importTooManyQuestionsText(ctx.t, quiz.questions.length));
     return;
   }
   // The file's own title, else its name without the extension.
   const title = checkQuizTitle(quiz.title ?? fileName.replace(/\.[^.]*$/u, ''));
   if (!title.ok) {
-    await ctx.reply(quizProblemsText([`Title: ${titleProblemText(title.problem)}`], QUIZ_FILE_REFUSED_OUTCOME));
+    await ctx.reply(quizProblemsText([`Title: ${titleProblemText(title.problem)}`], quizFileRefusedOutcome(ctx.t)));
     return;
   }
   const saved = await createQuiz(ctx.deps.db, {

@@ -12,12 +12,13 @@ import { latestFinishedRun, runAnswerSheet } from '../../store/queries/run-answe
 import type { BotContext } from '../context.js';
 import { displayName } from '../texts/format.js';
 import {
-  NO_FINISHED_QUIZ_TEXT,
+  noFinishedQuizText,
   resultsCaption,
   resultsFileName,
   resultsNobodyPlayedText,
   resultsSentText,
   resultsStartPrivateText,
+  untitledQuizText,
 } from '../texts/run-results.js';
 
 export async function sendRunResults(ctx: BotContext): Promise<void> {
@@ -26,17 +27,17 @@ export async function sendRunResults(ctx: BotContext): Promise<void> {
   if (!chat || !from) return;
   const run = await latestFinishedRun(ctx.deps.db, chat.id);
   if (!run) {
-    await ctx.reply(NO_FINISHED_QUIZ_TEXT);
+    await ctx.reply(noFinishedQuizText(ctx.t));
     return;
   }
   const [quiz, sheet] = await Promise.all([getQuizById(ctx.deps.db, run.quizId), runAnswerSheet(ctx.deps.db, run.id)]);
-  const title = quiz?.title ?? `Quiz ${run.quizId}`;
+  const title = quiz?.title ?? untitledQuizText(ctx.t, run.quizId);
   if (sheet.players.length === 0) {
-    await ctx.reply(resultsNobodyPlayedText(title));
+    await ctx.reply(resultsNobodyPlayedText(ctx.t, title));
     return;
   }
   const file = new InputFile(Buffer.from(writeResultsCsv(sheet), 'utf8'), resultsFileName(run.id));
-  const caption = resultsCaption({
+  const caption = resultsCaption(ctx.t, {
     title,
     chatTitle: chat.title ?? null,
     players: sheet.players.length,
@@ -46,11 +47,11 @@ export async function sendRunResults(ctx: BotContext): Promise<void> {
     await ctx.api.sendDocument(from.id, file, { caption });
   } catch (error) {
     if (!isPrivateChatClosed(error)) throw error;
-    await ctx.reply(resultsStartPrivateText(ctx.me.username));
+    await ctx.reply(resultsStartPrivateText(ctx.t, ctx.me.username));
     return;
   }
   ctx.logger.info({ runId: run.id, chatId: chat.id, adminId: from.id, players: sheet.players.length }, 'Run results sent');
-  await ctx.reply(resultsSentText(displayName({ firstName: from.first_name, username: from.username ?? null })));
+  await ctx.reply(resultsSentText(ctx.t, displayName(ctx.t, { firstName: from.first_name, username: from.username ?? null })));
 }
 
 /**

@@ -1,63 +1,71 @@
 /** What the bot says about quiz files: /import, /template and /export (their problems: quiz-file-problems.ts). */
+import type { Translate } from '../../i18n/translator.js';
 import { QUIZ_QUESTIONS_MAX } from '../../quiz/quiz-title.js';
 import { QUIZ_FILE_BYTES_MAX, QUIZ_FILE_FORMATS, QUIZ_FILE_QUESTIONS_MAX, type QuizFileFormat } from '../../quiz/quiz-file/limits.js';
-import { count } from './format.js';
 
 const FORMATS = QUIZ_FILE_FORMATS.map((format) => `.${format}`).join(', ');
-const MAX_KB = Math.floor(QUIZ_FILE_BYTES_MAX / 1024);
+// Sizes in KB as strings: plain digits ("1024 KB"), as the limit is usually written.
+const MAX_KB = String(Math.floor(QUIZ_FILE_BYTES_MAX / 1024));
 
 /** The reply to /import: it asks for the file (a document replying to it is imported). */
-export const IMPORT_PROMPT_TEXT =
-  `📥 Send me the quiz file (${FORMATS}, up to ${MAX_KB} KB) as a reply to this message, or with /import as its caption. ` +
-  'Columns and formats: /template sends an example file.';
+export function importPromptText(t: Translate): string {
+  return t('quiz-files-import-prompt', { formats: FORMATS, maxKb: MAX_KB });
+}
 
 /** A document sent in private that is neither a reply to the prompt nor captioned /import. */
-export const IMPORT_HOW_TEXT = 'To import a quiz from this file, send it again with /import as its caption (or send /import first).';
-
-export const IMPORT_IN_PRIVATE_TEXT = 'Quiz files are imported in a private chat with me: send /import there.';
-
-export function importTooBigText(bytes: number): string {
-  return `⚠️ The file is ${Math.ceil(bytes / 1024)} KB; a quiz file may have at most ${MAX_KB} KB. Nothing was imported.`;
+export function importHowText(t: Translate): string {
+  return t('quiz-files-import-how');
 }
 
-export function importTooManyQuestionsText(questions: number): string {
-  return (
-    `⚠️ The file holds ${count(questions, 'question')}; a quiz holds at most ${QUIZ_QUESTIONS_MAX} ` +
-    `(a file at most ${QUIZ_FILE_QUESTIONS_MAX.toLocaleString('en-US')}). Split it into several files. Nothing was imported.`
-  );
+export function importInPrivateText(t: Translate): string {
+  return t('quiz-files-import-in-private');
 }
 
-export const IMPORT_DOWNLOAD_FAILED_TEXT = 'Sorry, I could not download the file from Telegram. Please send it again.';
+export function importTooBigText(t: Translate, bytes: number): string {
+  return t('quiz-files-import-too-big', { kb: String(Math.ceil(bytes / 1024)), maxKb: MAX_KB });
+}
+
+export function importTooManyQuestionsText(t: Translate, questions: number): string {
+  return t('quiz-files-import-too-many-questions', { questions, max: QUIZ_QUESTIONS_MAX, fileMax: QUIZ_FILE_QUESTIONS_MAX });
+}
+
+export function importDownloadFailedText(t: Translate): string {
+  return t('quiz-files-download-failed');
+}
 
 /** /template's caption: what the file shows, and how to send it back. */
-export function templateCaption(format: QuizFileFormat): string {
-  const others = QUIZ_FILE_FORMATS.filter((f) => f !== format)
-    .map((f) => `/template ${f}`)
-    .join(' or ');
-  return `An example quiz file. Edit it, then send it back with /import as its caption. Other formats: ${others}.`;
+export function templateCaption(t: Translate, format: QuizFileFormat): string {
+  const others = QUIZ_FILE_FORMATS.filter((f) => f !== format).map((f) => `/template ${f}`);
+  return t('quiz-files-template-caption', { others: others.slice(0, -1).join(', '), last: others[others.length - 1] ?? '' });
 }
 
-export function templateUsageText(word: string): string {
-  return `There is no template "${word}": try ${QUIZ_FILE_FORMATS.map((f) => `/template ${f}`).join(', ')}.`;
+export function templateUsageText(t: Translate, word: string): string {
+  return t('quiz-files-template-usage', { word, commands: QUIZ_FILE_FORMATS.map((f) => `/template ${f}`).join(', ') });
 }
 
-export const EXPORT_USAGE_TEXT = `Which quiz? E.g. /export 12 or /export 12 json (${FORMATS}; your quizzes: /myquizzes).`;
-
-export const EXPORT_IN_PRIVATE_TEXT = 'Quizzes are exported in a private chat with me (the file shows the answers): send /export there.';
-
-export function exportNotYoursText(quizId: number): string {
-  return `Quiz ${quizId} is not yours: only its author can export it. Your quizzes: /myquizzes`;
+export function exportUsageText(t: Translate): string {
+  return t('quiz-files-export-usage', { formats: FORMATS });
 }
 
-export function exportCaption(title: string, questions: number): string {
-  return `"${title}": ${count(questions, 'question')}. Send this file back with /import to make a copy.`;
+export function exportInPrivateText(t: Translate): string {
+  return t('quiz-files-export-in-private');
+}
+
+export function exportNotYoursText(t: Translate, quizId: number): string {
+  return t('quiz-files-export-not-yours', { quizId: String(quizId) });
+}
+
+export function exportCaption(t: Translate, title: string, questions: number): string {
+  return t('quiz-files-export-caption', { title, questions });
 }
 
 /** Some of the quiz would not come back exactly from this format: which, and the way out. */
-export function exportMisfitsText(format: QuizFileFormat, questions: readonly number[], settings: boolean): string {
-  const parts = [
-    ...(settings ? ['the title or the time per question'] : []),
-    ...(questions.length > 0 ? [`${questions.length === 1 ? 'question' : 'questions'} ${questions.slice(0, 10).join(', ')}`] : []),
-  ];
-  return `⚠️ In a .${format} file ${parts.join(' and ')} would not come back exactly (a .txt file holds no pictures, no line breaks inside a question and no option ending in " *"). Use /export <id> csv or /export <id> json instead.`;
+export function exportMisfitsText(t: Translate, format: QuizFileFormat, questions: readonly number[], settings: boolean): string {
+  const what = questions.length === 0 ? 'settings' : settings ? 'both' : 'questions';
+  return t('quiz-files-export-misfits', {
+    format,
+    what,
+    count: questions.length,
+    numbers: questions.slice(0, 10).join(', '),
+  });
 }
