@@ -119,6 +119,32 @@ describe('quiz files', () => {
     }
   });
 
+  it("speaks the user's language: the prompt, a file's problems by line, and a reply to the prompt in Russian", async () => {
+    const ivan = await h.startUser({ firstName: 'Иван', languageCode: 'ru' });
+    const after = (afterId: number, what: string): Promise<SimMessage> =>
+      h.waitFor(() => h.botMessages(ivan.id).find((m) => m.messageId > afterId), what);
+    const ask = h.sim.world.sendText(ivan.id, ivan.id, '/import');
+    const prompt = await after(ask.messageId, 'the Russian prompt');
+    expect(prompt.text).toBe(importPromptText(translatorFor(createI18n(), 'ru')));
+    const bad = ['question,option1,option2,correct', 'Fine?,a,b,1', 'No answer?,a,b,', ''].join('\n');
+    const refused = h.sim.world.sendDocument(ivan.id, ivan.id, {
+      fileName: 'bad.csv',
+      bytes: Buffer.from(bad),
+      replyToMessageId: prompt.messageId,
+    });
+    const problems = (await after(refused.messageId, 'the problems in Russian')).text ?? '';
+    expect(problems).toContain('строка 3: ни один вариант не отмечен как верный (впишите его номер в столбец correct, например 2)');
+    expect(problems).toContain('Ничего не импортировано');
+    // The reply to the prompt as Russian words it is recognised as one.
+    const good = h.sim.world.sendDocument(ivan.id, ivan.id, {
+      fileName: 'capitals.csv',
+      bytes: Buffer.from(CSV),
+      replyToMessageId: prompt.messageId,
+    });
+    await after(good.messageId, 'the import');
+    expect((await h.db.query.quizzes.findMany({ where: (q, { eq }) => eq(q.ownerId, ivan.id) })).map((q) => q.title)).toEqual(['capitals']);
+  });
+
   it("exports only the author's quizzes", async () => {
     const other = h.sim.world.createStartedUser({ firstName: 'Other' });
     await h.waitFor(() => h.botMessages(other.id)[0], 'the welcome');
