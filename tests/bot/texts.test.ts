@@ -6,11 +6,15 @@ import { chatLeaderboardText, myScoreText, playerRankText } from '../../src/bot/
 import { myQuizzesText } from '../../src/bot/texts/my-quizzes.js';
 import { announcementText, pollQuestionText, resultsText } from '../../src/bot/texts/run.js';
 import { parseQuizText } from '../../src/quiz/quiz-text.js';
+import { createI18n, translatorFor } from '../../src/i18n/translator.js';
+
+/** English texts, as the bot's tests read them. */
+const t = translatorFor(createI18n(), 'en');
 
 const MESSAGE_MAX = 4096;
 
 describe('helpText', () => {
-  const text = helpText('quiz_agent_bot');
+  const text = helpText(t, 'quiz_agent_bot');
 
   it('lists every command', () => {
     for (const command of [
@@ -39,13 +43,13 @@ describe('helpText', () => {
 
   it('links to adding the bot to a group, with or without an @ in the name', () => {
     expect(text).toContain('https://t.me/quiz_agent_bot?startgroup=');
-    expect(helpText('@quiz_agent_bot')).toContain('https://t.me/quiz_agent_bot?startgroup=');
+    expect(helpText(t, '@quiz_agent_bot')).toContain('https://t.me/quiz_agent_bot?startgroup=');
   });
 });
 
 describe('quizCreatedText', () => {
   it('gives both links and the group command', () => {
-    const text = quizCreatedText({ id: 42, title: 'World capitals', questionCount: 2, botUsername: 'quiz_agent_bot' });
+    const text = quizCreatedText(t, { id: 42, title: 'World capitals', questionCount: 2, botUsername: 'quiz_agent_bot' });
     expect(text).toContain('World capitals');
     expect(text).toContain('2 questions');
     expect(text).toContain('https://t.me/quiz_agent_bot?start=quiz_42');
@@ -54,13 +58,13 @@ describe('quizCreatedText', () => {
   });
 
   it('says "1 question" for one', () => {
-    expect(quizCreatedText({ id: 1, title: 'T', questionCount: 1, botUsername: 'b' })).toContain('1 question ');
+    expect(quizCreatedText(t, { id: 1, title: 'T', questionCount: 1, botUsername: 'b' })).toContain('1 question ');
   });
 });
 
 describe('quizProblemsText', () => {
   it('lists every problem and says nothing was saved', () => {
-    const text = quizProblemsText(['Question 1: a', 'Question 2: b']);
+    const text = quizProblemsText(t, ['Question 1: a', 'Question 2: b']);
     expect(text).toContain('2 problems');
     expect(text).toContain('• Question 1: a\n• Question 2: b');
     expect(text).toMatch(/Nothing was saved; fix and send again\.$/);
@@ -68,7 +72,7 @@ describe('quizProblemsText', () => {
 
   it('shows at most 20 problems and counts the rest', () => {
     const problems = Array.from({ length: 25 }, (_, i) => `Question ${i + 1}: no option is marked correct`);
-    const text = quizProblemsText(problems);
+    const text = quizProblemsText(t, problems);
     expect(text).toContain('25 problems');
     expect(text).toContain('Question 20:');
     expect(text).not.toContain('Question 21:');
@@ -80,11 +84,11 @@ describe('quizProblemsText', () => {
       { length: 20 },
       (_, i) => `Question ${i + 1}: the line '${'x'.repeat(1000)}' is neither an option nor an explanation`,
     );
-    const text = quizProblemsText(problems);
+    const text = quizProblemsText(t, problems);
     expect(text.length).toBeLessThanOrEqual(MESSAGE_MAX);
     expect(text).toMatch(/…and \d+ more/);
     expect(text).toMatch(/Nothing was saved; fix and send again\.$/);
-    const huge = quizProblemsText([`Question 1: the line '${'y'.repeat(10_000)}' is wrong`]);
+    const huge = quizProblemsText(t, [`Question 1: the line '${'y'.repeat(10_000)}' is wrong`]);
     expect(huge.length).toBeLessThanOrEqual(MESSAGE_MAX);
     expect(huge).toContain('Question 1:');
   });
@@ -237,7 +241,7 @@ describe('myScoreText', () => {
 
 describe('myQuizzesText', () => {
   it('lists quizzes with their ids, sizes and dates', () => {
-    const text = myQuizzesText([
+    const text = myQuizzesText(t, [
       { id: 7, title: 'World capitals', questionCount: 2, createdAt: new Date('2024-05-01T10:00:00Z') },
       { id: 9, title: 'Primes', questionCount: 1, createdAt: new Date('2024-06-02T23:00:00Z') },
     ]);
@@ -248,7 +252,7 @@ describe('myQuizzesText', () => {
   });
 
   it('tells how to create a quiz when there is none', () => {
-    expect(myQuizzesText([])).toContain('/newquiz');
+    expect(myQuizzesText(t, [])).toContain('/newquiz');
   });
 
   it('stays within one message with many quizzes', () => {
@@ -258,7 +262,7 @@ describe('myQuizzesText', () => {
       questionCount: 10,
       createdAt: new Date(0),
     }));
-    const text = myQuizzesText(quizzes);
+    const text = myQuizzesText(t, quizzes);
     expect(text.length).toBeLessThanOrEqual(MESSAGE_MAX);
     expect(text).toContain('(id 1)');
     expect(text).toMatch(/…and \d+ more quizzes/);

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { describeSeconds, openPeriodProblemText } from '../../src/bot/texts/quiz-problems.js';
+import { createI18n, translatorFor } from '../../src/i18n/translator.js';
 import { parseOpenPeriod as parseRule, RUN_OPEN_PERIOD_MAX_S } from '../../src/quiz/open-period.js';
+
+/** English texts, as the bot's tests read them. */
+const t = translatorFor(createI18n(), 'en');
 
 /** The rule's answer with its problem in words, as the bot shows it. */
 const parseOpenPeriod = (text: string) => {
   const parsed = parseRule(text);
-  return parsed.ok ? parsed : { ok: false as const, problem: openPeriodProblemText(parsed.problem) };
+  return parsed.ok ? parsed : { ok: false as const, problem: openPeriodProblemText(t, parsed.problem) };
 };
 
 describe('parseOpenPeriod', () => {
@@ -61,7 +65,7 @@ describe('parseOpenPeriod', () => {
 
 describe('describeSeconds', () => {
   it('names a duration in whole units, largest first', () => {
-    expect([1, 3, 60, 90, 600, 3_600, 3_661, 2_628_000].map(describeSeconds)).toEqual([
+    expect([1, 3, 60, 90, 600, 3_600, 3_661, 2_628_000].map((seconds) => describeSeconds(t, seconds))).toEqual([
       '1 second',
       '3 seconds',
       '1 minute',

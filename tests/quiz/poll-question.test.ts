@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { quizProblemText } from '../../src/bot/texts/quiz-problems.js';
+import { createI18n, translatorFor } from '../../src/i18n/translator.js';
 import { questionFromPoll as fromPoll, type ReceivedPoll } from '../../src/quiz/poll-question.js';
+
+/** English texts, as the bot's tests read them. */
+const t = translatorFor(createI18n(), 'en');
 
 /** The rule's answer with its problems in words, as the bot shows them. */
 const questionFromPoll = (poll: ReceivedPoll, number: number) => {
   const result = fromPoll(poll, number);
-  return result.ok ? result : { ok: false as const, problems: result.problems.map(quizProblemText) };
+  return result.ok ? result : { ok: false as const, problems: result.problems.map((problem) => quizProblemText(t, problem)) };
 };
 
 const quizPoll = {

@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { QUIZ_FORMAT_EXAMPLE_QUESTIONS } from '../../src/bot/texts/help.js';
 import { quizProblemText } from '../../src/bot/texts/quiz-problems.js';
+import { createI18n, translatorFor } from '../../src/i18n/translator.js';
 import { parseQuizText as parseRule } from '../../src/quiz/quiz-text.js';
+
+/** English texts, as the bot's tests read them. */
+const t = translatorFor(createI18n(), 'en');
 
 /** The rule's answer with its problems in words, as the bot shows them. */
 const parseQuizText = (text: string, firstNumber?: number) => {
   const parsed = parseRule(text, firstNumber);
-  return parsed.ok ? parsed : { ok: false as const, problems: parsed.problems.map(quizProblemText) };
+  return parsed.ok ? parsed : { ok: false as const, problems: parsed.problems.map((problem) => quizProblemText(t, problem)) };
 };
 
 describe('the quiz text format', () => {

@@ -19,7 +19,7 @@ createQuizFeature.command('newquiz', async (ctx) => {
   const command = parseNewQuizCommand(ctx.msg.text ?? '', entity?.length ?? 0);
   if (command.body.trim() !== '') return createQuizFromCommand(ctx, command);
   if (ctx.chat.type !== 'private') {
-    await ctx.reply(createInPrivateText(ctx.me.username));
+    await ctx.reply(createInPrivateText(ctx.t, ctx.me.username));
     return;
   }
   await startGuidedQuiz(ctx, command.title);

@@ -7,12 +7,12 @@
  */
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
-import { UNKNOWN_MESSAGE_TEXT } from '../texts/errors.js';
+import { unknownMessageText } from '../texts/errors.js';
 
 export const unknownMessageFeature = new Composer<BotContext>();
 
 unknownMessageFeature
   .chatType('private')
   .on(['message:text', 'message:caption', 'message:file', 'message:dice', 'message:contact', 'message:location'], async (ctx) => {
-    await ctx.reply(UNKNOWN_MESSAGE_TEXT);
+    await ctx.reply(unknownMessageText(ctx.t));
   });

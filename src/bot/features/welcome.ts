@@ -5,4 +5,4 @@ import { helpText } from '../texts/help.js';
 
 export const welcomeFeature = new Composer<BotContext>();
 
-welcomeFeature.command(['start', 'help'], (ctx) => ctx.reply(helpText(ctx.me.username)));
+welcomeFeature.command(['start', 'help'], (ctx) => ctx.reply(helpText(ctx.t, ctx.me.username)));

@@ -7,6 +7,7 @@
 import type { Message, PhotoSize, PollMedia } from 'grammy/types';
 import { questionFromPoll } from '../../quiz/poll-question.js';
 import type { QuestionMedia, QuizQuestion } from '../../quiz/question-check.js';
+import type { QuizProblem } from '../../quiz/quiz-problems.js';
 import { parseQuizText } from '../../quiz/quiz-text.js';
 import { checkQuizTitle, QUIZ_QUESTIONS_MAX } from '../../quiz/quiz-title.js';
 import {
@@ -20,24 +21,24 @@ import {
 import type { QuizDraft } from '../../store/schema/quiz-drafts.js';
 import type { BotContext } from '../context.js';
 import {
-  ASK_TITLE_TEXT,
   askQuestionsText,
-  DISCARDED_TEXT,
-  DRAFT_GONE_TEXT,
+  askTitleText,
+  discardedText,
   draftExistsText,
+  draftGoneText,
   draftKeptText,
-  NO_DRAFT_TEXT,
-  NO_QUESTIONS_TEXT,
-  NOTHING_TO_CANCEL_TEXT,
-  ONE_QUESTION_PER_PHOTO_TEXT,
-  POLL_MEDIA_DROPPED_TEXT,
-  PHOTO_WITHOUT_DRAFT_TEXT,
-  POLL_WITHOUT_DRAFT_TEXT,
+  noDraftText,
+  noQuestionsText,
+  nothingToCancelText,
+  oneQuestionPerPhotoText,
+  photoWithoutDraftText,
+  pollMediaDroppedText,
+  pollWithoutDraftText,
   questionsAddedText,
   quizCreatedText,
   quizProblemsText,
-  TITLE_FIRST_TEXT,
   titleAnswerRefusedText,
+  titleFirstText,
   titleRefusedText,
   tooManyQuestionsText,
 } from '../texts/create-quiz.js';
@@ -54,7 +55,7 @@ export async function startGuidedQuiz(ctx: BotContext, rawTitle: string): Promis
   if (rawTitle.trim() !== '') {
     const checked = checkQuizTitle(rawTitle);
     if (!checked.ok) {
-      await ctx.reply(titleRefusedText(checked.problem));
+      await ctx.reply(titleRefusedText(ctx.t, checked.problem));
       return;
     }
     title = checked.title;
@@ -63,10 +64,10 @@ export async function startGuidedQuiz(ctx: BotContext, rawTitle: string): Promis
   if (!(await createQuizDraft(db, { userId, title }))) {
     const draft = await getQuizDraft(db, userId);
     // Gone between the two statements (a /done on another instance): start afresh next time.
-    await ctx.reply(draft ? draftExistsText(draft.title, draft.questions.length) : DRAFT_GONE_TEXT);
+    await ctx.reply(draft ? draftExistsText(ctx.t, draft.title, draft.questions.length) : draftGoneText(ctx.t));
     return;
   }
-  await ctx.reply(title === null ? ASK_TITLE_TEXT : askQuestionsText(title));
+  await ctx.reply(title === null ? askTitleText(ctx.t) : askQuestionsText(ctx.t, title));
 }
 
 /**
@@ -84,16 +85,16 @@ export async function addDraftText(ctx: BotContext, next: () => Promise<void>): 
   if (draft.title === null) {
     const checked = checkQuizTitle(message.text);
     if (!checked.ok) {
-      await ctx.reply(titleAnswerRefusedText(checked.problem));
+      await ctx.reply(titleAnswerRefusedText(ctx.t, checked.problem));
       return;
     }
     await setQuizDraftTitle(db, { userId, title: checked.title });
-    await ctx.reply(askQuestionsText(checked.title));
+    await ctx.reply(askQuestionsText(ctx.t, checked.title));
     return;
   }
   const parsed = parseQuizText(message.text, draft.questions.length + 1);
   if (!parsed.ok) {
-    await ctx.reply(quizProblemsText(parsed.problems.map(quizProblemText), draftKeptText(draft.title, draft.questions.length)));
+    await ctx.reply(problemsKeptText(ctx, parsed.problems, draft.title, draft.questions.length));
     return;
   }
   await appendQuestions(ctx, userId, parsed.questions);
@@ -104,7 +105,7 @@ export async function addDraftPoll(ctx: BotContext): Promise<void> {
   const poll = ctx.message?.poll;
   const userId = ctx.from?.id;
   if (!poll || userId === undefined) return;
-  const draft = await draftWithTitle(ctx, userId, POLL_WITHOUT_DRAFT_TEXT);
+  const draft = await draftWithTitle(ctx, userId, pollWithoutDraftText(ctx.t));
   if (!draft) return;
   const result = questionFromPoll(
     {
@@ -119,7 +120,7 @@ export async function addDraftPoll(ctx: BotContext): Promise<void> {
     draft.questions.length + 1,
   );
   if (!result.ok) {
-    await ctx.reply(quizProblemsText(result.problems.map(quizProblemText), draftKeptText(draft.title, draft.questions.length)));
+    await ctx.reply(problemsKeptText(ctx, result.problems, draft.title, draft.questions.length));
     return;
   }
   // Bot API 10.0: the poll's picture, video or animation (and its explanation's) come along.
@@ -131,7 +132,7 @@ export async function addDraftPoll(ctx: BotContext): Promise<void> {
     ...(explanationMedia ? { explanationMedia } : {}),
   };
   const dropped = (poll.media !== undefined && !media) || (poll.explanation_media !== undefined && !explanationMedia);
-  await appendQuestions(ctx, userId, [question], dropped ? POLL_MEDIA_DROPPED_TEXT : undefined);
+  await appendQuestions(ctx, userId, [question], dropped ? pollMediaDroppedText(ctx.t) : undefined);
 }
 
 /**
@@ -143,17 +144,16 @@ export async function addDraftPhoto(ctx: BotContext): Promise<void> {
   const message = ctx.message;
   const userId = ctx.from?.id;
   if (!message?.photo || userId === undefined) return;
-  const draft = await draftWithTitle(ctx, userId, PHOTO_WITHOUT_DRAFT_TEXT);
+  const draft = await draftWithTitle(ctx, userId, photoWithoutDraftText(ctx.t));
   if (!draft) return;
-  const kept = draftKeptText(draft.title, draft.questions.length);
   const parsed = parseQuizText(message.caption ?? '', draft.questions.length + 1);
   if (!parsed.ok) {
-    await ctx.reply(quizProblemsText(parsed.problems.map(quizProblemText), kept));
+    await ctx.reply(problemsKeptText(ctx, parsed.problems, draft.title, draft.questions.length));
     return;
   }
   const [question, ...more] = parsed.questions;
   if (!question || more.length > 0) {
-    await ctx.reply(quizProblemsText([ONE_QUESTION_PER_PHOTO_TEXT], kept));
+    await ctx.reply(quizProblemsText(ctx.t, [oneQuestionPerPhotoText(ctx.t)], draftKeptText(ctx.t, draft.title, draft.questions.length)));
     return;
   }
   const largest = largestSize(message.photo);
@@ -166,13 +166,18 @@ export async function finishDraft(ctx: BotContext): Promise<void> {
   if (userId === undefined) return;
   const saved = await saveQuizDraft(ctx.deps.db, userId);
   if (!saved.ok) {
-    const reasons = { 'no-draft': NO_DRAFT_TEXT, 'no-title': TITLE_FIRST_TEXT, 'no-questions': NO_QUESTIONS_TEXT } as const;
-    await ctx.reply(reasons[saved.reason]);
+    const reasons = { 'no-draft': noDraftText, 'no-title': titleFirstText, 'no-questions': noQuestionsText } as const;
+    await ctx.reply(reasons[saved.reason](ctx.t));
     return;
   }
   ctx.logger.info({ quizId: saved.quiz.id, ownerId: userId, questions: saved.questionCount, guided: true }, 'Quiz created');
   await ctx.reply(
-    quizCreatedText({ id: saved.quiz.id, title: saved.quiz.title, questionCount: saved.questionCount, botUsername: ctx.me.username }),
+    quizCreatedText(ctx.t, {
+      id: saved.quiz.id,
+      title: saved.quiz.title,
+      questionCount: saved.questionCount,
+      botUsername: ctx.me.username,
+    }),
   );
 }
 
@@ -180,7 +185,7 @@ export async function finishDraft(ctx: BotContext): Promise<void> {
 export async function cancelDraft(ctx: BotContext): Promise<void> {
   const userId = ctx.from?.id;
   if (userId === undefined) return;
-  await ctx.reply((await deleteQuizDraft(ctx.deps.db, userId)) ? DISCARDED_TEXT : NOTHING_TO_CANCEL_TEXT);
+  await ctx.reply((await deleteQuizDraft(ctx.deps.db, userId)) ? discardedText(ctx.t) : nothingToCancelText(ctx.t));
 }
 
 /**
@@ -198,7 +203,7 @@ async function draftWithTitle(
     return undefined;
   }
   if (draft.title === null) {
-    await ctx.reply(TITLE_FIRST_TEXT);
+    await ctx.reply(titleFirstText(ctx.t));
     return undefined;
   }
   return { ...draft, title: draft.title };
@@ -208,13 +213,22 @@ async function draftWithTitle(
 async function appendQuestions(ctx: BotContext, userId: number, questions: QuizQuestion[], note?: string): Promise<void> {
   const result = await appendQuizDraftQuestions(ctx.deps.db, { userId, questions, maxQuestions: QUIZ_QUESTIONS_MAX });
   if (result.ok) {
-    const added = questionsAddedText(questions, result.questionCount - questions.length + 1);
+    const added = questionsAddedText(ctx.t, questions, result.questionCount - questions.length + 1);
     await ctx.reply(note === undefined ? added : `${added}\n${note}`);
   } else if (result.reason === 'too-many') {
-    await ctx.reply(tooManyQuestionsText(result.questionCount, questions.length));
+    await ctx.reply(tooManyQuestionsText(ctx.t, result.questionCount, questions.length));
   } else {
-    await ctx.reply(result.reason === 'no-title' ? TITLE_FIRST_TEXT : NO_DRAFT_TEXT);
+    await ctx.reply(result.reason === 'no-title' ? titleFirstText(ctx.t) : noDraftText(ctx.t));
   }
+}
+
+/** A guided-flow message's problems, and that the draft keeps what it had. */
+function problemsKeptText(ctx: BotContext, problems: readonly QuizProblem[], title: string, questionCount: number): string {
+  return quizProblemsText(
+    ctx.t,
+    problems.map((problem) => quizProblemText(ctx.t, problem)),
+    draftKeptText(ctx.t, title, questionCount),
+  );
 }
 
 /** What of a poll's media a question can show again, by file_id: a photo (its largest size), a video or an animation. */

@@ -13,10 +13,10 @@ import { createDeleteQuizKeyboard, createMyQuizzesKeyboard, MY_QUIZZES_CALLBACK 
 import {
   confirmDeleteText,
   myQuizzesText,
-  NO_SUCH_QUIZ_TEXT,
-  OWNER_ONLY_ANSWER_TEXT,
-  OWNER_ONLY_DELETE_TEXT,
-  QUIZ_ALREADY_DELETED_TEXT,
+  noSuchQuizText,
+  ownerOnlyAnswerText,
+  ownerOnlyDeleteText,
+  quizAlreadyDeletedText,
   quizDeletedText,
 } from '../texts/my-quizzes.js';
 
@@ -26,28 +26,34 @@ interface CallbackAnswer {
   alert?: boolean;
 }
 
-const OWNER_ONLY: CallbackAnswer = { text: OWNER_ONLY_DELETE_TEXT, alert: true };
-const NO_SUCH_QUIZ: CallbackAnswer = { text: NO_SUCH_QUIZ_TEXT, alert: true };
+/** The alert for a presser who does not own the quiz. */
+function ownerOnly(ctx: BotContext): CallbackAnswer {
+  return { text: ownerOnlyDeleteText(ctx.t), alert: true };
+}
+
+function noSuchQuiz(ctx: BotContext): CallbackAnswer {
+  return { text: noSuchQuizText(ctx.t), alert: true };
+}
 
 /** /myquizzes: the user's quizzes, newest first, with their delete buttons. */
 export async function showMyQuizzes(ctx: BotContext): Promise<void> {
   if (!ctx.from) return;
   const quizzes = await listQuizzesByOwner(ctx.deps.db, ctx.from.id);
-  const keyboard = createMyQuizzesKeyboard(quizzes);
-  await ctx.reply(myQuizzesText(quizzes), keyboard ? { reply_markup: keyboard } : {});
+  const keyboard = createMyQuizzesKeyboard(ctx.t, quizzes);
+  await ctx.reply(myQuizzesText(ctx.t, quizzes), keyboard ? { reply_markup: keyboard } : {});
 }
 
 /** `quiz:del:<id>`: asks the owner to confirm, in place of the list. */
 export function askToDeleteQuiz(ctx: BotContext, quizId: number): Promise<void> {
   return answering(ctx, async (userId) => {
     const quiz = await getQuizById(ctx.deps.db, quizId);
-    if (!quiz) return NO_SUCH_QUIZ;
-    if (quiz.ownerId !== userId) return OWNER_ONLY;
+    if (!quiz) return noSuchQuiz(ctx);
+    if (quiz.ownerId !== userId) return ownerOnly(ctx);
     if (quiz.deletedAt !== null) {
       await editToList(ctx, userId);
-      return { text: QUIZ_ALREADY_DELETED_TEXT };
+      return { text: quizAlreadyDeletedText(ctx.t) };
     }
-    await editMessage(ctx, confirmDeleteText(quiz), createDeleteQuizKeyboard(quiz.id));
+    await editMessage(ctx, confirmDeleteText(ctx.t, quiz), createDeleteQuizKeyboard(ctx.t, quiz.id));
     return {};
   });
 }
@@ -59,13 +65,13 @@ export function deleteQuizConfirmed(ctx: BotContext, quizId: number): Promise<vo
     if (await deleteQuiz(db, { quizId, ownerId: userId })) {
       ctx.logger.info({ quizId, ownerId: userId }, 'Quiz deleted');
       await editToList(ctx, userId);
-      return { text: quizDeletedText(quizId) };
+      return { text: quizDeletedText(ctx.t, quizId) };
     }
     const quiz = await getQuizById(db, quizId);
-    if (!quiz) return NO_SUCH_QUIZ;
-    if (quiz.ownerId !== userId) return OWNER_ONLY;
+    if (!quiz) return noSuchQuiz(ctx);
+    if (quiz.ownerId !== userId) return ownerOnly(ctx);
     await editToList(ctx, userId);
-    return { text: QUIZ_ALREADY_DELETED_TEXT };
+    return { text: quizAlreadyDeletedText(ctx.t) };
   });
 }
 
@@ -78,7 +84,7 @@ export function backToMyQuizzes(ctx: BotContext): Promise<void> {
       if (ctx.chat?.type !== 'private') return {};
     } else {
       const quiz = await getQuizById(ctx.deps.db, quizId);
-      if (quiz && quiz.ownerId !== userId) return { text: OWNER_ONLY_ANSWER_TEXT, alert: true };
+      if (quiz && quiz.ownerId !== userId) return { text: ownerOnlyAnswerText(ctx.t), alert: true };
     }
     await editToList(ctx, userId);
     return {};
@@ -99,7 +105,7 @@ async function answering(ctx: BotContext, work: (userId: number) => Promise<Call
 
 async function editToList(ctx: BotContext, ownerId: number): Promise<void> {
   const quizzes = await listQuizzesByOwner(ctx.deps.db, ownerId);
-  await editMessage(ctx, myQuizzesText(quizzes), createMyQuizzesKeyboard(quizzes));
+  await editMessage(ctx, myQuizzesText(ctx.t, quizzes), createMyQuizzesKeyboard(ctx.t, quizzes));
 }
 
 /** Edits the pressed message; an edit to what it already shows (a double press) is not an error. */

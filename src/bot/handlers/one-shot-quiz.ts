@@ -7,7 +7,7 @@ import { countQuestionBlocks, parseQuizText } from '../../quiz/quiz-text.js';
 import { checkQuizTitle, QUIZ_QUESTIONS_MAX } from '../../quiz/quiz-title.js';
 import { createQuiz } from '../../store/queries/quizzes.js';
 import type { BotContext } from '../context.js';
-import { quizCreatedText, quizProblemsText, titleProblemText } from '../texts/create-quiz.js';
+import { quizCreatedText, quizProblemsText, titleProblemLineText, tooManyBlocksProblemText } from '../texts/create-quiz.js';
 import { quizProblemText } from '../texts/quiz-problems.js';
 import type { NewQuizCommand } from './new-quiz-input.js';
 
@@ -19,17 +19,16 @@ export async function createQuizFromCommand(ctx: BotContext, command: NewQuizCom
   const parsed = parseQuizText(command.body, 1);
   const blocks = countQuestionBlocks(command.body);
   const problems: string[] = [];
-  if (!title.ok) problems.push(`Title: ${titleProblemText(title.problem)}`);
-  if (blocks > QUIZ_QUESTIONS_MAX)
-    problems.push(`Questions: the quiz has ${blocks}; a quiz holds at most ${QUIZ_QUESTIONS_MAX} (split it into several quizzes)`);
-  if (!parsed.ok) problems.push(...parsed.problems.map(quizProblemText));
+  if (!title.ok) problems.push(titleProblemLineText(ctx.t, title.problem));
+  if (blocks > QUIZ_QUESTIONS_MAX) problems.push(tooManyBlocksProblemText(ctx.t, blocks));
+  if (!parsed.ok) problems.push(...parsed.problems.map((problem) => quizProblemText(ctx.t, problem)));
   if (problems.length > 0 || !title.ok || !parsed.ok) {
-    await ctx.reply(quizProblemsText(problems));
+    await ctx.reply(quizProblemsText(ctx.t, problems));
     return;
   }
   const quiz = await createQuiz(ctx.deps.db, { ownerId: from.id, title: title.title, questions: parsed.questions });
   ctx.logger.info({ quizId: quiz.id, ownerId: from.id, questions: parsed.questions.length, guided: false }, 'Quiz created');
   await ctx.reply(
-    quizCreatedText({ id: quiz.id, title: quiz.title, questionCount: parsed.questions.length, botUsername: ctx.me.username }),
+    quizCreatedText(ctx.t, { id: quiz.id, title: quiz.title, questionCount: parsed.questions.length, botUsername: ctx.me.username }),
   );
 }

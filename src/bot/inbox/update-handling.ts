@@ -2,12 +2,15 @@
  * What happens to one claimed inbox update: the bot's handlers run on it; when they fail, the
  * failure policy (failure-policy.ts) decides between done (a chat that blocked the bot), another
  * attempt after a backoff, or parking it as a dead letter, and the user whose update was parked is
- * told. Apart from inbox-processor.ts, which decides when and which updates are claimed and keeps
+ * told (in the update's language when the handler got as far as negotiating it, else in English).
+ * Apart from inbox-processor.ts, which decides when and which updates are claimed and keeps
  * their leases.
  */
 import { BotError, type Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Logger } from 'pino';
+import { DEFAULT_LOCALE } from '../../i18n/locales.js';
+import { createI18n, translatorFor, type Translate } from '../../i18n/translator.js';
 import type { Backoff } from '../../lib/backoff.js';
 import type { Clock } from '../../lib/clock.js';
 import { describeError } from '../../lib/describe-error.js';
@@ -17,7 +20,7 @@ import { isRetryableDatabaseError } from '../../store/errors.js';
 import { parkInboxEntry, scheduleInboxRetry } from '../../store/queries/inbox.js';
 import type { InboxRow } from '../../store/schema/inbox.js';
 import type { BotContext } from '../context.js';
-import { SOMETHING_WENT_WRONG_TEXT } from '../texts/errors.js';
+import { somethingWentWrongText } from '../texts/errors.js';
 import { attachAcceptance } from './acceptance.js';
 import { decideFailure } from './failure-policy.js';
 import type { HandledMarker } from './handled-marker.js';
@@ -74,14 +77,14 @@ class UpdateHandlingImpl implements UpdateHandling {
     try {
       await this.#options.bot.handleUpdate(update);
     } catch (thrown) {
-      const error = thrown instanceof BotError ? thrown.error : thrown;
-      return this.#failed(row, update, error);
+      if (thrown instanceof BotError) return this.#failed(row, update, thrown.error, thrown.ctx);
+      return this.#failed(row, update, thrown, undefined);
     }
     this.#options.events.handled();
     await this.#options.handledMarker.mark(row.updateId);
   }
 
-  async #failed(row: InboxRow, update: Update, error: unknown): Promise<void> {
+  async #failed(row: InboxRow, update: Update, error: unknown, ctx: BotContext | undefined): Promise<void> {
     const { maxAttempts, backoff } = this.#options;
     const decision = decideFailure(error, { attempt: row.attempts, maxAttempts, backoff });
     if (decision.kind === 'done') {
@@ -90,7 +93,7 @@ class UpdateHandlingImpl implements UpdateHandling {
       await this.#options.handledMarker.mark(row.updateId);
       return;
     }
-    if (decision.kind === 'park') return this.#park(row, update, error, decision.reason);
+    if (decision.kind === 'park') return this.#park(row, update, error, decision.reason, ctx);
     this.#options.events.retried();
     const retryAt = new Date(this.#options.clock.now() + decision.delayMs);
     await scheduleInboxRetry(this.#options.db, { updateId: row.updateId, retryAt, error: describeError(error) }).catch(
@@ -101,7 +104,7 @@ class UpdateHandlingImpl implements UpdateHandling {
     );
   }
 
-  async #park(row: InboxRow, update: Update | undefined, error: unknown, reason: string): Promise<void> {
+  async #park(row: InboxRow, update: Update | undefined, error: unknown, reason: string, ctx?: BotContext): Promise<void> {
     this.#options.events.parked(row.kind);
     // The error is described, not logged whole: a query error quotes what the user typed.
     this.#options.logger.error(
@@ -117,7 +120,7 @@ class UpdateHandlingImpl implements UpdateHandling {
     });
     const chatId = update?.message?.chat.id;
     if (chatId !== undefined) {
-      await this.#options.bot.api.sendMessage(chatId, SOMETHING_WENT_WRONG_TEXT).catch(() => undefined);
+      await this.#options.bot.api.sendMessage(chatId, apologyText(ctx)).catch(() => undefined);
     }
   }
 
@@ -130,4 +133,28 @@ class UpdateHandlingImpl implements UpdateHandling {
         "Could not record how an update's handling ended: it is handled again when its claim lapses",
       );
   }
+}
+
+/**
+ * "Something went wrong" in the language the update was being answered in. The update may have
+ * failed before its language was known: the i18n middleware sets `ctx.t` first and then negotiates
+ * (a database read), so `ctx.t` can be missing or throw; English then.
+ */
+function apologyText(ctx: BotContext | undefined): string {
+  if (ctx) {
+    try {
+      return somethingWentWrongText(ctx.t);
+    } catch {
+      // No language was negotiated for this update.
+    }
+  }
+  return somethingWentWrongText(englishTexts());
+}
+
+let english: Translate | undefined;
+
+/** English texts, loaded on the first dead letter (rare) and kept: never a file read per update. */
+function englishTexts(): Translate {
+  english ??= translatorFor(createI18n(), DEFAULT_LOCALE);
+  return english;
 }

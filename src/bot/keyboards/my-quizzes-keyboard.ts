@@ -4,7 +4,8 @@
  * `quiz:del-yes:<id>`, `quiz:list`.
  */
 import { InlineKeyboard } from 'grammy';
-import { MY_QUIZZES_BUTTONS } from '../texts/my-quizzes.js';
+import type { Translate } from '../../i18n/translator.js';
+import { myQuizzesButtons } from '../texts/my-quizzes.js';
 
 /** Delete buttons shown at most; the newest quizzes come first. */
 export const DELETE_BUTTONS_MAX = 20;
@@ -22,18 +23,18 @@ export const MY_QUIZZES_CALLBACK = {
  * One delete button per quiz (at most {@link DELETE_BUTTONS_MAX}); `undefined` for an empty
  * list, so the message carries no keyboard.
  */
-export function createMyQuizzesKeyboard(quizzes: readonly { id: number }[]): InlineKeyboard | undefined {
+export function createMyQuizzesKeyboard(t: Translate, quizzes: readonly { id: number }[]): InlineKeyboard | undefined {
   if (quizzes.length === 0) return undefined;
+  const buttons = myQuizzesButtons(t);
   return InlineKeyboard.from(
-    quizzes
-      .slice(0, DELETE_BUTTONS_MAX)
-      .map((quiz) => [InlineKeyboard.text(MY_QUIZZES_BUTTONS.delete(quiz.id), MY_QUIZZES_CALLBACK.delete(quiz.id))]),
+    quizzes.slice(0, DELETE_BUTTONS_MAX).map((quiz) => [InlineKeyboard.text(buttons.delete(quiz.id), MY_QUIZZES_CALLBACK.delete(quiz.id))]),
   );
 }
 
 /** "Yes, delete" / "Keep it" under the question whether to delete quiz `quizId`. */
-export function createDeleteQuizKeyboard(quizId: number): InlineKeyboard {
+export function createDeleteQuizKeyboard(t: Translate, quizId: number): InlineKeyboard {
+  const buttons = myQuizzesButtons(t);
   return new InlineKeyboard()
-    .text(MY_QUIZZES_BUTTONS.confirmDelete, MY_QUIZZES_CALLBACK.confirmDelete(quizId))
-    .text(MY_QUIZZES_BUTTONS.keep, MY_QUIZZES_CALLBACK.list);
+    .text(buttons.confirmDelete, MY_QUIZZES_CALLBACK.confirmDelete(quizId))
+    .text(buttons.keep, MY_QUIZZES_CALLBACK.list);
 }

@@ -1,151 +1,175 @@
 /**
  * The texts of quiz creation: the one-message /newquiz and the guided flow's prompts and
  * confirmations. Plain text (no parse_mode), like every message of the bot; each one says
- * what the author can do next.
+ * what the author can do next. Words are in locales/<language>/create-quiz.ftl.
  */
+import type { Translate } from '../../i18n/translator.js';
 import { preview } from '../../quiz/preview.js';
 import type { QuizQuestion } from '../../quiz/question-check.js';
 import { DEEP_LINK } from '../deep-links.js';
 import { QUIZ_QUESTIONS_MAX, QUIZ_TITLE_MAX, type TitleProblem } from '../../quiz/quiz-title.js';
-import { botLink, count, fitLines } from './format.js';
+import { botLink, fitLines } from './format.js';
 
 /** Problems listed at most; an author fixes the first ones and sends again. */
 const PROBLEMS_SHOWN_MAX = 20;
-const NEXT_STEP = 'Send the next one, /done to save or /cancel.';
 /** Characters of a question shown in a confirmation. */
 const PREVIEW_LENGTH = 60;
 
 /** The reply to /done: the quiz is saved, and here is how to play it. */
-export function quizCreatedText(q: { id: number; title: string; questionCount: number; botUsername: string }): string {
-  return [
-    `✅ Quiz "${q.title}" saved with ${count(q.questionCount, 'question')} (id ${q.id}).`,
-    '',
-    `Play it privately: ${botLink(q.botUsername, 'start', DEEP_LINK.quiz(q.id))}`,
-    `Play it in a group: ${botLink(q.botUsername, 'startgroup', DEEP_LINK.quiz(q.id))}`,
-    `In a group where I already am, an admin sends /startquiz ${q.id}`,
-  ].join('\n');
+export function quizCreatedText(t: Translate, q: { id: number; title: string; questionCount: number; botUsername: string }): string {
+  return t('create-quiz-created', {
+    title: q.title,
+    questions: q.questionCount,
+    id: String(q.id),
+    privateLink: botLink(q.botUsername, 'start', DEEP_LINK.quiz(q.id)),
+    groupLink: botLink(q.botUsername, 'startgroup', DEEP_LINK.quiz(q.id)),
+  });
 }
 
 /**
  * Why a quiz (or a question of the guided flow) was refused: every problem, up to a limit, then
- * `outcome`, what became of the message (the guided flow says what the draft still holds).
+ * `outcome`, what became of the message (the guided flow says what the draft still holds);
+ * by default, that nothing was saved.
  */
-export function quizProblemsText(problems: readonly string[], outcome = 'Nothing was saved; fix and send again.'): string {
-  const head = problems.length === 1 ? '⚠️ Your quiz has a problem:' : `⚠️ Your quiz has ${problems.length} problems:`;
+export function quizProblemsText(t: Translate, problems: readonly string[], outcome = t('create-quiz-nothing-saved')): string {
   return fitLines({
-    head: [head, ''],
+    head: [t('create-quiz-problems-head', { count: problems.length }), ''],
     lines: problems.slice(0, PROBLEMS_SHOWN_MAX).map((problem) => `• ${problem}`),
     total: problems.length,
-    more: (n) => `…and ${n} more`,
+    more: (n) => t('create-quiz-problems-more', { count: n }),
     tail: ['', outcome],
   });
 }
 
 /** Why a text cannot be the quiz's title, as a clause ("the title must fit on one line"). */
-export function titleProblemText(problem: TitleProblem): string {
+export function titleProblemText(t: Translate, problem: TitleProblem): string {
   switch (problem.kind) {
     case 'empty':
-      return 'the quiz has no title; write it right after /newquiz on the same line, e.g. /newquiz World capitals';
+      return t('create-quiz-title-empty');
     case 'multiline':
-      return 'the title must fit on one line';
+      return t('create-quiz-title-multiline');
     case 'too_long':
-      return `the title is longer than ${QUIZ_TITLE_MAX} characters (${problem.length})`;
+      return t('create-quiz-title-too-long', { max: QUIZ_TITLE_MAX, length: problem.length });
   }
 }
 
+/** A title's problem as one of a list of problems: "Title: the title must fit on one line". */
+export function titleProblemLineText(t: Translate, problem: TitleProblem): string {
+  return t('create-quiz-problem-title', { problem: titleProblemText(t, problem) });
+}
+
+/** A one-message quiz with more question blocks than a quiz holds, as one of a list of problems. */
+export function tooManyBlocksProblemText(t: Translate, blocks: number): string {
+  return t('create-quiz-problem-too-many-blocks', { count: blocks, max: QUIZ_QUESTIONS_MAX });
+}
+
 /** /newquiz <title> with a title that cannot be one. */
-export function titleRefusedText(problem: TitleProblem): string {
-  return `Cannot use that title: ${titleProblemText(problem)}.`;
+export function titleRefusedText(t: Translate, problem: TitleProblem): string {
+  return t('create-quiz-title-refused', { problem: titleProblemText(t, problem) });
 }
 
 /** The guided flow asked for a title and got one that cannot be one. */
-export function titleAnswerRefusedText(problem: TitleProblem): string {
-  return `That cannot be the title: ${titleProblemText(problem)}. Send the quiz's title as one line, or /cancel.`;
+export function titleAnswerRefusedText(t: Translate, problem: TitleProblem): string {
+  return t('create-quiz-title-answer-refused', { problem: titleProblemText(t, problem) });
 }
 
 /** The draft vanished between two statements (a /done on another instance): start afresh. */
-export const DRAFT_GONE_TEXT = 'Please send /newquiz again.';
+export function draftGoneText(t: Translate): string {
+  return t('create-quiz-draft-gone');
+}
 
 /** The guided flow's first question when /newquiz came without a title. */
-export const ASK_TITLE_TEXT = `Let's create a quiz. What is its title? Send it as one line (up to ${QUIZ_TITLE_MAX} characters), or /cancel.`;
+export function askTitleText(t: Translate): string {
+  return t('create-quiz-ask-title', { max: QUIZ_TITLE_MAX });
+}
 
 /** What the guided flow expects once the quiz has a title. */
-export function askQuestionsText(title: string): string {
-  return [
-    `Creating "${title}". Now send the questions, one or several per message:`,
-    '',
-    '• a quiz poll: attach ➝ Poll, turn on "Quiz" mode and pick the correct answer(s);',
-    '• or text: the question on the first line, each option on its own line starting with "- ", the correct one ending with " *", an optional "> " line to explain; a blank line between questions:',
-    '',
-    'Capital of France?',
-    '- Berlin',
-    '- Paris *',
-    '> Paris has been the capital since 508.',
-    '',
-    '• or a photo with one such question as its caption: the picture is shown with the question.',
-    '',
-    '/done saves the quiz, /cancel drops it.',
-  ].join('\n');
+export function askQuestionsText(t: Translate, title: string): string {
+  return t('create-quiz-ask-questions', { title });
 }
 
 /** Confirms questions `firstNumber`... just added to the draft. */
-export function questionsAddedText(questions: readonly QuizQuestion[], firstNumber: number): string {
+export function questionsAddedText(t: Translate, questions: readonly QuizQuestion[], firstNumber: number): string {
   const [only] = questions;
   if (questions.length === 1 && only) {
     const shown = preview(only.text, PREVIEW_LENGTH);
     // "Capital of France?." reads badly: a question that ends a sentence already needs no stop.
-    return `Question ${firstNumber} added: ${shown}${/[.?!…]$/u.test(shown) ? '' : '.'} ${NEXT_STEP}`;
+    const question = /[.?!…]$/u.test(shown) ? shown : `${shown}.`;
+    return t('create-quiz-question-added', { number: String(firstNumber), question });
   }
   const last = firstNumber + questions.length - 1;
   return [
-    `Questions ${firstNumber}-${last} added:`,
+    t('create-quiz-questions-added', { first: String(firstNumber), last: String(last) }),
     ...questions.map((q, i) => `${firstNumber + i}. ${preview(q.text, PREVIEW_LENGTH)}`),
-    NEXT_STEP,
+    t('create-quiz-next-step'),
   ].join('\n');
 }
 
 /** The draft cannot take the questions of a message: the quiz would pass the limit. */
-export function tooManyQuestionsText(has: number, adding: number): string {
+export function tooManyQuestionsText(t: Translate, has: number, adding: number): string {
   const room = Math.max(0, QUIZ_QUESTIONS_MAX - has);
-  const fits = room === 0 ? 'it is full' : `there is room for ${room} more`;
-  return `A quiz holds at most ${QUIZ_QUESTIONS_MAX} questions. Yours has ${has} and your message has ${adding}, but ${fits}. Nothing from that message was added. Send /done to save the quiz.`;
+  return t('create-quiz-too-many-questions', { max: QUIZ_QUESTIONS_MAX, has, adding, room });
 }
 
 /**
  * What became of a guided-flow message that had a problem: nothing of it was added, and the
  * draft keeps the questions it had (so "Nothing was saved" would be wrong).
  */
-export function draftKeptText(title: string, questionCount: number): string {
-  if (questionCount === 0) return `Nothing from that message was added; "${title}" has no questions yet. Fix it and send it again.`;
-  const has = questionCount === 1 ? '1 question' : `${questionCount} questions`;
-  return `Nothing from that message was added; "${title}" still has ${has}. Fix it and send it again, or /done to save what you have.`;
+export function draftKeptText(t: Translate, title: string, questionCount: number): string {
+  return t('create-quiz-draft-kept', { title, questions: questionCount });
 }
 
 /** /newquiz while a draft exists: it is not replaced. */
-export function draftExistsText(title: string | null, questionCount: number): string {
-  if (title === null) return 'You are already creating a quiz: send its title, or /cancel to drop it.';
-  const has = questionCount === 1 ? '1 question' : `${questionCount} questions`;
-  return `You are already creating "${title}" (${has}). Send more questions, /done to save it, or /cancel to drop it and start over.`;
+export function draftExistsText(t: Translate, title: string | null, questionCount: number): string {
+  if (title === null) return t('create-quiz-draft-exists-untitled');
+  return t('create-quiz-draft-exists', { title, questions: questionCount });
 }
 
 /** /newquiz in a group without questions: the guided flow happens in private. */
-export function createInPrivateText(botUsername: string): string {
-  return [
-    `Let's create your quiz in our private chat, where you can send the questions one by one: ${botLink(botUsername, 'start', DEEP_LINK.newQuiz)}`,
-    '',
-    'Or send it all here in one message: /newquiz <title>, then the questions from the next line (/help shows the format).',
-  ].join('\n');
+export function createInPrivateText(t: Translate, botUsername: string): string {
+  return t('create-quiz-in-private', { link: botLink(botUsername, 'start', DEEP_LINK.newQuiz) });
 }
 
-export const TITLE_FIRST_TEXT = "First send the quiz's title as a text message (one line), then the questions.";
-export const NO_QUESTIONS_TEXT =
-  'Your quiz has no questions yet. Send at least one (a quiz poll or a question in the text format), then /done.';
-export const NO_DRAFT_TEXT = 'You are not creating a quiz right now. Start one with /newquiz <title>.';
-export const DISCARDED_TEXT = 'Discarded. Nothing was saved.';
-export const NOTHING_TO_CANCEL_TEXT = 'You are not creating a quiz, so there is nothing to cancel.';
-export const POLL_WITHOUT_DRAFT_TEXT = 'To build a quiz from quiz polls, send /newquiz first, then send me the polls.';
-export const PHOTO_WITHOUT_DRAFT_TEXT = 'To add a picture question, send /newquiz first, then the photo with the question as its caption.';
-export const ONE_QUESTION_PER_PHOTO_TEXT =
-  'A photo takes one question: its caption is the question on the first line and its options below. Send the others as text or as more photos.';
-export const POLL_MEDIA_DROPPED_TEXT =
-  "The poll's attachment was left out: a question can show a photo, a video or an animation, not other files or places.";
+/** /done or a question before the draft has its title. */
+export function titleFirstText(t: Translate): string {
+  return t('create-quiz-title-first');
+}
+
+/** /done on a draft without questions. */
+export function noQuestionsText(t: Translate): string {
+  return t('create-quiz-no-questions');
+}
+
+/** /done, or questions arriving, without a draft. */
+export function noDraftText(t: Translate): string {
+  return t('create-quiz-no-draft');
+}
+
+/** /cancel dropped the draft. */
+export function discardedText(t: Translate): string {
+  return t('create-quiz-discarded');
+}
+
+export function nothingToCancelText(t: Translate): string {
+  return t('create-quiz-nothing-to-cancel');
+}
+
+/** A quiz poll sent in private with no draft to take it. */
+export function pollWithoutDraftText(t: Translate): string {
+  return t('create-quiz-poll-without-draft');
+}
+
+/** A photo sent in private with no draft to take it. */
+export function photoWithoutDraftText(t: Translate): string {
+  return t('create-quiz-photo-without-draft');
+}
+
+/** A photo whose caption holds several questions: the problem, in a list of problems. */
+export function oneQuestionPerPhotoText(t: Translate): string {
+  return t('create-quiz-one-question-per-photo');
+}
+
+/** Added to a confirmation when a poll's attachment is of a kind a question cannot show. */
+export function pollMediaDroppedText(t: Translate): string {
+  return t('create-quiz-poll-media-dropped');
+}

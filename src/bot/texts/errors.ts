@@ -1,7 +1,15 @@
-/** Copy the bot's infrastructure shows users, whatever feature was handling the update. */
+/**
+ * Copy the bot's infrastructure shows users, whatever feature was handling the update. Words are
+ * in locales/<language>/errors.ftl.
+ */
+import type { Translate } from '../../i18n/translator.js';
 
 /** Told to a user whose message the bot could not handle, after its retries. */
-export const SOMETHING_WENT_WRONG_TEXT = 'Sorry, something went wrong on my side. Please try again in a moment.';
+export function somethingWentWrongText(t: Translate): string {
+  return t('errors-something-went-wrong');
+}
 
 /** The reply to a private message the bot has no use for. */
-export const UNKNOWN_MESSAGE_TEXT = "I don't know what to do with that. /help shows what I can do.";
+export function unknownMessageText(t: Translate): string {
+  return t('errors-unknown-message');
+}

@@ -1,39 +1,64 @@
-/** /myquizzes: the list, its delete buttons and the answers to them. */
-import { count, fitLines } from './format.js';
+/**
+ * /myquizzes: the list, its delete buttons and the answers to them. Words are in
+ * locales/<language>/my-quizzes.ftl.
+ */
+import type { Translate } from '../../i18n/translator.js';
+import { fitLines } from './format.js';
 
 /** The answer to /myquizzes. */
-export function myQuizzesText(quizzes: readonly { id: number; title: string; questionCount: number; createdAt: Date }[]): string {
-  if (quizzes.length === 0) {
-    return 'You have no quizzes yet. Send /newquiz <title> to create one; /help shows the format.';
-  }
+export function myQuizzesText(
+  t: Translate,
+  quizzes: readonly { id: number; title: string; questionCount: number; createdAt: Date }[],
+): string {
+  if (quizzes.length === 0) return t('my-quizzes-empty');
   return fitLines({
-    head: [`📚 Your quizzes (${quizzes.length}):`, ''],
-    lines: quizzes.map(
-      (q) => `🔹 ${q.title} (id ${q.id}) – ${count(q.questionCount, 'question')}, ${q.createdAt.toISOString().slice(0, 10)}`,
+    head: [t('my-quizzes-head', { count: quizzes.length }), ''],
+    lines: quizzes.map((q) =>
+      t('my-quizzes-line', {
+        title: q.title,
+        id: String(q.id),
+        questions: q.questionCount,
+        // The day as YYYY-MM-DD (UTC): short, and read the same in every language.
+        date: q.createdAt.toISOString().slice(0, 10),
+      }),
     ),
     total: quizzes.length,
-    more: (n) => `…and ${count(n, 'more quiz', 'more quizzes')}`,
-    tail: ['', 'Play one here with /play <id>, or run it in a group with /startquiz <id>.'],
+    more: (n) => t('my-quizzes-more', { count: n }),
+    tail: ['', t('my-quizzes-tail')],
   });
 }
 
 /** The question in place of the list when the owner presses "🗑 Delete #<id>". */
-export function confirmDeleteText(quiz: { id: number; title: string }): string {
-  return `Delete quiz #${quiz.id} '${quiz.title}'? Runs already played keep their results.`;
+export function confirmDeleteText(t: Translate, quiz: { id: number; title: string }): string {
+  return t('my-quizzes-confirm-delete', { id: String(quiz.id), title: quiz.title });
 }
 
-export function quizDeletedText(quizId: number): string {
-  return `Quiz #${quizId} deleted.`;
+/** The toast after a deletion. */
+export function quizDeletedText(t: Translate, quizId: number): string {
+  return t('my-quizzes-deleted', { id: String(quizId) });
 }
 
-export const QUIZ_ALREADY_DELETED_TEXT = 'This quiz was already deleted.';
-export const NO_SUCH_QUIZ_TEXT = 'There is no such quiz.';
-export const OWNER_ONLY_DELETE_TEXT = "Only the quiz's owner can delete it.";
-export const OWNER_ONLY_ANSWER_TEXT = "Only the quiz's owner can answer this.";
+export function quizAlreadyDeletedText(t: Translate): string {
+  return t('my-quizzes-already-deleted');
+}
+
+export function noSuchQuizText(t: Translate): string {
+  return t('my-quizzes-no-such-quiz');
+}
+
+export function ownerOnlyDeleteText(t: Translate): string {
+  return t('my-quizzes-owner-only-delete');
+}
+
+export function ownerOnlyAnswerText(t: Translate): string {
+  return t('my-quizzes-owner-only-answer');
+}
 
 /** The buttons' labels. */
-export const MY_QUIZZES_BUTTONS = {
-  delete: (quizId: number) => `🗑 Delete #${quizId}`,
-  confirmDelete: 'Yes, delete',
-  keep: 'Keep it',
-} as const;
+export function myQuizzesButtons(t: Translate): { delete: (quizId: number) => string; confirmDelete: string; keep: string } {
+  return {
+    delete: (quizId) => t('my-quizzes-button-delete', { id: String(quizId) }),
+    confirmDelete: t('my-quizzes-button-confirm-delete'),
+    keep: t('my-quizzes-button-keep'),
+  };
+}
