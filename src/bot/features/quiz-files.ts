@@ -6,6 +6,7 @@
 import { Composer, InputFile } from 'grammy';
 import { quizFileTemplate } from '../../quiz/quiz-file/template.js';
 import type { BotContext } from '../context.js';
+import { templateQuiz } from '../texts/quiz-template.js';
 import { quizFileFormatNamed } from '../../quiz/quiz-file/limits.js';
 import { exportQuiz } from '../handlers/export-quiz.js';
 import { importQuizFile } from '../handlers/import-quiz.js';
@@ -31,7 +32,7 @@ privateChats.command('template', async (ctx) => {
     await ctx.reply(templateUsageText(ctx.t, word));
     return;
   }
-  await ctx.replyWithDocument(new InputFile(quizFileTemplate(format), `quiz-template.${format}`), {
+  await ctx.replyWithDocument(new InputFile(quizFileTemplate(format, templateQuiz(ctx.t)), `quiz-template.${format}`), {
     caption: templateCaption(ctx.t, format),
   });
 });

@@ -9,7 +9,11 @@ import type { QuizFileFormat } from './limits.js';
 import type { QuizFileContent } from './quiz-file-content.js';
 import { writeQuizFile } from './write-quiz-file.js';
 
-/** The example quiz every template holds. */
+/**
+ * The example quiz, in English. The bot sends it in the user's language
+ * (src/bot/texts/quiz-template.ts: the same questions, correct options and times, its words
+ * from locales/<language>/quiz-template.ftl).
+ */
 export const TEMPLATE_QUIZ: QuizFileContent = {
   title: 'World capitals',
   openPeriodS: 30,
@@ -42,7 +46,7 @@ export const TEMPLATE_QUIZ: QuizFileContent = {
   ],
 };
 
-/** The template file of `format`. */
-export function quizFileTemplate(format: QuizFileFormat): Uint8Array {
-  return writeQuizFile(TEMPLATE_QUIZ, format);
+/** The template file of `format`, holding `quiz` [the English {@link TEMPLATE_QUIZ}]. */
+export function quizFileTemplate(format: QuizFileFormat, quiz: QuizFileContent = TEMPLATE_QUIZ): Uint8Array {
+  return writeQuizFile(quiz, format);
 }
