@@ -19,6 +19,7 @@ help-text =
     /results – das letzte Quiz der Gruppe als CSV-Datei (die Antworten aller Spieler), privat an dich geschickt (Gruppenadmins)
     /leaderboard – die besten Spieler dieses Chats
     /myscore – deine Punkte und Trefferquote
+    /language – die Sprache, die ich in diesem Chat spreche (in einer Gruppe wählen sie die Admins)
     /help – diese Nachricht
 
     Quizformat: eine Leerzeile zwischen den Fragen; die erste Zeile ist die Frage, jede Antwort beginnt mit „- “, die richtige endet mit „ *“ (mehrere erlaubt), und eine optionale Zeile mit „> “ erklärt die Antwort:

@@ -20,6 +20,7 @@ help-text =
     /results – the group's last quiz as a CSV file (every player's answers), sent to you in private (group admins)
     /leaderboard – the best players of this chat
     /myscore – your points and accuracy
+    /language – the language I speak in this chat (in a group, its admins choose it)
     /help – this message
 
     Quiz format: a blank line between questions; the first line is the question, each option starts with "- ", the correct one ends with " *" (several allowed), and an optional "> " line explains the answer:

@@ -19,6 +19,7 @@ help-text =
     /results – el último cuestionario del grupo en un archivo CSV (las respuestas de cada jugador), enviado a tu chat privado (admins del grupo)
     /leaderboard – los mejores jugadores de este chat
     /myscore – tus puntos y tu precisión
+    /language – el idioma en el que hablo en este chat (en un grupo lo eligen sus admins)
     /help – este mensaje
 
     Formato: una línea en blanco entre preguntas; la primera línea es la pregunta, cada opción empieza por "- ", la correcta termina en " *" (puede haber varias) y una línea opcional con "> " explica la respuesta:

@@ -19,6 +19,7 @@ help-text =
     /results – o último quiz do grupo em um arquivo CSV (as respostas de cada jogador), enviado para você no privado (admins do grupo)
     /leaderboard – os melhores jogadores deste chat
     /myscore – seus pontos e sua taxa de acerto
+    /language – o idioma em que eu falo neste chat (em um grupo, quem escolhe são os admins)
     /help – esta mensagem
 
     Formato do quiz: uma linha em branco entre as perguntas; a primeira linha é a pergunta, cada opção começa com "- ", a correta termina com " *" (pode haver várias) e uma linha opcional com "> " explica a resposta:

@@ -54,6 +54,7 @@ describe('the help in every language', () => {
         '/results',
         '/leaderboard',
         '/myscore',
+        '/language',
         '/help',
         '5s',
         '10m',
@@ -61,6 +62,7 @@ describe('the help in every language', () => {
       ]) {
         expect(help).toContain(command);
       }
+      expect(help.length).toBeLessThanOrEqual(4096);
       const example = quizFormatExampleText(t);
       expect(help).toContain(`\n\n${example}\n\n`);
       expect(example).toMatch(/^\/newquiz \S/);
