@@ -22,9 +22,9 @@ create-quiz-title-empty = das Quiz hat keinen Titel; schreib ihn direkt hinter /
 create-quiz-title-multiline = der Titel muss in eine Zeile passen
 create-quiz-title-too-long = der Titel ist länger als { $max } Zeichen ({ $length })
 create-quiz-title-refused = Diesen Titel kann ich nicht verwenden: { $problem }.
-create-quiz-title-answer-refused = Das kann nicht der Titel sein: { $problem }. Sende den Titel des Quiz als eine Zeile, oder /cancel.
+create-quiz-title-answer-refused = Das kann nicht der Titel sein: { $problem }. Sende den Titel des Quiz in einer Zeile oder /cancel.
 create-quiz-draft-gone = Bitte sende /newquiz noch einmal.
-create-quiz-ask-title = Lass uns ein Quiz erstellen. Wie soll es heißen? Sende den Titel als eine Zeile (bis zu { $max } Zeichen), oder /cancel.
+create-quiz-ask-title = Lass uns ein Quiz erstellen. Wie soll es heißen? Sende den Titel in einer Zeile (bis zu { $max } Zeichen) oder /cancel.
 create-quiz-ask-questions =
     Neues Quiz „{ $title }“. Sende jetzt die Fragen, eine oder mehrere pro Nachricht:
 
@@ -55,7 +55,7 @@ create-quiz-draft-kept =
            *[other] { $questions } Fragen
         }. Korrigiere sie und sende sie noch einmal, oder speichere mit /done, was du hast.
     }
-create-quiz-draft-exists-untitled = Du erstellst schon ein Quiz: Sende seinen Titel, oder /cancel, um es zu verwerfen.
+create-quiz-draft-exists-untitled = Du erstellst schon ein Quiz: Sende seinen Titel oder /cancel, um es zu verwerfen.
 create-quiz-draft-exists =
     Du erstellst schon „{ $title }“ ({ $questions ->
         [one] { $questions } Frage

@@ -22,9 +22,9 @@ create-quiz-title-empty = el cuestionario no tiene título; escríbelo justo des
 create-quiz-title-multiline = el título debe caber en una sola línea
 create-quiz-title-too-long = el título tiene más de { $max } caracteres ({ $length })
 create-quiz-title-refused = No puedo usar ese título: { $problem }.
-create-quiz-title-answer-refused = Eso no puede ser el título: { $problem }. Envía el título del cuestionario en una sola línea, o /cancel.
+create-quiz-title-answer-refused = Eso no puede ser el título: { $problem }. Envía el título del cuestionario en una sola línea o /cancel.
 create-quiz-draft-gone = Envía /newquiz de nuevo, por favor.
-create-quiz-ask-title = Vamos a crear un cuestionario. ¿Cómo se llama? Envía el título en una sola línea (hasta { $max } caracteres), o /cancel.
+create-quiz-ask-title = Vamos a crear un cuestionario. ¿Cómo se llama? Envía el título en una sola línea (hasta { $max } caracteres) o /cancel.
 create-quiz-ask-questions =
     Creando "{ $title }". Ahora envía las preguntas, una o varias por mensaje:
 
@@ -56,7 +56,7 @@ create-quiz-draft-kept =
            *[other] { $questions } preguntas
         }. Corrígelo y vuelve a enviarlo, o envía /done para guardar lo que tienes.
     }
-create-quiz-draft-exists-untitled = Ya estás creando un cuestionario: envía su título, o /cancel para descartarlo.
+create-quiz-draft-exists-untitled = Ya estás creando un cuestionario: envía su título o /cancel para descartarlo.
 create-quiz-draft-exists =
     Ya estás creando "{ $title }" ({ $questions ->
         [one] { $questions } pregunta

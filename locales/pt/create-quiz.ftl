@@ -23,9 +23,9 @@ create-quiz-title-empty = o quiz não tem título; escreva logo depois de /newqu
 create-quiz-title-multiline = o título precisa caber em uma linha
 create-quiz-title-too-long = o título tem mais de { $max } caracteres ({ $length })
 create-quiz-title-refused = Não dá para usar esse título: { $problem }.
-create-quiz-title-answer-refused = Isso não pode ser o título: { $problem }. Envie o título do quiz em uma linha, ou /cancel.
+create-quiz-title-answer-refused = Isso não pode ser o título: { $problem }. Envie o título do quiz em uma linha ou /cancel.
 create-quiz-draft-gone = Envie /newquiz de novo, por favor.
-create-quiz-ask-title = Vamos criar um quiz. Qual vai ser o título? Envie em uma linha (até { $max } caracteres), ou /cancel.
+create-quiz-ask-title = Vamos criar um quiz. Qual vai ser o título? Envie em uma linha (até { $max } caracteres) ou /cancel.
 create-quiz-ask-questions =
     Criando "{ $title }". Agora envie as perguntas, uma ou várias por mensagem:
 
@@ -57,7 +57,7 @@ create-quiz-draft-kept =
            *[other] { $questions } perguntas
         }. Corrija e envie de novo, ou use /done para salvar o que já tem.
     }
-create-quiz-draft-exists-untitled = Você já está criando um quiz: envie o título, ou /cancel para descartá-lo.
+create-quiz-draft-exists-untitled = Você já está criando um quiz: envie o título ou /cancel para descartá-lo.
 create-quiz-draft-exists =
     Você já está criando "{ $title }" ({ $questions ->
         [0] nenhuma pergunta ainda
