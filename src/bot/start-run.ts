@@ -3,6 +3,8 @@
  * tells the chat what happened when the run does not start (the engine announces a run that
  * does). Shared by /startquiz, /play and the `quiz_<id>` deep links.
  */
+import { isLocale } from '../i18n/locales.js';
+import type { Translate } from '../i18n/translator.js';
 import { parseOpenPeriod } from '../quiz/open-period.js';
 import type { BotContext } from './context.js';
 import { DEEP_LINK, isQuizDeepLink } from './deep-links.js';
@@ -27,19 +29,23 @@ export type StartMode = 'group' | 'private';
 /**
  * Reads "12", "12 15s", "12 1m shuffle", "12 10q" (10 questions drawn from the quiz), "quiz_12"
  * (a deep link's payload). A problem names the usage of the command of `mode`'s chat, the one the
- * user can send where they are.
+ * user can send where they are, in `t`'s language.
  */
-export function parseStartArguments(text: string, mode: StartMode): ({ ok: true } & StartArguments) | { ok: false; problem: string } {
+export function parseStartArguments(
+  t: Translate,
+  text: string,
+  mode: StartMode,
+): ({ ok: true } & StartArguments) | { ok: false; problem: string } {
   const [first = '', ...rest] = text.trim().split(/\s+/);
   const fromLink = isQuizDeepLink(first);
   const idText = fromLink ? first.slice(DEEP_LINK.quizPrefix.length) : first;
   // Ids are generated from 1; 15 digits keep every one a safe integer.
-  if (!/^\d{1,15}$/.test(idText)) return { ok: false, problem: startUsageText(first, fromLink, mode) };
+  if (!/^\d{1,15}$/.test(idText)) return { ok: false, problem: startUsageText(t, first, fromLink, mode) };
   const quizId = Number(idText);
   const shuffle = rest.some((word) => word.toLowerCase() === 'shuffle');
   const drawWord = rest.find((word) => DRAW_WORD.test(word));
   const draw = drawWord === undefined ? undefined : Number(DRAW_WORD.exec(drawWord)?.[1]);
-  if (draw === 0) return { ok: false, problem: startDrawProblemText(quizId) };
+  if (draw === 0) return { ok: false, problem: startDrawProblemText(t, quizId) };
   const periodWords = rest.filter((word) => word.toLowerCase() !== 'shuffle' && word !== drawWord);
   const result: { ok: true } & StartArguments = {
     ok: true,
@@ -49,7 +55,7 @@ export function parseStartArguments(text: string, mode: StartMode): ({ ok: true 
   };
   if (periodWords.length === 0) return result;
   const period = parseOpenPeriod(periodWords.join(' '));
-  if (!period.ok) return { ok: false, problem: startPeriodProblemText(quizId, period.problem) };
+  if (!period.ok) return { ok: false, problem: startPeriodProblemText(t, quizId, period.problem) };
   return { ...result, openPeriodS: period.seconds };
 }
 
@@ -58,16 +64,19 @@ export async function startRunFromChat(ctx: BotContext, args: string, mode: Star
   const chat = ctx.chat;
   const from = ctx.from;
   if (!chat || !from) return;
-  const parsed = parseStartArguments(args, mode);
+  const parsed = parseStartArguments(ctx.t, args, mode);
   if (!parsed.ok) {
     await ctx.reply(parsed.problem);
     return;
   }
+  const locale = await ctx.i18n.getLocale();
   const result = await ctx.deps.engine.startRun({
     quizId: parsed.quizId,
     chatId: chat.id,
     startedBy: from.id,
     mode,
+    // The run speaks the chat's language (its announcement and results come outside any update).
+    ...(isLocale(locale) ? { locale } : {}),
     ...(parsed.openPeriodS !== undefined ? { openPeriodS: parsed.openPeriodS } : {}),
     ...(parsed.shuffle ? { shuffleOptions: true } : {}),
     ...(parsed.draw !== undefined ? { draw: parsed.draw } : {}),
@@ -77,8 +86,8 @@ export async function startRunFromChat(ctx: BotContext, args: string, mode: Star
     return;
   }
   if (result.reason === 'quiz-not-found') {
-    await ctx.reply(noSuchQuizText(parsed.quizId));
+    await ctx.reply(noSuchQuizText(ctx.t, parsed.quizId));
   } else {
-    await ctx.reply(runAlreadyRunningText(result.run, mode));
+    await ctx.reply(runAlreadyRunningText(ctx.t, result.run, mode));
   }
 }

@@ -1,25 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { parseStartArguments } from '../../src/bot/start-run.js';
+import { createI18n, translatorFor } from '../../src/i18n/translator.js';
+
+const t = translatorFor(createI18n(), 'en');
 
 /** The problem `parseStartArguments` names for `text`, or fails the test when there is none. */
 function problemOf(text: string, mode: 'group' | 'private'): string {
-  const parsed = parseStartArguments(text, mode);
+  const parsed = parseStartArguments(t, text, mode);
   if (parsed.ok) throw new Error(`'${text}' was read as quiz ${parsed.quizId}`);
   return parsed.problem;
 }
 
 describe('parseStartArguments', () => {
   it('reads the quiz id, a deep-link payload, the time per question and shuffle', () => {
-    expect(parseStartArguments('12', 'group')).toEqual({ ok: true, quizId: 12 });
-    expect(parseStartArguments('quiz_12', 'private')).toEqual({ ok: true, quizId: 12 });
-    expect(parseStartArguments(' 12  15s ', 'group')).toEqual({ ok: true, quizId: 12, openPeriodS: 15 });
-    expect(parseStartArguments('12 1m shuffle', 'private')).toEqual({ ok: true, quizId: 12, openPeriodS: 60, shuffle: true });
-    expect(parseStartArguments('12 Shuffle', 'group')).toEqual({ ok: true, quizId: 12, shuffle: true });
+    expect(parseStartArguments(t, '12', 'group')).toEqual({ ok: true, quizId: 12 });
+    expect(parseStartArguments(t, 'quiz_12', 'private')).toEqual({ ok: true, quizId: 12 });
+    expect(parseStartArguments(t, ' 12  15s ', 'group')).toEqual({ ok: true, quizId: 12, openPeriodS: 15 });
+    expect(parseStartArguments(t, '12 1m shuffle', 'private')).toEqual({ ok: true, quizId: 12, openPeriodS: 60, shuffle: true });
+    expect(parseStartArguments(t, '12 Shuffle', 'group')).toEqual({ ok: true, quizId: 12, shuffle: true });
   });
 
   it('reads a draw of N questions (a pool), in any place after the id', () => {
-    expect(parseStartArguments('12 10q', 'group')).toEqual({ ok: true, quizId: 12, draw: 10 });
-    expect(parseStartArguments('12 15s 3Q shuffle', 'private')).toEqual({ ok: true, quizId: 12, openPeriodS: 15, draw: 3, shuffle: true });
+    expect(parseStartArguments(t, '12 10q', 'group')).toEqual({ ok: true, quizId: 12, draw: 10 });
+    expect(parseStartArguments(t, '12 15s 3Q shuffle', 'private')).toEqual({
+      ok: true,
+      quizId: 12,
+      openPeriodS: 15,
+      draw: 3,
+      shuffle: true,
+    });
     expect(problemOf('12 0q', 'group')).toBe(
       'Cannot start quiz 12: a draw needs at least one question (e.g. 10q plays 10 questions drawn at random).',
     );

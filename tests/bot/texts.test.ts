@@ -96,7 +96,7 @@ describe('quizProblemsText', () => {
 
 describe('announcementText', () => {
   it('gives the title, the question count and the time per question', () => {
-    const text = announcementText({ title: 'World capitals', questionCount: 10, openPeriodS: 15, mode: 'group' });
+    const text = announcementText(t, { title: 'World capitals', questionCount: 10, openPeriodS: 15, mode: 'group' });
     expect(text).toContain('World capitals');
     expect(text).toContain('10 questions');
     expect(text).toContain('15 seconds per question');
@@ -104,8 +104,8 @@ describe('announcementText', () => {
   });
 
   it('writes minutes as minutes and leaves group-only lines out of a private run', () => {
-    expect(announcementText({ title: 'T', questionCount: 1, openPeriodS: 90, mode: 'private' })).toContain('1 min 30 s per question');
-    const text = announcementText({ title: 'T', questionCount: 1, openPeriodS: 600, mode: 'private' });
+    expect(announcementText(t, { title: 'T', questionCount: 1, openPeriodS: 90, mode: 'private' })).toContain('1 min 30 s per question');
+    const text = announcementText(t, { title: 'T', questionCount: 1, openPeriodS: 600, mode: 'private' });
     expect(text).toContain('1 question\n');
     expect(text).toContain('10 minutes per question');
     expect(text).not.toContain('/stopquiz');
@@ -115,16 +115,16 @@ describe('announcementText', () => {
 
 describe('pollQuestionText', () => {
   it('numbers the question when it fits', () => {
-    expect(pollQuestionText('Capital of France?', 2, 10)).toBe('[2/10] Capital of France?');
+    expect(pollQuestionText(t, 'Capital of France?', 2, 10)).toBe('[2/10] Capital of France?');
     const fits = 'q'.repeat(300 - '[2/10] '.length);
-    expect(pollQuestionText(fits, 2, 10)).toBe(`[2/10] ${fits}`);
+    expect(pollQuestionText(t, fits, 2, 10)).toBe(`[2/10] ${fits}`);
   });
 
   it('leaves a long question alone, counting an emoji as one character', () => {
     const tooLong = 'q'.repeat(300 - '[2/10] '.length + 1);
-    expect(pollQuestionText(tooLong, 2, 10)).toBe(tooLong);
+    expect(pollQuestionText(t, tooLong, 2, 10)).toBe(tooLong);
     const emoji = '🎉'.repeat(290);
-    expect(pollQuestionText(emoji, 2, 10)).toBe(`[2/10] ${emoji}`);
+    expect(pollQuestionText(t, emoji, 2, 10)).toBe(`[2/10] ${emoji}`);
   });
 });
 
@@ -137,7 +137,7 @@ describe('resultsText', () => {
   ] as const;
 
   it('gives medals, correct/total, seconds with one decimal and points', () => {
-    const text = resultsText({ title: 'World capitals', questionCount: 10, players: 4, top, stopped: false });
+    const text = resultsText(t, { title: 'World capitals', questionCount: 10, players: 4, top, stopped: false });
     expect(text).toContain('World capitals');
     expect(text).toContain('finished');
     expect(text).toMatch(/🥇 Alice .*9\/10.*41\.3 s.*950 points/);
@@ -149,7 +149,7 @@ describe('resultsText', () => {
   });
 
   it('shares a medal between equal results, says why a replay earns nothing and lists players with no correct answer unplaced', () => {
-    const text = resultsText({
+    const text = resultsText(t, {
       title: 'T',
       questionCount: 2,
       players: 4,
@@ -167,7 +167,7 @@ describe('resultsText', () => {
   });
 
   it('congratulates nobody when no one answered correctly', () => {
-    const text = resultsText({
+    const text = resultsText(t, {
       title: 'T',
       questionCount: 2,
       players: 2,
@@ -182,11 +182,11 @@ describe('resultsText', () => {
   });
 
   it('says when no one answered', () => {
-    expect(resultsText({ title: 'T', questionCount: 3, players: 0, top: [], stopped: false })).toContain('No one answered.');
+    expect(resultsText(t, { title: 'T', questionCount: 3, players: 0, top: [], stopped: false })).toContain('No one answered.');
   });
 
   it('mentions a stop and the players left out of the top', () => {
-    const text = resultsText({ title: 'T', questionCount: 10, players: 25, top, stopped: true });
+    const text = resultsText(t, { title: 'T', questionCount: 10, players: 25, top, stopped: true });
     expect(text).toContain('stopped early');
     expect(text).toContain('25 players');
     expect(text).toContain('…and 21 more players');
@@ -196,6 +196,7 @@ describe('resultsText', () => {
 describe('chatLeaderboardText', () => {
   it('ranks players with medals, points and answers', () => {
     const text = chatLeaderboardText(
+      t,
       [
         { rank: 1, name: 'Alice', points: 1200, quizzesPlayed: 5, correctAnswers: 40, answeredQuestions: 50 },
         { rank: 2, name: 'Bob', points: 300, quizzesPlayed: 1, correctAnswers: 3, answeredQuestions: 10 },
@@ -210,8 +211,8 @@ describe('chatLeaderboardText', () => {
   });
 
   it('says there are no scores yet, with or without a chat title', () => {
-    expect(chatLeaderboardText([], 'Trivia night')).toMatch(/No scores yet in Trivia night/);
-    const text = chatLeaderboardText([], null);
+    expect(chatLeaderboardText(t, [], 'Trivia night')).toMatch(/No scores yet in Trivia night/);
+    const text = chatLeaderboardText(t, [], null);
     expect(text).toMatch(/^No scores yet\./);
     expect(text).toContain('/play');
   });
@@ -219,7 +220,7 @@ describe('chatLeaderboardText', () => {
 
 describe('myScoreText', () => {
   it('gives points, quizzes and accuracy as a percentage', () => {
-    const text = myScoreText({ name: 'Alice', points: 1200, quizzesPlayed: 5, correct: 40, answered: 50, accuracy: 0.8 });
+    const text = myScoreText(t, { name: 'Alice', points: 1200, quizzesPlayed: 5, correct: 40, answered: 50, accuracy: 0.8 });
     expect(text).toContain('Alice');
     expect(text).toContain('1,200 points');
     expect(text).toContain('5 quizzes played');
@@ -228,12 +229,12 @@ describe('myScoreText', () => {
   });
 
   it('never rounds an imperfect record up to 100%', () => {
-    expect(myScoreText({ name: 'A', points: 1, quizzesPlayed: 1, correct: 999, answered: 1000, accuracy: 0.999 })).toContain('(99%)');
-    expect(myScoreText({ name: 'A', points: 1, quizzesPlayed: 1, correct: 3, answered: 3, accuracy: 1 })).toContain('(100%)');
+    expect(myScoreText(t, { name: 'A', points: 1, quizzesPlayed: 1, correct: 999, answered: 1000, accuracy: 0.999 })).toContain('(99%)');
+    expect(myScoreText(t, { name: 'A', points: 1, quizzesPlayed: 1, correct: 3, answered: 3, accuracy: 1 })).toContain('(100%)');
   });
 
   it('invites a player without answers to play instead of showing 0%', () => {
-    const text = myScoreText({ name: 'A', points: 0, quizzesPlayed: 0, correct: 0, answered: 0, accuracy: 0 });
+    const text = myScoreText(t, { name: 'A', points: 0, quizzesPlayed: 0, correct: 0, answered: 0, accuracy: 0 });
     expect(text).not.toContain('%');
     expect(text).toContain('/play');
   });
@@ -273,7 +274,7 @@ describe('myQuizzesText', () => {
 
 describe('playerRankText', () => {
   it('gives place, players and correct answers within an alert', () => {
-    const text = playerRankText({ rank: 3, players: 25, correct: 7, questionCount: 10 });
+    const text = playerRankText(t, { rank: 3, players: 25, correct: 7, questionCount: 10 });
     expect(text).toContain('🥉');
     expect(text).toContain('3rd of 25 players');
     expect(text).toContain('7/10');
@@ -281,23 +282,23 @@ describe('playerRankText', () => {
   });
 
   it('writes ordinals correctly', () => {
-    expect(playerRankText({ rank: 1, players: 1, correct: 1, questionCount: 1 })).toContain('1st of 1 player ');
-    expect(playerRankText({ rank: 12, players: 30, correct: 1, questionCount: 2 })).toContain('12th');
-    expect(playerRankText({ rank: 22, players: 30, correct: 1, questionCount: 2 })).toContain('22nd');
-    expect(playerRankText({ rank: 113, players: 300, correct: 1, questionCount: 2 })).toContain('113th');
+    expect(playerRankText(t, { rank: 1, players: 1, correct: 1, questionCount: 1 })).toContain('1st of 1 player ');
+    expect(playerRankText(t, { rank: 12, players: 30, correct: 1, questionCount: 2 })).toContain('12th');
+    expect(playerRankText(t, { rank: 22, players: 30, correct: 1, questionCount: 2 })).toContain('22nd');
+    expect(playerRankText(t, { rank: 113, players: 300, correct: 1, questionCount: 2 })).toContain('113th');
   });
 
   it('says when the place is shared, and that no correct answer means no place', () => {
-    expect(playerRankText({ rank: 1, shared: true, players: 3, correct: 2, questionCount: 2 })).toBe(
+    expect(playerRankText(t, { rank: 1, shared: true, players: 3, correct: 2, questionCount: 2 })).toBe(
       '🥇 You share 1st place of 3 players with 2/2 correct.',
     );
-    expect(playerRankText({ rank: null, players: 3, correct: 0, questionCount: 2 })).toBe(
+    expect(playerRankText(t, { rank: null, players: 3, correct: 0, questionCount: 2 })).toBe(
       'No correct answer this time (0/2), so no place among the 3 players.',
     );
   });
 
   it('says so when the player did not answer', () => {
-    const text = playerRankText(undefined);
+    const text = playerRankText(t, undefined);
     expect(text).toMatch(/did not answer/);
     expect(text.length).toBeLessThanOrEqual(200);
   });
@@ -305,12 +306,12 @@ describe('playerRankText', () => {
 
 describe('displayName', () => {
   it('prefers the first name, as given', () => {
-    expect(displayName({ firstName: 'Ana <3', username: 'ana' })).toBe('Ana <3');
+    expect(displayName(t, { firstName: 'Ana <3', username: 'ana' })).toBe('Ana <3');
   });
 
   it('falls back to @username, then to a neutral name', () => {
-    expect(displayName({ firstName: '', username: 'ana' })).toBe('@ana');
-    expect(displayName({ firstName: ' ', username: 'ana' })).toBe('@ana');
-    expect(displayName({ firstName: '', username: null })).toBe('Player');
+    expect(displayName(t, { firstName: '', username: 'ana' })).toBe('@ana');
+    expect(displayName(t, { firstName: ' ', username: 'ana' })).toBe('@ana');
+    expect(displayName(t, { firstName: '', username: null })).toBe('Player');
   });
 });

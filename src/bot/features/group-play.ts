@@ -7,7 +7,7 @@ import { Composer } from 'grammy';
 import { isChatAdmin } from '../chat-admin.js';
 import type { BotContext } from '../context.js';
 import { isQuizDeepLink } from '../deep-links.js';
-import { ONLY_ADMINS_START_TEXT, ONLY_ADMINS_STOP_TEXT, stopQuizText } from '../texts/play.js';
+import { onlyAdminsStartText, onlyAdminsStopText, stopQuizText } from '../texts/play.js';
 import { startQuizInPrivateText } from '../texts/wrong-chat.js';
 import { parseStartArguments, startRunFromChat } from '../start-run.js';
 
@@ -15,13 +15,13 @@ export const groupPlayFeature = new Composer<BotContext>();
 const groups = groupPlayFeature.chatType(['group', 'supergroup']);
 
 groupPlayFeature.chatType('private').command('startquiz', async (ctx) => {
-  const parsed = parseStartArguments(ctx.match, 'private');
-  await ctx.reply(startQuizInPrivateText(ctx.me.username, parsed.ok ? parsed.quizId : undefined));
+  const parsed = parseStartArguments(ctx.t, ctx.match, 'private');
+  await ctx.reply(startQuizInPrivateText(ctx.t, ctx.me.username, parsed.ok ? parsed.quizId : undefined));
 });
 
 groups.command('startquiz', async (ctx) => {
   if (!(await isChatAdmin(ctx))) {
-    await ctx.reply(ONLY_ADMINS_START_TEXT);
+    await ctx.reply(onlyAdminsStartText(ctx.t));
     return;
   }
   await startRunFromChat(ctx, ctx.match, 'group');
@@ -30,7 +30,7 @@ groups.command('startquiz', async (ctx) => {
 groups.command('start', async (ctx, next) => {
   if (!isQuizDeepLink(ctx.match)) return next();
   if (!(await isChatAdmin(ctx))) {
-    await ctx.reply(ONLY_ADMINS_START_TEXT);
+    await ctx.reply(onlyAdminsStartText(ctx.t));
     return;
   }
   await startRunFromChat(ctx, ctx.match, 'group');
@@ -38,9 +38,9 @@ groups.command('start', async (ctx, next) => {
 
 groups.command('stopquiz', async (ctx) => {
   if (!(await isChatAdmin(ctx))) {
-    await ctx.reply(ONLY_ADMINS_STOP_TEXT);
+    await ctx.reply(onlyAdminsStopText(ctx.t));
     return;
   }
   const stopped = await ctx.deps.engine.stopRun(ctx.chat.id);
-  await ctx.reply(stopQuizText(stopped, 'group'));
+  await ctx.reply(stopQuizText(ctx.t, stopped, 'group'));
 });

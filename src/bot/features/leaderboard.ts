@@ -19,7 +19,8 @@ leaderboardFeature.command('leaderboard', async (ctx) => {
   const title = ctx.chat.type === 'private' ? null : (ctx.chat.title ?? null);
   await ctx.reply(
     chatLeaderboardText(
-      entries.map((e) => ({ ...e, name: displayName(e) })),
+      ctx.t,
+      entries.map((e) => ({ ...e, name: displayName(ctx.t, e) })),
       title,
     ),
   );
@@ -28,13 +29,15 @@ leaderboardFeature.command('leaderboard', async (ctx) => {
 leaderboardFeature.command('myscore', async (ctx) => {
   if (!ctx.from) return;
   const score = await userScore(ctx.deps.db, ctx.from.id);
-  await ctx.reply(myScoreText({ ...score, name: displayName({ firstName: ctx.from.first_name, username: ctx.from.username ?? null }) }));
+  await ctx.reply(
+    myScoreText(ctx.t, { ...score, name: displayName(ctx.t, { firstName: ctx.from.first_name, username: ctx.from.username ?? null }) }),
+  );
 });
 
 leaderboardFeature.callbackQuery(RANK_CALLBACK.pattern, async (ctx) => {
   const runId = Number(ctx.match[1]);
   const run = await getRun(ctx.deps.db, runId);
   const standing = run ? await playerRank(ctx.deps.db, runId, ctx.from.id) : undefined;
-  const text = playerRankText(standing && run ? { ...standing, questionCount: run.questionCount } : undefined);
+  const text = playerRankText(ctx.t, standing && run ? { ...standing, questionCount: run.questionCount } : undefined);
   await ctx.answerCallbackQuery({ text, show_alert: true });
 });

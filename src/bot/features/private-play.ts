@@ -14,8 +14,8 @@ export const privatePlayFeature = new Composer<BotContext>();
 const privateChats = privatePlayFeature.chatType('private');
 
 privatePlayFeature.chatType(['group', 'supergroup']).command('play', async (ctx) => {
-  const parsed = parseStartArguments(ctx.match, 'group');
-  await ctx.reply(playInGroupText(ctx.me.username, parsed.ok ? parsed.quizId : undefined));
+  const parsed = parseStartArguments(ctx.t, ctx.match, 'group');
+  await ctx.reply(playInGroupText(ctx.t, ctx.me.username, parsed.ok ? parsed.quizId : undefined));
 });
 
 privateChats.command('play', (ctx) => startRunFromChat(ctx, ctx.match, 'private'));
@@ -27,5 +27,5 @@ privateChats.command('start', async (ctx, next) => {
 
 privateChats.command('stopquiz', async (ctx) => {
   const stopped = await ctx.deps.engine.stopRun(ctx.chat.id);
-  await ctx.reply(stopQuizText(stopped, 'private'));
+  await ctx.reply(stopQuizText(ctx.t, stopped, 'private'));
 });

@@ -3,7 +3,8 @@
  * (`rank:<runId>`), built here by the engine and read back here by the leaderboard feature.
  */
 import type { InlineKeyboardMarkup } from 'grammy/types';
-import { MY_RANK_BUTTON_TEXT } from '../texts/leaderboard.js';
+import type { Translate } from '../../i18n/translator.js';
+import { myRankButtonText } from '../texts/leaderboard.js';
 
 /** Callback data of the button, with the pattern that reads it back (run id in group 1). */
 export const RANK_CALLBACK = {
@@ -12,9 +13,9 @@ export const RANK_CALLBACK = {
 } as const;
 
 /**
- * The button under run `runId`'s results, as plain markup (it is stored in the outbox as JSON,
- * so no grammY InlineKeyboard object).
+ * The button under run `runId`'s results, labelled in the run's language (`t`), as plain markup
+ * (it is stored in the outbox as JSON, so no grammY InlineKeyboard object).
  */
-export function createRankKeyboard(runId: number): InlineKeyboardMarkup {
-  return { inline_keyboard: [[{ text: MY_RANK_BUTTON_TEXT, callback_data: RANK_CALLBACK.data(runId) }]] };
+export function createRankKeyboard(t: Translate, runId: number): InlineKeyboardMarkup {
+  return { inline_keyboard: [[{ text: myRankButtonText(t), callback_data: RANK_CALLBACK.data(runId) }]] };
 }

@@ -1,8 +1,14 @@
-/** The answers to /leaderboard, /myscore and the "My rank" button, and that button's label. */
-import { ALERT_MAX, count, fitLines, MEDALS, ordinal, percent, place, truncate } from './format.js';
+/**
+ * The answers to /leaderboard, /myscore and the "My rank" button, and that button's label
+ * (locales/<language>/leaderboard.ftl).
+ */
+import type { Translate } from '../../i18n/translator.js';
+import { ALERT_MAX, fitLines, MEDALS, percent, place, truncate } from './format.js';
 
 /** The label of the button under a group run's results. */
-export const MY_RANK_BUTTON_TEXT = 'My rank';
+export function myRankButtonText(t: Translate): string {
+  return t('leaderboard-my-rank-button');
+}
 
 /** One player's line in a chat's leaderboard. */
 export interface LeaderboardLine {
@@ -15,19 +21,25 @@ export interface LeaderboardLine {
 }
 
 /** The answer to /leaderboard; `chatTitle` null in a private chat. */
-export function chatLeaderboardText(entries: readonly LeaderboardLine[], chatTitle: string | null): string {
-  const where = chatTitle === null ? '' : ` in ${chatTitle}`;
+export function chatLeaderboardText(t: Translate, entries: readonly LeaderboardLine[], chatTitle: string | null): string {
   if (entries.length === 0) {
-    return `No scores yet${where}. Play a quiz (/play <id> privately, or /startquiz <id> in a group) and the best players show up here.`;
+    return chatTitle === null ? t('leaderboard-empty') : t('leaderboard-empty-in-chat', { chat: chatTitle });
   }
   return fitLines({
-    head: [`🏆 Best players${where}`, ''],
-    lines: entries.map(
-      (e) =>
-        `${place(e.rank)} ${e.name} – ${count(e.points, 'point')} (${count(e.quizzesPlayed, 'quiz', 'quizzes')}, ${e.correctAnswers}/${e.answeredQuestions} correct)`,
+    head: [chatTitle === null ? t('leaderboard-head') : t('leaderboard-head-in-chat', { chat: chatTitle }), ''],
+    lines: entries.map((e) =>
+      t('leaderboard-line', {
+        place: place(e.rank),
+        name: e.name,
+        points: e.points,
+        quizzes: e.quizzesPlayed,
+        // A fraction, `40/50`: digits in every language.
+        correct: String(e.correctAnswers),
+        answered: String(e.answeredQuestions),
+      }),
     ),
     total: entries.length,
-    more: (n) => `…and ${count(n, 'more player')}`,
+    more: (n) => t('leaderboard-more-players', { n }),
     tail: [],
   });
 }
@@ -37,28 +49,23 @@ export function chatLeaderboardText(entries: readonly LeaderboardLine[], chatTit
  *
  * @param s.accuracy correct answers over answered questions, from 0 to 1
  */
-export function myScoreText(s: {
-  name: string;
-  points: number;
-  quizzesPlayed: number;
-  correct: number;
-  answered: number;
-  accuracy: number;
-}): string {
+export function myScoreText(
+  t: Translate,
+  s: {
+    name: string;
+    points: number;
+    quizzesPlayed: number;
+    correct: number;
+    answered: number;
+    accuracy: number;
+  },
+): string {
   const answers =
     s.answered === 0
-      ? '✅ No answers yet: play a quiz with /play <id>, or join one in a group.'
-      : `✅ ${s.correct} of ${count(s.answered, 'answer')} correct (${percent(s.accuracy, s.correct < s.answered)})`;
-  // Replays and one's own quizzes are played but not counted: say so, or the totals look wrong.
-  return [
-    `📊 ${s.name}`,
-    '',
-    `⭐ ${count(s.points, 'point')}`,
-    `🎲 ${count(s.quizzesPlayed, 'quiz', 'quizzes')} played`,
-    answers,
-    '',
-    'Only your first play of each quiz counts (never your own quizzes).',
-  ].join('\n');
+      ? t('leaderboard-my-no-answers')
+      : t('leaderboard-my-answers', { correct: s.correct, answered: s.answered, accuracy: percent(s.accuracy, s.correct < s.answered) });
+  // Replays and one's own quizzes are played but not counted: the message says so, or the totals look wrong.
+  return t('leaderboard-my-score', { name: s.name, points: s.points, quizzes: s.quizzesPlayed, answers });
 }
 
 /**
@@ -66,16 +73,16 @@ export function myScoreText(s: {
  * `shared`: another player had the same result (and the same place).
  */
 export function playerRankText(
+  t: Translate,
   r: { rank: number | null; shared?: boolean; players: number; correct: number; questionCount: number } | undefined,
 ): string {
   let text: string;
-  if (r === undefined) text = 'You did not answer any question of this quiz.';
-  else if (r.rank === null)
-    text = `No correct answer this time (0/${r.questionCount}), so no place among the ${count(r.players, 'player')}.`;
+  if (r === undefined) text = t('leaderboard-rank-not-played');
+  else if (r.rank === null) text = t('leaderboard-rank-unplaced', { players: r.players, questions: String(r.questionCount) });
   else {
     const medal = r.rank <= MEDALS.length ? `${place(r.rank)} ` : '';
-    const where = r.shared ? `You share ${ordinal(r.rank)} place` : `You placed ${ordinal(r.rank)}`;
-    text = `${medal}${where} of ${count(r.players, 'player')} with ${r.correct}/${r.questionCount} correct.`;
+    const score = { rank: r.rank, players: r.players, correct: String(r.correct), questions: String(r.questionCount) };
+    text = medal + (r.shared ? t('leaderboard-rank-shared', score) : t('leaderboard-rank-placed', score));
   }
   return truncate(text, ALERT_MAX);
 }

@@ -1,4 +1,8 @@
-/** Starting and stopping a run: /startquiz, /play, the quiz deep links and /stopquiz. */
+/**
+ * Starting and stopping a run: /startquiz, /play, the quiz deep links and /stopquiz
+ * (locales/<language>/play.ftl).
+ */
+import type { Translate } from '../../i18n/translator.js';
 import { preview } from '../../quiz/preview.js';
 import type { OpenPeriodProblem } from '../../quiz/quiz-problems.js';
 import { openPeriodProblemText } from './quiz-problems.js';
@@ -10,38 +14,45 @@ export type PlayMode = 'group' | 'private';
 const START_COMMAND: Record<PlayMode, string> = { group: '/startquiz', private: '/play' };
 
 /** Why the first word of a start command names no quiz, and how to name one in `mode`'s chat. */
-export function startUsageText(first: string, fromLink: boolean, mode: PlayMode): string {
-  const command = START_COMMAND[mode];
-  const usage = `e.g. ${command} 12 or ${command} 12 15s shuffle (your quizzes: /myquizzes)`;
-  if (fromLink) return `That link leads to no quiz. Ask for a new link, or give the quiz's number, ${usage}.`;
-  if (first === '') return `Which quiz? Give its number, ${usage}.`;
-  return `'${preview(first, 32)}' is not a quiz id: give the quiz's number, ${usage}.`;
+export function startUsageText(t: Translate, first: string, fromLink: boolean, mode: PlayMode): string {
+  const usage = t('play-usage', { command: START_COMMAND[mode] });
+  if (fromLink) return t('play-usage-broken-link', { usage });
+  if (first === '') return t('play-usage-no-quiz', { usage });
+  return t('play-usage-not-an-id', { word: preview(first, 32), usage });
 }
 
 /** The time per question given to a start command cannot be used (`problem` says why). */
-export function startPeriodProblemText(quizId: number, problem: OpenPeriodProblem): string {
-  return `Cannot start quiz ${quizId}: ${openPeriodProblemText(problem)}.`;
+export function startPeriodProblemText(t: Translate, quizId: number, problem: OpenPeriodProblem): string {
+  return t('play-period-problem', { quizId: String(quizId), problem: openPeriodProblemText(t, problem) });
 }
 
-export function startDrawProblemText(quizId: number): string {
-  return `Cannot start quiz ${quizId}: a draw needs at least one question (e.g. 10q plays 10 questions drawn at random).`;
+export function startDrawProblemText(t: Translate, quizId: number): string {
+  return t('play-draw-problem', { quizId: String(quizId) });
 }
 
-export function noSuchQuizText(quizId: number): string {
-  return `There is no quiz ${quizId}. Your quizzes: /myquizzes`;
+export function noSuchQuizText(t: Translate, quizId: number): string {
+  return t('play-no-such-quiz', { quizId: String(quizId) });
 }
 
 /** A run is already going on in the chat. */
-export function runAlreadyRunningText(run: { currentPosition: number; questionCount: number }, mode: PlayMode): string {
-  const stop = mode === 'group' ? 'An admin can stop it with /stopquiz.' : 'Stop it with /stopquiz.';
-  return `A quiz is already running here (question ${Math.max(run.currentPosition + 1, 1)} of ${run.questionCount}). ${stop}`;
+export function runAlreadyRunningText(t: Translate, run: { currentPosition: number; questionCount: number }, mode: PlayMode): string {
+  return t('play-already-running', {
+    mode,
+    position: String(Math.max(run.currentPosition + 1, 1)),
+    count: String(run.questionCount),
+  });
 }
 
-export const ONLY_ADMINS_START_TEXT = "Only the group's admins can start a quiz.";
-export const ONLY_ADMINS_STOP_TEXT = "Only the group's admins can stop the quiz.";
+export function onlyAdminsStartText(t: Translate): string {
+  return t('play-only-admins-start');
+}
+
+export function onlyAdminsStopText(t: Translate): string {
+  return t('play-only-admins-stop');
+}
 
 /** The answer to /stopquiz: whether a run was stopped. */
-export function stopQuizText(stopped: boolean, mode: PlayMode): string {
-  if (mode === 'group') return stopped ? 'Quiz stopped. Results are coming.' : 'No quiz is running here.';
-  return stopped ? 'Game stopped. Your results are coming.' : 'You are not playing a quiz right now. Start one with /play <id>.';
+export function stopQuizText(t: Translate, stopped: boolean, mode: PlayMode): string {
+  if (mode === 'group') return stopped ? t('play-stopped-group') : t('play-nothing-to-stop-group');
+  return stopped ? t('play-stopped-private') : t('play-nothing-to-stop-private');
 }
