@@ -14,6 +14,7 @@ import type { BotContext, BotDeps } from './context.js';
 import { answersFeature } from './features/answers.js';
 import { chatMembershipFeature } from './features/chat-membership.js';
 import { createQuizFeature } from './features/create-quiz.js';
+import { editQuizFeature } from './features/edit-quiz.js';
 import { groupPlayFeature } from './features/group-play.js';
 import { leaderboardFeature } from './features/leaderboard.js';
 import { myQuizzesFeature } from './features/my-quizzes.js';
@@ -72,6 +73,8 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   bot.use(rememberChat());
   bot.use(groupPlayFeature);
   bot.use(privatePlayFeature);
+  // Before creation, which takes every other private photo: a photo captioned /edit is an edit.
+  bot.use(editQuizFeature);
   bot.use(createQuizFeature);
   bot.use(myQuizzesFeature);
   bot.use(quizFilesFeature);

@@ -11,12 +11,12 @@ import { drawQuestions } from '../quiz/question-draw.js';
 import type { Database } from '../store/database.js';
 import { unresolvedQuestionSends } from '../store/queries/outbox.js';
 import { timesAskedInChat } from '../store/queries/run-questions.js';
-import type { QuizWithQuestions } from '../store/queries/quizzes.js';
-import { getActiveRun, hurryPrivateRun, RunAlreadyActiveError, startRunOfLiveQuiz, stopRunningRun } from '../store/queries/runs.js';
+import { getQuizToStart } from '../store/queries/quizzes.js';
+import { getActiveRun, hurryPrivateRun, RunAlreadyActiveError, startRun, stopRunningRun } from '../store/queries/runs.js';
+import type { Quiz } from '../store/schema/quizzes.js';
 import type { Run } from '../store/schema/runs.js';
 import type { PollDirectory } from './poll-directory.js';
 import type { IsMember } from './poll-voters.js';
-import type { QuizCache } from './quiz-cache.js';
 import { reconcilePoll, type ReconcileResult } from './reconcile.js';
 import type { EngineCounters } from './run-step.js';
 
@@ -35,7 +35,7 @@ export interface StartRunRequest {
 }
 
 export type StartRunResult =
-  { ok: true; run: Run; quiz: QuizWithQuestions } | { ok: false; reason: 'quiz-not-found' } | { ok: false; reason: 'chat-busy'; run: Run };
+  { ok: true; run: Run; quiz: Quiz } | { ok: false; reason: 'quiz-not-found' } | { ok: false; reason: 'chat-busy'; run: Run };
 
 /** What {@link createRunCommands} needs. */
 export interface RunCommandsOptions {
@@ -43,7 +43,6 @@ export interface RunCommandsOptions {
   db: Database;
   clock: Clock;
   logger: Logger;
-  quizzes: QuizCache;
   polls: PollDirectory;
   counters: EngineCounters;
   /** Points for rank 1, 2, ... and for taking part, frozen into each run at its start. */
@@ -69,42 +68,47 @@ export interface RunCommands {
 }
 
 export function createRunCommands(options: RunCommandsOptions): RunCommands {
-  const { db, clock, logger, quizzes, counters, wake } = options;
+  const { db, clock, logger, counters, wake } = options;
   return {
     async startRun(request) {
-      // The questions from the cache (hundreds of groups start the same quiz); whether the quiz
-      // still exists from the database, with the insert.
-      const quiz = await quizzes.get(request.quizId);
-      if (!quiz || quiz.deletedAt !== null) return { ok: false, reason: 'quiz-not-found' };
-      const questionIds =
-        request.draw === undefined
-          ? undefined
-          : drawQuestions(
-              quiz.questions.map((question) => question.id),
-              await timesAskedInChat(db, { chatId: request.chatId, quizId: quiz.id }),
-              request.draw,
-              Math.random,
-            );
       try {
-        const run = await startRunOfLiveQuiz(db, {
-          quizId: quiz.id,
-          chatId: request.chatId,
-          startedBy: request.startedBy,
-          mode: request.mode,
-          questionCount: questionIds?.length ?? quiz.questions.length,
-          settings: {
-            openPeriodS: request.openPeriodS ?? quiz.openPeriodS,
-            openPeriodFixed: request.openPeriodS !== undefined,
-            shuffleOptions: request.shuffleOptions ?? quiz.shuffleOptions,
-            rewardPoints: [...options.rewards.pointsByRank],
-            participationPoints: options.rewards.participationPoints,
-            ...(questionIds ? { questionIds } : {}),
-          },
-          nextActionAt: new Date(clock.now()),
+        // One transaction: the quiz's live question ids (one statement, one version of the quiz)
+        // become the run's own list, so edits made while it plays do not reach it.
+        const started = await db.transaction(async (tx) => {
+          const live = await getQuizToStart(tx, request.quizId);
+          if (!live || live.questionIds.length === 0) return undefined;
+          const { quiz } = live;
+          const questionIds =
+            request.draw === undefined
+              ? live.questionIds
+              : drawQuestions(
+                  live.questionIds,
+                  await timesAskedInChat(tx, { chatId: request.chatId, quizId: quiz.id }),
+                  request.draw,
+                  Math.random,
+                );
+          const run = await startRun(tx, {
+            quizId: quiz.id,
+            chatId: request.chatId,
+            startedBy: request.startedBy,
+            mode: request.mode,
+            questionCount: questionIds.length,
+            settings: {
+              openPeriodS: request.openPeriodS ?? quiz.openPeriodS,
+              openPeriodFixed: request.openPeriodS !== undefined,
+              shuffleOptions: request.shuffleOptions ?? quiz.shuffleOptions,
+              rewardPoints: [...options.rewards.pointsByRank],
+              participationPoints: options.rewards.participationPoints,
+              questionIds,
+              title: quiz.title,
+            },
+            nextActionAt: new Date(clock.now()),
+          });
+          return { run, quiz };
         });
-        if (!run) return { ok: false, reason: 'quiz-not-found' };
+        if (!started) return { ok: false, reason: 'quiz-not-found' };
         wake();
-        return { ok: true, run, quiz };
+        return { ok: true, ...started };
       } catch (error) {
         if (!(error instanceof RunAlreadyActiveError)) throw error;
         const busy = await getActiveRun(db, request.chatId);

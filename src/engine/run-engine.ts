@@ -26,7 +26,7 @@ import { countActiveRuns } from '../store/queries/runs.js';
 import { startClaimRenewal, type ClaimRenewal } from './claim-renewal.js';
 import type { OutboxSender } from './outbox-sender.js';
 import type { PollDirectory } from './poll-directory.js';
-import { createQuizCache, type QuizCache } from './quiz-cache.js';
+import { createQuestionCache, type QuestionCache } from './question-cache.js';
 import { createRunCommands, type RunCommands } from './run-commands.js';
 import { takeRunStep, type EngineCounters, type StepContext } from './run-step.js';
 import { createSendsInFlight } from './sends-in-flight.js';
@@ -52,7 +52,8 @@ export interface RunEngineOptions {
   instanceId: string;
   clock?: Clock;
   outages?: OutageBoard;
-  quizzes?: QuizCache;
+  /** Questions by id [a cache of 5,000: src/engine/question-cache.ts]. */
+  questions?: QuestionCache;
   /** Runs claimed per statement [50]. */
   claimBatch?: number;
   /** Steps written at once, each a short transaction on one pooled connection [4]. */
@@ -103,7 +104,7 @@ export function createRunEngine(options: RunEngineOptions): RunEngine {
   const stepConcurrency = options.stepConcurrency ?? 4;
   const leaseMs = options.leaseMs ?? CLAIM_LEASE_MS;
   const idleCheckMs = options.idleCheckMs ?? 1_000;
-  const quizzes = options.quizzes ?? createQuizCache({ db });
+  const questions = options.questions ?? createQuestionCache({ db });
   const outage = createOutageLog({ part: 'engine', logger, clock, ...(options.outages ? { board: options.outages } : {}) });
   const backoff = createBackoff({ initialMs: 200, maxMs: 10_000 });
   const counters: EngineCounters = {
@@ -128,7 +129,7 @@ export function createRunEngine(options: RunEngineOptions): RunEngine {
     clock,
     logger,
     polls: options.polls,
-    quizzes,
+    questions,
     counters,
     inFlight: { has: (id: number) => sends.has(id) } as ReadonlySet<number>,
     stopPoll: (chatId, messageId) => {
@@ -143,7 +144,6 @@ export function createRunEngine(options: RunEngineOptions): RunEngine {
     db: requestDb,
     clock,
     logger,
-    quizzes,
     polls: options.polls,
     counters,
     rewards: options.rewards,

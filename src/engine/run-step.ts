@@ -21,13 +21,13 @@ import { creditRewards, runResults } from '../store/queries/run-rewards.js';
 import { insertOutboxIntents, openSendsOfRun, type OutboxIntent } from '../store/queries/outbox.js';
 import { closeRunQuestion, getRunQuestion, reserveRunQuestion, type ReservedQuestion } from '../store/queries/run-questions.js';
 import type { ClaimedRun } from '../store/queries/run-claims.js';
-import type { QuizWithQuestions } from '../store/queries/quizzes.js';
+import { getQuizById, getQuizQuestionAt, type QuestionContent } from '../store/queries/quizzes.js';
 import { endRun, releaseRun, updateRun } from '../store/queries/runs.js';
 import type { OutboxRow } from '../store/schema/outbox.js';
 import type { Run } from '../store/schema/runs.js';
 import type { QuestionMedia } from '../quiz/question-check.js';
 import type { PollDirectory } from './poll-directory.js';
-import type { QuizCache } from './quiz-cache.js';
+import type { QuestionCache } from './question-cache.js';
 import { resumeOpenSends } from './resume-open-sends.js';
 
 /** What a step needs besides the run. */
@@ -36,7 +36,7 @@ export interface StepContext {
   clock: Clock;
   logger: Logger;
   polls: PollDirectory;
-  quizzes: QuizCache;
+  questions: QuestionCache;
   counters: EngineCounters;
   /** Outbox rows this instance is sending right now (in its queue, or recording their outcome). */
   inFlight: ReadonlySet<number>;
@@ -88,9 +88,8 @@ export async function takeRunStep(claimed: ClaimedRun, ctx: StepContext): Promis
 }
 
 async function ask(run: Run, step: Extract<RunStep, { kind: 'ask' }>, dueAt: Date, ctx: StepContext): Promise<StepResult> {
-  const quiz = await ctx.quizzes.get(run.quizId);
-  const question = questionAt(quiz, run, step.position);
-  if (!quiz || !question) {
+  const question = await questionAt(run, step.position, ctx);
+  if (!question) {
     ctx.logger.error(
       { runId: run.id, quizId: run.quizId, position: step.position },
       'Run question missing from the database: cancelling the run',
@@ -113,7 +112,7 @@ async function ask(run: Run, step: Extract<RunStep, { kind: 'ask' }>, dueAt: Dat
       priority: 'announce',
       payload: {
         chat_id: run.chatId,
-        text: announcementText({ title: quiz.title, questionCount: run.questionCount, openPeriodS, mode: run.mode }),
+        text: announcementText({ title: await runTitle(run, ctx), questionCount: run.questionCount, openPeriodS, mode: run.mode }),
       },
     });
   }
@@ -171,7 +170,7 @@ async function finish(run: Run, step: Extract<RunStep, { kind: 'finish' }>, dueA
     return { send: [], dueNow: false };
   }
   const settings = run.settings;
-  const quiz = await ctx.quizzes.get(run.quizId);
+  const title = await runTitle(run, ctx);
   let stop: EarlyClose | undefined;
   const rows = await ctx.db.transaction(async (tx) => {
     if (step.closePosition !== null) stop = await closeQuestion(tx, run, step.closePosition, now);
@@ -189,7 +188,7 @@ async function finish(run: Run, step: Extract<RunStep, { kind: 'finish' }>, dueA
     // What was just credited, as credited: the points rules live in src/quiz/ranking.ts only.
     const board = await runResults(tx, run.id, { limit: 10 });
     const text = resultsText({
-      title: quiz?.title ?? `Quiz ${run.quizId}`,
+      title,
       questionCount: run.questionCount,
       players: board.players,
       stopped: run.currentPosition + 1 < run.questionCount,
@@ -239,12 +238,24 @@ function afterClose(run: Run, closed: EarlyClose | undefined, ctx: StepContext):
   if (closed.messageId !== null) ctx.stopPoll(run.chatId, closed.messageId);
 }
 
-/** The question a run asks at `position`: its drawn one (a pool draw), else the quiz's at that place. */
-function questionAt(quiz: QuizWithQuestions | undefined, run: Run, position: number): QuizWithQuestions['questions'][number] | undefined {
-  const drawn = run.settings.questionIds;
-  if (!drawn) return quiz?.questions[position];
-  const id = drawn[position];
-  return quiz?.questions.find((question) => question.id === id);
+/**
+ * The question a run asks at `position`: the one its start snapshot names (runs.settings.questionIds),
+ * retired since or not. Runs started before quizzes could be edited (no snapshot; only those
+ * running during the upgrade to migration 0005) ask the quiz's live question at that place.
+ */
+async function questionAt(run: Run, position: number, ctx: StepContext): Promise<QuestionContent | undefined> {
+  const snapshot = run.settings.questionIds;
+  if (snapshot) {
+    const id = snapshot[position];
+    return id === undefined ? undefined : ctx.questions.get(id);
+  }
+  return (await getQuizQuestionAt(ctx.db, { quizId: run.quizId, position }))?.question;
+}
+
+/** The quiz's title as the run started with it (older runs: the quiz's now; a vanished quiz: its number). */
+async function runTitle(run: Run, ctx: StepContext): Promise<string> {
+  if (run.settings.title !== undefined) return run.settings.title;
+  return (await getQuizById(ctx.db, run.quizId))?.title ?? `Quiz ${run.quizId}`;
 }
 
 /** A question's media as sendPoll takes it: an InputMedia whose `media` is the file_id or https URL stored. */

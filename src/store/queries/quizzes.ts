@@ -1,8 +1,14 @@
-import { and, asc, desc, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import type { QuestionMedia } from '../../quiz/question-check.js';
 import type { Executor } from '../database.js';
-import { questions, type Question } from '../schema/questions.js';
+import { questions, type NewQuestion, type Question } from '../schema/questions.js';
 import { quizzes, type Quiz } from '../schema/quizzes.js';
+
+/**
+ * The predicate of the partial unique index questions_quiz_position_uq, spelt as it is (the
+ * planner uses a partial index only when the query implies its predicate): the quiz as it is now.
+ */
+export const isLive = sql`${questions.retiredAt} is null`;
 
 /** One question of a quiz being created, in the quiz's own option order. */
 export interface NewQuizQuestion {
@@ -32,7 +38,7 @@ export interface CreateQuizParams {
   questions: NewQuizQuestion[];
 }
 
-/** A quiz with its questions ordered by position. */
+/** A quiz with its live questions (not retired by an edit) ordered by position. */
 export interface QuizWithQuestions extends Quiz {
   questions: Question[];
 }
@@ -66,25 +72,28 @@ export async function createQuiz(executor: Executor, params: CreateQuizParams): 
       })
       .returning();
     if (!quiz) throw new Error('createQuiz: INSERT ... RETURNING returned no row');
-    await tx.insert(questions).values(
-      params.questions.map((question, position) => ({
-        quizId: quiz.id,
-        position,
-        text: question.text,
-        options: question.options,
-        correctOptionIds: question.correctOptionIds,
-        explanation: question.explanation ?? null,
-        openPeriodS: question.openPeriodS ?? null,
-        media: question.media ?? null,
-        explanationMedia: question.explanationMedia ?? null,
-      })),
-    );
+    await tx.insert(questions).values(params.questions.map((question, position) => newQuestionRow(quiz.id, position, question)));
     return quiz;
   });
 }
 
+/** The row of a new question of quiz `quizId` at `position` (creating a quiz, and edits). */
+export function newQuestionRow(quizId: number, position: number, question: NewQuizQuestion): NewQuestion {
+  return {
+    quizId,
+    position,
+    text: question.text,
+    options: question.options,
+    correctOptionIds: question.correctOptionIds,
+    explanation: question.explanation ?? null,
+    openPeriodS: question.openPeriodS ?? null,
+    media: question.media ?? null,
+    explanationMedia: question.explanationMedia ?? null,
+  };
+}
+
 /**
- * The quiz with its questions ordered by position, or `undefined` when it does not exist or
+ * The quiz with its live questions (those no edit retired) ordered by position, or `undefined` when it does not exist or
  * was deleted (unless `includeDeleted`: a run keeps playing the quiz it started with even when
  * its owner deletes it meanwhile). Pass a transaction to read both in one snapshot.
  */
@@ -98,18 +107,38 @@ export async function getQuizWithQuestions(
     .from(quizzes)
     .where(options.includeDeleted ? eq(quizzes.id, quizId) : and(eq(quizzes.id, quizId), isNull(quizzes.deletedAt)));
   if (!quiz) return undefined;
-  const rows = await executor.select().from(questions).where(eq(questions.quizId, quizId)).orderBy(asc(questions.position));
+  const rows = await executor
+    .select()
+    .from(questions)
+    .where(and(eq(questions.quizId, quizId), isLive))
+    .orderBy(asc(questions.position));
   return { ...quiz, questions: rows };
 }
 
-/** The owner's quizzes that are not deleted, newest first, each with its number of questions. */
+/** What a question asks, without its place in the quiz (the only part of a row an edit changes). */
+export type QuestionContent = Omit<Question, 'position' | 'retiredAt'>;
+
+/**
+ * Questions by id, retired or not, in no particular order: a run asks the questions it started
+ * with even after an edit retired them. Their content never changes, so callers may cache it.
+ */
+export async function getQuestionsByIds(executor: Executor, ids: readonly number[]): Promise<QuestionContent[]> {
+  if (ids.length === 0) return [];
+  const { position: _position, retiredAt: _retiredAt, ...content } = getTableColumns(questions);
+  return executor
+    .select(content)
+    .from(questions)
+    .where(inArray(questions.id, [...ids]));
+}
+
+/** The owner's quizzes that are not deleted, newest first, each with its number of live questions. */
 export async function listQuizzesByOwner(executor: Executor, ownerId: number): Promise<QuizSummary[]> {
   return executor
     .select({
       ...getTableColumns(quizzes),
       // Spelt out: drizzle renders columns in a single-table select list unqualified, and an
       // unqualified "id" inside this subquery would mean questions.id.
-      questionCount: sql<number>`(select count(*) from questions where questions.quiz_id = quizzes.id)::int`,
+      questionCount: sql<number>`(select count(*) from questions where questions.quiz_id = quizzes.id and questions.retired_at is null)::int`,
     })
     .from(quizzes)
     .where(and(eq(quizzes.ownerId, ownerId), isNull(quizzes.deletedAt)))
@@ -131,8 +160,8 @@ export async function deleteQuiz(executor: Executor, params: { quizId: number; o
 }
 
 /**
- * A quiz and its question at `position`, deleted or not: a run keeps playing the quiz it
- * started with even when its owner deletes it meanwhile. `undefined` when either is missing.
+ * A quiz, deleted or not, and its live question at `position`. `undefined` when either is
+ * missing. (Runs do not read their questions this way: they keep the ids they started with.)
  */
 export async function getQuizQuestionAt(
   executor: Executor,
@@ -141,7 +170,7 @@ export async function getQuizQuestionAt(
   const [row] = await executor
     .select({ quiz: quizzes, question: questions })
     .from(quizzes)
-    .innerJoin(questions, and(eq(questions.quizId, quizzes.id), eq(questions.position, params.position)))
+    .innerJoin(questions, and(eq(questions.quizId, quizzes.id), eq(questions.position, params.position), isLive))
     .where(eq(quizzes.id, params.quizId));
   return row;
 }
@@ -150,4 +179,29 @@ export async function getQuizQuestionAt(
 export async function getQuizById(executor: Executor, quizId: number): Promise<Quiz | undefined> {
   const [quiz] = await executor.select().from(quizzes).where(eq(quizzes.id, quizId));
   return quiz;
+}
+
+/** What {@link getQuizToStart} reads: the quiz and its live questions' ids in order. */
+export interface QuizToStart {
+  quiz: Quiz;
+  questionIds: number[];
+}
+
+/**
+ * A quiz that may be started (not deleted) with the ids of its live questions in order, read in
+ * ONE statement: one snapshot, so an edit committing meanwhile (one transaction) is seen whole or
+ * not at all. The ids stay valid whatever is edited later (rows are retired, never changed), so a
+ * run that keeps them plays this version. Undefined when the quiz is deleted or does not exist.
+ */
+export async function getQuizToStart(executor: Executor, quizId: number): Promise<QuizToStart | undefined> {
+  const [row] = await executor
+    .select({
+      quiz: quizzes,
+      // Spelt out, as in listQuizzesByOwner; text[] because postgres.js reads bigint as text.
+      questionIds: sql<string[]>`array(select questions.id::text from questions
+        where questions.quiz_id = quizzes.id and questions.retired_at is null order by questions.position)`,
+    })
+    .from(quizzes)
+    .where(and(eq(quizzes.id, quizId), isNull(quizzes.deletedAt)));
+  return row && { quiz: row.quiz, questionIds: row.questionIds.map(Number) };
 }

@@ -74,18 +74,6 @@ export async function startRun(executor: Executor, params: StartRunParams): Prom
   return run;
 }
 
-/**
- * {@link startRun} for a quiz that must still exist: undefined, inserting nothing, when the quiz
- * was deleted (or never existed). Lets a caller that knows the quiz's questions from a cache start
- * it without reading them again, and never start a quiz deleted since it was cached.
- */
-export async function startRunOfLiveQuiz(executor: Executor, params: StartRunParams): Promise<Run | undefined> {
-  const [live] = await executor.execute<{ live: boolean }>(sql`
-    select exists (select 1 from quizzes where id = ${params.quizId}::bigint and deleted_at is null) as live`);
-  if (!live?.live) return undefined;
-  return startRun(executor, params);
-}
-
 /** The run with this id, whatever its status, or `undefined`. */
 export async function getRun(executor: Executor, runId: number): Promise<Run | undefined> {
   const [run] = await executor.select().from(runs).where(eq(runs.id, runId));
