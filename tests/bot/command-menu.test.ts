@@ -39,12 +39,14 @@ describe('command menus and unknown messages', () => {
       { command: 'done', description: 'Save the quiz you are creating' },
       { command: 'cancel', description: 'Drop the quiz you are creating' },
       { command: 'myquizzes', description: 'Your quizzes and their ids' },
+      { command: 'edit', description: 'Change a quiz: /edit <id>' },
       { command: 'import', description: 'Create a quiz from a file (CSV, JSON, text)' },
       { command: 'export', description: 'Get your quiz as a file: /export <id>' },
       { command: 'template', description: 'An example quiz file' },
       { command: 'stopquiz', description: 'Stop the quiz you are playing' },
       { command: 'myscore', description: 'Your points and accuracy' },
       { command: 'leaderboard', description: 'Best players of this chat' },
+      { command: 'language', description: 'The language I speak here' },
       { command: 'help', description: 'What I do and how' },
     ]);
     expect(await menuOf({ type: 'all_chat_administrators' })).toEqual([
@@ -53,6 +55,7 @@ describe('command menus and unknown messages', () => {
       { command: 'results', description: "The last quiz's answers as a CSV file, sent to you in private" },
       { command: 'leaderboard', description: 'Best players of this chat' },
       { command: 'myscore', description: 'Your points and accuracy' },
+      { command: 'language', description: 'The language I speak here' },
       { command: 'newquiz', description: 'Create a quiz' },
       { command: 'myquizzes', description: 'Your quizzes and their ids' },
       { command: 'help', description: 'What I do and how' },
@@ -121,12 +124,17 @@ describe('a setMyCommands that fails', () => {
     const failed = await advanceUntil(clock, () => menuFailures().length > 0 && menuFailures(), 'the failure to be logged', {
       stepMs: 1_000,
     });
-    // The queue tried each of the three menus six times (once, then five retries) before giving up.
-    expect(sim.faults.stats().injected.server_error).toBe(18);
+    // The queue tried each of the three menus in each of the five languages (English as the
+    // default) six times (once, then five retries) before giving up.
+    expect(sim.faults.stats().injected.server_error).toBe(3 * 5 * 6);
     const later = clock.now() + 60_000;
     await advanceUntil(clock, () => clock.now() >= later, 'another minute', { stepMs: 5_000 });
     expect(menuFailures()).toHaveLength(1);
-    expect(failed[0]).toMatchObject({ level: 40, scopes: ['all_private_chats', 'all_group_chats', 'all_chat_administrators'] });
+    const scopes = ['all_private_chats', 'all_group_chats', 'all_chat_administrators'];
+    expect(failed[0]).toMatchObject({
+      level: 40,
+      scopes: [...scopes, ...['ru', 'es', 'de', 'pt'].flatMap((language) => scopes.map((scope) => `${scope}/${language}`))],
+    });
     expect(String(failed[0]?.error)).toContain('500');
     expect(JSON.stringify(failed[0])).not.toContain(sim.token);
     expect(await new Api(sim.token, { apiRoot: sim.apiRoot }).getMyCommands({ scope: { type: 'all_private_chats' } })).toEqual([]);

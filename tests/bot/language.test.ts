@@ -4,6 +4,7 @@
  * in every language, and a chat that chose a language gets its menu in it.
  */
 import { Api } from 'grammy';
+import type { LanguageCode } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from 'telegram-sim/simulator';
 import type { SimMessage, SimUser } from 'telegram-sim/world-types';
@@ -103,7 +104,7 @@ describe('/language', () => {
   });
 
   it('sets the menus in every language it speaks, English for the rest', async () => {
-    const inLanguage = async (language_code: string | undefined) =>
+    const inLanguage = async (language_code: LanguageCode | undefined) =>
       h.waitFor(
         async () => {
           const commands = await api.getMyCommands({ scope: { type: 'all_private_chats' }, ...(language_code ? { language_code } : {}) });
