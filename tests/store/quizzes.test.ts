@@ -107,6 +107,7 @@ describe('users and quizzes queries', () => {
           openPeriodS: null,
           media: null,
           explanationMedia: null,
+          retiredAt: null,
         },
         {
           id: undefined,
@@ -119,6 +120,7 @@ describe('users and quizzes queries', () => {
           openPeriodS: 15,
           media: null,
           explanationMedia: null,
+          retiredAt: null,
         },
         {
           id: undefined,
@@ -131,6 +133,7 @@ describe('users and quizzes queries', () => {
           openPeriodS: null,
           media: null,
           explanationMedia: null,
+          retiredAt: null,
         },
       ]);
     });
