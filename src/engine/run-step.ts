@@ -7,11 +7,13 @@
  * each one's fate in resume-open-sends.ts: never a second copy of a message that may have
  * reached its chat.
  */
+import type { Translate } from '../i18n/translator.js';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Logger } from 'pino';
 import { createRankKeyboard } from '../bot/keyboards/rank-keyboard.js';
 import { displayName } from '../bot/texts/format.js';
 import { announcementText, pollQuestionText, resultsText } from '../bot/texts/run.js';
+import { untitledQuizText } from '../bot/texts/run-results.js';
 import type { Clock } from '../lib/clock.js';
 import { nextRunStep, type RunStep } from '../quiz/run-steps.js';
 import { shownCorrectIds, showOptions, shuffledOrder } from '../quiz/scoring.js';
@@ -42,6 +44,8 @@ export interface StepContext {
   inFlight: ReadonlySet<number>;
   /** Closes a group's poll in the chat (a question closed before its time); best effort. */
   stopPoll(chatId: number, messageId: number): void;
+  /** The texts of the language `run` speaks (the chat's when it started). */
+  textsOf(run: Run): Translate;
 }
 
 /** What the engine has done, for /monitoring/stats. */
@@ -112,7 +116,12 @@ async function ask(run: Run, step: Extract<RunStep, { kind: 'ask' }>, dueAt: Dat
       priority: 'announce',
       payload: {
         chat_id: run.chatId,
-        text: announcementText({ title: await runTitle(run, ctx), questionCount: run.questionCount, openPeriodS, mode: run.mode }),
+        text: announcementText(ctx.textsOf(run), {
+          title: await runTitle(run, ctx),
+          questionCount: run.questionCount,
+          openPeriodS,
+          mode: run.mode,
+        }),
       },
     });
   }
@@ -124,7 +133,7 @@ async function ask(run: Run, step: Extract<RunStep, { kind: 'ask' }>, dueAt: Dat
     priority: 'question',
     payload: {
       chat_id: run.chatId,
-      question: pollQuestionText(question.text, step.position + 1, run.questionCount),
+      question: pollQuestionText(ctx.textsOf(run), question.text, step.position + 1, run.questionCount),
       options: showOptions(question.options, order).map((text) => ({ text })),
       type: 'quiz',
       is_anonymous: false,
@@ -187,14 +196,16 @@ async function finish(run: Run, step: Extract<RunStep, { kind: 'finish' }>, dueA
     }
     // What was just credited, as credited: the points rules live in src/quiz/ranking.ts only.
     const board = await runResults(tx, run.id, { limit: 10 });
-    const text = resultsText({
+    const t = ctx.textsOf(run);
+    const text = resultsText(t, {
       title,
       questionCount: run.questionCount,
       players: board.players,
       stopped: run.currentPosition + 1 < run.questionCount,
-      top: board.top.map((entry) => ({ ...entry, name: displayName(entry) })),
+      top: board.top.map((entry) => ({ ...entry, name: displayName(t, entry) })),
     });
-    const keyboard: InlineKeyboardMarkup | undefined = run.mode === 'group' && board.players > 0 ? createRankKeyboard(run.id) : undefined;
+    const keyboard: InlineKeyboardMarkup | undefined =
+      run.mode === 'group' && board.players > 0 ? createRankKeyboard(t, run.id) : undefined;
     return insertOutboxIntents(tx, [
       {
         runId: run.id,
@@ -255,7 +266,7 @@ async function questionAt(run: Run, position: number, ctx: StepContext): Promise
 /** The quiz's title as the run started with it (older runs: the quiz's now; a vanished quiz: its number). */
 async function runTitle(run: Run, ctx: StepContext): Promise<string> {
   if (run.settings.title !== undefined) return run.settings.title;
-  return (await getQuizById(ctx.db, run.quizId))?.title ?? `Quiz ${run.quizId}`;
+  return (await getQuizById(ctx.db, run.quizId))?.title ?? untitledQuizText(ctx.textsOf(run), run.quizId);
 }
 
 /** A question's media as sendPoll takes it: an InputMedia whose `media` is the file_id or https URL stored. */
