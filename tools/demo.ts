@@ -5,48 +5,35 @@
  * creates a quiz by chatting with the bot (one question a photo), imports another from a CSV file (the bot's own
  * template, sent back with /import), starts the first in a group of 200 virtual players, and the
  * demo prints the group's chat, the final leaderboard, the bot's stats, and checks that every
- * answer the players gave is in the database.
+ * answer the players gave is in the database. `DEMO_LANG=ru` (or es, de, pt) plays it all in that
+ * language: Ada's Telegram app is set to it, she writes her quiz in it and gives the group it with
+ * /language.
  */
 import { nextBotMessage } from 'telegram-sim/bot-messages';
 import { startSimulator, type Simulator } from 'telegram-sim/simulator';
 import { formatTranscript } from 'telegram-sim/transcript';
 import { startVirtualPlayers } from 'telegram-sim/virtual-players';
 import { startApp, type App } from '../src/app.js';
-import { QUIZ_FORMAT_EXAMPLE } from '../src/bot/texts/help.js';
+import { RANK_CALLBACK } from '../src/bot/keyboards/rank-keyboard.js';
 import { createConfig } from '../src/config.js';
+import { DEFAULT_LOCALE, LOCALE_NAMES, LOCALES, isLocale, type Locale } from '../src/i18n/locales.js';
 import { createLogger } from '../src/logger.js';
 import { toQuizOptionIds } from '../src/quiz/scoring.js';
 import type { EmbeddedPostgres } from '../src/store/embedded-postgres.js';
+import { DEMO_CONTENT } from './demo-content.js';
 import { createScratchDatabase } from './scratch-database.js';
 import { startTemporaryEmbeddedPostgres } from './temporary-embedded-postgres.js';
 
 const PLAYERS = 200;
 const SECONDS_PER_QUESTION = 8;
-/** The help's example quiz, its last question given a third option, and three more questions. */
-const QUIZ_MESSAGE = `${QUIZ_FORMAT_EXAMPLE}
-- Osaka
 
-Which of these are capitals? (pick all)
-- Canberra *
-- Sydney
-- Ottawa *
-- Toronto
-
-Capital of Peru?
-- Quito
-- Lima *
-- Bogotá
-> Lima was founded in 1535.
-
-Capital of Kenya?
-- Nairobi *
-- Mombasa`;
-
-/** The caption of the photo question: a question block of the text format. */
-const PHOTO_QUESTION = `Which city is this?
-- Paris *
-- Lyon
-- Marseille`;
+/** DEMO_LANG: the language Ada's Telegram app is in, and the one she gives the group [en]. */
+function demoLanguage(): Locale {
+  const asked = process.env.DEMO_LANG ?? DEFAULT_LOCALE;
+  if (isLocale(asked)) return asked;
+  console.error(`DEMO_LANG=${asked} is not a language the bot speaks; use one of: ${LOCALES.join(', ')}.`);
+  process.exit(2);
+}
 
 const log = (line = ''): void => {
   process.stdout.write(`${line}\n`);
@@ -54,6 +41,7 @@ const log = (line = ''): void => {
 
 async function main(): Promise<void> {
   const started = Date.now();
+  const language = demoLanguage();
   const quiet = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', pretty: false });
   log('quiz-agent demo: PostgreSQL, the Bot API simulator and the bot, all on this machine.');
   const database = await openDemoDatabase(quiet);
@@ -74,7 +62,7 @@ async function main(): Promise<void> {
     log(
       `Bot @${app.bot.botInfo.username} is polling the simulator at ${sim.apiRoot}; stats at http://127.0.0.1:${app.httpPort}/monitoring/stats\n`,
     );
-    await play(sim, app);
+    await play(sim, app, language);
   } finally {
     await app?.stop(5_000);
     await sim?.close();
@@ -83,9 +71,11 @@ async function main(): Promise<void> {
   log(`\nDemo finished in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 }
 
-async function play(sim: Simulator, app: App): Promise<void> {
+async function play(sim: Simulator, app: App, language: Locale): Promise<void> {
   const { world } = sim;
-  const author = world.createStartedUser({ firstName: 'Ada', username: 'ada' });
+  const content = DEMO_CONTENT[language];
+  log(`Ada's Telegram app is in ${LOCALE_NAMES[language]} (DEMO_LANG=${language}): the bot answers her in it.\n`);
+  const author = world.createStartedUser({ firstName: 'Ada', username: 'ada', languageCode: language });
   await nextBotMessage(world, author.id, 0, () => true, 30_000, 'the reply to /start');
 
   log(
@@ -93,9 +83,12 @@ async function play(sim: Simulator, app: App): Promise<void> {
   );
   const said = async (sent: { messageId: number }, what: string): Promise<string> =>
     (await nextBotMessage(world, author.id, sent.messageId, () => true, 30_000, what)).text ?? '';
-  await said(world.sendText(author.id, author.id, '/newquiz World capitals'), 'the reply to /newquiz');
-  await said(world.sendText(author.id, author.id, QUIZ_MESSAGE.replace(/^\/newquiz .*\n/u, '')), 'the questions added');
-  const photo = world.sendPhoto(author.id, author.id, { bytes: Buffer.from('a photo of the Eiffel Tower'), caption: PHOTO_QUESTION });
+  await said(world.sendText(author.id, author.id, `/newquiz ${content.title}`), 'the reply to /newquiz');
+  await said(world.sendText(author.id, author.id, content.questions), 'the questions added');
+  const photo = world.sendPhoto(author.id, author.id, {
+    bytes: Buffer.from('a photo of the Eiffel Tower'),
+    caption: content.photoQuestion,
+  });
   log(indent((await said(photo, 'the photo question added')).split('\n')[0] ?? ''));
   const created = { text: await said(world.sendText(author.id, author.id, '/done'), 'the reply to /done') };
   log(indent(created.text));
@@ -115,6 +108,12 @@ async function play(sim: Simulator, app: App): Promise<void> {
 
   log(`\n3. She starts the first quiz in "Quiz night", a group of ${PLAYERS} virtual players (${SECONDS_PER_QUESTION} s per question)...`);
   const group = world.createGroup({ title: 'Quiz night', creator: author.id });
+  if (language !== DEFAULT_LOCALE) {
+    // A group speaks English until its admins choose: Ada, who created it, chooses hers.
+    const choose = world.sendText(author.id, group.id, `/language ${language}`);
+    const chosen = await nextBotMessage(world, group.id, choose.messageId, () => true, 30_000, 'the reply to /language');
+    log(indent(`/language ${language} → ${chosen.text ?? ''}`));
+  }
   const players = startVirtualPlayers({
     world,
     clock: sim.clock,
@@ -128,7 +127,10 @@ async function play(sim: Simulator, app: App): Promise<void> {
     world,
     group.id,
     start.messageId,
-    (m) => /has finished|stopped early/.test(m.text ?? ''),
+    // The results: the message with the "My rank" button, in whatever language.
+    (m) =>
+      m.replyMarkup?.inline_keyboard.some((row) => row.some((b) => 'callback_data' in b && RANK_CALLBACK.pattern.test(b.callback_data))) ??
+      false,
     180_000,
     'the results in Quiz night',
   );

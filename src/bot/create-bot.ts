@@ -7,6 +7,7 @@
  * (src/bot/inbox), which already gives each chat's updates one at a time in order, and which is
  * the error boundary: it retries a failed update and parks it as a dead letter in the end.
  */
+import type { I18n, I18nFlavor } from '@grammyjs/i18n';
 import { Bot, Context, type Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Logger } from 'pino';
@@ -16,6 +17,7 @@ import { chatMembershipFeature } from './features/chat-membership.js';
 import { createQuizFeature } from './features/create-quiz.js';
 import { editQuizFeature } from './features/edit-quiz.js';
 import { groupPlayFeature } from './features/group-play.js';
+import { languageFeature } from './features/language.js';
 import { leaderboardFeature } from './features/leaderboard.js';
 import { myQuizzesFeature } from './features/my-quizzes.js';
 import { pollsFeature } from './features/polls.js';
@@ -24,6 +26,8 @@ import { quizFilesFeature } from './features/quiz-files.js';
 import { runResultsFeature } from './features/run-results.js';
 import { unknownMessageFeature } from './features/unknown-message.js';
 import { welcomeFeature } from './features/welcome.js';
+import { createI18n } from '../i18n/translator.js';
+import { negotiateChatLanguage } from './middleware/chat-language.js';
 import { rememberChat } from './middleware/remember-chat.js';
 
 /** Options of {@link createBot}. */
@@ -37,6 +41,8 @@ export interface CreateBotOptions {
   transformer: Transformer;
   /** The bot's own user, when known (skips getMe in `bot.init()`). */
   botInfo?: UserFromGetMe;
+  /** The texts (locales/); loaded here when not given. */
+  i18n?: I18n<BotContext>;
 }
 
 /**
@@ -50,6 +56,10 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
 
   class QuizContext extends Context {
     readonly deps = deps;
+    // Set per update by the i18n middleware, before any feature that sends text.
+    declare i18n: I18nFlavor['i18n'];
+    declare t: I18nFlavor['t'];
+    declare translate: I18nFlavor['translate'];
     #logger: Logger | undefined;
     /** Created on first use: most poll answers never log. */
     get logger(): Logger {
@@ -69,6 +79,8 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   // remember, and nothing below applies to them.
   bot.use(answersFeature);
   bot.use(pollsFeature);
+  // Every update below may answer in words: `ctx.t` speaks the chat's language.
+  bot.use((options.i18n ?? createI18n<BotContext>({ localeNegotiator: negotiateChatLanguage })).middleware());
   bot.use(chatMembershipFeature);
   bot.use(rememberChat());
   bot.use(groupPlayFeature);
@@ -79,6 +91,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   bot.use(myQuizzesFeature);
   bot.use(quizFilesFeature);
   bot.use(leaderboardFeature);
+  bot.use(languageFeature);
   bot.use(runResultsFeature);
   bot.use(welcomeFeature);
   // Last: what no feature above handled (a private message gets a pointer to /help).

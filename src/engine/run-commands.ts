@@ -4,6 +4,7 @@
  * statement on the handlers' share of the pool; the scheduler (run-engine.ts) does the rest and
  * is woken when a command made a run due.
  */
+import type { Locale } from '../i18n/locales.js';
 import type { Poll } from 'grammy/types';
 import type { Logger } from 'pino';
 import type { Clock } from '../lib/clock.js';
@@ -32,6 +33,8 @@ export interface StartRunRequest {
   shuffleOptions?: boolean;
   /** Play a random draw of this many of the quiz's questions (a pool: `/startquiz 12 10q`) [all, in order]. */
   draw?: number;
+  /** The language the run speaks in the chat [English]. */
+  locale?: Locale;
 }
 
 export type StartRunResult =
@@ -101,6 +104,7 @@ export function createRunCommands(options: RunCommandsOptions): RunCommands {
               participationPoints: options.rewards.participationPoints,
               questionIds,
               title: quiz.title,
+              ...(request.locale ? { locale: request.locale } : {}),
             },
             nextActionAt: new Date(clock.now()),
           });

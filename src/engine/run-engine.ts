@@ -12,6 +12,9 @@
  * flight are sends-in-flight.ts, the renewal of their runs' claims claim-renewal.ts; this file is
  * the claim loop and the wiring.
  */
+import type { I18n } from '@grammyjs/i18n';
+import { DEFAULT_LOCALE } from '../i18n/locales.js';
+import { createI18n, translatorFor } from '../i18n/translator.js';
 import type { Logger } from 'pino';
 import { createBackoff } from '../lib/backoff.js';
 import { sleep, systemClock, type Clock } from '../lib/clock.js';
@@ -62,6 +65,8 @@ export interface RunEngineOptions {
   leaseMs?: number;
   /** Longest sleep between two looks at the database for runs made due by other instances [1,000 ms]. */
   idleCheckMs?: number;
+  /** The texts (locales/) [loaded here]. */
+  i18n?: Pick<I18n, 't'>;
 }
 
 /** Engine figures for /monitoring/stats. */
@@ -104,6 +109,7 @@ export function createRunEngine(options: RunEngineOptions): RunEngine {
   const stepConcurrency = options.stepConcurrency ?? 4;
   const leaseMs = options.leaseMs ?? CLAIM_LEASE_MS;
   const idleCheckMs = options.idleCheckMs ?? 1_000;
+  const i18n = options.i18n ?? createI18n();
   const questions = options.questions ?? createQuestionCache({ db });
   const outage = createOutageLog({ part: 'engine', logger, clock, ...(options.outages ? { board: options.outages } : {}) });
   const backoff = createBackoff({ initialMs: 200, maxMs: 10_000 });
@@ -132,6 +138,7 @@ export function createRunEngine(options: RunEngineOptions): RunEngine {
     questions,
     counters,
     inFlight: { has: (id: number) => sends.has(id) } as ReadonlySet<number>,
+    textsOf: (run) => translatorFor(i18n, run.settings.locale ?? DEFAULT_LOCALE),
     stopPoll: (chatId, messageId) => {
       options
         .stopPoll(chatId, messageId)

@@ -10,7 +10,7 @@ import { checkQuizTitle, QUIZ_QUESTIONS_MAX } from '../../quiz/quiz-title.js';
 import { createQuiz } from '../../store/queries/quizzes.js';
 import type { BotContext } from '../context.js';
 import { downloadFile } from '../download-file.js';
-import { quizCreatedText, quizProblemsText, titleProblemText } from '../texts/create-quiz.js';
+import { quizCreatedText, quizProblemsText, titleProblemLineText } from '../texts/create-quiz.js';
 import { quizFileProblemsText, quizFileRefusedOutcome } from '../texts/quiz-file-problems.js';
 import { importDownloadFailedText, importTooBigText, importTooManyQuestionsText } from '../texts/quiz-files.js';
 
@@ -41,7 +41,7 @@ export async function importQuizFile(ctx: BotContext, document: Document): Promi
   // The file's own title, else its name without the extension.
   const title = checkQuizTitle(quiz.title ?? fileName.replace(/\.[^.]*$/u, ''));
   if (!title.ok) {
-    await ctx.reply(quizProblemsText([`Title: ${titleProblemText(title.problem)}`], quizFileRefusedOutcome(ctx.t)));
+    await ctx.reply(quizProblemsText(ctx.t, [titleProblemLineText(ctx.t, title.problem)], quizFileRefusedOutcome(ctx.t)));
     return;
   }
   const saved = await createQuiz(ctx.deps.db, {
@@ -52,6 +52,6 @@ export async function importQuizFile(ctx: BotContext, document: Document): Promi
   });
   ctx.logger.info({ quizId: saved.id, ownerId: from.id, questions: quiz.questions.length, format: read.format }, 'Quiz imported');
   await ctx.reply(
-    quizCreatedText({ id: saved.id, title: saved.title, questionCount: quiz.questions.length, botUsername: ctx.me.username }),
+    quizCreatedText(ctx.t, { id: saved.id, title: saved.title, questionCount: quiz.questions.length, botUsername: ctx.me.username }),
   );
 }

@@ -1,8 +1,10 @@
 /**
- * The pieces every text of the bot is made of: counts with their noun, places with a medal,
- * durations, names and links, and the fitting of a list into one Telegram message (texts that
- * list a variable number of things stay within the limit and say how many were left out).
+ * The pieces every text of the bot is made of: places with a medal, durations, names and links,
+ * and the fitting of a list into one Telegram message (texts that list a variable number of
+ * things stay within the limit and say how many were left out). Words come from
+ * locales/<language>/common.ftl; counts with their noun are Fluent plurals in each message.
  */
+import type { Translate } from '../../i18n/translator.js';
 
 /** Telegram's longest message text; counted in UTF-16 units, which is never less than Telegram's count. */
 export const MESSAGE_MAX = 4096;
@@ -12,10 +14,10 @@ export const ALERT_MAX = 200;
 export const MEDALS = ['🥇', '🥈', '🥉'] as const;
 
 /** How a player is named in results and leaderboards: the first name, or @username without one. */
-export function displayName(user: { firstName: string; username: string | null }): string {
+export function displayName(t: Translate, user: { firstName: string; username: string | null }): string {
   if (user.firstName.trim() !== '') return user.firstName;
   if (user.username !== null && user.username !== '') return `@${user.username}`;
-  return 'Player';
+  return t('player-fallback-name');
 }
 
 /** A t.me link that opens the bot, in private (`start`) or to add it to a group (`startgroup`), with a payload. */
@@ -23,30 +25,18 @@ export function botLink(botUsername: string, parameter: 'start' | 'startgroup', 
   return `https://t.me/${botUsername.replace(/^@/, '')}?${parameter}=${payload}`;
 }
 
-export function count(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-}
-
 export function place(rank: number): string {
   return MEDALS[rank - 1] ?? `${rank}.`;
 }
 
-export function ordinal(n: number): string {
-  const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
-  return `${n}${suffix}`;
+/** A time taken, to a tenth of a second: `4.2 s` (`4,2 с` in Russian). */
+export function seconds(t: Translate, ms: number): string {
+  return t('time-taken', { seconds: Math.round(ms / 100) / 10 });
 }
 
-export function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(1)} s`;
-}
-
-export function duration(totalSeconds: number): string {
-  const minutes = Math.floor(totalSeconds / 60);
-  const rest = totalSeconds % 60;
-  if (minutes === 0) return count(rest, 'second');
-  if (rest === 0) return count(minutes, 'minute');
-  return `${minutes} min ${rest} s`;
+/** A whole number of seconds in words: `30 seconds`, `2 minutes`, `1 min 30 s`. */
+export function duration(t: Translate, totalSeconds: number): string {
+  return t('duration', { minutes: Math.floor(totalSeconds / 60), seconds: totalSeconds % 60 });
 }
 
 /** A fraction as a whole percentage that shows 100% only when nothing was wrong. */

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { Locale } from '../../i18n/locales.js';
 import { chats } from './chats.js';
 import { quizzes } from './quizzes.js';
 import { users } from './users.js';
@@ -24,6 +25,11 @@ export interface RunSettings {
   questionIds?: number[];
   /** The quiz's title when the run started (its announcement and results); absent in older runs: the quiz's. */
   title?: string;
+  /**
+   * The language the run speaks in its chat (announcement, results): the chat's when it started
+   * (src/bot/middleware/chat-language.ts). Absent in runs started before languages existed: English.
+   */
+  locale?: Locale;
 }
 
 /**
