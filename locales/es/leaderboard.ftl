@@ -4,8 +4,8 @@
 leaderboard-my-rank-button = Mi posición
 
 ## /leaderboard; $chat es el nombre del grupo.
-leaderboard-empty = Aún no hay puntuaciones. Juega un quiz (/play <id> en privado o /startquiz <id> en un grupo) y aquí aparecerán los mejores jugadores.
-leaderboard-empty-in-chat = Aún no hay puntuaciones en { $chat }. Juega un quiz (/play <id> en privado o /startquiz <id> en un grupo) y aquí aparecerán los mejores jugadores.
+leaderboard-empty = Aún no hay puntuaciones. Juega un cuestionario (/play <id> en privado o /startquiz <id> en un grupo) y aquí aparecerán los mejores jugadores.
+leaderboard-empty-in-chat = Aún no hay puntuaciones en { $chat }. Juega un cuestionario (/play <id> en privado o /startquiz <id> en un grupo) y aquí aparecerán los mejores jugadores.
 leaderboard-head = 🏆 Mejores jugadores
 leaderboard-head-in-chat = 🏆 Mejores jugadores de { $chat }
 # $place es una medalla o «4.»; $correct/$answered, las respuestas del jugador en todos sus quizzes.
@@ -14,8 +14,8 @@ leaderboard-line =
         [one] { $points } punto
        *[other] { $points } puntos
     } ({ $quizzes ->
-        [one] { $quizzes } quiz
-       *[other] { $quizzes } quizzes
+        [one] { $quizzes } cuestionario
+       *[other] { $quizzes } cuestionarios
     }, { $correct }/{ $answered } correctas)
 # Jugadores que no caben en la lista.
 leaderboard-more-players =
@@ -34,19 +34,19 @@ leaderboard-my-score =
        *[other] { $points } puntos
     }
     🎲 { $quizzes ->
-        [one] { $quizzes } quiz jugado
-       *[other] { $quizzes } quizzes jugados
+        [one] { $quizzes } cuestionario jugado
+       *[other] { $quizzes } cuestionarios jugados
     }
     { $answers }
 
-    Solo cuenta tu primera partida de cada quiz (nunca las de tus propios quizzes).
+    Solo cuenta tu primera partida de cada cuestionario (nunca las de tus propios cuestionarios).
 # $accuracy es un porcentaje, p. ej. 80%.
 leaderboard-my-answers =
     ✅ { $correct } de { $answered ->
         [one] { $answered } respuesta correcta
        *[other] { $answered } respuestas correctas
     } ({ $accuracy })
-leaderboard-my-no-answers = ✅ Aún no tienes respuestas: juega un quiz con /play <id> o únete a uno en un grupo.
+leaderboard-my-no-answers = ✅ Aún no tienes respuestas: juega un cuestionario con /play <id> o únete a uno en un grupo.
 
 ## El aviso del botón «Mi posición»: la posición de un jugador en una partida ($rank 1, 2, ...).
 leaderboard-rank-placed =
@@ -66,4 +66,4 @@ leaderboard-rank-unplaced =
         [one] te quedas sin posición.
        *[other] te quedas sin posición entre los { $players } jugadores.
     }
-leaderboard-rank-not-played = No respondiste ninguna pregunta de este quiz.
+leaderboard-rank-not-played = No respondiste ninguna pregunta de este cuestionario.

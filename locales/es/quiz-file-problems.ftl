@@ -23,9 +23,9 @@ quiz-file-problems-json-no-options = "{ $field }" está vacío
 quiz-file-problems-json-no-correct-option = ninguna opción está marcada como correcta (pon su número en "{ $field }", p. ej. [2])
 quiz-file-problems-json-correct-option-missing = un número de "{ $field }" no corresponde a ninguna opción
 
-quiz-file-problems-too-big = el archivo pesa { $size } MB; leo archivos de hasta { $max } MB. Divide el quiz en varios archivos.
+quiz-file-problems-too-big = el archivo pesa { $size } MB; leo archivos de hasta { $max } MB. Divide el cuestionario en varios archivos.
 quiz-file-problems-empty = el archivo está vacío
-quiz-file-problems-binary = esto no es un archivo de texto (¿una imagen, una hoja de cálculo o un archivo comprimido?); envía el quiz como archivo { $formats } o { $last }
+quiz-file-problems-binary = esto no es un archivo de texto (¿una imagen, una hoja de cálculo o un archivo comprimido?); envía el cuestionario como archivo { $formats } o { $last }
 quiz-file-problems-not-utf8 = el archivo no está en UTF-8; guárdalo de nuevo con codificación UTF-8 (en Excel: "CSV UTF-8")
 quiz-file-problems-no-extension = el nombre del archivo no tiene extensión; envía un archivo { $formats } o { $last }
 quiz-file-problems-workbook = todavía no sé leer hojas de cálculo .{ $extension }; guarda la hoja como "CSV UTF-8" y envía ese archivo

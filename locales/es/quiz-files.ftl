@@ -1,20 +1,20 @@
 # Archivos de quiz: /import, /template y /export (src/bot/texts/quiz-files.ts).
 
-quiz-files-import-prompt = 📥 Envíame el archivo del quiz ({ $formats }, hasta { $maxKb } KB) como respuesta a este mensaje, o con /import como pie del archivo. Columnas y formatos: /template te envía un archivo de ejemplo.
-quiz-files-import-how = Para importar un quiz desde este archivo, envíalo otra vez con /import como pie (o envía primero /import).
-quiz-files-import-in-private = Los archivos de quiz se importan en un chat privado conmigo: envía /import allí.
-quiz-files-import-too-big = ⚠️ El archivo pesa { $kb } KB; un archivo de quiz puede tener como máximo { $maxKb } KB. No se importó nada.
+quiz-files-import-prompt = 📥 Envíame el archivo del cuestionario ({ $formats }, hasta { $maxKb } KB) como respuesta a este mensaje, o con /import como pie del archivo. Columnas y formatos: /template te envía un archivo de ejemplo.
+quiz-files-import-how = Para importar un cuestionario desde este archivo, envíalo otra vez con /import como pie (o envía primero /import).
+quiz-files-import-in-private = Los archivos de cuestionario se importan en un chat privado conmigo: envía /import allí.
+quiz-files-import-too-big = ⚠️ El archivo pesa { $kb } KB; un archivo de cuestionario puede tener como máximo { $maxKb } KB. No se importó nada.
 quiz-files-import-too-many-questions =
     ⚠️ El archivo tiene { $questions ->
         [one] { $questions } pregunta
        *[other] { $questions } preguntas
-    }; un quiz admite como máximo { $max } (un archivo, { $fileMax }). Divídelo en varios archivos. No se importó nada.
+    }; un cuestionario admite como máximo { $max } (un archivo, { $fileMax }). Divídelo en varios archivos. No se importó nada.
 quiz-files-download-failed = Lo siento, no pude descargar el archivo de Telegram. Envíalo de nuevo, por favor.
-quiz-files-template-caption = Un archivo de quiz de ejemplo. Edítalo y envíamelo de vuelta con /import como pie. Otros formatos: { $others } o { $last }.
+quiz-files-template-caption = Un archivo de cuestionario de ejemplo. Edítalo y envíamelo de vuelta con /import como pie. Otros formatos: { $others } o { $last }.
 quiz-files-template-usage = No hay ninguna plantilla "{ $word }": prueba { $commands }.
-quiz-files-export-usage = ¿Qué quiz? P. ej. /export 12 o /export 12 json ({ $formats }; tus quizzes: /myquizzes).
-quiz-files-export-in-private = Los quizzes se exportan en un chat privado conmigo (el archivo muestra las respuestas): envía /export allí.
-quiz-files-export-not-yours = El quiz { $quizId } no es tuyo: solo su autor puede exportarlo. Tus quizzes: /myquizzes
+quiz-files-export-usage = ¿Qué cuestionario? P. ej. /export 12 o /export 12 json ({ $formats }; tus cuestionarios: /myquizzes).
+quiz-files-export-in-private = Los cuestionarios se exportan en un chat privado conmigo (el archivo muestra las respuestas): envía /export allí.
+quiz-files-export-not-yours = El cuestionario { $quizId } no es tuyo: solo su autor puede exportarlo. Tus cuestionarios: /myquizzes
 quiz-files-export-caption =
     "{ $title }": { $questions ->
         [one] { $questions } pregunta

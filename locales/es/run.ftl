@@ -2,7 +2,7 @@
 # encuesta y los resultados. Puntuaciones como 9/10 y posiciones van en cifras.
 
 ## El anuncio, antes de la primera pregunta.
-run-announce-title = 🎲 Prepárate para el quiz «{ $title }»
+run-announce-title = 🎲 Prepárate para el cuestionario «{ $title }»
 # $duration es el tiempo por pregunta en palabras («15 segundos», «1 min 30 s»: common.ftl).
 run-announce-facts =
     🖊 { $questions ->
@@ -14,14 +14,14 @@ run-announce-facts =
 run-announce-answers-visible = 📰 Las respuestas son visibles para todo el grupo
 run-announce-first-question = La primera pregunta llega enseguida.
 # Solo en grupos.
-run-announce-admins-stop = Los administradores pueden detener el quiz con /stopquiz.
+run-announce-admins-stop = Los administradores pueden detener el cuestionario con /stopquiz.
 
 # La pregunta de una encuesta con su posición: [2/10] ¿Capital de Francia?
 run-poll-question = [{ $position }/{ $count }] { $text }
 
 ## Los resultados.
-run-end-stopped = 🛑 El quiz «{ $title }» se detuvo antes de tiempo.
-run-end-finished = 🏁 ¡El quiz «{ $title }» ha terminado!
+run-end-stopped = 🛑 El cuestionario «{ $title }» se detuvo antes de tiempo.
+run-end-finished = 🏁 ¡El cuestionario «{ $title }» ha terminado!
 run-end-no-one-answered = Nadie respondió.
 run-end-counts =
     { $questions ->
@@ -52,4 +52,4 @@ run-credit-points =
        *[other] { $points } puntos
     }
 run-credit-replay = sin puntos: partida repetida
-run-credit-own-quiz = sin puntos: quiz propio
+run-credit-own-quiz = sin puntos: cuestionario propio

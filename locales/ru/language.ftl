@@ -1,9 +1,9 @@
 language-current-group = Язык этой группы: { $name }. Администраторы могут выбрать другой:
-language-current-chosen = Здесь я говорю на языке, который вы выбрали: { $name }. Выберите другой:
-language-current-auto = Здесь я говорю на языке вашего приложения Telegram: { $name }. Выберите другой:
+language-current-chosen = Мой язык здесь — { $name }, как вы выбрали. Выберите другой:
+language-current-auto = Мой язык здесь — { $name }, язык вашего приложения Telegram. Выберите другой:
 language-auto-button = 🌐 Язык моего приложения Telegram
-language-set = Готово: теперь я говорю здесь на языке { $name }.
-language-set-group = Готово: теперь в этой группе я говорю на языке { $name }.
+language-set = Готово: теперь мой язык здесь — { $name }.
+language-set-group = Готово: теперь язык этой группы — { $name }.
 language-set-auto = Готово: я снова следую языку вашего приложения Telegram ({ $name }).
 language-unknown = Я не знаю языка «{ $asked }». Выберите язык кнопками в /language или напишите один из кодов: { $codes }.
 language-only-admins = Менять язык группы могут только её администраторы.

@@ -39,11 +39,9 @@ describe('/language', () => {
     expect(shown.text).toBe('Hier spreche ich Deutsch, die Sprache deiner Telegram-App. Wähle eine andere Sprache:');
     expect(buttons(shown)).toEqual(['English', 'Русский', 'Español', 'Deutsch', 'Português', '🌐 Sprache meiner Telegram-App']);
 
-    expect((await h.ask(user.id, user.id, '/language ru')).text).toBe('Готово: теперь я говорю здесь на языке Русский.');
+    expect((await h.ask(user.id, user.id, '/language ru')).text).toBe('Готово: теперь мой язык здесь — Русский.');
     expect(await chatLanguage(h.db, user.id)).toBe('ru');
-    expect((await h.ask(user.id, user.id, '/language')).text).toBe(
-      'Здесь я говорю на языке, который вы выбрали: Русский. Выберите другой:',
-    );
+    expect((await h.ask(user.id, user.id, '/language')).text).toBe('Мой язык здесь — Русский, как вы выбрали. Выберите другой:');
     // Her chat's menu now comes in Russian, whatever her app's language.
     const menu = await h.waitFor(async () => {
       const commands = await api.getMyCommands({ scope: { type: 'chat', chat_id: user.id } });
