@@ -52,7 +52,6 @@ describe('migration 0005_quiz_edits', () => {
       { text: 'Three?', position: 2, retired_at: null },
     ]);
     expect(await sql`select language from chats`).toEqual([{ language: null }]);
-    expect(await sql`select language_code from users`).toEqual([{ language_code: null }]);
     // Two live questions cannot share a place; a retired one keeps its place beside a new live one.
     await expect(
       sql`insert into questions (quiz_id, position, text, options, correct_option_ids) values (${quiz!.id}, 1, 'Twin?', '{a,b}', '{0}')`,

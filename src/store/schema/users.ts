@@ -5,8 +5,6 @@ export const users = pgTable('users', {
   id: bigint('id', { mode: 'number' }).primaryKey(),
   firstName: text('first_name').notNull().default(''),
   username: text('username'),
-  /** Telegram's `language_code` of the user, as last seen; null when Telegram did not send one. */
-  languageCode: text('language_code'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
