@@ -7,7 +7,7 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
 import { editCommandLength, editQuiz } from '../handlers/edit-quiz.js';
-import { EDIT_IN_PRIVATE_TEXT } from '../texts/edit-quiz.js';
+import { editInPrivateText } from '../texts/edit-quiz.js';
 
 export const editQuizFeature = new Composer<BotContext>();
 
@@ -26,4 +26,4 @@ privateChats.on('message:photo', async (ctx, next) => {
   await editQuiz(ctx, caption, length, { type: 'photo', source: largest.file_id });
 });
 
-editQuizFeature.chatType(['group', 'supergroup']).command('edit', (ctx) => ctx.reply(EDIT_IN_PRIVATE_TEXT));
+editQuizFeature.chatType(['group', 'supergroup']).command('edit', (ctx) => ctx.reply(editInPrivateText(ctx.t)));

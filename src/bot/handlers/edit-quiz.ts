@@ -16,11 +16,11 @@ import { getQuizToStart, getQuizWithQuestions } from '../../store/queries/quizze
 import type { BotContext } from '../context.js';
 import { quizProblemsText, titleRefusedText } from '../texts/create-quiz.js';
 import {
-  EDIT_NOTHING_CHANGED_TEXT,
-  PHOTO_EDIT_TEXT,
   editCommandProblemText,
+  editNothingChangedText,
   editRefusalText,
   openPeriodChangedText,
+  photoEditText,
   questionDeletedText,
   questionMovedText,
   questionReplacedText,
@@ -47,11 +47,11 @@ export async function editQuiz(ctx: BotContext, text: string, commandLength: num
   const split = parseNewQuizCommand(text, commandLength);
   const parsed = parseEditCommand(split.title, split.body);
   if (!parsed.ok) {
-    await ctx.reply(editCommandProblemText(parsed.problem, parsed.quizId));
+    await ctx.reply(editCommandProblemText(ctx.t, parsed.problem, parsed.quizId));
     return;
   }
   if (picture && parsed.command.kind !== 'replace' && parsed.command.kind !== 'insert') {
-    await ctx.reply(PHOTO_EDIT_TEXT);
+    await ctx.reply(photoEditText(ctx.t));
     return;
   }
   const own: OwnQuiz = { quizId: parsed.quizId, ownerId: from.id };
@@ -71,7 +71,7 @@ async function applyEdit(ctx: BotContext, own: OwnQuiz, command: EditCommand, pi
     case 'show': {
       const quiz = await getQuizWithQuestions(db, own.quizId);
       if (!quiz || quiz.ownerId !== own.ownerId) return notFound();
-      for (const message of quizOverviewTexts(quiz, quiz.questions)) await ctx.reply(message);
+      for (const message of quizOverviewTexts(ctx.t, quiz, quiz.questions)) await ctx.reply(message);
       return false;
     }
     case 'title': {
@@ -82,7 +82,7 @@ async function applyEdit(ctx: BotContext, own: OwnQuiz, command: EditCommand, pi
       }
       const quiz = await renameQuiz(db, { ...own, title: checked.title });
       if (!quiz) return notFound();
-      await ctx.reply(titleChangedText(quiz));
+      await ctx.reply(titleChangedText(ctx.t, quiz));
       return true;
     }
     case 'time': {
@@ -93,21 +93,21 @@ async function applyEdit(ctx: BotContext, own: OwnQuiz, command: EditCommand, pi
       }
       const quiz = await setQuizOpenPeriod(db, { ...own, openPeriodS: period.seconds });
       if (!quiz) return notFound();
-      await ctx.reply(openPeriodChangedText(quiz));
+      await ctx.reply(openPeriodChangedText(ctx.t, quiz));
       return true;
     }
     case 'delete': {
       const result = await editQuizQuestions(db, { ...own, edit: { kind: 'delete', number: command.number } });
       if (!result.ok) return refused(ctx, own, result);
       const [deleted] = result.removed;
-      if (deleted) await ctx.reply(questionDeletedText(own.quizId, command.number, deleted, result.questions.length));
+      if (deleted) await ctx.reply(questionDeletedText(ctx.t, own.quizId, command.number, deleted, result.questions.length));
       return true;
     }
     case 'move': {
       const result = await editQuizQuestions(db, { ...own, edit: { kind: 'move', from: command.from, to: command.to } });
       if (!result.ok) return refused(ctx, own, result);
       const moved = result.questions[command.to - 1];
-      if (moved) await ctx.reply(questionMovedText(own.quizId, command.from, command.to, moved, result.questions.length));
+      if (moved) await ctx.reply(questionMovedText(ctx.t, own.quizId, command.from, command.to, moved, result.questions.length));
       return true;
     }
     case 'replace': {
@@ -116,13 +116,13 @@ async function applyEdit(ctx: BotContext, own: OwnQuiz, command: EditCommand, pi
       if (!questions) return false;
       const [question] = questions;
       if (!question || blocks > 1) {
-        await ctx.reply(quizProblemsText(ctx.t, [replaceTakesOneText(blocks)], EDIT_NOTHING_CHANGED_TEXT));
+        await ctx.reply(quizProblemsText(ctx.t, [replaceTakesOneText(ctx.t, blocks)], editNothingChangedText(ctx.t)));
         return false;
       }
       const result = await editQuizQuestions(db, { ...own, edit: { kind: 'replace', number: command.number, question } });
       if (!result.ok) return refused(ctx, own, result);
       const written = result.questions[command.number - 1];
-      if (written) await ctx.reply(questionReplacedText(own.quizId, command.number, written, result.questions.length));
+      if (written) await ctx.reply(questionReplacedText(ctx.t, own.quizId, command.number, written, result.questions.length));
       return true;
     }
     case 'insert': {
@@ -134,7 +134,9 @@ async function applyEdit(ctx: BotContext, own: OwnQuiz, command: EditCommand, pi
         firstNumber = quiz.questionIds.length + 1;
       }
       if (picture && countQuestionBlocks(command.body) > 1) {
-        await ctx.reply(quizProblemsText(ctx.t, [replaceTakesOneText(countQuestionBlocks(command.body))], EDIT_NOTHING_CHANGED_TEXT));
+        await ctx.reply(
+          quizProblemsText(ctx.t, [replaceTakesOneText(ctx.t, countQuestionBlocks(command.body))], editNothingChangedText(ctx.t)),
+        );
         return false;
       }
       const questions = await readBlocks(ctx, command.body, firstNumber, picture);
@@ -142,7 +144,7 @@ async function applyEdit(ctx: BotContext, own: OwnQuiz, command: EditCommand, pi
       const result = await editQuizQuestions(db, { ...own, edit: { kind: 'insert', before: command.before, questions } });
       if (!result.ok) return refused(ctx, own, result);
       const written = result.changed.flatMap((number) => result.questions[number - 1] ?? []);
-      await ctx.reply(questionsInsertedText(own.quizId, result.changed, written, result.questions.length));
+      await ctx.reply(questionsInsertedText(ctx.t, own.quizId, result.changed, written, result.questions.length));
       return true;
     }
   }
@@ -161,7 +163,7 @@ async function readBlocks(
       quizProblemsText(
         ctx.t,
         parsed.problems.map((problem) => quizProblemText(ctx.t, problem)),
-        EDIT_NOTHING_CHANGED_TEXT,
+        editNothingChangedText(ctx.t),
       ),
     );
     return undefined;
@@ -174,7 +176,7 @@ async function refused(
   own: OwnQuiz,
   result: Exclude<Awaited<ReturnType<typeof editQuizQuestions>>, { ok: true }>,
 ): Promise<false> {
-  await ctx.reply(result.reason === 'not-found' ? noSuchQuizText(ctx.t, own.quizId) : editRefusalText(result.refusal, own.quizId));
+  await ctx.reply(result.reason === 'not-found' ? noSuchQuizText(ctx.t, own.quizId) : editRefusalText(ctx.t, result.refusal, own.quizId));
   return false;
 }
 

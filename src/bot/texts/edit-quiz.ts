@@ -1,7 +1,8 @@
 /**
  * The texts of `/edit` (editing a quiz in private): the quiz with its numbered questions, the
- * help of the edit commands, what each edit did, and every refusal with the way to write it.
- * Plain text (no parse_mode), like every message of the bot.
+ * help of the edit commands, what each edit did, and every refusal with the way to write it
+ * (locales/<language>/edit-quiz.ftl). Plain text (no parse_mode), like every message of the bot.
+ * Quiz ids and question numbers go to Fluent as strings (never "1,000"); counts as numbers.
  */
 import type { Translate } from '../../i18n/translator.js';
 import type { EditCommandProblem } from '../../quiz/edit-command.js';
@@ -15,6 +16,8 @@ import { openPeriodProblemText } from './quiz-problems.js';
 const PREVIEW_LENGTH = 60;
 /** Questions listed in a confirmation (a line is at most about 100 characters: well within a message). */
 const LISTED_MAX = 20;
+/** The quiz id the examples show when the command named none. */
+const EXAMPLE_QUIZ_ID = 12;
 
 /** What the edit texts show of a question. */
 export interface EditedQuestionView {
@@ -33,40 +36,34 @@ export interface EditedQuizView {
   openPeriodS: number;
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-}
-
 /** One question in the list: "3. Capital of France? (4 options, 1 correct, 15 s, photo)". */
-export function questionLine(number: number, q: EditedQuestionView): string {
-  const notes = [plural(q.options.length, 'option'), `${q.correctOptionIds.length} correct`];
-  if (q.openPeriodS !== null) notes.push(`${q.openPeriodS} s`);
-  if (q.media) notes.push(q.media.type);
-  return `${number}. ${preview(q.text, PREVIEW_LENGTH)} (${notes.join(', ')})`;
+export function questionLine(t: Translate, number: number, q: EditedQuestionView): string {
+  const notes = [
+    t('edit-quiz-note-options', { count: q.options.length }),
+    t('edit-quiz-note-correct', { count: q.correctOptionIds.length }),
+  ];
+  if (q.openPeriodS !== null) notes.push(t('edit-quiz-note-seconds', { seconds: q.openPeriodS }));
+  if (q.media) notes.push(t('edit-quiz-note-media', { type: q.media.type }));
+  return t('edit-quiz-question-line', { number: String(number), question: preview(q.text, PREVIEW_LENGTH), notes: notes.join(', ') });
 }
 
 /** The edit commands of quiz `quizId`, short. */
-export function editHelpText(quizId: number): string {
-  return [
-    'Change it:',
-    `/edit ${quizId} title <new title>`,
-    `/edit ${quizId} time <seconds per question>`,
-    `/edit ${quizId} replace <n>, then the new question on the next lines`,
-    `/edit ${quizId} insert <n>, then questions on the next lines (they go before question n)`,
-    `/edit ${quizId} add, then questions on the next lines (they go at the end)`,
-    `/edit ${quizId} delete <n>`,
-    `/edit ${quizId} move <n> <m>`,
-    'Questions are written as for /newquiz (/help shows the format). A quiz already running keeps the questions it started with.',
-  ].join('\n');
+export function editHelpText(t: Translate, quizId: number): string {
+  return t('edit-quiz-help', { id: String(quizId) });
 }
 
 /**
  * `/edit <id>`: the quiz, its numbered questions and the help, in as many messages as Telegram's
  * limit needs (a long quiz takes several; a line is never split).
  */
-export function quizOverviewTexts(quiz: EditedQuizView, questions: readonly EditedQuestionView[]): string[] {
-  const head = `✏️ Quiz ${quiz.id} "${quiz.title}": ${plural(questions.length, 'question')}, ${quiz.openPeriodS} s per question.`;
-  const lines = [head, '', ...questions.map((q, i) => questionLine(i + 1, q)), '', editHelpText(quiz.id)];
+export function quizOverviewTexts(t: Translate, quiz: EditedQuizView, questions: readonly EditedQuestionView[]): string[] {
+  const head = t('edit-quiz-overview-head', {
+    id: String(quiz.id),
+    title: quiz.title,
+    questions: questions.length,
+    seconds: quiz.openPeriodS,
+  });
+  const lines = [head, '', ...questions.map((q, i) => questionLine(t, i + 1, q)), '', editHelpText(t, quiz.id)];
   const messages: string[] = [];
   let current = '';
   for (const line of lines) {
@@ -83,125 +80,134 @@ export function quizOverviewTexts(quiz: EditedQuizView, questions: readonly Edit
 }
 
 /** The usage, when `/edit` names no quiz. */
-export const EDIT_USAGE_TEXT = 'Which quiz? E.g. /edit 12 shows quiz 12 and how to change it (your quizzes: /myquizzes).';
-
-/** `/edit` in a group. */
-export const EDIT_IN_PRIVATE_TEXT = 'Quizzes are edited in a private chat with me (the questions show their answers): send /edit there.';
-
-/** Why an `/edit` could not be read, with the way to write it. */
-export function editCommandProblemText(problem: EditCommandProblem, quizId: number | null): string {
-  const id = quizId ?? 12;
-  switch (problem.kind) {
-    case 'no_quiz':
-      return problem.word === '' ? EDIT_USAGE_TEXT : `'${preview(problem.word, 32)}' is not a quiz id. ${EDIT_USAGE_TEXT}`;
-    case 'unknown_action':
-      return `I don't know how to '${preview(problem.word, 32)}' a quiz.\n\n${editHelpText(id)}`;
-    case 'needs_number': {
-      const what = problem.word === '' ? 'needs a question number' : `needs a question number, not '${preview(problem.word, 32)}'`;
-      return `${problem.action} ${what}: ${actionExample(problem.action, id)}. /edit ${id} shows the numbers.`;
-    }
-    case 'needs_value':
-      return problem.action === 'title'
-        ? `Write the new title after the command: /edit ${id} title World capitals`
-        : `Write the seconds per question after the command: /edit ${id} time 20 (or 1m30s)`;
-    case 'needs_question':
-      return `Write the question${problem.action === 'replace' ? '' : 's'} on the lines after the command, as for /newquiz: ${actionExample(problem.action, id)}`;
-    case 'extra':
-      return `'${preview(problem.text, 32)}' is more than ${problem.action === 'show' ? `/edit ${id}` : problem.action} takes: ${actionExample(problem.action, id)}`;
-  }
+export function editUsageText(t: Translate): string {
+  return t('edit-quiz-usage');
 }
 
-function actionExample(action: string, id: number): string {
-  switch (action) {
-    case 'delete':
-      return `/edit ${id} delete 3`;
-    case 'move':
-      return `/edit ${id} move 3 1 (question 3 becomes question 1)`;
-    case 'replace':
-      return `/edit ${id} replace 3, then on the next line the question, its options ("- " each, " *" after the correct one)`;
-    case 'insert':
-      return `/edit ${id} insert 3, then on the next lines the questions to put before question 3`;
-    case 'add':
-      return `/edit ${id} add, then on the next lines the questions to add at the end`;
-    case 'title':
-      return `/edit ${id} title World capitals`;
-    case 'time':
-      return `/edit ${id} time 20`;
-    default:
-      return `/edit ${id}`;
+/** `/edit` in a group. */
+export function editInPrivateText(t: Translate): string {
+  return t('edit-quiz-in-private');
+}
+
+/** Why an `/edit` could not be read, with the way to write it. */
+export function editCommandProblemText(t: Translate, problem: EditCommandProblem, quizId: number | null): string {
+  const id = String(quizId ?? EXAMPLE_QUIZ_ID);
+  const example = (action: string): string => t('edit-quiz-example', { action, id });
+  switch (problem.kind) {
+    case 'no_quiz':
+      return problem.word === '' ? editUsageText(t) : t('edit-quiz-not-an-id', { word: preview(problem.word, 32) });
+    case 'unknown_action':
+      return `${t('edit-quiz-unknown-action', { word: preview(problem.word, 32) })}\n\n${editHelpText(t, quizId ?? EXAMPLE_QUIZ_ID)}`;
+    case 'needs_number':
+      return problem.word === ''
+        ? t('edit-quiz-needs-number', { action: problem.action, example: example(problem.action), id })
+        : t('edit-quiz-needs-number-not', {
+            action: problem.action,
+            word: preview(problem.word, 32),
+            example: example(problem.action),
+            id,
+          });
+    case 'needs_value':
+      return problem.action === 'title'
+        ? t('edit-quiz-needs-title', { example: example('title') })
+        : t('edit-quiz-needs-time', { example: example('time') });
+    case 'needs_question':
+      return t('edit-quiz-needs-question', { action: problem.action, example: example(problem.action) });
+    case 'extra':
+      return t('edit-quiz-extra', { text: preview(problem.text, 32), action: problem.action, id, example: example(problem.action) });
   }
 }
 
 /** Why an edit does not fit the quiz as it is now; nothing was changed. */
-export function editRefusalText(refusal: EditRefusal, quizId: number): string {
+export function editRefusalText(t: Translate, refusal: EditRefusal, quizId: number): string {
+  const id = String(quizId);
   switch (refusal.kind) {
     case 'no_such_question':
-      return `Quiz ${quizId} has no question ${refusal.number}: its questions are 1 to ${refusal.count}. /edit ${quizId} shows them. Nothing was changed.`;
+      return t('edit-quiz-no-such-question', { id, number: String(refusal.number), count: String(refusal.count) });
     case 'no_such_place':
-      return `Questions can go before question 1 to ${refusal.count + 1} (${refusal.count + 1}: at the end), not ${refusal.number}. Nothing was changed.`;
+      return t('edit-quiz-no-such-place', { end: String(refusal.count + 1), number: String(refusal.number) });
     case 'last_question':
-      return `Question 1 is the only question of quiz ${quizId}, and a quiz needs at least one. Replace it (/edit ${quizId} replace 1) or delete the whole quiz in /myquizzes. Nothing was changed.`;
-    case 'too_many': {
-      const room = Math.max(0, refusal.max - refusal.count);
-      const fits = room === 0 ? 'it is full' : `there is room for ${room} more`;
-      return `A quiz holds at most ${refusal.max} questions. Quiz ${quizId} has ${refusal.count} and your message has ${refusal.adding}, but ${fits}. Nothing was changed.`;
-    }
+      return t('edit-quiz-last-question', { id });
+    case 'too_many':
+      return t('edit-quiz-too-many', {
+        id,
+        max: refusal.max,
+        count: refusal.count,
+        adding: refusal.adding,
+        room: Math.max(0, refusal.max - refusal.count),
+      });
     case 'same_place':
-      return `Question ${refusal.number} is already there. Nothing was changed.`;
+      return t('edit-quiz-same-place', { number: String(refusal.number) });
   }
 }
 
 /** A block edit's text had problems: nothing was changed (the problems come first, quizProblemsText). */
-export const EDIT_NOTHING_CHANGED_TEXT = 'Nothing was changed; fix it and send the command again.';
+export function editNothingChangedText(t: Translate): string {
+  return t('edit-quiz-nothing-changed');
+}
 
 /** `replace` takes one question. */
-export function replaceTakesOneText(blocks: number): string {
-  return `replace takes one question, and your message has ${blocks}. To add questions, use insert or add.`;
+export function replaceTakesOneText(t: Translate, blocks: number): string {
+  return t('edit-quiz-replace-takes-one', { count: blocks });
 }
 
 /** What the quiz is now: its number of questions and the way back to the list. */
-function nowText(quizId: number, count: number): string {
-  return `Quiz ${quizId} now has ${plural(count, 'question')}. /edit ${quizId} shows them.`;
+function nowText(t: Translate, quizId: number, count: number): string {
+  return t('edit-quiz-now', { id: String(quizId), count });
 }
 
-export function titleChangedText(quiz: EditedQuizView): string {
-  return `✅ Quiz ${quiz.id} is now called "${quiz.title}".`;
+export function titleChangedText(t: Translate, quiz: EditedQuizView): string {
+  return t('edit-quiz-title-changed', { id: String(quiz.id), title: quiz.title });
 }
 
-export function openPeriodChangedText(quiz: EditedQuizView): string {
-  return `✅ Questions of quiz ${quiz.id} now stay open ${quiz.openPeriodS} s (unless a question has its own time).`;
+export function openPeriodChangedText(t: Translate, quiz: EditedQuizView): string {
+  return t('edit-quiz-time-changed', { id: String(quiz.id), seconds: quiz.openPeriodS });
 }
 
-export function questionDeletedText(quizId: number, number: number, deleted: EditedQuestionView, count: number): string {
-  return [`✅ Deleted question ${number}: ${preview(deleted.text, PREVIEW_LENGTH)}`, nowText(quizId, count)].join('\n');
+export function questionDeletedText(t: Translate, quizId: number, number: number, deleted: EditedQuestionView, count: number): string {
+  return [
+    t('edit-quiz-deleted', { number: String(number), question: preview(deleted.text, PREVIEW_LENGTH) }),
+    nowText(t, quizId, count),
+  ].join('\n');
 }
 
-export function questionMovedText(quizId: number, from: number, to: number, moved: EditedQuestionView, count: number): string {
-  return [`✅ Question ${from} is now question ${to}:`, questionLine(to, moved), nowText(quizId, count)].join('\n');
+export function questionMovedText(
+  t: Translate,
+  quizId: number,
+  from: number,
+  to: number,
+  moved: EditedQuestionView,
+  count: number,
+): string {
+  return [t('edit-quiz-moved', { from: String(from), to: String(to) }), questionLine(t, to, moved), nowText(t, quizId, count)].join('\n');
 }
 
-export function questionReplacedText(quizId: number, number: number, question: EditedQuestionView, count: number): string {
-  return [`✅ Replaced question ${number}:`, questionLine(number, question), nowText(quizId, count)].join('\n');
+export function questionReplacedText(t: Translate, quizId: number, number: number, question: EditedQuestionView, count: number): string {
+  return [t('edit-quiz-replaced', { number: String(number) }), questionLine(t, number, question), nowText(t, quizId, count)].join('\n');
 }
 
 export function questionsInsertedText(
+  t: Translate,
   quizId: number,
   numbers: readonly number[],
   questions: readonly EditedQuestionView[],
   count: number,
 ): string {
   const head =
-    numbers.length === 1 ? `✅ Added question ${numbers[0]}:` : `✅ Added questions ${numbers[0]}-${numbers[numbers.length - 1]}:`;
-  const shown = questions.slice(0, LISTED_MAX).map((q, i) => questionLine(numbers[i] ?? i + 1, q));
-  const more = questions.length > LISTED_MAX ? [`…and ${questions.length - LISTED_MAX} more`] : [];
-  return [head, ...shown, ...more, nowText(quizId, count)].join('\n');
+    numbers.length === 1
+      ? t('edit-quiz-added-one', { number: String(numbers[0]) })
+      : t('edit-quiz-added-many', { first: String(numbers[0]), last: String(numbers[numbers.length - 1]) });
+  const shown = questions.slice(0, LISTED_MAX).map((q, i) => questionLine(t, numbers[i] ?? i + 1, q));
+  const more = questions.length > LISTED_MAX ? [t('edit-quiz-added-more', { count: questions.length - LISTED_MAX })] : [];
+  return [head, ...shown, ...more, nowText(t, quizId, count)].join('\n');
 }
 
 /** `/edit <id> time` with a time that cannot be one. */
 export function timeRefusedText(t: Translate, problem: OpenPeriodProblem): string {
-  return `Cannot use that time: ${openPeriodProblemText(t, problem)}. Nothing was changed.`;
+  return t('edit-quiz-time-refused', { problem: openPeriodProblemText(t, problem) });
 }
 
 /** A photo captioned with an `/edit` that writes no question. */
-export const PHOTO_EDIT_TEXT =
-  'A photo goes with a question: caption it /edit 12 replace 3 (or insert 3, or add) and the question on the next lines. Nothing was changed.';
+export function photoEditText(t: Translate): string {
+  return t('edit-quiz-photo-without-question');
+}
