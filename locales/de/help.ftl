@@ -9,6 +9,7 @@ help-text =
     /done – das Quiz speichern, das du gerade erstellst
     /cancel – das Quiz verwerfen, das du gerade erstellst
     /myquizzes – deine Quiz und ihre IDs
+    /edit <id> – eines deiner Quiz ändern: Titel, Zeit pro Frage und Fragen, im privaten Chat
     /import – ein Quiz aus einer Datei erstellen (CSV, JSON oder Text; /template schickt ein Beispiel), im privaten Chat
     /export <id> [csv|json|txt] – dein Quiz als Datei, die /import wieder einliest, im privaten Chat
 

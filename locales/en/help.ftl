@@ -10,6 +10,7 @@ help-text =
     /done – save the quiz you are creating
     /cancel – drop the quiz you are creating
     /myquizzes – your quizzes and their ids
+    /edit <id> – change a quiz of yours: its title, time per question and questions, in private
     /import – create a quiz from a file (CSV, JSON or text; /template sends an example), in private
     /export <id> [csv|json|txt] – your quiz as a file /import reads back, in private
 

@@ -9,6 +9,7 @@ help-text =
     /done – guarda el cuestionario que estás creando
     /cancel – descarta el cuestionario que estás creando
     /myquizzes – tus cuestionarios y sus ids
+    /edit <id> – cambia uno de tus cuestionarios: el título, el tiempo por pregunta y las preguntas, en privado
     /import – crea un cuestionario a partir de un archivo (CSV, JSON o texto; /template envía un ejemplo), en privado
     /export <id> [csv|json|txt] – tu cuestionario como archivo que /import vuelve a leer, en privado
 

@@ -9,6 +9,7 @@ help-text =
     /done – salva o quiz que você está criando
     /cancel – descarta o quiz que você está criando
     /myquizzes – seus quizzes e os ids deles
+    /edit <id> – muda um quiz seu: o título, o tempo por pergunta e as perguntas, no privado
     /import – cria um quiz a partir de um arquivo (CSV, JSON ou texto; /template envia um exemplo), no privado
     /export <id> [csv|json|txt] – seu quiz como um arquivo que o /import lê de volta, no privado
 

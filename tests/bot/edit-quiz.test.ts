@@ -195,6 +195,35 @@ describe('/edit', () => {
     expect(await say(`/edit ${quiz.id} rename X`)).toContain("I don't know how to 'rename' a quiz.");
   });
 
+  it('speaks Russian to a Russian-speaking author: the list, a change and a refusal, plurals included', async () => {
+    const ivan = await h.startUser({ firstName: 'Иван', languageCode: 'ru' });
+    const quiz = await createQuiz(h.db, {
+      ownerId: ivan.id,
+      title: 'Столицы',
+      openPeriodS: 20,
+      questions: [
+        { text: 'Столица Франции?', options: ['Берлин', 'Париж'], correctOptionIds: [1] },
+        { text: 'Города Японии?', options: ['Токио', 'Осака', 'Лима', 'Киото', 'Рим'], correctOptionIds: [0, 1, 3], openPeriodS: 15 },
+      ],
+    });
+    const list = await say(`/edit ${quiz.id}`, ivan);
+    expect(list).toContain(`✏️ Викторина ${quiz.id} «Столицы»: 2 вопроса, 20 с на вопрос.`);
+    expect(list).toContain('\n1. Столица Франции? (2 варианта, 1 правильный)\n2. Города Японии? (5 вариантов, 3 правильных, 15 с)\n');
+    expect(list).toContain(`/edit ${quiz.id} move <n> <m>`);
+    expect(await say(`/edit ${quiz.id} delete 2`, ivan)).toBe(
+      `✅ Вопрос 2 удалён: Города Японии?\nВ викторине ${quiz.id} теперь 1 вопрос. Их покажет /edit ${quiz.id}.`,
+    );
+    expect(await say(`/edit ${quiz.id} delete 1`, ivan)).toBe(
+      `Вопрос 1 — единственный в викторине ${quiz.id}, а без вопросов викторины не бывает. Замените его (/edit ${quiz.id} replace 1) или удалите всю викторину в /myquizzes. Ничего не изменено.`,
+    );
+    expect(await say(`/edit ${quiz.id} time 3`, ivan)).toBe(
+      'Это время не подойдёт: время на вопрос должно быть от 5 секунд до 10 минут, а указано «3». Ничего не изменено.',
+    );
+    expect(await say('/edit', ivan)).toBe(
+      'Какую викторину? Например, /edit 12 покажет викторину 12 и как её изменить (ваши викторины: /myquizzes).',
+    );
+  });
+
   it('points an /edit in a group to the private chat', async () => {
     const group = h.sim.world.createGroup({ title: 'Edits', creator: owner.id });
     const reply: SimMessage = await h.ask(owner.id, group.id, '/edit 1');

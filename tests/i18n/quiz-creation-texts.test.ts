@@ -45,6 +45,7 @@ describe('the help in every language', () => {
         '/done',
         '/cancel',
         '/myquizzes',
+        '/edit <id>',
         '/import',
         '/template',
         '/export <id> [csv|json|txt]',
