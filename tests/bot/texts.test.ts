@@ -22,11 +22,17 @@ describe('helpText', () => {
       '/done',
       '/cancel',
       '/myquizzes',
+      '/edit <id>',
+      '/import',
+      '/template',
+      '/export <id> [csv|json|txt]',
       '/play <id>',
       '/startquiz <id> [15s]',
       '/stopquiz',
       '/leaderboard',
       '/myscore',
+      '/results',
+      '/language',
       '/help',
     ]) {
       expect(text).toContain(command);
