@@ -6,6 +6,7 @@
 import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COPIED, COPIED_DIRS } from '../stack/compose-stack.js';
 import { execForm, parseDockerfile, readRepoFile, ROOT, runtimeEnv } from './deploy-files.js';
 
 const instructions = parseDockerfile(readRepoFile('Dockerfile'));
@@ -55,6 +56,11 @@ describe('Dockerfile', () => {
     const packageJson = JSON.parse(readRepoFile('package.json')) as { dependencies: Record<string, string> };
     // The runtime image has no devDependencies: what runs it must be a dependency.
     expect(Object.keys(packageJson.dependencies)).toEqual(expect.arrayContaining(['tsx', 'patch-package']));
+  });
+
+  it('copies only what the compose stack test copies into its build context (npm run test:deploy builds from that copy)', () => {
+    const sources = [...new Set(stages.flatMap(contextSources))];
+    expect(sources.filter((source) => !COPIED.includes(source) && !COPIED_DIRS.includes(source))).toEqual([]);
   });
 
   it('copies sources that exist and that .dockerignore does not leave out', () => {

@@ -28,8 +28,16 @@ const WEBHOOK_HOST = 'quiz.localhost';
 /** The simulator's image: the node image the Dockerfile builds on, with the repository mounted. */
 const SIM_IMAGE = 'node:20-bookworm-slim';
 /** What of the checkout the stack needs: the build context and the files the compose file mounts. */
-const COPIED = ['docker-compose.production.yml', 'Dockerfile', '.dockerignore', 'package.json', 'package-lock.json', 'tsconfig.json'];
-const COPIED_DIRS = ['deploy', 'docs/monitoring', 'drizzle', 'patches', 'scripts', 'src'];
+export const COPIED = [
+  'docker-compose.production.yml',
+  'Dockerfile',
+  '.dockerignore',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+];
+/** Directories copied whole; tests/deploy/docker-image.test.ts checks they cover every Dockerfile COPY. */
+export const COPIED_DIRS = ['deploy', 'docs/monitoring', 'drizzle', 'locales', 'patches', 'scripts', 'src'];
 
 export interface StackOptions {
   /** The repository root (its node_modules runs the simulator). */
