@@ -16,27 +16,8 @@ const MESSAGE_MAX = 4096;
 describe('helpText', () => {
   const text = helpText(t, 'quiz_agent_bot');
 
-  it('lists every command', () => {
-    for (const command of [
-      '/newquiz',
-      '/done',
-      '/cancel',
-      '/myquizzes',
-      '/edit <id>',
-      '/import',
-      '/template',
-      '/export <id> [csv|json|txt]',
-      '/play <id>',
-      '/startquiz <id> [15s]',
-      '/stopquiz',
-      '/leaderboard',
-      '/myscore',
-      '/results',
-      '/language',
-      '/help',
-    ]) {
-      expect(text).toContain(command);
-    }
+  // Every command in every language: tests/i18n/quiz-creation-texts.test.ts.
+  it('says which commands are for group admins', () => {
     expect(text).toMatch(/\/startquiz.*group admins/);
     expect(text).toMatch(/\/stopquiz.*group admins/);
   });
