@@ -4,6 +4,7 @@
  * often: the draw takes the questions asked least often in that chat first, at random among
  * equals. No state of its own: how often each question was asked comes from the chat's past runs.
  */
+import { shuffledOrder } from './scoring.js';
 
 /**
  * Draws `count` question ids of `pool` (the quiz's questions, in the quiz's order) for a run in
@@ -20,24 +21,18 @@ export function drawQuestions(
   const byTimes = new Map<number, number[]>();
   for (const id of pool) {
     const times = timesAsked.get(id) ?? 0;
-    byTimes.set(times, [...(byTimes.get(times) ?? []), id]);
+    const tier = byTimes.get(times);
+    if (tier) tier.push(id);
+    else byTimes.set(times, [id]);
   }
   const drawn: number[] = [];
   for (const times of [...byTimes.keys()].sort((a, b) => a - b)) {
     if (drawn.length >= count) break;
-    const tier = shuffle(byTimes.get(times) ?? [], random);
-    drawn.push(...tier.slice(0, count - drawn.length));
+    const tier = byTimes.get(times) ?? [];
+    // At random among equals: the options' Fisher-Yates order (src/quiz/scoring.ts), applied to ids.
+    const shuffled = shuffledOrder(tier.length, random).map((index) => tier[index] as number);
+    drawn.push(...shuffled.slice(0, count - drawn.length));
   }
   // The least asked are asked first: a question comes back only after the last unseen one.
   return drawn;
-}
-
-/** A Fisher-Yates shuffle of a copy. */
-function shuffle<T>(items: readonly T[], random: () => number): T[] {
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
-  }
-  return copy;
 }
