@@ -52,7 +52,7 @@ const COMMAND_MENUS: readonly CommandMenu[] = [
 ];
 
 /** A menu's commands with their descriptions in one language. */
-export function describedCommands(t: Translate, menu: CommandMenu): BotCommand[] {
+function describedCommands(t: Translate, menu: CommandMenu): BotCommand[] {
   return menu.commands.map((entry) =>
     typeof entry === 'string' ? { command: entry, description: t(`command-${entry}`) } : { command: entry[0], description: t(entry[1]) },
   );

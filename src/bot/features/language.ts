@@ -5,10 +5,11 @@
  */
 import { Composer } from 'grammy';
 import { DEFAULT_LOCALE, LOCALE_NAMES, LOCALES, isLocale, supportedLocale, type Locale } from '../../i18n/locales.js';
-import { chatLanguage, setChatLanguage } from '../../store/queries/chat-languages.js';
+import { setChatLanguage } from '../../store/queries/chat-languages.js';
 import { isChatAdmin } from '../chat-admin.js';
 import { setChatCommandMenus } from '../command-menu.js';
 import type { BotContext } from '../context.js';
+import { chatLanguageOf } from '../middleware/chat-language.js';
 import { LANGUAGE_CALLBACK, createLanguageKeyboard } from '../keyboards/language-keyboard.js';
 import { currentLanguageText, languageSetText, onlyAdminsLanguageText, unknownLanguageText } from '../texts/language.js';
 
@@ -19,8 +20,7 @@ chats.command('language', async (ctx) => {
   const asked = ctx.match.trim();
   const group = ctx.chat.type !== 'private';
   if (asked === '') {
-    const locale = await localeOf(ctx);
-    const chosen = (await chatLanguage(ctx.deps.db, ctx.chat.id)) !== null;
+    const { locale, chosen } = await chatLanguageOf(ctx);
     await ctx.reply(currentLanguageText(ctx.t, { locale, chosen, group }), {
       reply_markup: createLanguageKeyboard(ctx.t, { offerAuto: !group }),
     });
@@ -59,12 +59,6 @@ function choiceNamed(asked: string, group: boolean): Locale | 'auto' | undefined
   if (lower === 'auto') return group ? undefined : 'auto';
   if (isLocale(lower)) return lower;
   return LOCALES.find((locale) => LOCALE_NAMES[locale].toLowerCase() === lower);
-}
-
-/** The language the update is answered in now. */
-async function localeOf(ctx: BotContext): Promise<Locale> {
-  const locale = await ctx.i18n.getLocale();
-  return isLocale(locale) ? locale : DEFAULT_LOCALE;
 }
 
 /** Stores the choice, answers from here on in the new language, and returns the confirmation. */

@@ -48,7 +48,7 @@ export function questionLine(t: Translate, number: number, q: EditedQuestionView
 }
 
 /** The edit commands of quiz `quizId`, short. */
-export function editHelpText(t: Translate, quizId: number): string {
+function editHelpText(t: Translate, quizId: number): string {
   return t('edit-quiz-help', { id: String(quizId) });
 }
 
@@ -80,7 +80,7 @@ export function quizOverviewTexts(t: Translate, quiz: EditedQuizView, questions:
 }
 
 /** The usage, when `/edit` names no quiz. */
-export function editUsageText(t: Translate): string {
+function editUsageText(t: Translate): string {
   return t('edit-quiz-usage');
 }
 
