@@ -98,13 +98,7 @@ class Reader {
     const object = Object.create(null) as Record<string, unknown>;
     const fields = new Map<string, number>();
     this.lines.fields.set(object, fields);
-    this.#i++;
-    this.space();
-    if (this.#text[this.#i] === '}') {
-      this.#i++;
-      return object;
-    }
-    for (;;) {
+    this.#items('}', () => {
       if (this.#text[this.#i] !== '"') this.fail();
       const line = this.#line;
       const key = this.string();
@@ -113,33 +107,35 @@ class Reader {
       this.space();
       fields.set(key, line);
       object[key] = this.value(depth + 1);
-      this.space();
-      if (this.#text[this.#i] === '}') {
-        this.#i++;
-        return object;
-      }
-      this.expect(',');
-      this.space();
-    }
+    });
+    return object;
   }
 
   array(depth: number): unknown[] {
     const array: unknown[] = [];
     const lines: number[] = [];
     this.lines.elements.set(array, lines);
-    this.#i++;
-    this.space();
-    if (this.#text[this.#i] === ']') {
-      this.#i++;
-      return array;
-    }
-    for (;;) {
+    this.#items(']', () => {
       lines.push(this.#line);
       array.push(this.value(depth + 1));
+    });
+    return array;
+  }
+
+  /** From an opening bracket to its `close`: nothing, or `item`s separated by commas. */
+  #items(close: string, item: () => void): void {
+    this.#i++;
+    this.space();
+    if (this.#text[this.#i] === close) {
+      this.#i++;
+      return;
+    }
+    for (;;) {
+      item();
       this.space();
-      if (this.#text[this.#i] === ']') {
+      if (this.#text[this.#i] === close) {
         this.#i++;
-        return array;
+        return;
       }
       this.expect(',');
       this.space();
