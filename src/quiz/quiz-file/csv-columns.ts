@@ -34,13 +34,8 @@ export function optionColumn(n: number): string {
 
 /** Every column a header may name. */
 export const CSV_KNOWN_COLUMNS: ReadonlySet<string> = new Set([
-  CSV_COLUMNS.question,
+  ...Object.values(CSV_COLUMNS),
   ...Array.from({ length: CSV_OPTION_COLUMNS_MAX }, (_, i) => optionColumn(i + 1)),
-  CSV_COLUMNS.correct,
-  CSV_COLUMNS.explanation,
-  CSV_COLUMNS.openPeriodS,
-  CSV_COLUMNS.media,
-  CSV_COLUMNS.explanationMedia,
 ]);
 
 /** The columns a header must name. */
