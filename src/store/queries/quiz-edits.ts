@@ -10,13 +10,13 @@
  * reads the list before or after an edit, never half of it (getQuizToStart reads it in one
  * statement).
  */
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { planQuestionEdit, type EditRefusal, type QuestionEdit } from '../../quiz/quiz-edit.js';
 import type { Executor, Transaction } from '../database.js';
 import { questions, type Question } from '../schema/questions.js';
 import { quizzes, type Quiz } from '../schema/quizzes.js';
 import { toArrayLiteral } from './array-literal.js';
-import { isLive, newQuestionRow, type NewQuizQuestion } from './quizzes.js';
+import { getLiveQuestions, newQuestionRow, type NewQuizQuestion } from './quizzes.js';
 
 /** Whose quiz an edit is for: only its author may edit it, and only while it is not deleted. */
 export interface OwnQuiz {
@@ -55,7 +55,7 @@ export async function editQuizQuestions(
   return executor.transaction(async (tx) => {
     const quiz = await lockOwnQuiz(tx, params);
     if (!quiz) return { ok: false, reason: 'not-found' };
-    const live = await liveQuestions(tx, quiz.id);
+    const live = await getLiveQuestions(tx, quiz.id);
     const planned = planQuestionEdit(live, params.edit);
     if (!planned.ok) return { ok: false, reason: 'refused', refusal: planned.refusal, questionCount: live.length };
     const { slots, removed, changed } = planned.plan;
@@ -95,7 +95,7 @@ export async function editQuizQuestions(
         from unnest(${toArrayLiteral(moving.map((m) => m.id))}::bigint[], ${toArrayLiteral(moving.map((m) => m.position))}::int[]) as moved(id, position)
         where questions.id = moved.id`);
     }
-    return { ok: true, quiz, questions: await liveQuestions(tx, quiz.id), changed, removed };
+    return { ok: true, quiz, questions: await getLiveQuestions(tx, quiz.id), changed, removed };
   });
 }
 
@@ -119,12 +119,4 @@ async function lockOwnQuiz(tx: Transaction, params: OwnQuiz): Promise<Quiz | und
 
 function ownQuiz(params: OwnQuiz) {
   return and(eq(quizzes.id, params.quizId), eq(quizzes.ownerId, params.ownerId), isNull(quizzes.deletedAt));
-}
-
-async function liveQuestions(executor: Executor, quizId: number): Promise<Question[]> {
-  return executor
-    .select()
-    .from(questions)
-    .where(and(eq(questions.quizId, quizId), isLive))
-    .orderBy(asc(questions.position));
 }

@@ -93,26 +93,25 @@ export function newQuestionRow(quizId: number, position: number, question: NewQu
 }
 
 /**
- * The quiz with its live questions (those no edit retired) ordered by position, or `undefined` when it does not exist or
- * was deleted (unless `includeDeleted`: a run keeps playing the quiz it started with even when
- * its owner deletes it meanwhile). Pass a transaction to read both in one snapshot.
+ * The quiz with its live questions (those no edit retired) ordered by position, or `undefined`
+ * when it does not exist or was deleted. Pass a transaction to read both in one snapshot.
  */
-export async function getQuizWithQuestions(
-  executor: Executor,
-  quizId: number,
-  options: { includeDeleted?: boolean } = {},
-): Promise<QuizWithQuestions | undefined> {
+export async function getQuizWithQuestions(executor: Executor, quizId: number): Promise<QuizWithQuestions | undefined> {
   const [quiz] = await executor
     .select()
     .from(quizzes)
-    .where(options.includeDeleted ? eq(quizzes.id, quizId) : and(eq(quizzes.id, quizId), isNull(quizzes.deletedAt)));
+    .where(and(eq(quizzes.id, quizId), isNull(quizzes.deletedAt)));
   if (!quiz) return undefined;
-  const rows = await executor
+  return { ...quiz, questions: await getLiveQuestions(executor, quizId) };
+}
+
+/** The live questions of quiz `quizId` (not retired by an edit), ordered by position. */
+export async function getLiveQuestions(executor: Executor, quizId: number): Promise<Question[]> {
+  return executor
     .select()
     .from(questions)
     .where(and(eq(questions.quizId, quizId), isLive))
     .orderBy(asc(questions.position));
-  return { ...quiz, questions: rows };
 }
 
 /** What a question asks, without its place in the quiz (the only part of a row an edit changes). */
