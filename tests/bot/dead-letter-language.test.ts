@@ -4,23 +4,16 @@
  * lookup itself failed), it is English.
  */
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from 'telegram-sim/clock';
+import { describe, expect, it } from 'vitest';
 import type { SimUser } from 'telegram-sim/world-types';
-import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
+import type { BotHarness } from '../helpers/bot-harness.js';
+import { botOnManualClock } from '../helpers/clocked-messages.js';
 import { advanceUntil } from '../helpers/drive-clock.js';
 import { refuseQuizTitle } from '../helpers/refused-title.js';
 
 describe('the dead-letter apology', () => {
   let h: BotHarness;
-  let clock: ManualClock;
-  beforeAll(async () => {
-    clock = new ManualClock(Date.UTC(2026, 10, 1, 12));
-    h = await startBotHarness({ simulator: { clock } });
-  });
-  afterAll(async () => {
-    await h?.stop();
-  });
+  const { clock } = botOnManualClock(Date.UTC(2026, 10, 1, 12), (started) => (h = started));
 
   /** The bot's first message to `user` after the message `afterId`. */
   const replyAfter = (user: SimUser, afterId: number, what: string) =>

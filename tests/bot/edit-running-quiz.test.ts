@@ -6,27 +6,19 @@
  * quizzes could be edited (no question snapshot, as those running during the upgrade) still plays.
  * On a ManualClock (as question-pool.test.ts): runs take no real time waiting for polls to close.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from 'telegram-sim/clock';
+import { describe, expect, it } from 'vitest';
 import type { SimMessage } from 'telegram-sim/world-types';
 import { upsertChat } from '../../src/store/queries/chats.js';
 import { startRun } from '../../src/store/queries/runs.js';
-import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
-import { clockedMessages } from '../helpers/clocked-messages.js';
+import type { BotHarness } from '../helpers/bot-harness.js';
+import { botOnManualClock } from '../helpers/clocked-messages.js';
 import { advanceUntil } from '../helpers/drive-clock.js';
 import { createQuizOf } from '../helpers/fixtures.js';
 
 describe('editing a quiz while it runs', () => {
-  const clock = new ManualClock(Date.UTC(2026, 10, 30, 18));
   let h: BotHarness;
-  beforeAll(async () => {
-    h = await startBotHarness({ simulator: { clock } });
-  });
-  afterAll(async () => {
-    await h?.stop();
-  });
+  const { clock, next } = botOnManualClock(Date.UTC(2026, 10, 30, 18), (started) => (h = started));
 
-  const next = clockedMessages(() => h, clock);
   const say = async (userId: number, chatId: number, text: string): Promise<SimMessage> => {
     const sent = h.sim.world.sendText(userId, chatId, text);
     return next(chatId, sent.messageId, `the reply to ${text.split('\n')[0]}`, (m) => m.text !== undefined || m.document !== undefined);

@@ -3,23 +3,17 @@
  * time from the one Clock the simulator uses too, so half an hour of quiz time (three ten-minute
  * questions) plays in a few seconds, with every answer scored as the players gave it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from 'telegram-sim/clock';
+import { describe, expect, it } from 'vitest';
 import { startVirtualPlayers } from 'telegram-sim/virtual-players';
 import { runLeaderboard } from '../../src/store/queries/run-standings.js';
-import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
+import type { BotHarness } from '../helpers/bot-harness.js';
+import { botOnManualClock } from '../helpers/clocked-messages.js';
 import { advanceUntil } from '../helpers/drive-clock.js';
 import { createQuizOf } from '../helpers/fixtures.js';
 
 describe('a group quiz on a clock driven by hand', () => {
-  const clock = new ManualClock(Date.UTC(2026, 10, 3, 20));
   let h: BotHarness;
-  beforeAll(async () => {
-    h = await startBotHarness({ simulator: { clock } });
-  });
-  afterAll(async () => {
-    await h?.stop();
-  });
+  const { clock } = botOnManualClock(Date.UTC(2026, 10, 3, 20), (started) => (h = started));
 
   it('plays three ten-minute questions in seconds of real time, scored as the players answered', async () => {
     const { world } = h.sim;

@@ -4,24 +4,16 @@
  * block or with several gets the usual problem texts. Played in a group, the poll carries the
  * photo. On a ManualClock (as question-pool.test.ts): runs take no real time waiting for polls.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from 'telegram-sim/clock';
+import { describe, expect, it } from 'vitest';
 import type { SimMessage, SimUser } from 'telegram-sim/world-types';
 import { getQuizWithQuestions } from '../../src/store/queries/quizzes.js';
-import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
-import { clockedMessages } from '../helpers/clocked-messages.js';
+import type { BotHarness } from '../helpers/bot-harness.js';
+import { botOnManualClock } from '../helpers/clocked-messages.js';
 
 describe('a picture question', () => {
-  const clock = new ManualClock(Date.UTC(2026, 10, 30, 19));
   let h: BotHarness;
-  beforeAll(async () => {
-    h = await startBotHarness({ simulator: { clock } });
-  });
-  afterAll(async () => {
-    await h?.stop();
-  });
+  const { next } = botOnManualClock(Date.UTC(2026, 10, 30, 19), (started) => (h = started));
 
-  const next = clockedMessages(() => h, clock);
   const anyText = (m: SimMessage): boolean => m.text !== undefined;
 
   /** The user sends a photo in private and the bot's reply comes back. */

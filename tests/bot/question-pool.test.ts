@@ -3,10 +3,9 @@
  * N of its questions, and in one chat no question comes back before every question was asked.
  * On a ManualClock (as scoring.test.ts): runs take no real time waiting for polls to close.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from 'telegram-sim/clock';
-import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
-import { clockedMessages } from '../helpers/clocked-messages.js';
+import { describe, expect, it } from 'vitest';
+import type { BotHarness } from '../helpers/bot-harness.js';
+import { botOnManualClock } from '../helpers/clocked-messages.js';
 import { createQuizOf } from '../helpers/fixtures.js';
 
 const QUESTIONS = ['Alpha?', 'Beta?', 'Gamma?', 'Delta?', 'Epsilon?'].map((text) => ({
@@ -16,16 +15,8 @@ const QUESTIONS = ['Alpha?', 'Beta?', 'Gamma?', 'Delta?', 'Epsilon?'].map((text)
 }));
 
 describe('a question pool', () => {
-  const clock = new ManualClock(Date.UTC(2026, 10, 30, 18));
   let h: BotHarness;
-  beforeAll(async () => {
-    h = await startBotHarness({ simulator: { clock } });
-  });
-  afterAll(async () => {
-    await h?.stop();
-  });
-
-  const next = clockedMessages(() => h, clock);
+  const { next } = botOnManualClock(Date.UTC(2026, 10, 30, 18), (started) => (h = started));
 
   it('asks N drawn questions per run, and none again in the chat until the pool is used up', async () => {
     const { world } = h.sim;

@@ -6,15 +6,14 @@
  * player's Telegram app language (language_code) is theirs. On a ManualClock: polls close
  * without real waiting.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from 'telegram-sim/clock';
+import { describe, expect, it } from 'vitest';
 import type { SimMessage } from 'telegram-sim/world-types';
 import { setChatLanguage } from '../../src/store/queries/chat-languages.js';
 import { upsertChat } from '../../src/store/queries/chats.js';
 import { createQuiz } from '../../src/store/queries/quizzes.js';
 import { upsertUser } from '../../src/store/queries/users.js';
-import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
-import { clockedMessages } from '../helpers/clocked-messages.js';
+import type { BotHarness } from '../helpers/bot-harness.js';
+import { botOnManualClock } from '../helpers/clocked-messages.js';
 import { createQuizOf } from '../helpers/fixtures.js';
 
 const QUESTIONS = [
@@ -23,18 +22,12 @@ const QUESTIONS = [
 ];
 
 describe('a run in its chat’s language', () => {
-  const clock = new ManualClock(Date.UTC(2026, 10, 30, 18));
   let h: BotHarness;
   const alerts = new Map<string, string | undefined>();
-  beforeAll(async () => {
-    h = await startBotHarness({ simulator: { clock } });
+  const { next } = botOnManualClock(Date.UTC(2026, 10, 30, 18), (started) => {
+    h = started;
     h.sim.world.on('callbackAnswered', (query) => alerts.set(query.id, query.text));
   });
-  afterAll(async () => {
-    await h?.stop();
-  });
-
-  const next = clockedMessages(() => h, clock);
   const isPoll = (m: SimMessage): boolean => m.pollId !== undefined;
 
   it('words a Russian group’s announcement, results and "My rank" button in Russian', async () => {

@@ -6,24 +6,22 @@
  *
  * Needs `bot.use(runResultsFeature)` in src/bot/create-bot.ts (next to leaderboardFeature).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from 'telegram-sim/clock';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SimUser } from 'telegram-sim/world-types';
 import { readCsvRecords } from '../../src/quiz/quiz-file/csv-records.js';
 import { runResults } from '../../src/store/queries/run-rewards.js';
 import type { Quiz } from '../../src/store/schema/quizzes.js';
-import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
+import type { BotHarness } from '../helpers/bot-harness.js';
 import { advanceUntil } from '../helpers/drive-clock.js';
-import { clockedMessages } from '../helpers/clocked-messages.js';
+import { botOnManualClock } from '../helpers/clocked-messages.js';
 import { createQuizOf } from '../helpers/fixtures.js';
 
 describe('/results: a run as CSV for the group admins, in private', () => {
-  const clock = new ManualClock(Date.UTC(2026, 10, 30, 18));
   let h: BotHarness;
+  const { clock, next } = botOnManualClock(Date.UTC(2026, 10, 30, 18), (started) => (h = started));
   let owner: SimUser;
   let quiz: Quiz;
   beforeAll(async () => {
-    h = await startBotHarness({ simulator: { clock } });
     ({ owner, quiz } = await createQuizOf(
       h.db,
       h.sim.world,
@@ -38,11 +36,6 @@ describe('/results: a run as CSV for the group admins, in private', () => {
       },
     ));
   });
-  afterAll(async () => {
-    await h?.stop();
-  });
-
-  const next = clockedMessages(() => h, clock);
 
   const say = async (userId: number, chatId: number, text: string): Promise<string> => {
     const sent = h.sim.world.sendText(userId, chatId, text);

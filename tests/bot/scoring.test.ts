@@ -4,13 +4,12 @@
  * rank and its points; replaying a quiz (privately, or in a group) earns nothing more; the quiz's
  * own author earns nothing from it. Answers given at one clock instant have equal response times.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from 'telegram-sim/clock';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SimMessage, SimUser } from 'telegram-sim/world-types';
 import type { Quiz } from '../../src/store/schema/quizzes.js';
-import { startBotHarness, type BotHarness } from '../helpers/bot-harness.js';
+import type { BotHarness } from '../helpers/bot-harness.js';
 import { advanceUntil } from '../helpers/drive-clock.js';
-import { clockedMessages } from '../helpers/clocked-messages.js';
+import { botOnManualClock } from '../helpers/clocked-messages.js';
 import { createQuizOf } from '../helpers/fixtures.js';
 
 /** Options of every question: the first is correct. */
@@ -18,12 +17,11 @@ const RIGHT = 0;
 const WRONG = 1;
 
 describe('fair scoring, end to end', () => {
-  const clock = new ManualClock(Date.UTC(2026, 10, 5, 18));
   let h: BotHarness;
+  const { clock, next } = botOnManualClock(Date.UTC(2026, 10, 5, 18), (started) => (h = started));
   let owner: SimUser;
   let quiz: Quiz;
   beforeAll(async () => {
-    h = await startBotHarness({ simulator: { clock } });
     ({ owner, quiz } = await createQuizOf(
       h.db,
       h.sim.world,
@@ -37,11 +35,6 @@ describe('fair scoring, end to end', () => {
       },
     ));
   });
-  afterAll(async () => {
-    await h?.stop();
-  });
-
-  const next = clockedMessages(() => h, clock);
 
   /**
    * Runs the quiz in `group`; for each question, every player in `choices` votes at the same
