@@ -9,7 +9,6 @@
  * trip is exact for every text.
  */
 
-const FORMULA_START = /^[=+\-@\t\r]/u;
 const PROTECTED = /^'*[=+\-@\t\r]/u;
 const ESCAPED = /^'+[=+\-@\t\r]/u;
 
@@ -21,11 +20,6 @@ export function protectCell(text: string): string {
 /** A text cell's text: one leading apostrophe before a formula character dropped. */
 export function readTextCell(cell: string): string {
   return ESCAPED.test(cell) ? cell.slice(1) : cell;
-}
-
-/** Whether a cell, read as written, starts like a formula (for tests and the template). */
-export function looksLikeFormula(cell: string): boolean {
-  return FORMULA_START.test(cell);
 }
 
 /**
