@@ -33,10 +33,9 @@ export async function identifyByVoters(
     const chatId = chatOfSend(row);
     if (chatId !== undefined) byChat.set(chatId, [...(byChat.get(chatId) ?? []), row]);
   }
-  let asked = 0;
+  const asked = voters.slice(0, VOTERS_ASKED_MAX);
   let inSome = false;
-  for (const voter of voters.slice(0, VOTERS_ASKED_MAX)) {
-    asked++;
+  for (const voter of asked) {
     const chats: number[] = [];
     for (const chatId of byChat.keys()) {
       // A private chat's only player is the user whose id it has: no need to ask.
@@ -49,11 +48,11 @@ export async function identifyByVoters(
     // Two unknown sends of this question in one chat cannot be told apart by anyone.
     if (rows?.length === 1) return { send: rows[0] as OutboxRow };
   }
-  return asked > 0 && !inSome ? 'none' : 'undecided';
+  return asked.length > 0 && !inSome ? 'none' : 'undecided';
 }
 
 /** The chat a send went to, from its request. */
-export function chatOfSend(row: OutboxRow): number | undefined {
+function chatOfSend(row: OutboxRow): number | undefined {
   const chatId = (JSON.parse(row.payload) as { chat_id?: unknown }).chat_id;
   return typeof chatId === 'number' ? chatId : undefined;
 }

@@ -42,7 +42,8 @@ export async function reconcilePoll(poll: Poll, ctx: ReconcileContext): Promise<
   const candidates = (await unresolvedQuestionSends(ctx.db)).filter((row) => pollMatchesSend(poll, row));
   if (candidates.length === 0) return 'no-match';
   const row = await pickSend(poll, candidates, ctx);
-  if (row === 'none' || row === 'undecided') return row === 'none' ? 'no-match' : 'ambiguous';
+  if (row === 'none') return 'no-match';
+  if (row === 'undecided') return 'ambiguous';
   const run = await getRun(ctx.db, row.runId);
   const reserved = await getReservedQuestion(ctx.db, { runId: row.runId, position: row.position });
   if (!run || !reserved) return 'no-match';
