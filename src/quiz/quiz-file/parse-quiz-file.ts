@@ -28,18 +28,11 @@ const READERS: Record<QuizFileFormat, (text: string) => ParsedQuizFile> = {
  * // { ok: true, format: 'csv', quiz: { questions: [{ text: 'Capital of Japan?', options: ['Tokyo', 'Kyoto'], correctOptionIds: [0] }] } }
  */
 export function parseQuizFile(bytes: Uint8Array, fileName: string): QuizFileRead {
-  const format = quizFileFormat(fileName);
-  if (format === null) {
-    const extension = /\.([^./\\]+)$/u.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  const extension = /\.([^./\\]+)$/u.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  const format = quizFileFormatNamed(extension);
+  if (format === null)
     return { ok: false, format, problems: [{ line: null, question: null, problem: { kind: 'unknown_format', extension } }] };
-  }
   const decoded = decodeQuizFile(bytes);
   if (!decoded.ok) return { ok: false, format, problems: [{ line: decoded.line, question: null, problem: decoded.problem }] };
   return { ...READERS[format](decoded.text), format };
-}
-
-/** The format a file name says (its extension), or null. */
-export function quizFileFormat(fileName: string): QuizFileFormat | null {
-  const extension = /\.([^./\\]+)$/u.exec(fileName)?.[1];
-  return extension === undefined ? null : quizFileFormatNamed(extension);
 }
