@@ -25,6 +25,7 @@ import { runMigrations } from '../src/store/migrate.js';
 import { createScratchDatabase } from '../tools/scratch-database.js';
 import { startTemporaryEmbeddedPostgres } from '../tools/temporary-embedded-postgres.js';
 import { wholeNumber } from './lib/args.js';
+import { cleanUpOnInterrupt } from './lib/cleanup-on-interrupt.js';
 import { createLoadQuiz } from './lib/locust-quiz.js';
 import { describeStep, renderLocustMarkdown, verdictLine, highestMeetingRate, type LocustStepRow } from './lib/locust-report.js';
 import { shortfalls } from './lib/locust-stats.js';
@@ -68,11 +69,8 @@ const cleanups: (() => Promise<unknown>)[] = [];
 const cleanUp = async (): Promise<void> => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch((error: unknown) => console.error('cleanup failed:', error));
 };
-for (const signal of ['SIGINT', 'SIGTERM'] as const)
-  process.once(signal, () => {
-    console.error(`${signal}: cleaning up`);
-    void cleanUp().finally(() => process.exit(130));
-  });
+// Ctrl+C or SIGTERM: undo what was set up so far, then exit.
+cleanUpOnInterrupt(cleanUp);
 
 try {
   const embedded = process.env.DATABASE_URL ? undefined : await startTemporaryEmbeddedPostgres({ logger });
