@@ -85,10 +85,14 @@ export function storePollMedia(source: PollMediaSource, files: FileStore): SimPo
       : source.from === 'upload'
         ? files.add({ bytes: source.upload.bytes, fileName: source.upload.filename, kind })
         : files.add({ bytes: Buffer.from(`placeholder for ${source.url.href}`), fileName: lastSegment(source.url), kind });
-  if (kind !== 'photo') return { kind, fileId: files.issueFileId(file), file };
+  return kind === 'photo' ? photoMedia(file, files) : { kind, fileId: files.issueFileId(file), file };
+}
+
+/** A photo as poll media: its sizes, the largest naming the media (`file` is that largest size). */
+export function photoMedia(file: SimFile, files: FileStore): SimPollMedia {
   const sizes = photoSizes(file, files);
   const largest = sizes.at(-1) as SimPhotoSize;
-  return { kind, fileId: largest.fileId, file: largest.file, sizes };
+  return { kind: 'photo', fileId: largest.fileId, file: largest.file, sizes };
 }
 
 /**

@@ -21,7 +21,7 @@ import type {
   SimUser,
   TranscriptEntry,
 } from './world-types.js';
-import { photoSizes } from './poll-media.js';
+import { photoMedia, photoSizes } from './poll-media.js';
 import { SimulatorActionError } from './action-error.js';
 import { documentDetail, FileStore, mimeTypeOf, type FileView } from './file-store.js';
 
@@ -368,7 +368,7 @@ export class World extends EventEmitter<WorldEvents> {
         correctOptionIds: [...input.correctOptionIds].sort((a, b) => a - b),
         explanation: input.explanation,
         openPeriod: input.openPeriod,
-        ...(input.photo !== undefined ? { media: this.#photoMedia(input.photo) } : {}),
+        ...(input.photo !== undefined ? { media: photoMedia(this.files.add({ bytes: input.photo, kind: 'photo' }), this.files) } : {}),
       },
       userId,
     );
@@ -589,13 +589,6 @@ export class World extends EventEmitter<WorldEvents> {
     const detail = documentDetail(message.document as SimDocument);
     const caption = message.caption !== undefined ? { text: message.caption } : {};
     this.log(chat, { by, kind: 'document', messageId: message.messageId, ...caption, detail });
-  }
-
-  /** A photo as poll media: a new file and its sizes. */
-  #photoMedia(bytes: Buffer): SimPollMedia {
-    const sizes = photoSizes(this.files.add({ bytes, kind: 'photo' }), this.files);
-    const largest = sizes.at(-1) as (typeof sizes)[number];
-    return { kind: 'photo', fileId: largest.fileId, file: largest.file, sizes };
   }
 
   #messageUpdate(message: SimMessage, chat: SimChat): object {
