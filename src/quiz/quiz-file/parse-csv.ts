@@ -147,13 +147,14 @@ function readRow(
     if (seconds === null) problems.push({ kind: 'not_a_number', column: CSV_COLUMNS.openPeriodS, text: period });
     else question.openPeriodS = seconds;
   }
-  const media = readMediaCell(readTextCell(cell(CSV_COLUMNS.media)));
-  if (media !== undefined && !isMediaSource(media.source))
-    problems.push({ kind: 'bad_media', column: CSV_COLUMNS.media, text: cell(CSV_COLUMNS.media) });
-  else if (media !== undefined) question.media = media;
-  const explanationMedia = readMediaCell(readTextCell(cell(CSV_COLUMNS.explanationMedia)));
-  if (explanationMedia !== undefined && !isMediaSource(explanationMedia.source))
-    problems.push({ kind: 'bad_media', column: CSV_COLUMNS.explanationMedia, text: cell(CSV_COLUMNS.explanationMedia) });
-  else if (explanationMedia !== undefined) question.explanationMedia = explanationMedia;
+  for (const [column, key] of [
+    [CSV_COLUMNS.media, 'media'],
+    [CSV_COLUMNS.explanationMedia, 'explanationMedia'],
+  ] as const) {
+    const media = readMediaCell(readTextCell(cell(column)));
+    if (media === undefined) continue;
+    if (isMediaSource(media.source)) question[key] = media;
+    else problems.push({ kind: 'bad_media', column, text: cell(column) });
+  }
   return { question, problems };
 }
