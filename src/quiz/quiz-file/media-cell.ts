@@ -29,8 +29,8 @@ export function writeMediaCell(media: QuestionMedia | undefined): string {
 
 /**
  * Whether Telegram can take `source` as InputMedia's `media`: an https URL with a host, or what a
- * file_id looks like (base64url, no spaces; Telegram's are 50-100 characters). Not yet reported
- * as a file problem: the words for it belong to src/bot/texts/quiz-file-problems.ts.
+ * file_id looks like (base64url, no spaces; Telegram's are 50-100 characters). A source that is
+ * neither is a file's `bad_media` problem.
  */
 export function isMediaSource(source: string): boolean {
   if (/^https:\/\//iu.test(source)) return URL.canParse(source) && new URL(source).hostname !== '';
