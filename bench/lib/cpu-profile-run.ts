@@ -14,7 +14,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { nextBotMessage } from 'telegram-sim/bot-messages';
 import { startSimulator, type Simulator } from 'telegram-sim/simulator';
 import { runMigrations } from '../../src/store/migrate.js';
 import { createScratchDatabase } from '../../tools/scratch-database.js';
@@ -22,9 +21,8 @@ import { categorize, isOwnFrame } from './cpu-profile-categories.js';
 import { monotonicUs, profileWindow, readCpuProfile, type ProfileWindow } from './cpu-profile-read.js';
 import { startProfiledReplica, type ProfiledReplica } from './cpu-profile-replica.js';
 import { createSourceLineOf } from './cpu-profile-source-lines.js';
-import { createQuizInChat } from './e2e-chat.js';
 import { blastWebhook, type BlastResult } from './scale-blast.js';
-import { countStoredExactly } from './scale-intake.js';
+import { answerBodies, countStoredExactly, openPollForBlasts } from './scale-intake.js';
 import { takeEmptyRedisDatabase } from './scale-redis.js';
 
 /** What one run does. */
@@ -59,12 +57,6 @@ export interface ProfiledIntakeRun {
   load: { before: number[]; after: number[] };
   profile: ProfileWindow;
 }
-
-/** Where blasted answers come from: users and update ids far from the simulator's own (as scale-intake.ts). */
-const FIRST_USER_ID = 3_000_000_001;
-const FIRST_UPDATE_ID = 2_000_000_001;
-/** Ten minutes, the longest open period /startquiz takes. */
-const OPEN_PERIOD_S = 600;
 
 /** finish() of runs not finished yet, for {@link finishEveryRun} (Ctrl+C). */
 const unfinished = new Set<() => Promise<void>>();
@@ -109,14 +101,15 @@ export async function runProfiledIntake(
     });
     cleanups.unshift(() => replica.dispose());
     await webhookSet(sim, replica.webhookUrl);
-    const pollId = await openPoll(sim);
+    const poll = await openPollForBlasts(sim);
 
-    await blast(replica, pollId, 0, plan.warmUp, plan.connections);
+    await blast(replica, answerBodies(poll, plan.warmUp).bodies, plan.connections);
     const loadBefore = os.loadavg();
     const writerBefore = await answerWriterStats(replica.httpPort);
     const cpuBefore = readCpuTimes(`/proc/${replica.pid}/stat`);
     const mainBefore = readCpuTimes(`/proc/${replica.pid}/task/${replica.pid}/stat`);
-    const result = await blast(replica, pollId, 1, plan.answers, plan.connections);
+    const measured = answerBodies(poll, plan.answers);
+    const result = await blast(replica, measured.bodies, plan.connections);
     const cpuAfter = readCpuTimes(`/proc/${replica.pid}/stat`);
     const mainAfter = readCpuTimes(`/proc/${replica.pid}/task/${replica.pid}/stat`);
     const systemSeconds = cpuAfter.system - cpuBefore.system;
@@ -124,7 +117,7 @@ export async function runProfiledIntake(
     const mainThreadCpuSeconds = mainAfter.user + mainAfter.system - mainBefore.user - mainBefore.system;
     const writerAfter = await answerWriterStats(replica.httpPort);
     const load = { before: loadBefore, after: os.loadavg() };
-    const storedExactly = await countStoredExactly(scratch.url, FIRST_USER_ID + 10_000_000, plan.answers);
+    const storedExactly = await countStoredExactly(scratch.url, measured.firstUser, plan.answers);
 
     const profileFile = await replica.stop();
     if (plan.keepProfileIn !== undefined) {
@@ -155,28 +148,9 @@ export async function runProfiledIntake(
   }
 }
 
-/** Posts `count` valid answers to `pollId`; blast number `index` takes its own users and update ids. */
-function blast(replica: ProfiledReplica, pollId: string, index: number, count: number, connections: number): Promise<BlastResult> {
-  const offset = index * 10_000_000;
-  const firstUser = FIRST_USER_ID + offset;
-  const bodies = Array.from({ length: count }, (_, i) =>
-    JSON.stringify({
-      update_id: FIRST_UPDATE_ID + offset + i,
-      poll_answer: { poll_id: pollId, user: { id: firstUser + i, is_bot: false, first_name: `Blast ${i}` }, option_ids: [i % 4] },
-    }),
-  );
+/** Posts `bodies` (scale-intake.ts's answers) straight to the replica's webhook. */
+function blast(replica: ProfiledReplica, bodies: string[], connections: number): Promise<BlastResult> {
   return blastWebhook({ port: replica.httpPort, path: new URL(replica.webhookUrl).pathname, secret: replica.secret, bodies, connections });
-}
-
-/** A one-question quiz started in a new group for ten minutes; resolves with its poll's id (as scale-intake.ts). */
-async function openPoll(sim: Simulator): Promise<string> {
-  const { world } = sim;
-  const owner = world.createStartedUser({ firstName: 'Blast', username: 'blast_owner' });
-  const quizId = await createQuizInChat(world, owner.id, 'Intake profile', 1);
-  const group = world.createGroup({ title: 'Intake group', creator: owner.id });
-  const start = world.sendText(owner.id, group.id, `/startquiz ${quizId} ${OPEN_PERIOD_S}s`);
-  const poll = await nextBotMessage(world, group.id, start.messageId, (m) => m.pollId !== undefined, 60_000, 'the quiz poll');
-  return poll.pollId as string;
 }
 
 /** Clock ticks per second of /proc's CPU times (USER_HZ: 100 on Linux everywhere). */

@@ -7,6 +7,7 @@
  * looked up in the database: one row per user, with the option it was sent.
  */
 import { nextBotMessage } from 'telegram-sim/bot-messages';
+import type { Simulator } from 'telegram-sim/simulator';
 import postgres from 'postgres';
 import { createQuizInChat } from './e2e-chat.js';
 import type { ReplicaFleet } from './replica-fleet.js';
@@ -35,7 +36,7 @@ const FIRST_UPDATE_ID = 2_000_000_001;
 /** Ten minutes, the longest open period /startquiz takes. */
 const OPEN_PERIOD_S = 600;
 
-/** A running quiz's open poll, for {@link blastAnswers}. */
+/** A running quiz's open poll, for {@link blastAnswers} and {@link answerBodies}. */
 export interface OpenPoll {
   pollId: string;
   /** Blasts sent so far (each takes new users and update ids). */
@@ -43,8 +44,8 @@ export interface OpenPoll {
 }
 
 /** Creates a one-question quiz in a new group, starts it for ten minutes and waits for its poll. */
-export async function openPollForBlasts(t: ScaleSetup): Promise<OpenPoll> {
-  const { world } = t.sim;
+export async function openPollForBlasts(sim: Simulator): Promise<OpenPoll> {
+  const { world } = sim;
   const owner = world.createStartedUser({ firstName: 'Blast', username: 'blast_owner' });
   const quizId = await createQuizInChat(world, owner.id, 'Scale intake', 1);
   const group = world.createGroup({ title: 'Intake group', creator: owner.id });
@@ -59,14 +60,7 @@ export async function blastAnswers(
   poll: OpenPoll,
   options: { target: 'direct' | 'proxy'; answers: number; connections: number },
 ): Promise<IntakeBlast> {
-  const offset = poll.blasts++ * 10_000_000;
-  const firstUser = FIRST_USER_ID + offset;
-  const bodies = Array.from({ length: options.answers }, (_, i) =>
-    JSON.stringify({
-      update_id: FIRST_UPDATE_ID + offset + i,
-      poll_answer: { poll_id: poll.pollId, user: { id: firstUser + i, is_bot: false, first_name: `Blast ${i}` }, option_ids: [i % 4] },
-    }),
-  );
+  const { firstUser, bodies } = answerBodies(poll, options.answers);
   const result = await blastWebhook({
     port: targetPort(t.fleet, options.target),
     path: new URL(t.fleet.webhookUrl).pathname,
@@ -85,6 +79,22 @@ export async function blastAnswers(
     cpuPer1000Answers: { bots: per1000(used.bots), proxy: per1000(used.proxy) },
     botCores: round(used.bots / result.seconds, 2),
   };
+}
+
+/**
+ * The next blast's `count` valid answers to `poll`, as webhook bodies: each from a new user (the
+ * blast's users start at `firstUser`, for {@link countStoredExactly}), one vote, the option i % 4.
+ */
+export function answerBodies(poll: OpenPoll, count: number): { firstUser: number; bodies: string[] } {
+  const offset = poll.blasts++ * 10_000_000;
+  const firstUser = FIRST_USER_ID + offset;
+  const bodies = Array.from({ length: count }, (_, i) =>
+    JSON.stringify({
+      update_id: FIRST_UPDATE_ID + offset + i,
+      poll_answer: { poll_id: poll.pollId, user: { id: firstUser + i, is_bot: false, first_name: `Blast ${i}` }, option_ids: [i % 4] },
+    }),
+  );
+  return { firstUser, bodies };
 }
 
 function targetPort(fleet: ReplicaFleet, target: 'direct' | 'proxy'): number {
@@ -121,7 +131,7 @@ export interface ScaleIntakePlan {
 export async function runScaleIntake(setup: Omit<ScaleSetupOptions, 'dbPrefix'>, plan: ScaleIntakePlan): Promise<IntakeBlast[]> {
   const t = await startScaleSetup({ ...setup, dbPrefix: 'quiz_agent_scale' });
   try {
-    const poll = await openPollForBlasts(t);
+    const poll = await openPollForBlasts(t.sim);
     const blasts: IntakeBlast[] = [];
     for (const target of ['direct', 'proxy'] as const) {
       await blastAnswers(t, poll, { target, answers: plan.warmUp ?? 2_000, connections: plan.connections });
