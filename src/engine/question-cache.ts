@@ -11,27 +11,42 @@ import type { Executor } from '../store/database.js';
 import { getQuestionsByIds, type QuestionContent } from '../store/queries/quizzes.js';
 
 export interface QuestionCache {
-  /** The question with this id, retired or not, or undefined when there is no such row. */
-  get(questionId: number): Promise<QuestionContent | undefined>;
+  /**
+   * The question with this id, retired or not, or undefined when there is no such row. On a miss,
+   * the ids of `alongWith` (a run's next questions) neither cached nor being read are read in the
+   * same query: a run's questions cost one query, not one per step.
+   */
+  get(questionId: number, alongWith?: readonly number[]): Promise<QuestionContent | undefined>;
 }
 
 export function createQuestionCache(options: { db: Executor; limit?: number }): QuestionCache {
   const cached = new BoundedCache<number, QuestionContent>(options.limit ?? 5_000);
+  // Reads in flight, by id: concurrent runs asking the same question share one query.
   const loading = new Map<number, Promise<QuestionContent | undefined>>();
+  const load = (ids: readonly number[]): void => {
+    const read = getQuestionsByIds(options.db, ids).then((rows) => new Map(rows.map((row) => [row.id, row])));
+    for (const id of ids) {
+      const one = read
+        .then((rows) => {
+          const question = rows.get(id);
+          if (question) cached.set(id, question);
+          return question;
+        })
+        .finally(() => loading.delete(id));
+      // Only the id asked for is awaited: a failed read is that caller's error, not an unhandled rejection.
+      one.catch(() => undefined);
+      loading.set(id, one);
+    }
+  };
   return {
-    async get(questionId) {
+    async get(questionId, alongWith = []) {
       const hit = cached.use(questionId);
       if (hit) return hit;
-      let pending = loading.get(questionId);
-      if (!pending) {
-        pending = getQuestionsByIds(options.db, [questionId])
-          .then(([row]) => row)
-          .finally(() => loading.delete(questionId));
-        loading.set(questionId, pending);
+      if (!loading.has(questionId)) {
+        const more = alongWith.filter((id) => id !== questionId && !cached.has(id) && !loading.has(id));
+        load([questionId, ...new Set(more)]);
       }
-      const question = await pending;
-      if (question) cached.set(questionId, question);
-      return question;
+      return loading.get(questionId);
     },
   };
 }

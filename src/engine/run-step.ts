@@ -258,7 +258,8 @@ async function questionAt(run: Run, position: number, ctx: StepContext): Promise
   const snapshot = run.settings.questionIds;
   if (snapshot) {
     const id = snapshot[position];
-    return id === undefined ? undefined : ctx.questions.get(id);
+    // The run's next questions come along on a miss: one query for the run, not one per step.
+    return id === undefined ? undefined : ctx.questions.get(id, snapshot.slice(position + 1));
   }
   return (await getQuizQuestionAt(ctx.db, { quizId: run.quizId, position }))?.question;
 }
