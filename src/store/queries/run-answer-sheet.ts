@@ -61,16 +61,7 @@ export async function runAnswerSheet(executor: Executor, runId: number): Promise
   const credited = await runResults(executor, runId, { limit: ALL_PLAYERS });
   return {
     questions: questionRows.map((row) => ({ options: row.options })),
-    players: credited.top.map((entry) => ({
-      rank: entry.rank,
-      userId: entry.userId,
-      firstName: entry.firstName,
-      username: entry.username,
-      correct: entry.correct,
-      answered: entry.answered,
-      totalCorrectMs: entry.totalCorrectMs,
-      points: entry.points,
-      answers: answersByUser.get(entry.userId) ?? new Map(),
-    })),
+    // A credited entry is a results row already (its rank, name, counts, time and points), with the answers added.
+    players: credited.top.map((entry) => ({ ...entry, answers: answersByUser.get(entry.userId) ?? new Map() })),
   };
 }
