@@ -21,6 +21,7 @@ import { categorize, isOwnFrame } from './cpu-profile-categories.js';
 import { monotonicUs, profileWindow, readCpuProfile, type ProfileWindow } from './cpu-profile-read.js';
 import { startProfiledReplica, type ProfiledReplica } from './cpu-profile-replica.js';
 import { createSourceLineOf } from './cpu-profile-source-lines.js';
+import { readCpuTimes } from './e2e-proc.js';
 import { blastWebhook, type BlastResult } from './scale-blast.js';
 import { answerBodies, countStoredExactly, openPollForBlasts } from './scale-intake.js';
 import { takeEmptyRedisDatabase } from './scale-redis.js';
@@ -151,22 +152,6 @@ export async function runProfiledIntake(
 /** Posts `bodies` (scale-intake.ts's answers) straight to the replica's webhook. */
 function blast(replica: ProfiledReplica, bodies: string[], connections: number): Promise<BlastResult> {
   return blastWebhook({ port: replica.httpPort, path: new URL(replica.webhookUrl).pathname, secret: replica.secret, bodies, connections });
-}
-
-/** Clock ticks per second of /proc's CPU times (USER_HZ: 100 on Linux everywhere). */
-const TICKS_PER_S = 100;
-
-/**
- * User and system CPU seconds of a process (`/proc/<pid>/stat`) or of one of its threads
- * (`/proc/<pid>/task/<tid>/stat`; the main thread's id is the pid): e2e-proc.ts's reading, with
- * the two kept apart.
- */
-function readCpuTimes(statPath: string): { user: number; system: number } {
-  const stat = fs.readFileSync(statPath, 'utf8');
-  // The command name (field 2) may contain spaces; the fields after its closing parenthesis do not.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
-  return { user: Number(fields[11]) / TICKS_PER_S, system: Number(fields[12]) / TICKS_PER_S };
 }
 
 /** The replica's AnswerWriter counters (GET /monitoring/stats; no MONITORING_TOKEN is set). */

@@ -30,11 +30,20 @@ export function readProcessMemory(pid: number): ProcessMemory {
 
 /** CPU seconds (user + system) `pid` has used since it started; throws when it is gone. */
 export function readProcessCpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const { user, system } = readCpuTimes(`/proc/${pid}/stat`);
+  return user + system;
+}
+
+/**
+ * User and system CPU seconds of a process (`/proc/<pid>/stat`) or of one of its threads
+ * (`/proc/<pid>/task/<tid>/stat`; the main thread's id is the pid); throws when it is gone.
+ */
+export function readCpuTimes(statPath: string): { user: number; system: number } {
+  const stat = readFileSync(statPath, 'utf8');
   // The command name (field 2) may contain spaces; the fields after its closing parenthesis do not.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
-  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_S;
+  return { user: Number(fields[11]) / TICKS_PER_S, system: Number(fields[12]) / TICKS_PER_S };
 }
 
 /** Busy CPU seconds of the whole machine (every core: user, nice, system, irq, softirq, steal). */
