@@ -74,45 +74,42 @@ export function createRunCommands(options: RunCommandsOptions): RunCommands {
   const { db, clock, logger, counters, wake } = options;
   return {
     async startRun(request) {
+      // The quiz's live question ids, read in one statement (one version of the quiz), become the
+      // run's own list, so edits made while it plays do not reach it. No transaction around the
+      // reads and the insert: at READ COMMITTED it would add no consistency, only hold a connection.
+      const live = await getQuizToStart(db, request.quizId);
+      if (!live || live.questionIds.length === 0) return { ok: false, reason: 'quiz-not-found' };
+      const { quiz } = live;
+      const questionIds =
+        request.draw === undefined
+          ? live.questionIds
+          : drawQuestions(
+              live.questionIds,
+              await timesAskedInChat(db, { chatId: request.chatId, quizId: quiz.id }),
+              request.draw,
+              Math.random,
+            );
       try {
-        // One transaction: the quiz's live question ids (one statement, one version of the quiz)
-        // become the run's own list, so edits made while it plays do not reach it.
-        const started = await db.transaction(async (tx) => {
-          const live = await getQuizToStart(tx, request.quizId);
-          if (!live || live.questionIds.length === 0) return undefined;
-          const { quiz } = live;
-          const questionIds =
-            request.draw === undefined
-              ? live.questionIds
-              : drawQuestions(
-                  live.questionIds,
-                  await timesAskedInChat(tx, { chatId: request.chatId, quizId: quiz.id }),
-                  request.draw,
-                  Math.random,
-                );
-          const run = await startRun(tx, {
-            quizId: quiz.id,
-            chatId: request.chatId,
-            startedBy: request.startedBy,
-            mode: request.mode,
-            questionCount: questionIds.length,
-            settings: {
-              openPeriodS: request.openPeriodS ?? quiz.openPeriodS,
-              openPeriodFixed: request.openPeriodS !== undefined,
-              shuffleOptions: request.shuffleOptions ?? quiz.shuffleOptions,
-              rewardPoints: [...options.rewards.pointsByRank],
-              participationPoints: options.rewards.participationPoints,
-              questionIds,
-              title: quiz.title,
-              ...(request.locale ? { locale: request.locale } : {}),
-            },
-            nextActionAt: new Date(clock.now()),
-          });
-          return { run, quiz };
+        const run = await startRun(db, {
+          quizId: quiz.id,
+          chatId: request.chatId,
+          startedBy: request.startedBy,
+          mode: request.mode,
+          questionCount: questionIds.length,
+          settings: {
+            openPeriodS: request.openPeriodS ?? quiz.openPeriodS,
+            openPeriodFixed: request.openPeriodS !== undefined,
+            shuffleOptions: request.shuffleOptions ?? quiz.shuffleOptions,
+            rewardPoints: [...options.rewards.pointsByRank],
+            participationPoints: options.rewards.participationPoints,
+            questionIds,
+            title: quiz.title,
+            ...(request.locale ? { locale: request.locale } : {}),
+          },
+          nextActionAt: new Date(clock.now()),
         });
-        if (!started) return { ok: false, reason: 'quiz-not-found' };
         wake();
-        return { ok: true, ...started };
+        return { ok: true, run, quiz };
       } catch (error) {
         if (!(error instanceof RunAlreadyActiveError)) throw error;
         const busy = await getActiveRun(db, request.chatId);
