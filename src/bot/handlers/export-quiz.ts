@@ -23,8 +23,9 @@ export async function exportQuiz(ctx: BotContext, args: string): Promise<void> {
     return;
   }
   const quizId = Number(idWord);
+  // Undefined for a deleted quiz too (getQuizWithQuestions reads only quizzes not deleted).
   const quiz = await getQuizWithQuestions(ctx.deps.db, quizId);
-  if (!quiz || quiz.deletedAt !== null) {
+  if (!quiz) {
     await ctx.reply(noSuchQuizText(ctx.t, quizId));
     return;
   }
