@@ -3,8 +3,6 @@
  * run's CSV in private (a row per player as credited, each answer as the option texts chosen,
  * mapped back from shuffled polls), the group gets only a short line and never the file; a
  * member who is not an admin is refused; an admin who never started the bot is told to.
- *
- * Needs `bot.use(runResultsFeature)` in src/bot/create-bot.ts (next to leaderboardFeature).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SimUser } from 'telegram-sim/world-types';
