@@ -16,6 +16,7 @@ import {
   SendCancelledError,
 } from '../../src/queue/errors.js';
 import { createOutboundQueue, type OutboundQueue, type OutboundQueueOptions } from '../../src/queue/outbound-queue.js';
+import { ManualClock } from 'telegram-sim/clock';
 import { startSimulator, type Simulator } from 'telegram-sim/simulator';
 
 /**
@@ -124,7 +125,10 @@ describe('errors', () => {
   });
 
   it("takes a 429 on a call outside the message limits (getChatMember) for that call's own: it waits retry_after, no message does", async () => {
-    const api = await setUp();
+    // The queue's time is a ManualClock: getChatMember's retry_after passes only when the test
+    // moves it, after the message went out, whatever the machine's speed.
+    const clock = new ManualClock();
+    const api = await setUp({ clock });
     const [user] = startedUsers(1) as [number];
     const group = sim.world.createGroup({ title: 'Members', members: [user] });
     sim.faults.add({ kind: 'rate_limit', retryAfterS: 1, methods: ['getChatMember'], times: 1 });
@@ -133,6 +137,7 @@ describe('errors', () => {
     await vi.waitFor(() => expect(queue.stats().rate_limit_hits).toBe(1), { timeout: 5_000 });
     await api.sendMessage(user, 'meanwhile');
     order.push('message');
+    clock.advance(1_000);
     await member;
     // Before: every message paused for the second, and getChatMember was repeated at once.
     expect(order).toEqual(['message', 'member:creator']);
