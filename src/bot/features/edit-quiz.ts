@@ -7,6 +7,7 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
 import { editCommandLength, editQuiz } from '../handlers/edit-quiz.js';
+import { photoMedia } from '../handlers/guided-quiz.js';
 import { editInPrivateText } from '../texts/edit-quiz.js';
 
 export const editQuizFeature = new Composer<BotContext>();
@@ -22,8 +23,7 @@ privateChats.on('message:photo', async (ctx, next) => {
   const caption = ctx.msg.caption ?? '';
   const length = editCommandLength(caption, ctx.msg.caption_entities);
   if (length === 0) return next();
-  const largest = ctx.msg.photo.reduce((best, size) => (size.width * size.height > best.width * best.height ? size : best));
-  await editQuiz(ctx, caption, length, { type: 'photo', source: largest.file_id });
+  await editQuiz(ctx, caption, length, photoMedia(ctx.msg.photo));
 });
 
 editQuizFeature.chatType(['group', 'supergroup']).command('edit', (ctx) => ctx.reply(editInPrivateText(ctx.t)));

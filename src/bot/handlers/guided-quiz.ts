@@ -156,8 +156,7 @@ export async function addDraftPhoto(ctx: BotContext): Promise<void> {
     await ctx.reply(quizProblemsText(ctx.t, [oneQuestionPerPhotoText(ctx.t)], draftKeptText(ctx.t, draft.title, draft.questions.length)));
     return;
   }
-  const largest = largestSize(message.photo);
-  await appendQuestions(ctx, userId, [{ ...question, media: { type: 'photo', source: largest.file_id } }]);
+  await appendQuestions(ctx, userId, [{ ...question, media: photoMedia(message.photo) }]);
 }
 
 /** /done: the draft becomes a quiz, atomically, or the user is told what is missing. */
@@ -233,15 +232,19 @@ function problemsKeptText(ctx: BotContext, problems: readonly QuizProblem[], tit
 
 /** What of a poll's media a question can show again, by file_id: a photo (its largest size), a video or an animation. */
 function questionMediaOf(media: PollMedia | undefined): QuestionMedia | undefined {
-  if (media?.photo !== undefined && media.photo.length > 0) return { type: 'photo', source: largestSize(media.photo).file_id };
+  if (media?.photo !== undefined && media.photo.length > 0) return photoMedia(media.photo);
   if (media?.video !== undefined) return { type: 'video', source: media.video.file_id };
   if (media?.animation !== undefined) return { type: 'animation', source: media.animation.file_id };
   return undefined;
 }
 
-/** The biggest of a photo's sizes (Telegram lists them smallest first; the area decides, not the order). */
-function largestSize(sizes: readonly PhotoSize[]): PhotoSize {
-  return sizes.reduce((best, size) => (size.width * size.height > best.width * best.height ? size : best));
+/**
+ * A photo as a question shows it: its biggest size's file_id (Telegram lists the sizes smallest
+ * first; the area decides, not the order). Also what a photo captioned `/edit ... replace` shows.
+ */
+export function photoMedia(sizes: readonly PhotoSize[]): QuestionMedia {
+  const largest = sizes.reduce((best, size) => (size.width * size.height > best.width * best.height ? size : best));
+  return { type: 'photo', source: largest.file_id };
 }
 
 function startsWithCommand(message: Message): boolean {
