@@ -1,8 +1,11 @@
 /** Reading `/edit <id> [action ...]` (src/quiz/edit-command.ts): every action, and every way to get one wrong. */
 import { describe, expect, it } from 'vitest';
-import { parseEditCommand } from '../../src/quiz/edit-command.js';
+import { parseEditCommand, type EditCommandProblem, type ParsedEditCommand } from '../../src/quiz/edit-command.js';
 
 const BLOCK = 'Capital of France?\n- Paris *\n- Rome';
+
+/** What parseEditCommand returns for a problem with quiz 12's command. */
+const refused = (problem: EditCommandProblem): ParsedEditCommand => ({ ok: false, quizId: 12, problem });
 
 describe('parseEditCommand', () => {
   it('reads each action', () => {
@@ -31,37 +34,17 @@ describe('parseEditCommand', () => {
   it('names what is wrong', () => {
     expect(parseEditCommand('', '')).toEqual({ ok: false, quizId: null, problem: { kind: 'no_quiz', word: '' } });
     expect(parseEditCommand('quiz 12', '')).toEqual({ ok: false, quizId: null, problem: { kind: 'no_quiz', word: 'quiz' } });
-    expect(parseEditCommand('12 rename x', '')).toEqual({ ok: false, quizId: 12, problem: { kind: 'unknown_action', word: 'rename' } });
-    expect(parseEditCommand('12 delete', '')).toEqual({
-      ok: false,
-      quizId: 12,
-      problem: { kind: 'needs_number', action: 'delete', word: '' },
-    });
-    expect(parseEditCommand('12 delete two', '')).toEqual({
-      ok: false,
-      quizId: 12,
-      problem: { kind: 'needs_number', action: 'delete', word: 'two' },
-    });
-    expect(parseEditCommand('12 move 3', '')).toEqual({
-      ok: false,
-      quizId: 12,
-      problem: { kind: 'needs_number', action: 'move', word: '' },
-    });
-    expect(parseEditCommand('12 delete 3 4', '')).toEqual({
-      ok: false,
-      quizId: 12,
-      problem: { kind: 'extra', action: 'delete', text: '4' },
-    });
+    expect(parseEditCommand('12 rename x', '')).toEqual(refused({ kind: 'unknown_action', word: 'rename' }));
+    expect(parseEditCommand('12 delete', '')).toEqual(refused({ kind: 'needs_number', action: 'delete', word: '' }));
+    expect(parseEditCommand('12 delete two', '')).toEqual(refused({ kind: 'needs_number', action: 'delete', word: 'two' }));
+    expect(parseEditCommand('12 move 3', '')).toEqual(refused({ kind: 'needs_number', action: 'move', word: '' }));
+    expect(parseEditCommand('12 delete 3 4', '')).toEqual(refused({ kind: 'extra', action: 'delete', text: '4' }));
     expect(parseEditCommand('12 delete 3', BLOCK).ok).toBe(false);
-    expect(parseEditCommand('12 title', '')).toEqual({ ok: false, quizId: 12, problem: { kind: 'needs_value', action: 'title' } });
-    expect(parseEditCommand('12 time', '')).toEqual({ ok: false, quizId: 12, problem: { kind: 'needs_value', action: 'time' } });
-    expect(parseEditCommand('12 replace 2', '  ')).toEqual({
-      ok: false,
-      quizId: 12,
-      problem: { kind: 'needs_question', action: 'replace' },
-    });
-    expect(parseEditCommand('12 add', '')).toEqual({ ok: false, quizId: 12, problem: { kind: 'needs_question', action: 'add' } });
-    expect(parseEditCommand('12 add 3', BLOCK)).toEqual({ ok: false, quizId: 12, problem: { kind: 'extra', action: 'add', text: '3' } });
-    expect(parseEditCommand('12', BLOCK)).toEqual({ ok: false, quizId: 12, problem: { kind: 'extra', action: 'show', text: BLOCK } });
+    expect(parseEditCommand('12 title', '')).toEqual(refused({ kind: 'needs_value', action: 'title' }));
+    expect(parseEditCommand('12 time', '')).toEqual(refused({ kind: 'needs_value', action: 'time' }));
+    expect(parseEditCommand('12 replace 2', '  ')).toEqual(refused({ kind: 'needs_question', action: 'replace' }));
+    expect(parseEditCommand('12 add', '')).toEqual(refused({ kind: 'needs_question', action: 'add' }));
+    expect(parseEditCommand('12 add 3', BLOCK)).toEqual(refused({ kind: 'extra', action: 'add', text: '3' }));
+    expect(parseEditCommand('12', BLOCK)).toEqual(refused({ kind: 'extra', action: 'show', text: BLOCK }));
   });
 });
