@@ -1,9 +1,9 @@
 /**
  * One bot replica in webhook mode under V8's sampling profiler: `node --cpu-prof --import tsx
  * src/main.ts` (what `npm start` runs, plus the profiler), on its own port, with WEBHOOK_URL
- * pointing straight at that port (no proxy: the profile is the replica's alone). These few lines
- * are replica-fleet.ts's spawn, copied rather than shared because `--cpu-prof` is a command-line
- * flag that Node refuses in NODE_OPTIONS, and the fleet's spawn takes no flags.
+ * pointing straight at that port (no proxy: the profile is the replica's alone). Its spawn is its
+ * own (`--cpu-prof` is a command-line flag that Node refuses in NODE_OPTIONS, and the fleet's
+ * spawn takes no flags); waiting for /health and ending the process are child-processes.ts's.
  *
  * Node writes the profile when the process exits by itself (process.exit included), not when it
  * is killed: `stop()` sends SIGTERM, the bot shuts down gracefully (src/main.ts) and exits, and
@@ -11,13 +11,13 @@
  * loader thread writes its own, left aside) is read from the directory. SIGKILL only after `graceMs`, and
  * then there is no profile (stop() says so).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../tests/helpers/free-port.js';
+import { endProcess, isRunning, status, waitUntil } from './child-processes.js';
 
 /** Options of {@link startProfiledReplica}. */
 export interface ProfiledReplicaOptions {
@@ -93,7 +93,15 @@ export async function startProfiledReplica(options: ProfiledReplicaOptions): Pro
   };
   const pid = child.pid as number;
   try {
-    await waitForHealth(child, httpPort, Date.now() + (options.startTimeoutMs ?? 120_000), () => out);
+    await waitUntil(
+      Date.now() + (options.startTimeoutMs ?? 120_000),
+      "the profiled replica's /health to answer 200",
+      () => out,
+      async () => {
+        if (!isRunning(child)) throw new Error(`the profiled replica exited while starting:\n${out.slice(-4000)}`);
+        return (await status(`http://127.0.0.1:${httpPort}/health`)) === 200;
+      },
+    );
   } catch (error) {
     await dispose();
     throw error;
@@ -116,37 +124,4 @@ export async function startProfiledReplica(options: ProfiledReplicaOptions): Pro
     },
     dispose,
   };
-}
-
-async function waitForHealth(child: ChildProcess, port: number, deadline: number, output: () => string): Promise<void> {
-  for (;;) {
-    if (!isRunning(child)) throw new Error(`the profiled replica exited while starting:\n${output().slice(-4000)}`);
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(2_000) });
-      await response.arrayBuffer();
-      if (response.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`the profiled replica's /health did not answer 200 in time:\n${output().slice(-4000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-function isRunning(child: ChildProcess): boolean {
-  return child.exitCode === null && child.signalCode === null;
-}
-
-/** SIGTERM (SIGKILL at once when `graceMs` is 0, or after it), resolved once the process is gone. */
-async function endProcess(child: ChildProcess, graceMs: number): Promise<{ signal: NodeJS.Signals | null }> {
-  if (!isRunning(child)) return { signal: child.signalCode };
-  const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
-  child.kill(graceMs === 0 ? 'SIGKILL' : 'SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-  try {
-    const [, signal] = await exited;
-    return { signal };
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -35,12 +35,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnBot, type BotProcess } from '../../tests/helpers/bot-process.js';
 import { freePort } from '../../tests/helpers/free-port.js';
+import { endProcess, isRunning, status, waitUntil } from './child-processes.js';
 
 /** Options of {@link startReplicaFleet}. */
 export interface ReplicaFleetOptions {
@@ -93,8 +93,6 @@ export interface ReplicaFleet {
   /** SIGTERM every replica and the proxy; SIGKILL what has not exited within `graceMs` [20,000]; removes the directory. */
   stop(graceMs?: number): Promise<void>;
 }
-
-const HEALTH_POLL_MS = 200;
 
 /** Starts the proxy and `replicas` bot processes; see the module comment. */
 export async function startReplicaFleet(options: ReplicaFleetOptions): Promise<ReplicaFleet> {
@@ -251,39 +249,4 @@ async function distinctFreePorts(count: number, taken: readonly number[]): Promi
   }
   if (ports.size < count) throw new Error(`found only ${ports.size} of ${count} free ports`);
   return [...ports];
-}
-
-/** The status of a GET, or undefined when nothing answered within 2 s. */
-async function status(url: string): Promise<number | undefined> {
-  try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-    await response.arrayBuffer();
-    return response.status;
-  } catch {
-    return undefined;
-  }
-}
-
-async function waitUntil(deadline: number, what: string, output: () => string, ready: () => Promise<boolean>): Promise<void> {
-  while (!(await ready())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}. Its last output:\n${output().slice(-4000)}`);
-    await new Promise((resolve) => setTimeout(resolve, HEALTH_POLL_MS));
-  }
-}
-
-function isRunning(child: ChildProcess): boolean {
-  return child.exitCode === null && child.signalCode === null;
-}
-
-/** SIGTERM, SIGKILL after `graceMs`, resolved once the process is gone. */
-async function endProcess(child: ChildProcess, graceMs: number): Promise<void> {
-  const exited = once(child, 'exit');
-  if (!isRunning(child)) return;
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-  try {
-    await exited;
-  } finally {
-    clearTimeout(timer);
-  }
 }
